@@ -1,0 +1,76 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "liaison",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "liaison", targets: ["liaison"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    ],
+    targets: [
+        // Domain values and rules; no I/O.
+        .target(name: "LiaisonCore", swiftSettings: swiftSettings),
+        // The storage interface every engine implements.
+        .target(name: "LiaisonStore", dependencies: ["LiaisonCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "LiaisonSQLite",
+            dependencies: ["LiaisonCore", "LiaisonStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // The demo network built from the source documents.
+        .target(
+            name: "LiaisonDemo", dependencies: ["LiaisonCore", "LiaisonStore"], resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LiaisonWeb",
+            dependencies: [
+                "LiaisonCore", "LiaisonStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LiaisonCLI",
+            dependencies: [
+                "LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonWeb", "LiaisonDemo",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "liaison", dependencies: ["LiaisonCLI"], swiftSettings: swiftSettings),
+        .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LiaisonSQLiteTests",
+            dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonDemo"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LiaisonWebTests",
+            dependencies: [
+                "LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonWeb", "LiaisonCLI", "LiaisonDemo",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

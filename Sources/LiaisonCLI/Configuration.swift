@@ -1,0 +1,83 @@
+import Foundation
+import LiaisonCore
+
+/// Liaison's settings, layered: command-line flags over environment variables over defaults. The
+/// environment variable names are listed here and nowhere else.
+struct Configuration: Sendable {
+    enum Variable: String, CaseIterable {
+        case database = "LIAISON_DATABASE"
+        case host = "LIAISON_HOST"
+        case port = "LIAISON_PORT"
+        case regions = "LIAISON_REGIONS"
+        case logLevel = "LIAISON_LOG_LEVEL"
+    }
+
+    static let defaultDatabase = "data/liaison.sqlite"
+
+    var database: String
+    var host: String
+    var port: Int
+    var regions: RegionCatalog
+    var logLevel: String
+
+    /// A setting with a value that is not allowed; the message names the flag and the variable.
+    struct SettingError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Resolves every setting and reports all bad ones together.
+    static func resolve(
+        database: String? = nil, host: String? = nil, port: String? = nil, regions: String? = nil,
+        logLevel: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Configuration {
+        func pick(_ flag: String?, _ variable: Variable) -> (value: String, source: String)? {
+            if let flag { return (flag, "--\(flagName(variable))") }
+            if let value = environment[variable.rawValue] { return (value, variable.rawValue) }
+            return nil
+        }
+        var problems: [String] = []
+        let databaseValue = pick(database, .database)?.value ?? defaultDatabase
+        if databaseValue.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.append("--database / LIAISON_DATABASE must be a file path; it is empty.")
+        }
+        let hostSetting = pick(host, .host)
+        let hostValue = hostSetting?.value ?? "127.0.0.1"
+        if hostValue.isEmpty || hostValue.contains(where: { $0.isWhitespace || $0 == "/" }) {
+            problems.append("\(hostSetting?.source ?? "host") must be a host name or an IP address; got \"\(hostValue)\".")
+        }
+        var portValue = 8080
+        if let setting = pick(port, .port) {
+            if let number = Int(setting.value), (0...65535).contains(number) {
+                portValue = number
+            } else {
+                problems.append("\(setting.source) must be a port number from 0 to 65535; got \"\(setting.value)\".")
+            }
+        }
+        var catalog = RegionCatalog.standard
+        if let setting = pick(regions, .regions) {
+            do {
+                catalog = try RegionCatalog.parse(setting.value)
+            } catch {
+                problems.append("\(setting.source): " + error.errors.map(\.message).joined(separator: " "))
+            }
+        }
+        let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+        let levelSetting = pick(logLevel, .logLevel)
+        let level = levelSetting?.value ?? "info"
+        if !levels.contains(level) {
+            problems.append("\(levelSetting?.source ?? "log level") must be one of \(levels.joined(separator: ", ")); got \"\(level)\".")
+        }
+        if !problems.isEmpty { throw SettingError(description: problems.joined(separator: "\n")) }
+        return Configuration(database: databaseValue, host: hostValue, port: portValue, regions: catalog, logLevel: level)
+    }
+
+    private static func flagName(_ variable: Variable) -> String {
+        switch variable {
+        case .database: "database"
+        case .host: "host"
+        case .port: "port"
+        case .regions: "regions"
+        case .logLevel: "log-level"
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import LiaisonCore
+import LiaisonDemo
+import LiaisonSQLite
+import LiaisonStore
+import LiaisonWeb
+import Logging
+
+/// The `liaison` command: serves the app and does what an administrator scripts.
+public struct Liaison: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "liaison",
+        abstract: "The member-relations workspace of a network of cities.",
+        subcommands: [Serve.self, Migrate.self, Seed.self]
+    )
+
+    public init() {}
+}
+
+/// The database flag every command that opens the store shares.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "Path of the SQLite database file (env LIAISON_DATABASE; default data/liaison.sqlite).")
+    var database: String?
+
+    @Option(help: "The association's regions as key=Name,key=Name (env LIAISON_REGIONS).")
+    var regions: String?
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (env LIAISON_LOG_LEVEL).")
+    var logLevel: String?
+
+    func configuration(host: String? = nil, port: String? = nil) throws -> Configuration {
+        do {
+            return try Configuration.resolve(
+                database: database, host: host, port: port, regions: regions, logLevel: logLevel)
+        } catch let error as Configuration.SettingError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// Opens the database file, creating its folder when missing, with the schema brought up to date.
+    func openStore(_ configuration: Configuration) throws -> SQLiteStore {
+        let url = URL(fileURLWithPath: configuration.database)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        do {
+            return try SQLiteStore.open(path: url.path)
+        } catch {
+            throw ValidationError("Cannot open the database at \(url.path) (--database / LIAISON_DATABASE): \(error)")
+        }
+    }
+}
+
+extension Liaison {
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run the web app and the JSON API.")
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: "Address to listen on (env LIAISON_HOST; default 127.0.0.1, this machine only).")
+        var host: String?
+
+        @Option(help: "Port to listen on, 0 for any free port (env LIAISON_PORT; default 8080).")
+        var port: String?
+
+        @Flag(help: "Fill an empty database with the demo network first.")
+        var demo = false
+
+        func validate() throws {
+            _ = try store.configuration(host: host, port: port)
+        }
+
+        func run() async throws {
+            let configuration = try store.configuration(host: host, port: port)
+            var logger = Logger(label: "liaison")
+            logger.logLevel = Logger.Level(rawValue: configuration.logLevel) ?? .info
+            let database = try store.openStore(configuration)
+            if demo {
+                let outcome = try await DemoNetwork.seed(
+                    into: database, regions: configuration.regions, currentYear: currentYear())
+                print(outcome.skipped ? "Demo: the database already has data; left as it is." : "Demo: added \(outcome.created) organizations.")
+            }
+            let settings = WebSettings(host: configuration.host, port: configuration.port, regions: configuration.regions)
+            let app = try await buildApplication(settings: settings, store: database, logger: logger) { port in
+                print("Liaison is running at http://\(configuration.host):\(port)/  (database \(configuration.database); Ctrl-C stops it)")
+                fflush(nil)
+            }
+            try await app.runService()
+        }
+    }
+
+    struct Migrate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Bring the database schema up to date.")
+
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let configuration = try store.configuration()
+            let database = try store.openStore(configuration)
+            let applied = try await database.appliedMigrations()
+            print("Database \(configuration.database) is up to date (\(applied.count) migrations: \(applied.joined(separator: ", "))).")
+        }
+    }
+
+    struct Seed: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fill the database with generated data.", subcommands: [Demo.self])
+
+        struct Demo: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Add the demo network to an empty database (a database with data is left as it is).")
+
+            @OptionGroup var store: StoreOptions
+
+            func run() async throws {
+                let configuration = try store.configuration()
+                let database = try store.openStore(configuration)
+                let outcome = try await DemoNetwork.seed(
+                    into: database, regions: configuration.regions, currentYear: currentYear())
+                if outcome.skipped {
+                    print("The database \(configuration.database) already has organizations; nothing was added.")
+                } else {
+                    print("Added \(outcome.created) organizations of the demo network to \(configuration.database).")
+                }
+            }
+        }
+    }
+}
+
+func currentYear() -> Int {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    return calendar.component(.year, from: Date())
+}
+
+/// Parses the command line and runs the command, exiting with its status.
+public func runLiaisonCommand() async {
+    await Liaison.main()
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Turns names in any script into the one form both storage engines index and query: Latin letters,
+/// lowercase, no accents ("广州" → "guang zhou", "Agnès" → "agnes").
+public enum SearchText {
+    private static let toLatin = StringTransform("Any-Latin; Latin-ASCII; Lower")
+
+    /// The text folded to lowercase ASCII words separated by single spaces; punctuation becomes a space.
+    public static func normalize(_ text: String) -> String {
+        // Most names are plain ASCII; skipping ICU for them keeps bulk indexing fast.
+        let latin: String
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            latin = text.lowercased()
+        } else {
+            latin = text.applyingTransform(toLatin, reverse: false) ?? text.lowercased()
+        }
+        return words(in: latin).joined(separator: " ")
+    }
+
+    /// The document indexed for a record with these names. A name in a syllabic script is indexed both
+    /// syllable by syllable ("guang zhou") and joined ("guangzhou"), so either way of typing it matches.
+    public static func document(names: [String]) -> String {
+        var seen = Set<String>()
+        var terms: [String] = []
+        for name in names {
+            let normalized = normalize(name)
+            var forms = normalized.split(separator: " ").map(String.init)
+            if !name.utf8.allSatisfy({ $0 < 0x80 }), forms.count > 1 {
+                forms.append(forms.joined())
+            }
+            for form in forms where seen.insert(form).inserted {
+                terms.append(form)
+            }
+        }
+        return terms.joined(separator: " ")
+    }
+
+    /// The words of a query, each to be matched as a prefix of an indexed word.
+    public static func queryTerms(_ query: String) -> [String] {
+        Array(normalize(query).split(separator: " ").map(String.init).prefix(8))
+    }
+
+    /// A key for sorting names alphabetically whatever their script.
+    public static func sortKey(_ name: String) -> String {
+        normalize(name)
+    }
+
+    private static func words(in text: String) -> [Substring] {
+        text.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+    }
+}

@@ -1,0 +1,59 @@
+/// One broken rule on one field, named as the API and the forms name it ("governanceRoles[0].title").
+public struct FieldError: Sendable, Hashable, Codable, Error {
+    /// The field's path in the JSON body and the form.
+    public var field: String
+    /// A stable identifier of the rule ("required", "max_length", "unknown_country", ...).
+    public var rule: String
+    /// A sentence for a person.
+    public var message: String
+
+    public init(field: String, rule: String, message: String) {
+        self.field = field
+        self.rule = rule
+        self.message = message
+    }
+}
+
+/// Input that breaks one or more rules; nothing was stored.
+public struct ValidationError: Sendable, Error, Hashable {
+    public var errors: [FieldError]
+
+    public init(_ errors: [FieldError]) {
+        self.errors = errors
+    }
+
+    public init(field: String, rule: String, message: String) {
+        self.errors = [FieldError(field: field, rule: rule, message: message)]
+    }
+
+    /// The first message for a field, for showing next to it on a form.
+    public func message(for field: String) -> String? {
+        errors.first { $0.field == field }?.message
+    }
+}
+
+/// Collects field errors while checking an input.
+struct ValidationReport {
+    private(set) var errors: [FieldError] = []
+
+    mutating func add(_ field: String, _ rule: String, _ message: String) {
+        errors.append(FieldError(field: field, rule: rule, message: message))
+    }
+
+    mutating func text(_ value: String?, field: String, label: String, required: Bool = false, max: Int = 200) {
+        guard let value, !value.isEmpty else {
+            if required { add(field, "required", "\(label) is required.") }
+            return
+        }
+        if value.count > max { add(field, "max_length", "\(label) must be at most \(max) characters.") }
+    }
+
+    mutating func range<T: Comparable>(_ value: T?, _ bounds: ClosedRange<T>, field: String, label: String) {
+        guard let value, !bounds.contains(value) else { return }
+        add(field, "range", "\(label) must be between \(bounds.lowerBound) and \(bounds.upperBound).")
+    }
+
+    func finish() throws(ValidationError) {
+        if !errors.isEmpty { throw ValidationError(errors) }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+
+/// The demo network built from the source documents: Guangzhou and the Chinese members and prospects of
+/// the trip report, the networks they name, and real member cities worldwide (about 140 members, Chinese
+/// cities a fifth of them and a third of the paying ones).
+public enum DemoNetwork {
+    /// What seeding did.
+    public struct Outcome: Sendable, Equatable {
+        public var created: Int
+        /// True when the directory already had organizations and was left as it was.
+        public var skipped: Bool
+    }
+
+    /// The demo organizations, networks first, with affiliations named rather than numbered.
+    public static func entries() throws -> [(input: OrganizationInput, affiliations: [String])] {
+        let url = URL(fileURLWithPath: Bundle.module.bundlePath).appendingPathComponent("Resources/demo-network.json")
+        let root = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+        let items = root?["organizations"] as? [[String: Any]] ?? []
+        return try items.map { item in
+            var item = item
+            let names = item["affiliations"] as? [String] ?? []
+            item["affiliations"] = []
+            let data = try JSONSerialization.data(withJSONObject: item)
+            return (try JSONDecoder().decode(OrganizationInput.self, from: data), names)
+        }
+        .sorted { ($0.input.kind == .network ? 0 : 1) < ($1.input.kind == .network ? 0 : 1) }
+    }
+
+    /// Fills an empty directory with the demo network; a directory that has anything is left alone.
+    /// Each entry is checked by the same rules as a form or an API call.
+    public static func seed(into store: any LiaisonStore, regions: RegionCatalog, currentYear: Int) async throws
+        -> Outcome
+    {
+        let existing = try await store.listOrganizations(OrganizationQuery(perPage: 1)).total
+        if existing > 0 { return Outcome(created: 0, skipped: true) }
+        var networkIds: [String: Int64] = [:]
+        var created = 0
+        for (input, affiliationNames) in try entries() {
+            var input = input.normalized()
+            input.affiliations = try affiliationNames.map { name in
+                guard let id = networkIds[name] else {
+                    throw ValidationError(field: "affiliations", rule: "unknown_network", message: "No demo network \(name).")
+                }
+                return Affiliation(networkId: id)
+            }
+            try input.validate(regions: regions, currentYear: currentYear)
+            let organization = try await store.createOrganization(input)
+            if organization.kind == .network { networkIds[organization.name] = organization.id }
+            created += 1
+        }
+        return Outcome(created: created, skipped: false)
+    }
+}

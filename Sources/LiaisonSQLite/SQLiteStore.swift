@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import LiaisonCore
+import LiaisonStore
+
+/// The embedded engine: one SQLite file in WAL mode, every commit synced (`synchronous=FULL`) so an
+/// acknowledged write survives a crash, foreign keys enforced.
+public struct SQLiteStore: LiaisonStore {
+    private let writer: any DatabaseWriter
+
+    /// Opens (creating when missing) the database file at `path` and brings its schema up to date.
+    public static func open(path: String) throws -> SQLiteStore {
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        let store = SQLiteStore(writer: pool)
+        try Migrations.migrator.migrate(pool)
+        return store
+    }
+
+    /// A private database in memory, for tests and throwaway runs.
+    public static func inMemory() throws -> SQLiteStore {
+        let queue = try DatabaseQueue(configuration: configuration)
+        try Migrations.migrator.migrate(queue)
+        return SQLiteStore(writer: queue)
+    }
+
+    private static var configuration: Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return configuration
+    }
+
+    init(writer: any DatabaseWriter) {
+        self.writer = writer
+    }
+
+    public func migrate() async throws {
+        try Migrations.migrator.migrate(writer)
+    }
+
+    /// The names of the migrations applied, oldest first.
+    public func appliedMigrations() async throws -> [String] {
+        try await writer.read { db in try Migrations.migrator.appliedMigrations(db) }
+    }
+
+    /// SQLite's own answer to `PRAGMA name`, for checking the durability settings.
+    public func pragma(_ name: String) async throws -> String? {
+        guard name.allSatisfy({ $0.isLetter || $0 == "_" }) else { return nil }
+        return try await writer.read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+    }
+
+    /// Runs `body` inside one write transaction; used by the stores' extensions.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await writer.write(body)
+    }
+
+    /// Runs `body` on a consistent snapshot.
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await writer.read(body)
+    }
+
+    /// The time stored on writes, cut to the milliseconds SQLite keeps so a record reads back equal.
+    static func now() -> Date {
+        Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+    }
+}

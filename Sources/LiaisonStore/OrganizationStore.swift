@@ -1,0 +1,141 @@
+import Foundation
+import LiaisonCore
+
+/// Reads and writes the directory of organizations. Every write is one transaction: it is stored whole or
+/// not at all. Engines check the rules that need the database (an affiliation names a network that
+/// exists); the rules that need none are checked by `OrganizationInput.validate` before any write.
+public protocol OrganizationStore: Sendable {
+    /// One page of the directory matching the query, with the total count and counts by status.
+    func listOrganizations(_ query: OrganizationQuery) async throws -> OrganizationPage
+
+    /// The organization with this id, or nil when there is none.
+    func organization(id: Int64) async throws -> Organization?
+
+    /// Stores a new organization at version 1 and returns it as stored.
+    /// Throws `ValidationError` when an affiliation does not name a network.
+    func createOrganization(_ input: OrganizationInput) async throws -> Organization
+
+    /// Replaces the organization's fields when `expectedVersion` is its current version and returns it at
+    /// the next version. Throws `StoreError.notFound` when there is no such organization and
+    /// `StoreError.versionConflict` (changing nothing) when the version is older.
+    func updateOrganization(id: Int64, expectedVersion: Int, _ input: OrganizationInput) async throws
+        -> Organization
+
+    /// Deletes the organization; when `expectedVersion` is given it must be the current one.
+    /// Throws `StoreError.notFound` when there is no such organization.
+    func deleteOrganization(id: Int64, expectedVersion: Int?) async throws
+
+    /// Every organization of kind network, by name, for choosing affiliations.
+    func networks() async throws -> [OrganizationSummary]
+}
+
+/// What a directory page asks for. Limits are bounded so no request reads a whole table.
+public struct OrganizationQuery: Sendable, Hashable {
+    public var text: String?
+    public var status: MembershipStatus?
+    public var kind: OrganizationKind?
+    public var country: String?
+    public var region: String?
+    public var paying: Bool?
+    public var sort: OrganizationSort
+    public var page: Int
+    public var perPage: Int
+
+    public static let maxPerPage = 200
+    /// Offsets beyond this are refused; narrower filters or search reach deeper records.
+    public static let maxOffset = 100_000
+
+    public init(
+        text: String? = nil, status: MembershipStatus? = nil, kind: OrganizationKind? = nil,
+        country: String? = nil, region: String? = nil, paying: Bool? = nil, sort: OrganizationSort = .name,
+        page: Int = 1, perPage: Int = 50
+    ) {
+        self.text = text
+        self.status = status
+        self.kind = kind
+        self.country = country
+        self.region = region
+        self.paying = paying
+        self.sort = sort
+        self.page = page
+        self.perPage = perPage
+    }
+
+    /// The normalized search terms, empty when there is no text to search.
+    public var searchTerms: [String] { text.map(SearchText.queryTerms) ?? [] }
+
+    public var offset: Int { (page - 1) * perPage }
+}
+
+/// The orders the directory offers; each has an index.
+public enum OrganizationSort: String, Sendable, Hashable, CaseIterable {
+    case name
+    case nameDescending = "-name"
+    case population = "-population"
+    case memberSince = "memberSince"
+    case recentlyUpdated = "-updatedAt"
+}
+
+/// The fields a directory row shows.
+public struct OrganizationSummary: Sendable, Hashable, Codable, Identifiable {
+    public var id: Int64
+    public var kind: OrganizationKind
+    public var name: String
+    public var nativeName: String?
+    public var country: String?
+    public var region: String?
+    public var population: Int?
+    public var membershipStatus: MembershipStatus
+    public var memberSince: Int?
+    public var paying: Bool
+    public var focalPoint: String?
+    public var updatedAt: Date
+
+    public init(
+        id: Int64, kind: OrganizationKind, name: String, nativeName: String?, country: String?, region: String?,
+        population: Int?, membershipStatus: MembershipStatus, memberSince: Int?, paying: Bool,
+        focalPoint: String?, updatedAt: Date
+    ) {
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.nativeName = nativeName
+        self.country = country
+        self.region = region
+        self.population = population
+        self.membershipStatus = membershipStatus
+        self.memberSince = memberSince
+        self.paying = paying
+        self.focalPoint = focalPoint
+        self.updatedAt = updatedAt
+    }
+}
+
+/// One page of the directory.
+public struct OrganizationPage: Sendable, Hashable {
+    public var items: [OrganizationSummary]
+    /// How many organizations match the whole query.
+    public var total: Int
+    /// How many match the query with any status, by status: the counts beside the status filter.
+    public var countsByStatus: [MembershipStatus: Int]
+
+    public init(items: [OrganizationSummary], total: Int, countsByStatus: [MembershipStatus: Int]) {
+        self.items = items
+        self.total = total
+        self.countsByStatus = countsByStatus
+    }
+}
+
+/// Failures every engine reports the same way, so callers never depend on the engine.
+public enum StoreError: Error, Sendable, Equatable {
+    /// No record of this kind has this id.
+    case notFound(entity: String, id: Int64)
+    /// The record has moved on since the caller read it; `currentVersion` is what it is now.
+    case versionConflict(entity: String, id: Int64, currentVersion: Int)
+}
+
+/// Everything Liaison stores; each engine (SQLite, PostgreSQL) implements all of it.
+public protocol LiaisonStore: OrganizationStore {
+    /// Brings the schema up to date; safe to run on every start.
+    func migrate() async throws
+}

@@ -1,0 +1,113 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LiaisonCore
+import LiaisonStore
+
+/// The JSON API for the directory: /api/v1/organizations.
+struct OrganizationsAPI {
+    let store: any LiaisonStore
+    let settings: WebSettings
+
+    func register(on routes: RouteRegistry, group: RouterGroup<AppRequestContext>, prefix: String) {
+        routes.add(.get, "/organizations", on: group, prefix: prefix, use: list)
+        routes.add(.post, "/organizations", on: group, prefix: prefix, use: create)
+        routes.add(.get, "/organizations/:id", on: group, prefix: prefix, use: get)
+        routes.add(.put, "/organizations/:id", on: group, prefix: prefix, use: update)
+        routes.add(.delete, "/organizations/:id", on: group, prefix: prefix, use: delete)
+        routes.add(.get, "/regions", on: group, prefix: prefix) { _, _ in
+            try JSONBody.response(ListBody(items: settings.regions.regions))
+        }
+        routes.add(.get, "/countries", on: group, prefix: prefix) { _, _ in
+            try JSONBody.response(ListBody(items: Country.all))
+        }
+    }
+
+    struct ListBody<Item: Encodable>: Encodable {
+        var items: [Item]
+    }
+
+    struct PageBody: Encodable {
+        var items: [OrganizationSummary]
+        var total: Int
+        var page: Int
+        var perPage: Int
+        var countsByStatus: [String: Int]
+    }
+
+    /// An update: the full record plus the version it was read at.
+    struct UpdateBody: Decodable {
+        var version: Int
+        var input: OrganizationInput
+
+        enum CodingKeys: String, CodingKey { case version }
+
+        init(from decoder: any Decoder) throws {
+            version = try decoder.container(keyedBy: CodingKeys.self).decode(Int.self, forKey: .version)
+            input = try OrganizationInput(from: decoder)
+        }
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let parameters = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }) { a, _ in a }
+        let (query, errors) = OrganizationQuery.parse(parameters, regions: settings.regions)
+        if !errors.isEmpty {
+            throw Problem(
+                .badRequest, type: "invalid-query", title: "The query has values that are not allowed.",
+                detail: errors.map(\.message).joined(separator: " "), errors: errors)
+        }
+        let page = try await store.listOrganizations(query)
+        let counts = Dictionary(uniqueKeysWithValues: page.countsByStatus.map { ($0.key.rawValue, $0.value) })
+        return try JSONBody.response(
+            PageBody(items: page.items, total: page.total, page: query.page, perPage: query.perPage, countsByStatus: counts))
+    }
+
+    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try Self.id(context)
+        guard let organization = try await store.organization(id: id) else {
+            throw StoreError.notFound(entity: "organization", id: id)
+        }
+        return try JSONBody.response(organization)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let input = try await JSONBody.decode(OrganizationInput.self, from: request, context: context).normalized()
+        try input.validate(regions: settings.regions, currentYear: settings.currentYear())
+        let organization = try await store.createOrganization(input)
+        return try JSONBody.response(
+            organization, status: .created, headers: [.location: "/api/v1/organizations/\(organization.id)"])
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try Self.id(context)
+        let body = try await JSONBody.decode(UpdateBody.self, from: request, context: context)
+        let input = body.input.normalized()
+        try input.validate(regions: settings.regions, currentYear: settings.currentYear())
+        let organization = try await store.updateOrganization(id: id, expectedVersion: body.version, input)
+        return try JSONBody.response(organization)
+    }
+
+    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try Self.id(context)
+        var version: Int?
+        if let raw = request.uri.queryParameters["version"] {
+            guard let parsed = Int(raw) else {
+                throw Problem(
+                    .badRequest, type: "invalid-query", title: "The query has values that are not allowed.",
+                    errors: [.init(field: "version", rule: "integer", message: "version must be a whole number.")])
+            }
+            version = parsed
+        }
+        try await store.deleteOrganization(id: id, expectedVersion: version)
+        return Response(status: .noContent)
+    }
+
+    /// The record id from the path; anything but a positive whole number is a record that cannot exist.
+    static func id(_ context: AppRequestContext) throws -> Int64 {
+        let raw = context.parameters.get("id") ?? ""
+        guard let id = Int64(raw), id > 0 else {
+            throw Problem(.notFound, type: "not-found", title: "Not found.", detail: "\"\(raw)\" is not a record id.")
+        }
+        return id
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import HTTPTypes
+import Logging
+import Hummingbird
+import LiaisonCore
+import LiaisonStore
+import NIOCore
+
+/// An RFC 9457 problem detail, the body of every API error.
+struct Problem: Error, HTTPResponseError, Encodable {
+    var type: String
+    var title: String
+    var statusCode: Int
+    var detail: String?
+    var errors: [FieldError]?
+    var currentVersion: Int?
+
+    var status: HTTPResponse.Status { HTTPResponse.Status(code: statusCode) }
+
+    init(
+        _ status: HTTPResponse.Status, type: String, title: String, detail: String? = nil,
+        errors: [FieldError]? = nil, currentVersion: Int? = nil
+    ) {
+        self.type = "/problems/" + type
+        self.title = title
+        self.statusCode = status.code
+        self.detail = detail
+        self.errors = errors
+        self.currentVersion = currentVersion
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case type, title, detail, errors, currentVersion
+        case statusCode = "status"
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let body = try encoder.encode(self)
+        return Response(
+            status: status, headers: [.contentType: "application/problem+json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    static func invalid(_ error: ValidationError) -> Problem {
+        let detail = error.errors.map { "\($0.field): \($0.message)" }.joined(separator: " ")
+        return Problem(
+            .unprocessableContent, type: "validation", title: "The input breaks one or more rules.", detail: detail,
+            errors: error.errors)
+    }
+
+    static func from(_ error: StoreError) -> Problem {
+        switch error {
+        case .notFound(let entity, let id):
+            Problem(.notFound, type: "not-found", title: "Not found.", detail: "No \(entity) has the id \(id).")
+        case .versionConflict(let entity, let id, let current):
+            Problem(
+                .conflict, type: "version-conflict", title: "The record was changed by someone else.",
+                detail: "The \(entity) \(id) is now at version \(current); read it again and reapply your change.",
+                errors: [FieldError(field: "version", rule: "current_version", message: "The current version is \(current).")],
+                currentVersion: current)
+        }
+    }
+
+    /// The problem for any error a handler or the framework threw.
+    static func from(_ error: any Error) -> Problem {
+        switch error {
+        case let problem as Problem: return problem
+        case let invalid as ValidationError: return .invalid(invalid)
+        case let store as StoreError: return .from(store)
+        case let http as any HTTPResponseError:
+            let status = http.status
+            let title = status.reasonPhrase.isEmpty ? "Error." : status.reasonPhrase + "."
+            let detail = (http as? HTTPError)?.body
+            return Problem(status, type: "http-\(status.code)", title: title, detail: detail)
+        default:
+            return Problem(.internalServerError, type: "internal", title: "Something went wrong on the server.")
+        }
+    }
+}
+
+/// Turns every error under /api into problem+json, so scripts never have to parse an HTML page.
+struct ProblemMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let problem = Problem.from(error)
+            if problem.statusCode >= 500 {
+                context.logger.error("API request failed", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            return try problem.response(from: request, context: context)
+        }
+    }
+}

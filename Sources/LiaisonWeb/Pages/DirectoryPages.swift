@@ -1,0 +1,139 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LiaisonCore
+import LiaisonStore
+
+/// The directory's pages: list, profile, create, edit and delete, all usable without JavaScript.
+struct DirectoryPages {
+    let store: any LiaisonStore
+    let settings: WebSettings
+    let renderer: PageRenderer
+
+    private var t: Strings { renderer.strings }
+
+    func register(on routes: RouteRegistry, group: RouterGroup<AppRequestContext>) {
+        routes.add(.get, "/", on: group) { _, _ in PageRenderer.redirect(to: "/organizations") }
+        routes.add(.get, "/organizations", on: group, use: directory)
+        routes.add(.get, "/organizations/new", on: group, use: newForm)
+        routes.add(.post, "/organizations", on: group, use: create)
+        routes.add(.get, "/organizations/:id", on: group, use: profile)
+        routes.add(.get, "/organizations/:id/edit", on: group, use: editForm)
+        routes.add(.post, "/organizations/:id", on: group, use: update)
+        routes.add(.get, "/organizations/:id/delete", on: group, use: confirmDelete)
+        routes.add(.post, "/organizations/:id/delete", on: group, use: delete)
+    }
+
+    @Sendable func directory(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let parameters = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }) { a, _ in a }
+        let (query, errors) = OrganizationQuery.parse(parameters, regions: settings.regions)
+        let result = try await store.listOrganizations(query)
+        let view = DirectoryView(
+            page: result, query: query, parameters: parameters, errors: errors, regions: settings.regions, strings: t)
+        return renderer.page(
+            "directory", title: t["directory_title"], model: view, status: errors.isEmpty ? .ok : .badRequest,
+            search: query.text ?? "")
+    }
+
+    @Sendable func profile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let organization = try await load(context)
+        let view = ProfileView(
+            organization: organization, regions: settings.regions, strings: t,
+            saved: request.uri.queryParameters["saved"] != nil)
+        return renderer.page("organization", title: organization.name, model: view)
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await formPage(OrganizationForm(), heading: t["new_organization"], action: "/organizations", cancel: "/organizations")
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var form = OrganizationForm(form: try await FormData.read(request, context: context))
+        let heading = t["new_organization"]
+        guard let input = form.input(regions: settings.regions, currentYear: settings.currentYear()) else {
+            return try await formPage(form, heading: heading, action: "/organizations", cancel: "/organizations", status: .unprocessableContent)
+        }
+        do {
+            let organization = try await store.createOrganization(input)
+            return PageRenderer.redirect(to: "/organizations/\(organization.id)?saved=1")
+        } catch let error as ValidationError {
+            form.addErrors(error.errors)
+            return try await formPage(form, heading: heading, action: "/organizations", cancel: "/organizations", status: .unprocessableContent)
+        }
+    }
+
+    @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let organization = try await load(context)
+        return try await formPage(
+            OrganizationForm(organization: organization), heading: String(format: t["edit_heading"], organization.name),
+            action: "/organizations/\(organization.id)", cancel: "/organizations/\(organization.id)")
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let current = try await load(context)
+        var form = OrganizationForm(form: try await FormData.read(request, context: context))
+        let heading = String(format: t["edit_heading"], current.name)
+        let action = "/organizations/\(current.id)"
+        guard let version = Int(form.version) else {
+            throw HTTPError(.badRequest, message: t["error_missing_version"])
+        }
+        guard let input = form.input(regions: settings.regions, currentYear: settings.currentYear()) else {
+            return try await formPage(form, heading: heading, action: action, cancel: action, status: .unprocessableContent)
+        }
+        do {
+            _ = try await store.updateOrganization(id: current.id, expectedVersion: version, input)
+            return PageRenderer.redirect(to: "/organizations/\(current.id)?saved=1")
+        } catch let error as ValidationError {
+            form.addErrors(error.errors)
+            return try await formPage(form, heading: heading, action: action, cancel: action, status: .unprocessableContent)
+        } catch StoreError.versionConflict {
+            // Keep what this person typed; the next save, made knowingly, applies on the current version.
+            form.version = String(current.version)
+            return try await formPage(
+                form, heading: heading, action: action, cancel: action, conflict: true, status: .conflict)
+        }
+    }
+
+    @Sendable func confirmDelete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let organization = try await load(context)
+        struct Model {
+            let id: Int64
+            let name: String
+            let version: Int
+            let prompt: String
+        }
+        let model = Model(
+            id: organization.id, name: organization.name, version: organization.version,
+            prompt: String(format: t["delete_prompt"], organization.name))
+        return renderer.page("delete", title: t["delete_title"], model: model)
+    }
+
+    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try OrganizationsAPI.id(context)
+        let form = try await FormData.read(request, context: context)
+        do {
+            try await store.deleteOrganization(id: id, expectedVersion: Int(form["version"]))
+        } catch StoreError.versionConflict {
+            throw HTTPError(.conflict, message: t["error_delete_conflict"])
+        }
+        return PageRenderer.redirect(to: "/organizations?deleted=1")
+    }
+
+    private func load(_ context: AppRequestContext) async throws -> Organization {
+        let id = try OrganizationsAPI.id(context)
+        guard let organization = try await store.organization(id: id) else {
+            throw StoreError.notFound(entity: "organization", id: id)
+        }
+        return organization
+    }
+
+    private func formPage(
+        _ form: OrganizationForm, heading: String, action: String, cancel: String, conflict: Bool = false,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let view = OrganizationFormView(
+            form: form, heading: heading, action: action, cancel: cancel, conflict: conflict,
+            networks: try await store.networks(), regions: settings.regions, strings: t)
+        return renderer.page("organization-form", title: heading, model: view, status: status)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+
+/// The directory page's view model.
+struct DirectoryView {
+    struct Row {
+        let id: Int64
+        let name: String
+        let nativeName: String?
+        let kind: String
+        let country: String
+        let region: String
+        let population: String
+        let status: String
+        let statusKey: String
+        let memberSince: String
+        let paying: Bool
+    }
+    struct Link {
+        let label: String
+        let href: String
+        let current: Bool
+    }
+
+    let query: String
+    let total: Int
+    let totalLabel: String
+    let rows: [Row]
+    let hasRows: Bool
+    let filters: [FormField]
+    let statusLinks: [Link]
+    let errors: [String]
+    let hasErrors: Bool
+    let pageLabel: String
+    let previous: String?
+    let next: String?
+
+    init(
+        page result: OrganizationPage, query: OrganizationQuery, parameters: [String: String], errors: [FieldError],
+        regions: RegionCatalog, strings t: Strings
+    ) {
+        self.query = query.text ?? ""
+        total = result.total
+        totalLabel = String(format: t[result.total == 1 ? "directory_count_one" : "directory_count"], result.total)
+        rows = result.items.map { o in
+            Row(
+                id: o.id, name: o.name, nativeName: o.nativeName, kind: t["kind_\(o.kind.rawValue)"],
+                country: o.country.flatMap { Country.named(code: $0)?.name } ?? "",
+                region: o.region.flatMap { regions.region(key: $0)?.name } ?? "",
+                population: o.population.map(Self.grouped) ?? "", status: t["status_\(o.membershipStatus.rawValue)"],
+                statusKey: o.membershipStatus.rawValue, memberSince: o.memberSince.map(String.init) ?? "",
+                paying: o.paying)
+        }
+        hasRows = !rows.isEmpty
+        self.errors = errors.map(\.message)
+        hasErrors = !errors.isEmpty
+        func select(_ name: String, _ pairs: [(String, String)], blank: String) -> FormField {
+            FormField(
+                name: name, label: t["filter_\(name)"], control: .select,
+                options: FormField.choices(pairs, selected: parameters[name] ?? "", blank: blank))
+        }
+        filters = [
+            select("status", MembershipStatus.allCases.map { ($0.rawValue, t["status_\($0.rawValue)"]) }, blank: t["any"]),
+            select("kind", OrganizationKind.allCases.map { ($0.rawValue, t["kind_\($0.rawValue)"]) }, blank: t["any"]),
+            select("country", Country.all.map { ($0.code, $0.name) }, blank: t["any"]),
+            select("region", regions.regions.map { ($0.key, $0.name) }, blank: t["any"]),
+            select("paying", [("true", t["yes"]), ("false", t["no"])], blank: t["any"]),
+            select("sort", OrganizationSort.allCases.map { ($0.rawValue, t["sort_\($0.rawValue)"]) }, blank: t["sort_default"]),
+        ]
+        func link(_ changes: [String: String?]) -> String {
+            var merged = parameters.filter { !$0.value.isEmpty }
+            for (key, value) in changes { merged[key] = value }
+            let items = merged.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+            var components = URLComponents()
+            components.path = "/organizations"
+            components.queryItems = items.isEmpty ? nil : items
+            return components.string ?? "/organizations"
+        }
+        statusLinks =
+            [Link(label: "\(t["all"]) (\(result.countsByStatus.values.reduce(0, +)))", href: link(["status": nil, "page": nil]),
+                  current: query.status == nil)]
+            + MembershipStatus.allCases.map { status in
+                Link(
+                    label: "\(t["status_\(status.rawValue)"]) (\(result.countsByStatus[status] ?? 0))",
+                    href: link(["status": status.rawValue, "page": nil]), current: query.status == status)
+            }
+        let pages = max(1, (result.total + query.perPage - 1) / query.perPage)
+        pageLabel = String(format: t["page_of"], query.page, pages)
+        previous = query.page > 1 ? link(["page": String(query.page - 1)]) : nil
+        next = query.page < pages && query.offset + query.perPage <= OrganizationQuery.maxOffset
+            ? link(["page": String(query.page + 1)]) : nil
+    }
+
+    static func grouped(_ number: Int) -> String {
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.locale = Locale(identifier: "en_US")
+        return formatter.string(from: NSNumber(value: number)) ?? String(number)
+    }
+}

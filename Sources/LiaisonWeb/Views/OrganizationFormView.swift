@@ -1,0 +1,129 @@
+import LiaisonCore
+import LiaisonStore
+
+/// The create/edit page's view model: the form's fields grouped as the page shows them.
+struct OrganizationFormView {
+    struct Group {
+        let legend: String
+        let fields: [FormField]
+    }
+    struct Row {
+        let fields: [FormField]
+    }
+
+    let heading: String
+    let action: String
+    let cancel: String
+    let version: String
+    let hasErrors: Bool
+    let errorSummary: [FieldErrorLink]
+    let conflict: Bool
+    let groups: [Group]
+    let roleRows: [Row]
+    let practiceRows: [Row]
+    let affiliations: FormField?
+
+    struct FieldErrorLink {
+        let id: String
+        let message: String
+    }
+
+    init(
+        form: OrganizationForm, heading: String, action: String, cancel: String, conflict: Bool = false,
+        networks: [OrganizationSummary], regions: RegionCatalog, strings t: Strings
+    ) {
+        self.heading = heading
+        self.action = action
+        self.cancel = cancel
+        self.version = form.version
+        self.conflict = conflict
+        func field(_ name: String, _ control: FormField.Control = .text, required: Bool = false, hint: String? = nil)
+            -> FormField
+        {
+            FormField(
+                name: name, label: t["field_\(name)"], value: form.values[name] ?? "", error: form.errors[name],
+                hint: hint, required: required, control: control)
+        }
+        func select(_ name: String, _ pairs: [(String, String)], blank: String?) -> FormField {
+            var f = field(name, .select)
+            f.options = FormField.choices(pairs, selected: form.values[name] ?? "", blank: blank)
+            return f
+        }
+        var paying = field("paying", .checkbox)
+        paying.checked = form.paying
+        var latitude = field("latitude", .number, hint: t["hint_coordinates"])
+        latitude.step = "any"
+        var longitude = field("longitude", .number)
+        longitude.step = "any"
+        groups = [
+            Group(
+                legend: t["group_identity"],
+                fields: [
+                    select("kind", OrganizationKind.allCases.map { ($0.rawValue, t["kind_\($0.rawValue)"]) }, blank: nil),
+                    field("name", required: true),
+                    field("nativeName", hint: t["hint_nativeName"]),
+                    field("aliases", .textarea, hint: t["hint_aliases"]),
+                ]),
+            Group(
+                legend: t["group_place"],
+                fields: [
+                    select("country", Country.all.map { ($0.code, "\($0.name) (\($0.code))") }, blank: t["choose"]),
+                    select("region", regions.regions.map { ($0.key, $0.name) }, blank: t["choose"]),
+                    field("metroArea"), field("population", .number), latitude, longitude, field("website", .url),
+                ]),
+            Group(
+                legend: t["group_membership"],
+                fields: [
+                    select(
+                        "membershipStatus", MembershipStatus.allCases.map { ($0.rawValue, t["status_\($0.rawValue)"]) },
+                        blank: nil),
+                    field("memberSince", .number, hint: t["hint_year"]), paying, field("duesPerYear", .number),
+                    field("focalPoint", hint: t["hint_focalPoint"]),
+                ]),
+        ]
+        func rowField(_ prefix: String, _ index: Int, _ name: String, _ value: String, _ control: FormField.Control)
+            -> FormField
+        {
+            let full = "\(prefix)[\(index)].\(name)"
+            return FormField(
+                name: full, label: t["field_\(prefix)_\(name)"], value: value, error: form.errors[full], control: control)
+        }
+        // Existing rows plus spare blank ones, so a role or practice can be added without JavaScript.
+        let roles = form.roles + Array(repeating: OrganizationForm.RoleRow(), count: 2)
+        roleRows = roles.enumerated().map { index, row in
+            Row(fields: [
+                rowField("governanceRoles", index, "title", row.title, .text),
+                rowField("governanceRoles", index, "fromYear", row.fromYear, .number),
+                rowField("governanceRoles", index, "toYear", row.toYear, .number),
+            ])
+        }
+        let practices = form.practices + [OrganizationForm.PracticeRow()]
+        practiceRows = practices.enumerated().map { index, row in
+            Row(fields: [
+                rowField("practices", index, "title", row.title, .text),
+                rowField("practices", index, "year", row.year, .number),
+                rowField("practices", index, "description", row.description, .textarea),
+            ])
+        }
+        if networks.isEmpty {
+            affiliations = nil
+        } else {
+            var f = FormField(
+                name: "affiliations", label: t["field_affiliations"], error: form.errors["affiliations"],
+                control: .checkboxes)
+            f.options = networks.map {
+                FormField.Option(value: String($0.id), label: $0.name, selected: form.affiliationIds.contains(String($0.id)))
+            }
+            affiliations = f
+        }
+        let allFields = groups.flatMap(\.fields) + roleRows.flatMap(\.fields) + practiceRows.flatMap(\.fields)
+        var links = allFields.compactMap { f in f.error.map { FieldErrorLink(id: f.id, message: "\(f.label): \($0)") } }
+        // Errors on fields the page has no input for (an affiliation that vanished) still get listed.
+        let shown = Set(allFields.map(\.name))
+        for (name, message) in form.errors.sorted(by: { $0.key < $1.key }) where !shown.contains(name) {
+            links.append(FieldErrorLink(id: "f-affiliations", message: message))
+        }
+        errorSummary = links
+        hasErrors = !links.isEmpty
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import LiaisonCore
+
+/// An organization's profile page.
+struct ProfileView {
+    struct Fact {
+        let label: String
+        let value: String
+        let href: String?
+    }
+    struct Role {
+        let title: String
+        let term: String
+    }
+    struct Network {
+        let id: Int64
+        let name: String
+    }
+    struct PracticeItem {
+        let title: String
+        let year: String
+        let description: String?
+    }
+
+    let id: Int64
+    let name: String
+    let nativeName: String?
+    let aliases: String?
+    let kind: String
+    let status: String
+    let statusKey: String
+    let paying: Bool
+    let facts: [Fact]
+    let membership: [Fact]
+    let roles: [Role]
+    let hasRoles: Bool
+    let networks: [Network]
+    let hasNetworks: Bool
+    let practices: [PracticeItem]
+    let hasPractices: Bool
+    let version: Int
+    let updated: String
+    let created: String
+    let saved: Bool
+
+    init(organization o: Organization, regions: RegionCatalog, strings t: Strings, saved: Bool) {
+        id = o.id
+        name = o.name
+        nativeName = o.nativeName
+        aliases = o.aliases.isEmpty ? nil : o.aliases.joined(separator: ", ")
+        kind = t["kind_\(o.kind.rawValue)"]
+        status = t["status_\(o.membershipStatus.rawValue)"]
+        statusKey = o.membershipStatus.rawValue
+        paying = o.paying
+        var facts: [Fact] = []
+        func add(_ key: String, _ value: String?, href: String? = nil, to list: inout [Fact]) {
+            if let value, !value.isEmpty { list.append(Fact(label: t[key], value: value, href: href)) }
+        }
+        add("field_country", o.country.map { code in Country.named(code: code).map { "\($0.name) (\(code))" } ?? code },
+            to: &facts)
+        add("field_region", o.region.map { regions.region(key: $0)?.name ?? $0 }, to: &facts)
+        add("field_metroArea", o.metroArea, to: &facts)
+        add("field_population", o.population.map(DirectoryView.grouped), to: &facts)
+        if let lat = o.latitude, let lon = o.longitude {
+            add("coordinates", String(format: "%.4f, %.4f", lat, lon), to: &facts)
+        }
+        add("field_website", o.website, href: o.website, to: &facts)
+        self.facts = facts
+        var membership: [Fact] = []
+        add("field_membershipStatus", status, to: &membership)
+        add("field_memberSince", o.memberSince.map(String.init), to: &membership)
+        add("field_paying", o.membershipStatus == .member ? (o.paying ? t["yes"] : t["no"]) : nil, to: &membership)
+        add("field_duesPerYear", o.duesPerYear.map(DirectoryView.grouped), to: &membership)
+        add("field_focalPoint", o.focalPoint ?? t["none_yet"], to: &membership)
+        self.membership = membership
+        roles = o.governanceRoles.map { role in
+            let term = [role.fromYear, role.toYear].map { $0.map(String.init) ?? "…" }.joined(separator: "–")
+            return Role(title: role.title, term: role.fromYear == nil && role.toYear == nil ? "" : term)
+        }
+        hasRoles = !roles.isEmpty
+        networks = o.affiliations.map { Network(id: $0.networkId, name: $0.networkName ?? "#\($0.networkId)") }
+        hasNetworks = !networks.isEmpty
+        practices = o.practices.map { PracticeItem(title: $0.title, year: $0.year.map(String.init) ?? "", description: $0.description) }
+        hasPractices = !practices.isEmpty
+        version = o.version
+        let format = Date.ISO8601FormatStyle(dateSeparator: .dash, dateTimeSeparator: .space, timeZone: .gmt)
+        updated = o.updatedAt.formatted(format.year().month().day().time(includingFractionalSeconds: false)) + " UTC"
+        created = o.createdAt.formatted(format.year().month().day()) 
+        self.saved = saved
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import LiaisonCore
+
+/// What the web layer needs to know about the deployment; read once at start.
+public struct WebSettings: Sendable {
+    /// Address to listen on; loopback unless the operator says otherwise.
+    public var host: String
+    public var port: Int
+    /// The association's regions, offered in filters and forms.
+    public var regions: RegionCatalog
+    /// Where the app's templates, strings and assets are; defaults to the resources built into the target.
+    public var resourcesDirectory: URL
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, regions: RegionCatalog = .standard,
+        resourcesDirectory: URL? = nil
+    ) {
+        self.host = host
+        self.port = port
+        self.regions = regions
+        self.resourcesDirectory = resourcesDirectory ?? Self.bundledResources
+    }
+
+    /// The resources copied beside the binary by the package manager.
+    public static var bundledResources: URL {
+        URL(fileURLWithPath: Bundle.module.bundlePath).appendingPathComponent("Resources")
+    }
+
+    /// The current year in UTC, for checking that years are not in the future.
+    func currentYear() -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.component(.year, from: Date())
+    }
+}

@@ -1,0 +1,3 @@
+import LiaisonCLI
+
+await runLiaisonCommand()
