@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(name: "liaison", dependencies: ["LiaisonCLI"], swiftSettings: swiftSettings),
         .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "LiaisonSQLiteTests",
+            name: "LiaisonStoreTests",
             dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonDemo"],
             swiftSettings: swiftSettings
         ),

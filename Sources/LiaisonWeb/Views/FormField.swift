@@ -1,3 +1,5 @@
+import Mustache
+
 /// One input on a form, as the `field` partial draws it: label, what was typed, and its error beside it.
 struct FormField {
     enum Control { case text, number, url, textarea, select, checkbox, checkboxes }
@@ -61,5 +63,35 @@ struct FormField {
     static func choices(_ pairs: [(String, String)], selected: String, blank: String?) -> [Option] {
         (blank.map { [Option(value: "", label: $0, selected: selected.isEmpty)] } ?? [])
             + pairs.map { Option(value: $0.0, label: $0.1, selected: $0.0 == selected) }
+    }
+}
+
+extension FormField: MustacheParent {
+    /// Templates read the derived values (`id`, `isSelect`, ...) as well as the stored ones.
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "errorId": errorId
+        case "hintId": hintId
+        case "hasError": hasError
+        case "isText": isText
+        case "isNumber": isNumber
+        case "isURL": isURL
+        case "isTextarea": isTextarea
+        case "isSelect": isSelect
+        case "isCheckbox": isCheckbox
+        case "isCheckboxes": isCheckboxes
+        case "describedBy": describedBy
+        case "name": self.name
+        case "label": label
+        case "value": value
+        case "error": error
+        case "hint": hint
+        case "required": required
+        case "options": options
+        case "checked": checked
+        case "step": step
+        default: nil
+        }
     }
 }

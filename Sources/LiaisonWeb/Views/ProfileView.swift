@@ -10,7 +10,7 @@ struct ProfileView {
     }
     struct Role {
         let title: String
-        let term: String
+        let term: String?
     }
     struct Network {
         let id: Int64
@@ -18,7 +18,7 @@ struct ProfileView {
     }
     struct PracticeItem {
         let title: String
-        let year: String
+        let year: String?
         let description: String?
     }
 
@@ -75,12 +75,14 @@ struct ProfileView {
         self.membership = membership
         roles = o.governanceRoles.map { role in
             let term = [role.fromYear, role.toYear].map { $0.map(String.init) ?? "…" }.joined(separator: "–")
-            return Role(title: role.title, term: role.fromYear == nil && role.toYear == nil ? "" : term)
+            return Role(title: role.title, term: role.fromYear == nil && role.toYear == nil ? nil : term)
         }
         hasRoles = !roles.isEmpty
         networks = o.affiliations.map { Network(id: $0.networkId, name: $0.networkName ?? "#\($0.networkId)") }
         hasNetworks = !networks.isEmpty
-        practices = o.practices.map { PracticeItem(title: $0.title, year: $0.year.map(String.init) ?? "", description: $0.description) }
+        practices = o.practices.map {
+            PracticeItem(title: $0.title, year: $0.year.map(String.init), description: $0.description)
+        }
         hasPractices = !practices.isEmpty
         version = o.version
         let format = Date.ISO8601FormatStyle(dateSeparator: .dash, dateTimeSeparator: .space, timeZone: .gmt)
