@@ -23,9 +23,11 @@ public func buildRouter(settings: WebSettings, store: any LiaisonStore) async th
     -> (Router<AppRequestContext>, [RouteSpec])
 {
     let router = Router(context: AppRequestContext.self)
-    router.add(middleware: SecurityHeadersMiddleware())
-    let routes = RouteRegistry(router: router)
     let renderer = try await PageRenderer(resources: settings.resourcesDirectory)
+    router.add(middleware: SecurityHeadersMiddleware())
+    // Outermost error handling, so even unmatched paths get a page (or problem+json under /api).
+    router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    let routes = RouteRegistry(router: router)
     let assets = try Assets(directory: settings.resourcesDirectory.appendingPathComponent("assets"))
 
     routes.add(.get, "/health") { _, _ in "ok" }
@@ -37,7 +39,6 @@ public func buildRouter(settings: WebSettings, store: any LiaisonStore) async th
     let v1 = api.group("v1")
     OrganizationsAPI(store: store, settings: settings).register(on: routes, group: v1, prefix: "/api/v1")
 
-    let pages = router.group().add(middleware: ErrorPageMiddleware(renderer: renderer))
-    DirectoryPages(store: store, settings: settings, renderer: renderer).register(on: routes, group: pages)
+    DirectoryPages(store: store, settings: settings, renderer: renderer).register(on: routes, group: router.group())
     return (router, routes.routes)
 }

@@ -3,7 +3,8 @@ import Logging
 import Hummingbird
 import LiaisonStore
 
-/// Shows people an error page in the layout instead of a bare status line.
+/// Shows people an error page in the layout instead of a bare status line; scripts calling a path under
+/// /api that matches no route get problem+json instead.
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let renderer: PageRenderer
@@ -20,6 +21,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
+            if request.uri.path.hasPrefix("/api/") {
+                return try Problem.from(error).response(from: request, context: context)
+            }
             let t = renderer.strings
             let status: HTTPResponse.Status
             var message: String

@@ -1,0 +1,196 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import LiaisonCore
+import LiaisonSQLite
+import LiaisonStore
+import Testing
+
+@Suite struct DirectoryPagesTests {
+    @Test func rootLeadsToTheDirectory() async throws {
+        try await withTestApp { client, _ in
+            let response = try await client.get("/")
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/organizations")
+        }
+    }
+
+    @Test func directoryListsAndCountsTheDemoNetwork() async throws {
+        try await withTestApp(demo: true) { client, _ in
+            let page = try await client.get("/organizations")
+            #expect(page.status == .ok)
+            #expect(page.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(page.text.contains("165 organizations"))
+            #expect(page.text.contains("Member (140)"))
+            #expect(page.text.contains("Page 1 of 4"))
+            #expect(page.text.contains("rel=\"next\" href=\"/organizations?page=2\""))
+        }
+    }
+
+    @Test(arguments: ["guangzhou", "Guangzhou", "%E5%B9%BF%E5%B7%9E", "canton", "guang"])
+    func searchFindsGuangzhouInEveryForm(query: String) async throws {
+        try await withTestApp(demo: true) { client, _ in
+            let page = try await client.get("/organizations?q=\(query)")
+            #expect(page.text.contains(">Guangzhou</a> <span class=\"native\" lang=\"und\">广州</span>"))
+        }
+    }
+
+    @Test func filtersNarrowTheListAndBadOnesAreExplained() async throws {
+        try await withTestApp(demo: true) { client, _ in
+            let prospects = try await client.get("/organizations?status=prospect&country=CN")
+            #expect(prospects.text.contains(">Foshan</a>"))
+            #expect(!prospects.text.contains(">Guangzhou</a>"))
+
+            let bad = try await client.get("/organizations?status=sleeping")
+            #expect(bad.status == .badRequest)
+            #expect(bad.text.contains("status must be one of: member, prospect, former, partner, none."))
+            #expect(bad.text.contains("165 organizations"))
+        }
+    }
+
+    @Test func profileShowsEverythingKnown() async throws {
+        try await withTestApp(demo: true) { client, store in
+            let id = try #require(try await store.listOrganizations(OrganizationQuery(text: "guangzhou")).items.first?.id)
+            let page = try await client.get("/organizations/\(id)")
+            for text in [
+                "Guangzhou <span class=\"native\" lang=\"und\">广州</span>", "Also known as Canton", "China (CN)",
+                "1993", "Co-presidency", "Regional Secretariat for Asia and the Pacific", "UCLG ASPAC",
+                "Institute for Urban Innovation", "Agnès Bickart",
+            ] {
+                #expect(page.text.contains(text), "\(text)")
+            }
+        }
+    }
+
+    @Test func missingProfileIsAFriendly404() async throws {
+        try await withTestApp { client, _ in
+            for uri in ["/organizations/999", "/organizations/abc", "/organizations/999/edit", "/nowhere"] {
+                let page = try await client.get(uri)
+                #expect(page.status == .notFound, "\(uri)")
+            }
+            let page = try await client.get("/organizations/999")
+            #expect(page.text.contains("There is nothing at this address."))
+            #expect(page.headers[.contentType] == "text/html; charset=utf-8")
+        }
+    }
+
+    @Test func creatingThroughTheFormRedirectsToTheProfile() async throws {
+        try await withTestApp { client, store in
+            let response = try await client.submit(
+                "/organizations",
+                [
+                    ("kind", "city"), ("name", "Foshan"), ("nativeName", "佛山"), ("aliases", "Fatshan\r\nFoshan City"),
+                    ("country", "CN"), ("region", "asia-pacific"), ("population", "9,600,000"),
+                    ("membershipStatus", "prospect"), ("governanceRoles[0].title", ""), ("practices[0].title", ""),
+                ])
+
+            #expect(response.status == .seeOther)
+            let location = try #require(response.headers[.location])
+            #expect(location.hasSuffix("?saved=1"))
+            let stored = try #require(try await store.listOrganizations(OrganizationQuery(text: "佛山")).items.first)
+            #expect(stored.population == 9_600_000)
+            let profile = try await client.get(location)
+            #expect(profile.text.contains("Changes saved."))
+            #expect(profile.text.contains("Fatshan, Foshan City"))
+        }
+    }
+
+    @Test func badFormComesBackWithEveryErrorAndTheInputKept() async throws {
+        try await withTestApp { client, store in
+            let response = try await client.submit(
+                "/organizations",
+                [
+                    ("kind", "city"), ("name", ""), ("nativeName", "东莞"), ("country", "ZZ"), ("latitude", "91"),
+                    ("longitude", "113.75"), ("population", "lots"), ("membershipStatus", "member"),
+                    ("governanceRoles[0].title", ""), ("governanceRoles[0].fromYear", "2020"),
+                ])
+
+            #expect(response.status == .unprocessableContent)
+            let html = response.text
+            #expect(html.contains("id=\"f-name-error\">Name is required."))
+            #expect(html.contains("id=\"f-country-error\">&quot;ZZ&quot; is not an ISO 3166-1 alpha-2 country code."))
+            #expect(html.contains("id=\"f-latitude-error\">Latitude must be between"))
+            #expect(html.contains("id=\"f-population-error\">Enter a whole number."))
+            #expect(html.contains("id=\"f-governanceRoles-0--title-error\">Role title is required."))
+            #expect(html.contains("value=\"91\""))
+            #expect(html.contains("value=\"lots\""))
+            #expect(html.contains("value=\"东莞\""))
+            #expect(html.contains("id=\"error-summary\""))
+            #expect(try await store.listOrganizations(OrganizationQuery()).total == 0)
+        }
+    }
+
+    @Test func editingChangesTheProfile() async throws {
+        try await withTestApp { client, store in
+            let created = try await store.createOrganization(
+                OrganizationInput(kind: .city, name: "Dongguan", nativeName: "东莞", country: "CN", population: 10_000_000))
+            let form = try await client.get("/organizations/\(created.id)/edit")
+            #expect(form.text.contains("name=\"version\" value=\"1\""))
+
+            let response = try await client.submit(
+                "/organizations/\(created.id)",
+                [("version", "1"), ("kind", "city"), ("name", "Dongguan"), ("nativeName", "东莞"), ("country", "CN"),
+                 ("population", "10466625"), ("membershipStatus", "prospect")])
+
+            #expect(response.status == .seeOther)
+            let profile = try await client.get("/organizations/\(created.id)")
+            #expect(profile.text.contains("10,466,625"))
+            #expect(profile.text.contains("Version 2"))
+        }
+    }
+
+    @Test func staleEditKeepsTheTypedChangesAndExplains() async throws {
+        try await withTestApp { client, store in
+            let created = try await store.createOrganization(
+                OrganizationInput(kind: .city, name: "Zhuhai", country: "CN", population: 2_400_000))
+            var colleague = created.input
+            colleague.population = 2_500_000
+            _ = try await store.updateOrganization(id: created.id, expectedVersion: 1, colleague)
+
+            let response = try await client.submit(
+                "/organizations/\(created.id)",
+                [("version", "1"), ("kind", "city"), ("name", "Zhuhai"), ("country", "CN"), ("population", "3500000"),
+                 ("membershipStatus", "prospect")])
+
+            #expect(response.status == .conflict)
+            #expect(response.text.contains("Someone else saved this organization"))
+            #expect(response.text.contains("value=\"3500000\""))
+            #expect(response.text.contains("name=\"version\" value=\"2\""))
+            #expect(try await store.organization(id: created.id)?.population == 2_500_000)
+        }
+    }
+
+    @Test func deletingAsksThenRemoves() async throws {
+        try await withTestApp { client, store in
+            let created = try await store.createOrganization(OrganizationInput(kind: .city, name: "Qingdao", country: "CN"))
+            let confirm = try await client.get("/organizations/\(created.id)/delete")
+            #expect(confirm.text.contains("Delete Qingdao from the directory?"))
+
+            let response = try await client.submit("/organizations/\(created.id)/delete", [("version", "1")])
+
+            #expect(response.status == .seeOther)
+            #expect(try await store.organization(id: created.id) == nil)
+        }
+    }
+
+    @Test func formsRefuseOtherContentTypes() async throws {
+        try await withTestApp { client, _ in
+            let response = try await client.send(.post, "/organizations", json: guangzhouJSON())
+            #expect(response.status == .unsupportedMediaType)
+        }
+    }
+
+    @Test func markupInNamesIsShownAsText() async throws {
+        try await withTestApp { client, store in
+            let payload = "<img src=x onerror=alert(1)>"
+            let created = try await store.createOrganization(
+                OrganizationInput(kind: .city, name: payload, aliases: [payload], country: "FR"))
+            for uri in ["/organizations", "/organizations/\(created.id)", "/organizations/\(created.id)/edit",
+                        "/organizations/\(created.id)/delete"] {
+                let html = try await client.get(uri).text
+                #expect(!html.contains(payload), "\(uri)")
+                #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "\(uri)")
+            }
+        }
+    }
+}
