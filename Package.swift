@@ -60,6 +60,11 @@ let package = Package(
         .executableTarget(name: "liaison", dependencies: ["LiaisonCLI"], swiftSettings: swiftSettings),
         .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "LiaisonCLITests",
+            dependencies: ["LiaisonCLI", "LiaisonCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "LiaisonStoreTests",
             dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonDemo"],
             swiftSettings: swiftSettings
