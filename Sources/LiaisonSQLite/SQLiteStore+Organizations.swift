@@ -19,6 +19,9 @@ extension SQLiteStore {
                 if let status = MembershipStatus(rawValue: row["status"]) { counts[status] = row["n"] }
             }
             let total = query.status.map { counts[$0] ?? 0 } ?? counts.values.reduce(0, +)
+            guard query.offset <= OrganizationQuery.maxOffset, query.offset < total else {
+                return OrganizationPage(items: [], total: total, countsByStatus: counts)
+            }
             let items = try Row.fetchAll(
                 db,
                 sql: """

@@ -42,7 +42,9 @@ public struct OrganizationQuery: Sendable, Hashable {
     public var perPage: Int
 
     public static let maxPerPage = 200
-    /// Offsets beyond this are refused; narrower filters or search reach deeper records.
+    public static let maxPage = 1_000_000
+    /// Pages that start beyond this offset come back empty (with their counts), so no request makes the
+    /// database skip more rows than this; narrower filters or search reach deeper records.
     public static let maxOffset = 100_000
 
     public init(

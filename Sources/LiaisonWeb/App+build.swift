@@ -22,23 +22,22 @@ public func buildApplication(
 public func buildRouter(settings: WebSettings, store: any LiaisonStore) async throws
     -> (Router<AppRequestContext>, [RouteSpec])
 {
-    let router = Router(context: AppRequestContext.self)
     let renderer = try await PageRenderer(resources: settings.resourcesDirectory)
-    router.add(middleware: SecurityHeadersMiddleware())
-    // Outermost error handling, so even unmatched paths get a page (or problem+json under /api).
-    router.add(middleware: ErrorPageMiddleware(renderer: renderer))
-    let routes = RouteRegistry(router: router)
     let assets = try Assets(directory: settings.resourcesDirectory.appendingPathComponent("assets"))
+    let openAPI = try OpenAPIDocument(
+        resources: settings.resourcesDirectory, regions: settings.regions, currentYear: settings.currentYear())
+    let routes = RouteRegistry()
 
     routes.add(.get, "/health") { _, _ in "ok" }
     assets.register(on: routes)
+    routes.add(.get, "/api/openapi.json", use: openAPI.serve)
+    OrganizationsAPI(store: store, settings: settings).register(on: routes)
+    DirectoryPages(store: store, settings: settings, renderer: renderer).register(on: routes)
 
-    let api = router.group("api").add(middleware: ProblemMiddleware())
-    let openAPI = try OpenAPIDocument(resources: settings.resourcesDirectory)
-    routes.add(.get, "/openapi.json", on: api, prefix: "/api", use: openAPI.serve)
-    let v1 = api.group("v1")
-    OrganizationsAPI(store: store, settings: settings).register(on: routes, group: v1, prefix: "/api/v1")
-
-    DirectoryPages(store: store, settings: settings, renderer: renderer).register(on: routes, group: router.group())
+    let router = routes.makeRouter(middleware: [
+        SecurityHeadersMiddleware(),
+        // Outermost error handling: pages for people, problem+json under /api, 405 for a wrong method.
+        ErrorMiddleware(renderer: renderer, routes: RouteTable(routes: routes.routes)),
+    ])
     return (router, routes.routes)
 }

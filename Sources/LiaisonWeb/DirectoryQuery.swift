@@ -62,7 +62,7 @@ extension OrganizationQuery {
             }
         }
         if let page = value("page") {
-            let maxPage = OrganizationQuery.maxOffset / query.perPage + 1
+            let maxPage = OrganizationQuery.maxPage
             if let number = Int(page), (1...maxPage).contains(number) {
                 query.page = number
             } else {

@@ -207,6 +207,53 @@ import Testing
         }
     }
 
+    @Test func misspeltFieldsAreRefusedByName() async throws {
+        try await withTestApp { client, store in
+            var body = guangzhouJSON()
+            body["membershipstatus"] = "member"
+            body["practices"] = [["title": "Guangzhou Award", "yaer": 2012]]
+            let response = try await client.send(.post, "/api/v1/organizations", json: body)
+            #expect(response.status == .badRequest)
+            let errors = try #require(try response.json()["errors"] as? [[String: Any]])
+            #expect(errors.map { $0["field"] as? String } == ["membershipstatus", "practices[0].yaer"])
+            #expect(errors.allSatisfy { $0["rule"] as? String == "unknown_field" })
+            #expect(try await store.listOrganizations(OrganizationQuery()).total == 0)
+        }
+    }
+
+    @Test func aRecordReadCanBeSentBackAsItsUpdate() async throws {
+        try await withTestApp { client, _ in
+            let created = try await client.send(.post, "/api/v1/organizations", json: guangzhouJSON()).json()
+            var body = created
+            body["population"] = 20_000_000
+            let response = try await client.send(.put, "/api/v1/organizations/\(created["id"] as! Int)", json: body)
+            #expect(response.status == .ok)
+            #expect(try response.json()["version"] as? Int == 2)
+        }
+    }
+
+    @Test func pagesBeyondTheEndAreEmptyButCounted() async throws {
+        try await withTestApp(demo: true) { client, _ in
+            let response = try await client.get("/api/v1/organizations?page=50000")
+            #expect(response.status == .ok)
+            let body = try response.json()
+            #expect((body["items"] as? [Any])?.isEmpty == true)
+            #expect(body["total"] as? Int == 165)
+        }
+    }
+
+    @Test func wrongMethodIs405WithTheAllowedOnes() async throws {
+        try await withTestApp { client, _ in
+            let response = try await client.execute(uri: "/api/v1/regions", method: .patch) { $0 }
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.headers[.allow] == "GET, HEAD")
+            #expect(response.headers[.contentType] == "application/problem+json")
+            let page = try await client.execute(uri: "/organizations/12/edit", method: .delete) { $0 }
+            #expect(page.status == .methodNotAllowed)
+            #expect(page.headers[.contentType] == "text/html; charset=utf-8")
+        }
+    }
+
     @Test func referenceListsAreServed() async throws {
         try await withTestApp { client, _ in
             let regions = try #require(try await client.get("/api/v1/regions").json()["items"] as? [[String: Any]])

@@ -16,9 +16,9 @@ enum JSONBody {
 
     /// Decodes the request body; refuses another content type (415), a body over the context's limit (413)
     /// and JSON that does not fit the type (400, naming the field).
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: AppRequestContext)
-        async throws -> T
-    {
+    static func decode<T: Decodable>(
+        _ type: T.Type, from request: Request, context: AppRequestContext, fields: KnownFields? = nil
+    ) async throws -> T {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) }
         guard mediaType == "application/json" || (mediaType?.hasSuffix("+json") ?? false) else {
@@ -27,11 +27,23 @@ enum JSONBody {
                 detail: "The body must be sent as Content-Type: application/json.")
         }
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let data = Data(buffer: buffer)
+        let value: T
         do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
+            value = try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
             throw problem(for: error)
         }
+        if let fields, let object = try? JSONSerialization.jsonObject(with: data) {
+            let unknown = fields.unknown(in: object)
+            if !unknown.isEmpty {
+                let errors = unknown.map { FieldError(field: $0, rule: "unknown_field", message: "\($0) is not a field here.") }
+                throw Problem(
+                    .badRequest, type: "malformed-body", title: "The body has fields that are not allowed.",
+                    detail: errors.map(\.message).joined(separator: " "), errors: errors)
+            }
+        }
+        return value
     }
 
     static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:])
@@ -100,5 +112,32 @@ enum JSONBody {
         case is [Any].Type: "an array"
         default: "an object"
         }
+    }
+}
+
+/// The field names a JSON body may use, so that a misspelt field is refused rather than silently ignored.
+struct KnownFields: Sendable {
+    let names: Set<String>
+    /// Fields holding arrays of objects, with the names those objects may use.
+    let lists: [String: Set<String>]
+
+    /// The paths of the fields that are not allowed ("gouvernanceRoles", "practices[0].yaer").
+    func unknown(in object: Any) -> [String] {
+        guard let object = object as? [String: Any] else { return [] }
+        var found: [String] = []
+        for (key, value) in object.sorted(by: { $0.key < $1.key }) {
+            guard names.contains(key) else {
+                found.append(key)
+                continue
+            }
+            if let allowed = lists[key], let items = value as? [Any] {
+                for (index, item) in items.enumerated() {
+                    for itemKey in ((item as? [String: Any])?.keys.sorted() ?? []) where !allowed.contains(itemKey) {
+                        found.append("\(key)[\(index)].\(itemKey)")
+                    }
+                }
+            }
+        }
+        return found
     }
 }

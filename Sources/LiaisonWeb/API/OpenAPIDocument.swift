@@ -1,19 +1,56 @@
 import Foundation
 import Hummingbird
+import LiaisonCore
 import NIOCore
 
-/// The OpenAPI 3.1 description of the JSON API, served as written in `Resources/openapi.json`.
+/// The OpenAPI 3.1 description of the JSON API: `Resources/openapi.json`, with what depends on the
+/// deployment filled in at start (the configured regions, the years allowed this year).
 struct OpenAPIDocument: Sendable {
     let body: ByteBuffer
 
-    init(resources: URL) throws {
+    init(resources: URL, regions: RegionCatalog, currentYear: Int) throws {
         let data = try Data(contentsOf: resources.appendingPathComponent("openapi.json"))
-        // Refuse to start with a document that is not JSON rather than serve it broken.
-        _ = try JSONSerialization.jsonObject(with: data)
-        body = ByteBuffer(bytes: data)
+        guard var document = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw CocoaError(.propertyListReadCorrupt)
+        }
+        let keys = regions.regions.map(\.key)
+        document.update(["components", "schemas", "OrganizationInput", "properties", "region", "enum"], to: keys + [NSNull()])
+        document.update(["components", "schemas", "OrganizationUpdate", "properties", "region", "enum"], to: keys + [NSNull()])
+        for schema in ["OrganizationInput", "OrganizationUpdate"] {
+            document.update(["components", "schemas", schema, "properties", "memberSince", "maximum"], to: currentYear)
+        }
+        for (schema, field) in [("GovernanceRole", "fromYear"), ("GovernanceRole", "toYear"), ("Practice", "year")] {
+            document.update(["components", "schemas", schema, "properties", field, "maximum"], to: currentYear + 10)
+        }
+        if var paths = document["paths"] as? [String: Any], var list = paths["/api/v1/organizations"] as? [String: Any],
+            var get = list["get"] as? [String: Any], var parameters = get["parameters"] as? [[String: Any]]
+        {
+            for index in parameters.indices where parameters[index]["name"] as? String == "region" {
+                parameters[index]["schema"] = ["type": "string", "enum": keys]
+            }
+            get["parameters"] = parameters
+            list["get"] = get
+            paths["/api/v1/organizations"] = list
+            document["paths"] = paths
+        }
+        body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]))
     }
 
     @Sendable func serve(_ request: Request, context: AppRequestContext) -> Response {
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: body))
+    }
+}
+
+extension Dictionary where Key == String, Value == Any {
+    /// Sets the value at a path of nested objects; a path that does not exist is left alone.
+    fileprivate mutating func update(_ path: [String], to value: Any) {
+        guard let first = path.first else { return }
+        if path.count == 1 {
+            self[first] = value
+            return
+        }
+        guard var child = self[first] as? [String: Any] else { return }
+        child.update(Array(path.dropFirst()), to: value)
+        self[first] = child
     }
 }

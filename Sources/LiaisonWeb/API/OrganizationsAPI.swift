@@ -9,16 +9,17 @@ struct OrganizationsAPI {
     let store: any LiaisonStore
     let settings: WebSettings
 
-    func register(on routes: RouteRegistry, group: RouterGroup<AppRequestContext>, prefix: String) {
-        routes.add(.get, "/organizations", on: group, prefix: prefix, use: list)
-        routes.add(.post, "/organizations", on: group, prefix: prefix, use: create)
-        routes.add(.get, "/organizations/:id", on: group, prefix: prefix, use: get)
-        routes.add(.put, "/organizations/:id", on: group, prefix: prefix, use: update)
-        routes.add(.delete, "/organizations/:id", on: group, prefix: prefix, use: delete)
-        routes.add(.get, "/regions", on: group, prefix: prefix) { _, _ in
+    func register(on routes: RouteRegistry) {
+        let prefix = "/api/v1"
+        routes.add(.get, prefix + "/organizations", use: list)
+        routes.add(.post, prefix + "/organizations", use: create)
+        routes.add(.get, prefix + "/organizations/:id", use: get)
+        routes.add(.put, prefix + "/organizations/:id", use: update)
+        routes.add(.delete, prefix + "/organizations/:id", use: delete)
+        routes.add(.get, prefix + "/regions") { _, _ in
             try JSONBody.response(ListBody(items: settings.regions.regions))
         }
-        routes.add(.get, "/countries", on: group, prefix: prefix) { _, _ in
+        routes.add(.get, prefix + "/countries") { _, _ in
             try JSONBody.response(ListBody(items: Country.all))
         }
     }
@@ -48,6 +49,18 @@ struct OrganizationsAPI {
         }
     }
 
+    /// What an organization body may hold: its fields, plus the read-only ones a client may send back.
+    static let fields = KnownFields(
+        names: [
+            "kind", "name", "nativeName", "aliases", "country", "region", "metroArea", "population", "latitude",
+            "longitude", "website", "membershipStatus", "memberSince", "paying", "duesPerYear", "focalPoint",
+            "governanceRoles", "affiliations", "practices", "id", "version", "createdAt", "updatedAt",
+        ],
+        lists: [
+            "governanceRoles": ["title", "fromYear", "toYear"], "practices": ["title", "year", "description"],
+            "affiliations": ["networkId", "networkName"],
+        ])
+
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let parameters = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }) { a, _ in a }
         let (query, errors) = OrganizationQuery.parse(parameters, regions: settings.regions)
@@ -71,7 +84,7 @@ struct OrganizationsAPI {
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await JSONBody.decode(OrganizationInput.self, from: request, context: context).normalized()
+        let input = try await JSONBody.decode(OrganizationInput.self, from: request, context: context, fields: Self.fields).normalized()
         try input.validate(regions: settings.regions, currentYear: settings.currentYear())
         let organization = try await store.createOrganization(input)
         return try JSONBody.response(
@@ -80,7 +93,7 @@ struct OrganizationsAPI {
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try Self.id(context)
-        let body = try await JSONBody.decode(UpdateBody.self, from: request, context: context)
+        let body = try await JSONBody.decode(UpdateBody.self, from: request, context: context, fields: Self.fields)
         let input = body.input.normalized()
         try input.validate(regions: settings.regions, currentYear: settings.currentYear())
         let organization = try await store.updateOrganization(id: id, expectedVersion: body.version, input)

@@ -79,22 +79,3 @@ struct Problem: Error, HTTPResponseError, Encodable {
         }
     }
 }
-
-/// Turns every error under /api into problem+json, so scripts never have to parse an HTML page.
-struct ProblemMiddleware: RouterMiddleware {
-    typealias Context = AppRequestContext
-
-    func handle(
-        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
-    ) async throws -> Response {
-        do {
-            return try await next(request, context)
-        } catch {
-            let problem = Problem.from(error)
-            if problem.statusCode >= 500 {
-                context.logger.error("API request failed", metadata: ["error": "\(String(reflecting: error))"])
-            }
-            return try problem.response(from: request, context: context)
-        }
-    }
-}

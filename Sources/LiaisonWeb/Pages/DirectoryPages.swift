@@ -12,16 +12,16 @@ struct DirectoryPages {
 
     private var t: Strings { renderer.strings }
 
-    func register(on routes: RouteRegistry, group: RouterGroup<AppRequestContext>) {
-        routes.add(.get, "/", on: group) { _, _ in PageRenderer.redirect(to: "/organizations") }
-        routes.add(.get, "/organizations", on: group, use: directory)
-        routes.add(.get, "/organizations/new", on: group, use: newForm)
-        routes.add(.post, "/organizations", on: group, use: create)
-        routes.add(.get, "/organizations/:id", on: group, use: profile)
-        routes.add(.get, "/organizations/:id/edit", on: group, use: editForm)
-        routes.add(.post, "/organizations/:id", on: group, use: update)
-        routes.add(.get, "/organizations/:id/delete", on: group, use: confirmDelete)
-        routes.add(.post, "/organizations/:id/delete", on: group, use: delete)
+    func register(on routes: RouteRegistry) {
+        routes.add(.get, "/") { _, _ in PageRenderer.redirect(to: "/organizations") }
+        routes.add(.get, "/organizations", use: directory)
+        routes.add(.get, "/organizations/new", use: newForm)
+        routes.add(.post, "/organizations", use: create)
+        routes.add(.get, "/organizations/:id", use: profile)
+        routes.add(.get, "/organizations/:id/edit", use: editForm)
+        routes.add(.post, "/organizations/:id", use: update)
+        routes.add(.get, "/organizations/:id/delete", use: confirmDelete)
+        routes.add(.post, "/organizations/:id/delete", use: delete)
     }
 
     @Sendable func directory(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -1,0 +1,66 @@
+import HTTPTypes
+import Hummingbird
+import LiaisonStore
+import Logging
+
+/// Turns every error into what its reader needs: problem+json for scripts under /api, an error page in
+/// the layout for people, and 405 with `Allow` when the path exists but not for this method.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let renderer: PageRenderer
+    let routes: RouteTable
+
+    struct Model {
+        let status: Int
+        let heading: String
+        let message: String
+    }
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            var error = error
+            var allow: String?
+            // The router found no route: either the path is unknown or only the method is wrong.
+            if context.endpointPath == nil || context.endpointPath == "NotFound" {
+                let methods = routes.allowedMethods(for: request.uri.path)
+                if !methods.isEmpty {
+                    allow = methods.joined(separator: ", ")
+                    error = HTTPError(.methodNotAllowed, message: "This address accepts \(allow!).")
+                }
+            }
+            var response =
+                request.uri.path.hasPrefix("/api/")
+                ? try Problem.from(error).response(from: request, context: context)
+                : page(for: error, context: context)
+            if let allow { response.headers[.allow] = allow }
+            if response.status.code >= 500 {
+                context.logger.error("Request failed", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            return response
+        }
+    }
+
+    private func page(for error: any Error, context: Context) -> Response {
+        let t = renderer.strings
+        let status: HTTPResponse.Status
+        var message: String
+        switch error {
+        case StoreError.notFound:
+            status = .notFound
+            message = t["error_not_found"]
+        case let http as any HTTPResponseError:
+            status = http.status
+            message = (http as? HTTPError)?.body ?? (http as? Problem)?.detail ?? t["error_generic"]
+            if status == .notFound { message = t["error_not_found"] }
+        default:
+            status = .internalServerError
+            message = t["error_generic"]
+        }
+        let model = Model(status: status.code, heading: status.reasonPhrase, message: message)
+        return renderer.page("error", title: status.reasonPhrase, model: model, status: status)
+    }
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Fuzzes the JSON API with schemathesis against a real `liaison serve` on loopback, with a throwaway
+# database holding the demo network. The server is stopped by its PID however this script ends.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source scripts/setup.sh
+
+work=$(mktemp -d)
+port=$(free_port)
+server_pid=""
+cleanup() {
+    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+.build/debug/liaison serve --demo --database "$work/fuzz.sqlite" --port "$port" --log-level warning >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do
+    grep -q "Liaison is running" "$work/server.log" && break
+    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
+    sleep 0.1
+done
+
+timeout 600 .venv/bin/schemathesis run "http://127.0.0.1:$port/api/openapi.json" --url "http://127.0.0.1:$port" \
+    --checks all --max-examples "${LIAISON_FUZZ_EXAMPLES:-40}" --seed 1 --workers 1 --no-color
