@@ -81,7 +81,8 @@ extension OrganizationInput {
             let field = "practices[\(index)]"
             report.text(practice.title, field: "\(field).title", label: "Practice title", required: true)
             report.range(practice.year, years, field: "\(field).year", label: "Year")
-            report.text(practice.description, field: "\(field).description", label: "Description", max: 10_000)
+            report.text(
+                practice.description, field: "\(field).description", label: "Description", max: 10_000, multiline: true)
         }
         try report.finish()
     }

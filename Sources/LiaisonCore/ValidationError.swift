@@ -40,12 +40,20 @@ struct ValidationReport {
         errors.append(FieldError(field: field, rule: rule, message: message))
     }
 
-    mutating func text(_ value: String?, field: String, label: String, required: Bool = false, max: Int = 200) {
+    /// Checks a text field: present when required, not too long, and free of control characters (which
+    /// print as nothing and cut strings short in some tools); `multiline` text may hold line breaks and tabs.
+    mutating func text(
+        _ value: String?, field: String, label: String, required: Bool = false, max: Int = 200, multiline: Bool = false
+    ) {
         guard let value, !value.isEmpty else {
             if required { add(field, "required", "\(label) is required.") }
             return
         }
         if value.count > max { add(field, "max_length", "\(label) must be at most \(max) characters.") }
+        let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\r", "\t"] : []
+        if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0) }) {
+            add(field, "control_characters", "\(label) cannot contain control characters.")
+        }
     }
 
     mutating func range<T: Comparable>(_ value: T?, _ bounds: ClosedRange<T>, field: String, label: String) {

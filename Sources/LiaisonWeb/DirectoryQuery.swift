@@ -5,11 +5,19 @@ import LiaisonStore
 extension OrganizationQuery {
     /// Reads the directory's filters from query parameters, as the API and the directory page send them.
     /// Every value that is not allowed is reported, naming the parameter; the rest of the query stands.
-    static func parse(_ parameters: [String: String], regions: RegionCatalog) -> (OrganizationQuery, [FieldError]) {
+    /// The directory page sends empty values for filters left at "Any"; the API, `strict`, refuses them.
+    static func parse(_ parameters: [String: String], regions: RegionCatalog, strict: Bool = false)
+        -> (OrganizationQuery, [FieldError])
+    {
         var query = OrganizationQuery()
         var errors: [FieldError] = []
         func value(_ name: String) -> String? {
-            guard let raw = parameters[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            guard let raw = parameters[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else {
+                if strict, parameters[name] != nil {
+                    errors.append(FieldError(field: name, rule: "not_empty", message: "\(name) cannot be empty; leave it out instead."))
+                }
+                return nil
+            }
             return raw
         }
         func choice<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) -> T? where T.RawValue == String {

@@ -76,6 +76,15 @@ import Testing
         #expect(errors(input).isEmpty)
     }
 
+    @Test func controlCharactersAreRefusedButLineBreaksInDescriptionsAreNot() {
+        var input = OrganizationInput.fixture(name: "\u{0}Guangzhou")
+        input.practices = [Practice(title: "Award\u{7}", description: "Line one\nLine two\tend")]
+        let found = rules(input)
+        #expect(found["name"] == "control_characters")
+        #expect(found["practices[0].title"] == "control_characters")
+        #expect(found["practices[0].description"] == nil)
+    }
+
     @Test func everyBrokenRuleIsReportedAtOnce() {
         var input = OrganizationInput.fixture(name: "", country: "ZZ")
         input.population = -1

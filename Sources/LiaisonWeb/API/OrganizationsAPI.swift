@@ -63,7 +63,7 @@ struct OrganizationsAPI {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let parameters = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }) { a, _ in a }
-        let (query, errors) = OrganizationQuery.parse(parameters, regions: settings.regions)
+        let (query, errors) = OrganizationQuery.parse(parameters, regions: settings.regions, strict: true)
         if !errors.isEmpty {
             throw Problem(
                 .badRequest, type: "invalid-query", title: "The query has values that are not allowed.",
