@@ -61,7 +61,9 @@ let package = Package(
         .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LiaisonCLITests",
-            dependencies: ["LiaisonCLI", "LiaisonCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "LiaisonCLI", "LiaisonCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

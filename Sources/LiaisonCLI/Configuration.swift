@@ -43,7 +43,8 @@ struct Configuration: Sendable {
         let hostSetting = pick(host, .host)
         let hostValue = hostSetting?.value ?? "127.0.0.1"
         if hostValue.isEmpty || hostValue.contains(where: { $0.isWhitespace || $0 == "/" }) {
-            problems.append("\(hostSetting?.source ?? "host") must be a host name or an IP address; got \"\(hostValue)\".")
+            problems.append(
+                "\(hostSetting?.source ?? "host") must be a host name or an IP address; got \"\(hostValue)\".")
         }
         var portValue = 8080
         if let setting = pick(port, .port) {
@@ -65,10 +66,13 @@ struct Configuration: Sendable {
         let levelSetting = pick(logLevel, .logLevel)
         let level = levelSetting?.value ?? "info"
         if !levels.contains(level) {
-            problems.append("\(levelSetting?.source ?? "log level") must be one of \(levels.joined(separator: ", ")); got \"\(level)\".")
+            problems.append(
+                "\(levelSetting?.source ?? "log level") must be one of \(levels.joined(separator: ", ")); got \"\(level)\"."
+            )
         }
         if !problems.isEmpty { throw SettingError(description: problems.joined(separator: "\n")) }
-        return Configuration(database: databaseValue, host: hostValue, port: portValue, regions: catalog, logLevel: level)
+        return Configuration(
+            database: databaseValue, host: hostValue, port: portValue, regions: catalog, logLevel: level)
     }
 
     private static func flagName(_ variable: Variable) -> String {

@@ -78,11 +78,17 @@ extension Liaison {
             if demo {
                 let outcome = try await DemoNetwork.seed(
                     into: database, regions: configuration.regions, currentYear: currentYear())
-                print(outcome.skipped ? "Demo: the database already has data; left as it is." : "Demo: added \(outcome.created) organizations.")
+                print(
+                    outcome.skipped
+                        ? "Demo: the database already has data; left as it is."
+                        : "Demo: added \(outcome.created) organizations.")
             }
-            let settings = WebSettings(host: configuration.host, port: configuration.port, regions: configuration.regions)
+            let settings = WebSettings(
+                host: configuration.host, port: configuration.port, regions: configuration.regions)
             let app = try await buildApplication(settings: settings, store: database, logger: logger) { port in
-                print("Liaison is running at http://\(configuration.host):\(port)/  (database \(configuration.database); Ctrl-C stops it)")
+                print(
+                    "Liaison is running at http://\(configuration.host):\(port)/  (database \(configuration.database); Ctrl-C stops it)"
+                )
                 fflush(nil)
             }
             try await app.runService()
@@ -98,7 +104,9 @@ extension Liaison {
             let configuration = try store.configuration()
             let database = try store.openStore(configuration)
             let applied = try await database.appliedMigrations()
-            print("Database \(configuration.database) is up to date (\(applied.count) migrations: \(applied.joined(separator: ", "))).")
+            print(
+                "Database \(configuration.database) is up to date (\(applied.count) migrations: \(applied.joined(separator: ", ")))."
+            )
         }
     }
 

@@ -25,10 +25,12 @@ public struct RegionCatalog: Sendable, Hashable {
         var seen = Set<String>()
         for region in regions {
             let validKey =
-                !region.key.isEmpty && region.key.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+                !region.key.isEmpty
+                && region.key.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
             if !validKey {
                 report.add(
-                    "regions", "key_format", "Region key \"\(region.key)\" must be lowercase letters, digits and hyphens.")
+                    "regions", "key_format",
+                    "Region key \"\(region.key)\" must be lowercase letters, digits and hyphens.")
             }
             if region.name.isEmpty { report.add("regions", "required", "Region \"\(region.key)\" needs a name.") }
             if !seen.insert(region.key).inserted {
@@ -44,13 +46,13 @@ public struct RegionCatalog: Sendable, Hashable {
 
     /// The regions of a world association of cities.
     public static let standard = RegionCatalog(unchecked: [
-            Region(key: "africa", name: "Africa"),
-            Region(key: "asia-pacific", name: "Asia-Pacific"),
-            Region(key: "eurasia", name: "Eurasia"),
-            Region(key: "europe", name: "Europe"),
-            Region(key: "latin-america", name: "Latin America and the Caribbean"),
-            Region(key: "middle-east-west-asia", name: "Middle East and West Asia"),
-            Region(key: "north-america", name: "North America"),
+        Region(key: "africa", name: "Africa"),
+        Region(key: "asia-pacific", name: "Asia-Pacific"),
+        Region(key: "eurasia", name: "Eurasia"),
+        Region(key: "europe", name: "Europe"),
+        Region(key: "latin-america", name: "Latin America and the Caribbean"),
+        Region(key: "middle-east-west-asia", name: "Middle East and West Asia"),
+        Region(key: "north-america", name: "North America"),
     ])
 
     private init(unchecked regions: [Region]) {

@@ -51,7 +51,8 @@ struct ValidationReport {
         }
         if value.count > max { add(field, "max_length", "\(label) must be at most \(max) characters.") }
         let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\r", "\t"] : []
-        if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0) }) {
+        if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0) })
+        {
             add(field, "control_characters", "\(label) cannot contain control characters.")
         }
     }

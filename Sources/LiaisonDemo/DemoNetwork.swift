@@ -41,7 +41,8 @@ public enum DemoNetwork {
             var input = input.normalized()
             input.affiliations = try affiliationNames.map { name in
                 guard let id = networkIds[name] else {
-                    throw ValidationError(field: "affiliations", rule: "unknown_network", message: "No demo network \(name).")
+                    throw ValidationError(
+                        field: "affiliations", rule: "unknown_network", message: "No demo network \(name).")
                 }
                 return Affiliation(networkId: id)
             }

@@ -76,7 +76,9 @@ extension SQLiteStore {
 
     public func deleteOrganization(id: Int64, expectedVersion: Int?) async throws {
         try await write { db in
-            guard let version = try Int.fetchOne(db, sql: "SELECT version FROM organization WHERE id = ?", arguments: [id])
+            guard
+                let version = try Int.fetchOne(
+                    db, sql: "SELECT version FROM organization WHERE id = ?", arguments: [id])
             else { throw StoreError.notFound(entity: "organization", id: id) }
             if let expectedVersion, expectedVersion != version {
                 throw StoreError.versionConflict(entity: "organization", id: id, currentVersion: version)
@@ -89,7 +91,8 @@ extension SQLiteStore {
         try await read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT \(OrganizationSummary.columns) FROM organization o WHERE o.kind = 'network' ORDER BY o.sort_key"
+                sql:
+                    "SELECT \(OrganizationSummary.columns) FROM organization o WHERE o.kind = 'network' ORDER BY o.sort_key"
             ).map(OrganizationSummary.init(row:))
         }
     }
@@ -99,12 +102,14 @@ extension SQLiteStore {
     private static func loadOrganization(_ db: Database, id: Int64) throws -> Organization? {
         guard let record = try OrganizationRecord.fetchOne(db, key: id) else { return nil }
         let roles = try Row.fetchAll(
-            db, sql: "SELECT title, from_year, to_year FROM organization_role WHERE organization_id = ? ORDER BY position",
+            db,
+            sql: "SELECT title, from_year, to_year FROM organization_role WHERE organization_id = ? ORDER BY position",
             arguments: [id]
         ).map { GovernanceRole(title: $0["title"], fromYear: $0["from_year"], toYear: $0["to_year"]) }
         let practices = try Row.fetchAll(
             db,
-            sql: "SELECT title, year, description FROM organization_practice WHERE organization_id = ? ORDER BY position",
+            sql:
+                "SELECT title, year, description FROM organization_practice WHERE organization_id = ? ORDER BY position",
             arguments: [id]
         ).map { Practice(title: $0["title"], year: $0["year"], description: $0["description"]) }
         let affiliations = try Row.fetchAll(
@@ -124,13 +129,17 @@ extension SQLiteStore {
         let ids = affiliations.map(\.networkId)
         let networks = try Set(
             Int64.fetchAll(
-                db, sql: "SELECT id FROM organization WHERE kind = 'network' AND id IN (\(databaseQuestionMarks(count: ids.count)))",
+                db,
+                sql:
+                    "SELECT id FROM organization WHERE kind = 'network' AND id IN (\(databaseQuestionMarks(count: ids.count)))",
                 arguments: StatementArguments(ids)))
         var errors: [FieldError] = []
         for (index, networkId) in ids.enumerated() {
             let field = "affiliations[\(index)].networkId"
             if networkId == id {
-                errors.append(FieldError(field: field, rule: "not_self", message: "An organization cannot be affiliated with itself."))
+                errors.append(
+                    FieldError(
+                        field: field, rule: "not_self", message: "An organization cannot be affiliated with itself."))
             } else if !networks.contains(networkId) {
                 errors.append(
                     FieldError(field: field, rule: "unknown_network", message: "No network has the id \(networkId)."))
@@ -142,7 +151,8 @@ extension SQLiteStore {
     private static func saveChildren(_ db: Database, id: Int64, _ input: OrganizationInput) throws {
         for (position, role) in input.governanceRoles.enumerated() {
             try db.execute(
-                sql: "INSERT INTO organization_role (organization_id, position, title, from_year, to_year) VALUES (?, ?, ?, ?, ?)",
+                sql:
+                    "INSERT INTO organization_role (organization_id, position, title, from_year, to_year) VALUES (?, ?, ?, ?, ?)",
                 arguments: [id, position, role.title, role.fromYear, role.toYear])
         }
         for (position, practice) in input.practices.enumerated() {

@@ -14,13 +14,16 @@ extension OrganizationQuery {
         func value(_ name: String) -> String? {
             guard let raw = parameters[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else {
                 if strict, parameters[name] != nil {
-                    errors.append(FieldError(field: name, rule: "not_empty", message: "\(name) cannot be empty; leave it out instead."))
+                    errors.append(
+                        FieldError(
+                            field: name, rule: "not_empty", message: "\(name) cannot be empty; leave it out instead."))
                 }
                 return nil
             }
             return raw
         }
-        func choice<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) -> T? where T.RawValue == String {
+        func choice<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) -> T?
+        where T.RawValue == String {
             guard let raw = value(name) else { return nil }
             if let parsed = T(rawValue: raw) { return parsed }
             let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
@@ -42,21 +45,25 @@ extension OrganizationQuery {
                 query.country = country.uppercased()
             } else {
                 errors.append(
-                    FieldError(field: "country", rule: "unknown_country", message: "\"\(country)\" is not an ISO 3166-1 alpha-2 code."))
+                    FieldError(
+                        field: "country", rule: "unknown_country",
+                        message: "\"\(country)\" is not an ISO 3166-1 alpha-2 code."))
             }
         }
         if let region = value("region") {
             if regions.region(key: region) != nil {
                 query.region = region
             } else {
-                errors.append(FieldError(field: "region", rule: "unknown_region", message: "\"\(region)\" is not a region."))
+                errors.append(
+                    FieldError(field: "region", rule: "unknown_region", message: "\"\(region)\" is not a region."))
             }
         }
         if let paying = value("paying") {
             switch paying {
             case "true", "yes", "1": query.paying = true
             case "false", "no", "0": query.paying = false
-            default: errors.append(FieldError(field: "paying", rule: "boolean", message: "paying must be true or false."))
+            default:
+                errors.append(FieldError(field: "paying", rule: "boolean", message: "paying must be true or false."))
             }
         }
         if let perPage = value("perPage") {
@@ -75,7 +82,8 @@ extension OrganizationQuery {
                 query.page = number
             } else {
                 errors.append(
-                    FieldError(field: "page", rule: "range", message: "page must be a whole number from 1 to \(maxPage)."))
+                    FieldError(
+                        field: "page", rule: "range", message: "page must be a whole number from 1 to \(maxPage)."))
             }
         }
         return (query, errors)

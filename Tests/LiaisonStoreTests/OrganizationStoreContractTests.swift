@@ -19,7 +19,11 @@ import Testing
             #expect(created.createdAt == created.updatedAt)
             let read = try #require(try await store.organization(id: created.id))
             #expect(read == created)
-            #expect(read.input == OrganizationInput.guangzhou.with(affiliations: [Affiliation(networkId: c40.id, networkName: "C40")]))
+            #expect(
+                read.input
+                    == OrganizationInput.guangzhou.with(affiliations: [
+                        Affiliation(networkId: c40.id, networkName: "C40")
+                    ]))
         }
     }
 
@@ -61,7 +65,8 @@ import Testing
             var second = created.input
             second.population = 2
 
-            await #expect(throws: StoreError.versionConflict(entity: "organization", id: created.id, currentVersion: 2)) {
+            await #expect(throws: StoreError.versionConflict(entity: "organization", id: created.id, currentVersion: 2))
+            {
                 try await store.updateOrganization(id: created.id, expectedVersion: 1, second)
             }
             let stored = try #require(try await store.organization(id: created.id))
@@ -107,7 +112,8 @@ import Testing
             let city = try await store.createOrganization(
                 OrganizationInput.guangzhou.with(affiliations: [Affiliation(networkId: network.id)]))
 
-            await #expect(throws: StoreError.versionConflict(entity: "organization", id: network.id, currentVersion: 1)) {
+            await #expect(throws: StoreError.versionConflict(entity: "organization", id: network.id, currentVersion: 1))
+            {
                 try await store.deleteOrganization(id: network.id, expectedVersion: 7)
             }
             try await store.deleteOrganization(id: network.id, expectedVersion: 1)
@@ -132,7 +138,8 @@ import Testing
             }
             let guang = try await store.listOrganizations(OrganizationQuery(text: "guang")).items.map(\.name)
             #expect(Set(guang) == ["Guangzhou", "Guangdong Province"])
-            #expect(try await store.listOrganizations(OrganizationQuery(text: "bogota")).items.map(\.name) == ["Bogotá"])
+            #expect(
+                try await store.listOrganizations(OrganizationQuery(text: "bogota")).items.map(\.name) == ["Bogotá"])
             #expect(try await store.listOrganizations(OrganizationQuery(text: "BOGOTÁ")).total == 1)
             #expect(try await store.listOrganizations(OrganizationQuery(text: "\"*) OR name:(")).total == 0)
         }
@@ -164,8 +171,10 @@ import Testing
             #expect(members.items.allSatisfy { $0.membershipStatus == .member })
             #expect(members.total == members.countsByStatus[.member])
 
-            let chinese = try await store.listOrganizations(OrganizationQuery(status: .member, country: "CN", perPage: 200))
-            let paying = try await store.listOrganizations(OrganizationQuery(status: .member, paying: true, perPage: 200))
+            let chinese = try await store.listOrganizations(
+                OrganizationQuery(status: .member, country: "CN", perPage: 200))
+            let paying = try await store.listOrganizations(
+                OrganizationQuery(status: .member, paying: true, perPage: 200))
             let chinesePaying = paying.items.filter { $0.country == "CN" }.count
             // "a fifth of our official membership, and a third of our paying membership"
             #expect(abs(Double(chinese.total) / Double(members.total) - 0.2) < 0.03)
@@ -180,7 +189,9 @@ import Testing
             let page1 = try await store.listOrganizations(OrganizationQuery(page: 1, perPage: 20))
             let page2 = try await store.listOrganizations(OrganizationQuery(page: 2, perPage: 20))
             #expect(Set(page1.items.map(\.id)).isDisjoint(with: page2.items.map(\.id)))
-            #expect(page1.items.map(\.name) == page1.items.map(\.name).sorted { SearchText.sortKey($0) < SearchText.sortKey($1) })
+            #expect(
+                page1.items.map(\.name)
+                    == page1.items.map(\.name).sorted { SearchText.sortKey($0) < SearchText.sortKey($1) })
         }
     }
 

@@ -15,7 +15,8 @@ enum TestEngine: String, CaseIterable, CustomTestStringConvertible, Sendable {
     func withStore(_ body: (any LiaisonStore) async throws -> Void) async throws {
         switch self {
         case .sqlite:
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-test-\(UUID().uuidString)")
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "liaison-test-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
             let store = try SQLiteStore.open(path: directory.appendingPathComponent("test.sqlite").path)
@@ -23,4 +24,3 @@ enum TestEngine: String, CaseIterable, CustomTestStringConvertible, Sendable {
         }
     }
 }
-

@@ -13,9 +13,10 @@ import Testing
             let document = try response.json()
             #expect(document["openapi"] as? String == "3.1.0")
             let paths = try #require(document["paths"] as? [String: [String: Any]])
-            let documented = Set(paths.flatMap { path, operations in
-                operations.keys.filter { $0 != "parameters" }.map { "\($0.uppercased()) \(path)" }
-            })
+            let documented = Set(
+                paths.flatMap { path, operations in
+                    operations.keys.filter { $0 != "parameters" }.map { "\($0.uppercased()) \(path)" }
+                })
             let served = Set(routes.filter { $0.path.hasPrefix("/api/") }.map { "\($0.method) \($0.openAPIPath)" })
             #expect(served.subtracting(documented).isEmpty, "routes missing from the OpenAPI document")
             #expect(documented.subtracting(served).isEmpty, "documented routes the app does not serve")

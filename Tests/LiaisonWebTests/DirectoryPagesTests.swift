@@ -50,7 +50,8 @@ import Testing
 
     @Test func profileShowsEverythingKnown() async throws {
         try await withTestApp(demo: true) { client, store in
-            let id = try #require(try await store.listOrganizations(OrganizationQuery(text: "guangzhou")).items.first?.id)
+            let id = try #require(
+                try await store.listOrganizations(OrganizationQuery(text: "guangzhou")).items.first?.id)
             let page = try await client.get("/organizations/\(id)")
             for text in [
                 "Guangzhou <span class=\"native\" lang=\"und\">广州</span>", "Also known as Canton", "China (CN)",
@@ -123,14 +124,17 @@ import Testing
     @Test func editingChangesTheProfile() async throws {
         try await withTestApp { client, store in
             let created = try await store.createOrganization(
-                OrganizationInput(kind: .city, name: "Dongguan", nativeName: "东莞", country: "CN", population: 10_000_000))
+                OrganizationInput(
+                    kind: .city, name: "Dongguan", nativeName: "东莞", country: "CN", population: 10_000_000))
             let form = try await client.get("/organizations/\(created.id)/edit")
             #expect(form.text.contains("name=\"version\" value=\"1\""))
 
             let response = try await client.submit(
                 "/organizations/\(created.id)",
-                [("version", "1"), ("kind", "city"), ("name", "Dongguan"), ("nativeName", "东莞"), ("country", "CN"),
-                 ("population", "10466625"), ("membershipStatus", "prospect")])
+                [
+                    ("version", "1"), ("kind", "city"), ("name", "Dongguan"), ("nativeName", "东莞"), ("country", "CN"),
+                    ("population", "10466625"), ("membershipStatus", "prospect"),
+                ])
 
             #expect(response.status == .seeOther)
             let profile = try await client.get("/organizations/\(created.id)")
@@ -149,8 +153,11 @@ import Testing
 
             let response = try await client.submit(
                 "/organizations/\(created.id)",
-                [("version", "1"), ("kind", "city"), ("name", "Zhuhai"), ("country", "CN"), ("population", "3500000"),
-                 ("membershipStatus", "prospect")])
+                [
+                    ("version", "1"), ("kind", "city"), ("name", "Zhuhai"), ("country", "CN"),
+                    ("population", "3500000"),
+                    ("membershipStatus", "prospect"),
+                ])
 
             #expect(response.status == .conflict)
             #expect(response.text.contains("Someone else saved this organization"))
@@ -162,7 +169,8 @@ import Testing
 
     @Test func deletingAsksThenRemoves() async throws {
         try await withTestApp { client, store in
-            let created = try await store.createOrganization(OrganizationInput(kind: .city, name: "Qingdao", country: "CN"))
+            let created = try await store.createOrganization(
+                OrganizationInput(kind: .city, name: "Qingdao", country: "CN"))
             let confirm = try await client.get("/organizations/\(created.id)/delete")
             #expect(confirm.text.contains("Delete Qingdao from the directory?"))
 
@@ -185,8 +193,10 @@ import Testing
             let payload = "<img src=x onerror=alert(1)>"
             let created = try await store.createOrganization(
                 OrganizationInput(kind: .city, name: payload, aliases: [payload], country: "FR"))
-            for uri in ["/organizations", "/organizations/\(created.id)", "/organizations/\(created.id)/edit",
-                        "/organizations/\(created.id)/delete"] {
+            for uri in [
+                "/organizations", "/organizations/\(created.id)", "/organizations/\(created.id)/edit",
+                "/organizations/\(created.id)/delete",
+            ] {
                 let html = try await client.get(uri).text
                 #expect(!html.contains(payload), "\(uri)")
                 #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "\(uri)")

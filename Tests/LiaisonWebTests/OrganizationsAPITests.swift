@@ -112,15 +112,16 @@ import Testing
     }
 
     /// Each bad input names its field and rule, and nothing is stored.
-    @Test(arguments: [
-        ("name", nil, "name", "required"),
-        ("name", "", "name", "required"),
-        ("country", "ZZ", "country", "unknown_country"),
-        ("latitude", 91, "latitude", "range"),
-        ("population", -5, "population", "range"),
-        ("region", "atlantis", "region", "unknown_region"),
-        ("website", "ftp://example.org", "website", "url"),
-    ] as [(String, (any Sendable)?, String, String)])
+    @Test(
+        arguments: [
+            ("name", nil, "name", "required"),
+            ("name", "", "name", "required"),
+            ("country", "ZZ", "country", "unknown_country"),
+            ("latitude", 91, "latitude", "range"),
+            ("population", -5, "population", "range"),
+            ("region", "atlantis", "region", "unknown_region"),
+            ("website", "ftp://example.org", "website", "url"),
+        ] as [(String, (any Sendable)?, String, String)])
     func invalidFieldsAreRefusedByName(key: String, value: (any Sendable)?, field: String, rule: String) async throws {
         try await withTestApp { client, store in
             var body = guangzhouJSON()
@@ -197,7 +198,8 @@ import Testing
 
     @Test func affiliationWithANonNetworkIs422() async throws {
         try await withTestApp { client, _ in
-            let cityId = try await client.send(.post, "/api/v1/organizations", json: guangzhouJSON()).json()["id"] as! Int
+            let cityId =
+                try await client.send(.post, "/api/v1/organizations", json: guangzhouJSON()).json()["id"] as! Int
             var body = guangzhouJSON(name: "Foshan")
             body["affiliations"] = [["networkId": cityId]]
             let response = try await client.send(.post, "/api/v1/organizations", json: body)

@@ -41,8 +41,10 @@ extension TestResponse {
 
 extension TestClientProtocol {
     /// Sends JSON and returns the response.
-    func send(_ method: HTTPRequest.Method, _ uri: String, json: Any? = nil, raw: String? = nil,
-              contentType: String = "application/json") async throws -> TestResponse {
+    func send(
+        _ method: HTTPRequest.Method, _ uri: String, json: Any? = nil, raw: String? = nil,
+        contentType: String = "application/json"
+    ) async throws -> TestResponse {
         var headers: HTTPFields = [:]
         var body: ByteBuffer?
         if let json {
@@ -64,7 +66,8 @@ extension TestClientProtocol {
         }.joined(separator: "&")
         return try await execute(
             uri: uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-            body: ByteBuffer(string: encoded)) { $0 }
+            body: ByteBuffer(string: encoded)
+        ) { $0 }
     }
 
     func get(_ uri: String) async throws -> TestResponse {

@@ -1,9 +1,9 @@
 import Foundation
-import NIOFoundationCompat
 import HTTPTypes
-import LiaisonCore
 import Hummingbird
+import LiaisonCore
 import NIOCore
+import NIOFoundationCompat
 
 /// Reading and writing JSON bodies with errors that name the field.
 enum JSONBody {
@@ -37,7 +37,9 @@ enum JSONBody {
         if let fields, let object = try? JSONSerialization.jsonObject(with: data) {
             let unknown = fields.unknown(in: object)
             if !unknown.isEmpty {
-                let errors = unknown.map { FieldError(field: $0, rule: "unknown_field", message: "\($0) is not a field here.") }
+                let errors = unknown.map {
+                    FieldError(field: $0, rule: "unknown_field", message: "\($0) is not a field here.")
+                }
                 throw Problem(
                     .badRequest, type: "malformed-body", title: "The body has fields that are not allowed.",
                     detail: errors.map(\.message).joined(separator: " "), errors: errors)

@@ -14,8 +14,10 @@ struct OpenAPIDocument: Sendable {
             throw CocoaError(.propertyListReadCorrupt)
         }
         let keys = regions.regions.map(\.key)
-        document.update(["components", "schemas", "OrganizationInput", "properties", "region", "enum"], to: keys + [NSNull()])
-        document.update(["components", "schemas", "OrganizationUpdate", "properties", "region", "enum"], to: keys + [NSNull()])
+        document.update(
+            ["components", "schemas", "OrganizationInput", "properties", "region", "enum"], to: keys + [NSNull()])
+        document.update(
+            ["components", "schemas", "OrganizationUpdate", "properties", "region", "enum"], to: keys + [NSNull()])
         for schema in ["OrganizationInput", "OrganizationUpdate"] {
             document.update(["components", "schemas", schema, "properties", "memberSince", "maximum"], to: currentYear)
         }

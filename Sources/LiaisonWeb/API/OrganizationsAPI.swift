@@ -62,7 +62,8 @@ struct OrganizationsAPI {
         ])
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let parameters = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }) { a, _ in a }
+        let parameters = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }) { a, _ in a
+        }
         let (query, errors) = OrganizationQuery.parse(parameters, regions: settings.regions, strict: true)
         if !errors.isEmpty {
             throw Problem(
@@ -72,7 +73,8 @@ struct OrganizationsAPI {
         let page = try await store.listOrganizations(query)
         let counts = Dictionary(uniqueKeysWithValues: page.countsByStatus.map { ($0.key.rawValue, $0.value) })
         return try JSONBody.response(
-            PageBody(items: page.items, total: page.total, page: query.page, perPage: query.perPage, countsByStatus: counts))
+            PageBody(
+                items: page.items, total: page.total, page: query.page, perPage: query.perPage, countsByStatus: counts))
     }
 
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -84,7 +86,9 @@ struct OrganizationsAPI {
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await JSONBody.decode(OrganizationInput.self, from: request, context: context, fields: Self.fields).normalized()
+        let input = try await JSONBody.decode(
+            OrganizationInput.self, from: request, context: context, fields: Self.fields
+        ).normalized()
         try input.validate(regions: settings.regions, currentYear: settings.currentYear())
         let organization = try await store.createOrganization(input)
         return try JSONBody.response(

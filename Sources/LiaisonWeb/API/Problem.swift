@@ -1,9 +1,9 @@
 import Foundation
 import HTTPTypes
-import Logging
 import Hummingbird
 import LiaisonCore
 import LiaisonStore
+import Logging
 import NIOCore
 
 /// An RFC 9457 problem detail, the body of every API error.
@@ -58,7 +58,9 @@ struct Problem: Error, HTTPResponseError, Encodable {
             Problem(
                 .conflict, type: "version-conflict", title: "The record was changed by someone else.",
                 detail: "The \(entity) \(id) is now at version \(current); read it again and reapply your change.",
-                errors: [FieldError(field: "version", rule: "current_version", message: "The current version is \(current).")],
+                errors: [
+                    FieldError(field: "version", rule: "current_version", message: "The current version is \(current).")
+                ],
                 currentVersion: current)
         }
     }

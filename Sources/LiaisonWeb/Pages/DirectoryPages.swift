@@ -25,7 +25,8 @@ struct DirectoryPages {
     }
 
     @Sendable func directory(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let parameters = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }) { a, _ in a }
+        let parameters = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }) { a, _ in a
+        }
         let (query, errors) = OrganizationQuery.parse(parameters, regions: settings.regions)
         let result = try await store.listOrganizations(query)
         let view = DirectoryView(
@@ -44,21 +45,26 @@ struct DirectoryPages {
     }
 
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await formPage(OrganizationForm(), heading: t["new_organization"], action: "/organizations", cancel: "/organizations")
+        try await formPage(
+            OrganizationForm(), heading: t["new_organization"], action: "/organizations", cancel: "/organizations")
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         var form = OrganizationForm(form: try await FormData.read(request, context: context))
         let heading = t["new_organization"]
         guard let input = form.input(regions: settings.regions, currentYear: settings.currentYear()) else {
-            return try await formPage(form, heading: heading, action: "/organizations", cancel: "/organizations", status: .unprocessableContent)
+            return try await formPage(
+                form, heading: heading, action: "/organizations", cancel: "/organizations",
+                status: .unprocessableContent)
         }
         do {
             let organization = try await store.createOrganization(input)
             return PageRenderer.redirect(to: "/organizations/\(organization.id)?saved=1")
         } catch let error as ValidationError {
             form.addErrors(error.errors)
-            return try await formPage(form, heading: heading, action: "/organizations", cancel: "/organizations", status: .unprocessableContent)
+            return try await formPage(
+                form, heading: heading, action: "/organizations", cancel: "/organizations",
+                status: .unprocessableContent)
         }
     }
 
@@ -78,14 +84,16 @@ struct DirectoryPages {
             throw HTTPError(.badRequest, message: t["error_missing_version"])
         }
         guard let input = form.input(regions: settings.regions, currentYear: settings.currentYear()) else {
-            return try await formPage(form, heading: heading, action: action, cancel: action, status: .unprocessableContent)
+            return try await formPage(
+                form, heading: heading, action: action, cancel: action, status: .unprocessableContent)
         }
         do {
             _ = try await store.updateOrganization(id: current.id, expectedVersion: version, input)
             return PageRenderer.redirect(to: "/organizations/\(current.id)?saved=1")
         } catch let error as ValidationError {
             form.addErrors(error.errors)
-            return try await formPage(form, heading: heading, action: action, cancel: action, status: .unprocessableContent)
+            return try await formPage(
+                form, heading: heading, action: action, cancel: action, status: .unprocessableContent)
         } catch StoreError.versionConflict {
             // Keep what this person typed; the next save, made knowingly, applies on the current version.
             form.version = String(current.version)

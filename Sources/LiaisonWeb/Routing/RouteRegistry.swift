@@ -39,13 +39,18 @@ final class RouteRegistry {
         precondition(!routes.contains(spec), "\(spec) is registered twice")
         routes.append(spec)
         handlers.append(
-            (spec, method, { request, context in
-                try await handler(request, context).response(from: request, context: context)
-            }))
+            (
+                spec, method,
+                { request, context in
+                    try await handler(request, context).response(from: request, context: context)
+                }
+            ))
     }
 
     /// The router with every collected route behind the given middleware, outermost first.
-    func makeRouter(middleware: [any MiddlewareProtocol<Request, Response, AppRequestContext>]) -> Router<AppRequestContext> {
+    func makeRouter(middleware: [any MiddlewareProtocol<Request, Response, AppRequestContext>]) -> Router<
+        AppRequestContext
+    > {
         let router = Router(context: AppRequestContext.self, options: [.autoGenerateHeadEndpoints])
         for item in middleware { router.add(middleware: item) }
         for (spec, method, handler) in handlers {

@@ -61,12 +61,15 @@ struct DirectoryView {
                 options: FormField.choices(pairs, selected: parameters[name] ?? "", blank: blank))
         }
         filters = [
-            select("status", MembershipStatus.allCases.map { ($0.rawValue, t["status_\($0.rawValue)"]) }, blank: t["any"]),
+            select(
+                "status", MembershipStatus.allCases.map { ($0.rawValue, t["status_\($0.rawValue)"]) }, blank: t["any"]),
             select("kind", OrganizationKind.allCases.map { ($0.rawValue, t["kind_\($0.rawValue)"]) }, blank: t["any"]),
             select("country", Country.all.map { ($0.code, $0.name) }, blank: t["any"]),
             select("region", regions.regions.map { ($0.key, $0.name) }, blank: t["any"]),
             select("paying", [("true", t["yes"]), ("false", t["no"])], blank: t["any"]),
-            select("sort", OrganizationSort.allCases.map { ($0.rawValue, t["sort_\($0.rawValue)"]) }, blank: t["sort_default"]),
+            select(
+                "sort", OrganizationSort.allCases.map { ($0.rawValue, t["sort_\($0.rawValue)"]) },
+                blank: t["sort_default"]),
         ]
         func link(_ changes: [String: String?]) -> String {
             var merged = parameters.filter { !$0.value.isEmpty }
@@ -78,8 +81,12 @@ struct DirectoryView {
             return components.string ?? "/organizations"
         }
         statusLinks =
-            [Link(label: "\(t["all"]) (\(result.countsByStatus.values.reduce(0, +)))", href: link(["status": nil, "page": nil]),
-                  current: query.status == nil)]
+            [
+                Link(
+                    label: "\(t["all"]) (\(result.countsByStatus.values.reduce(0, +)))",
+                    href: link(["status": nil, "page": nil]),
+                    current: query.status == nil)
+            ]
             + MembershipStatus.allCases.map { status in
                 Link(
                     label: "\(t["status_\(status.rawValue)"]) (\(result.countsByStatus[status] ?? 0))",
@@ -88,7 +95,8 @@ struct DirectoryView {
         let pages = max(1, (result.total + query.perPage - 1) / query.perPage)
         pageLabel = String(format: t["page_of"], query.page, pages)
         previous = query.page > 1 ? link(["page": String(query.page - 1)]) : nil
-        next = query.page < pages && query.offset + query.perPage <= OrganizationQuery.maxOffset
+        next =
+            query.page < pages && query.offset + query.perPage <= OrganizationQuery.maxOffset
             ? link(["page": String(query.page + 1)]) : nil
     }
 

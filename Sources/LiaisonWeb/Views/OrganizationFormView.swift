@@ -59,7 +59,8 @@ struct OrganizationFormView {
             Group(
                 legend: t["group_identity"],
                 fields: [
-                    select("kind", OrganizationKind.allCases.map { ($0.rawValue, t["kind_\($0.rawValue)"]) }, blank: nil),
+                    select(
+                        "kind", OrganizationKind.allCases.map { ($0.rawValue, t["kind_\($0.rawValue)"]) }, blank: nil),
                     field("name", required: true),
                     field("nativeName", hint: t["hint_nativeName"]),
                     field("aliases", .textarea, hint: t["hint_aliases"]),
@@ -86,7 +87,8 @@ struct OrganizationFormView {
         {
             let full = "\(prefix)[\(index)].\(name)"
             return FormField(
-                name: full, label: t["field_\(prefix)_\(name)"], value: value, error: form.errors[full], control: control)
+                name: full, label: t["field_\(prefix)_\(name)"], value: value, error: form.errors[full],
+                control: control)
         }
         // Existing rows plus spare blank ones, so a role or practice can be added without JavaScript.
         let roles = form.roles + Array(repeating: OrganizationForm.RoleRow(), count: 2)
@@ -112,7 +114,8 @@ struct OrganizationFormView {
                 name: "affiliations", label: t["field_affiliations"], error: form.errors["affiliations"],
                 control: .checkboxes)
             f.options = networks.map {
-                FormField.Option(value: String($0.id), label: $0.name, selected: form.affiliationIds.contains(String($0.id)))
+                FormField.Option(
+                    value: String($0.id), label: $0.name, selected: form.affiliationIds.contains(String($0.id)))
             }
             affiliations = f
         }

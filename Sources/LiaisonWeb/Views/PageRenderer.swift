@@ -34,7 +34,9 @@ struct PageRenderer: Sendable {
     ) -> Response {
         let root: [String: Any] = ["t": strings.all, "page": model, "title": title, "search": search]
         guard let html = library.render(root, withTemplate: template) else {
-            return Response(status: .internalServerError, body: .init(byteBuffer: ByteBuffer(string: "Missing template \(template)")))
+            return Response(
+                status: .internalServerError,
+                body: .init(byteBuffer: ByteBuffer(string: "Missing template \(template)")))
         }
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],

@@ -56,7 +56,8 @@ struct ProfileView {
         func add(_ key: String, _ value: String?, href: String? = nil, to list: inout [Fact]) {
             if let value, !value.isEmpty { list.append(Fact(label: t[key], value: value, href: href)) }
         }
-        add("field_country", o.country.map { code in Country.named(code: code).map { "\($0.name) (\(code))" } ?? code },
+        add(
+            "field_country", o.country.map { code in Country.named(code: code).map { "\($0.name) (\(code))" } ?? code },
             to: &facts)
         add("field_region", o.region.map { regions.region(key: $0)?.name ?? $0 }, to: &facts)
         add("field_metroArea", o.metroArea, to: &facts)
@@ -87,7 +88,7 @@ struct ProfileView {
         version = o.version
         let format = Date.ISO8601FormatStyle(dateSeparator: .dash, dateTimeSeparator: .space, timeZone: .gmt)
         updated = o.updatedAt.formatted(format.year().month().day().time(includingFractionalSeconds: false)) + " UTC"
-        created = o.createdAt.formatted(format.year().month().day()) 
+        created = o.createdAt.formatted(format.year().month().day())
         self.saved = saved
     }
 }
