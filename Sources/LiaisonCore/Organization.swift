@@ -1,27 +1,11 @@
 import Foundation
 
-/// A local government, network, agency or partner in the association's directory.
-public struct Organization: Sendable, Hashable, Codable, Identifiable {
+/// A local government, network, agency or partner in the association's directory: the fields people set
+/// (`input`, read through as `organization.name`), and what the store keeps about the record.
+@dynamicMemberLookup
+public struct Organization: Sendable, Hashable, Identifiable {
     public var id: Int64
-    public var kind: OrganizationKind
-    public var name: String
-    public var nativeName: String?
-    public var aliases: [String]
-    public var country: String?
-    public var region: String?
-    public var metroArea: String?
-    public var population: Int?
-    public var latitude: Double?
-    public var longitude: Double?
-    public var website: String?
-    public var membershipStatus: MembershipStatus
-    public var memberSince: Int?
-    public var paying: Bool
-    public var duesPerYear: Int?
-    public var focalPoint: String?
-    public var governanceRoles: [GovernanceRole]
-    public var affiliations: [Affiliation]
-    public var practices: [Practice]
+    public var input: OrganizationInput
     /// Incremented by every update; an update naming an older version is refused.
     public var version: Int
     public var createdAt: Date
@@ -29,39 +13,40 @@ public struct Organization: Sendable, Hashable, Codable, Identifiable {
 
     public init(id: Int64, input: OrganizationInput, version: Int, createdAt: Date, updatedAt: Date) {
         self.id = id
-        self.kind = input.kind
-        self.name = input.name
-        self.nativeName = input.nativeName
-        self.aliases = input.aliases
-        self.country = input.country
-        self.region = input.region
-        self.metroArea = input.metroArea
-        self.population = input.population
-        self.latitude = input.latitude
-        self.longitude = input.longitude
-        self.website = input.website
-        self.membershipStatus = input.membershipStatus
-        self.memberSince = input.memberSince
-        self.paying = input.paying
-        self.duesPerYear = input.duesPerYear
-        self.focalPoint = input.focalPoint
-        self.governanceRoles = input.governanceRoles
-        self.affiliations = input.affiliations
-        self.practices = input.practices
+        self.input = input
         self.version = version
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
 
-    /// The editable part of the record, as a form or an API update would send it back.
-    public var input: OrganizationInput {
-        OrganizationInput(
-            kind: kind, name: name, nativeName: nativeName, aliases: aliases, country: country, region: region,
-            metroArea: metroArea, population: population, latitude: latitude, longitude: longitude,
-            website: website, membershipStatus: membershipStatus, memberSince: memberSince, paying: paying,
-            duesPerYear: duesPerYear, focalPoint: focalPoint, governanceRoles: governanceRoles,
-            affiliations: affiliations, practices: practices
-        )
+    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<OrganizationInput, Value>) -> Value {
+        get { input[keyPath: keyPath] }
+        set { input[keyPath: keyPath] = newValue }
+    }
+}
+
+extension Organization: Codable {
+    private enum RecordKeys: String, CodingKey {
+        case id, version, createdAt, updatedAt
+    }
+
+    /// One flat JSON object: the record's keys beside its fields.
+    public func encode(to encoder: any Encoder) throws {
+        try input.encode(to: encoder)
+        var container = encoder.container(keyedBy: RecordKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(version, forKey: .version)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(updatedAt, forKey: .updatedAt)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RecordKeys.self)
+        self.init(
+            id: try container.decode(Int64.self, forKey: .id), input: try OrganizationInput(from: decoder),
+            version: try container.decode(Int.self, forKey: .version),
+            createdAt: try container.decode(Date.self, forKey: .createdAt),
+            updatedAt: try container.decode(Date.self, forKey: .updatedAt))
     }
 }
 
