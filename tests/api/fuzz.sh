@@ -22,5 +22,5 @@ for _ in $(seq 1 100); do
     sleep 0.1
 done
 
-timeout 600 .venv/bin/schemathesis run "http://127.0.0.1:$port/api/openapi.json" --url "http://127.0.0.1:$port" \
+timeout 600 .venv/bin/schemathesis --config-file tests/api/schemathesis.toml run "http://127.0.0.1:$port/api/openapi.json" --url "http://127.0.0.1:$port" \
     --checks all --max-examples "${LIAISON_FUZZ_EXAMPLES:-40}" --seed 1 --workers 1 --no-color
