@@ -10,6 +10,7 @@ struct Configuration: Sendable {
         case port = "LIAISON_PORT"
         case regions = "LIAISON_REGIONS"
         case logLevel = "LIAISON_LOG_LEVEL"
+        case secureCookies = "LIAISON_SECURE_COOKIES"
     }
 
     static let defaultDatabase = "data/liaison.sqlite"
@@ -19,6 +20,8 @@ struct Configuration: Sendable {
     var port: Int
     var regions: RegionCatalog
     var logLevel: String
+    /// Served over TLS (directly or behind a proxy): cookies are Secure with the __Host- prefix.
+    var secureCookies = false
 
     /// A setting with a value that is not allowed; the message names the flag and the variable.
     struct SettingError: Error, CustomStringConvertible {
@@ -28,7 +31,8 @@ struct Configuration: Sendable {
     /// Resolves every setting and reports all bad ones together.
     static func resolve(
         database: String? = nil, host: String? = nil, port: String? = nil, regions: String? = nil,
-        logLevel: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+        logLevel: String? = nil, secureCookies: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Configuration {
         func pick(_ flag: String?, _ variable: Variable) -> (value: String, source: String)? {
             if let flag { return (flag, "--\(flagName(variable))") }
@@ -82,6 +86,7 @@ struct Configuration: Sendable {
         case .port: "port"
         case .regions: "regions"
         case .logLevel: "log-level"
+        case .secureCookies: "secure-cookies"
         }
     }
 }

@@ -13,7 +13,7 @@ public struct Liaison: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "liaison",
         abstract: "The member-relations workspace of a network of cities.",
-        subcommands: [Serve.self, Migrate.self, Seed.self]
+        subcommands: [Serve.self, Migrate.self, Seed.self, User.self]
     )
 
     public init() {}
@@ -30,10 +30,14 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (env LIAISON_LOG_LEVEL).")
     var logLevel: String?
 
+    @Option(help: "true when served over TLS, directly or behind a proxy: Secure, __Host- cookies (env LIAISON_SECURE_COOKIES).")
+    var secureCookies: String?
+
     func configuration(host: String? = nil, port: String? = nil) throws -> Configuration {
         do {
             return try Configuration.resolve(
-                database: database, host: host, port: port, regions: regions, logLevel: logLevel)
+                database: database, host: host, port: port, regions: regions, logLevel: logLevel,
+                secureCookies: secureCookies)
         } catch let error as Configuration.SettingError {
             throw ValidationError(error.description)
         }
@@ -75,6 +79,7 @@ extension Liaison {
             var logger = Logger(label: "liaison")
             logger.logLevel = Logger.Level(rawValue: configuration.logLevel) ?? .info
             let database = try store.openStore(configuration)
+            var signIn: String?
             if demo {
                 let outcome = try await DemoNetwork.seed(
                     into: database, regions: configuration.regions, currentYear: currentYear())
@@ -82,13 +87,20 @@ extension Liaison {
                     outcome.skipped
                         ? "Demo: the database already has data; left as it is."
                         : "Demo: added \(outcome.created) organizations.")
+                let hasher = PasswordHasher()
+                signIn = try await DemoNetwork.prepareAdmin(
+                    in: database, password: try readOrGeneratePassword(fromStdin: false), hash: { hasher.hash($0) })
             }
             let settings = WebSettings(
-                host: configuration.host, port: configuration.port, regions: configuration.regions)
+                host: configuration.host, port: configuration.port, regions: configuration.regions,
+                sessions: SessionSettings(secureCookies: configuration.secureCookies))
+            let banner = [
+                "Liaison is running at http://\(configuration.host):\(configuration.port)/"
+                    + "  (database \(configuration.database); Ctrl-C stops it)",
+                signIn,
+            ].compactMap { $0 }.joined(separator: "\n")
             let app = try await buildApplication(settings: settings, store: database, logger: logger) { port in
-                print(
-                    "Liaison is running at http://\(configuration.host):\(port)/  (database \(configuration.database); Ctrl-C stops it)"
-                )
+                print(banner.replacingOccurrences(of: ":\(configuration.port)/", with: ":\(port)/"))
                 fflush(nil)
             }
             try await app.runService()

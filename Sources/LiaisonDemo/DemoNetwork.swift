@@ -47,10 +47,33 @@ public enum DemoNetwork {
                 return Affiliation(networkId: id)
             }
             try input.validate(regions: regions, currentYear: currentYear)
-            let organization = try await store.createOrganization(input)
+            let organization = try await store.createOrganization(input, by: .system)
             if organization.kind == .network { networkIds[organization.name] = organization.id }
             created += 1
         }
         return Outcome(created: created, skipped: false)
+    }
+}
+
+extension DemoNetwork {
+    /// The demo's admin account.
+    public static let adminEmail = "admin@liaison.example"
+
+    /// Makes sure the demo admin exists, enabled, with the given password (a fresh one at every start),
+    /// and returns the line that tells a newcomer how to sign in.
+    public static func prepareAdmin(
+        in store: any LiaisonStore, password: String, hash: @Sendable (String) -> String
+    ) async throws -> String {
+        if let existing = try await store.credentials(email: adminEmail) {
+            _ = try await store.updateAccount(id: existing.account.id, .passwordHash(hash(password)), by: .system)
+            if existing.account.disabled {
+                _ = try await store.updateAccount(id: existing.account.id, .disabled(false), by: .system)
+            }
+        } else {
+            _ = try await store.createAccount(
+                StaffAccountInput(email: adminEmail, name: "Demo Admin", role: .admin), passwordHash: hash(password),
+                by: .system)
+        }
+        return "Sign in as \(adminEmail) with the password \(password)"
     }
 }

@@ -39,7 +39,7 @@ extension SQLiteStore {
         try await read { db in try Self.loadOrganization(db, id: id) }
     }
 
-    public func createOrganization(_ input: OrganizationInput) async throws -> Organization {
+    public func createOrganization(_ input: OrganizationInput, by actor: AuditActor) async throws -> Organization {
         try await write { db in
             try Self.checkAffiliations(db, input.affiliations, of: nil)
             let now = Self.now()
@@ -47,13 +47,19 @@ extension SQLiteStore {
             try record.insert(db)
             let id = record.id!
             try Self.saveChildren(db, id: id, input)
-            return try Self.loadOrganization(db, id: id)!
+            let created = try Self.loadOrganization(db, id: id)!
+            try Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .create, entity: "organization", entityId: id, summary: created.name,
+                    changes: AuditDiff.changes(from: nil, to: created.input)))
+            return created
         }
     }
 
-    public func updateOrganization(id: Int64, expectedVersion: Int, _ input: OrganizationInput) async throws
-        -> Organization
-    {
+    public func updateOrganization(
+        id: Int64, expectedVersion: Int, _ input: OrganizationInput, by actor: AuditActor
+    ) async throws -> Organization {
         try await write { db in
             guard let current = try OrganizationRecord.fetchOne(db, key: id) else {
                 throw StoreError.notFound(entity: "organization", id: id)
@@ -62,6 +68,7 @@ extension SQLiteStore {
                 throw StoreError.versionConflict(entity: "organization", id: id, currentVersion: current.version)
             }
             try Self.checkAffiliations(db, input.affiliations, of: id)
+            let before = try Self.loadOrganization(db, id: id)!
             let record = try OrganizationRecord(
                 id: id, input: input, version: current.version + 1, createdAt: current.createdAt,
                 updatedAt: Self.now())
@@ -70,20 +77,31 @@ extension SQLiteStore {
             try db.execute(sql: "DELETE FROM organization_practice WHERE organization_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM organization_affiliation WHERE organization_id = ?", arguments: [id])
             try Self.saveChildren(db, id: id, input)
-            return try Self.loadOrganization(db, id: id)!
+            let after = try Self.loadOrganization(db, id: id)!
+            try Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .update, entity: "organization", entityId: id, summary: after.name,
+                    changes: AuditDiff.changes(from: before.input, to: after.input)))
+            return after
         }
     }
 
-    public func deleteOrganization(id: Int64, expectedVersion: Int?) async throws {
+    public func deleteOrganization(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {
         try await write { db in
-            guard
-                let version = try Int.fetchOne(
-                    db, sql: "SELECT version FROM organization WHERE id = ?", arguments: [id])
-            else { throw StoreError.notFound(entity: "organization", id: id) }
-            if let expectedVersion, expectedVersion != version {
-                throw StoreError.versionConflict(entity: "organization", id: id, currentVersion: version)
+            guard let before = try Self.loadOrganization(db, id: id) else {
+                throw StoreError.notFound(entity: "organization", id: id)
+            }
+            if let expectedVersion, expectedVersion != before.version {
+                throw StoreError.versionConflict(entity: "organization", id: id, currentVersion: before.version)
             }
             try db.execute(sql: "DELETE FROM organization WHERE id = ?", arguments: [id])
+            // The entry keeps every field, so the trail still says what was deleted.
+            try Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .delete, entity: "organization", entityId: id, summary: before.name,
+                    changes: AuditDiff.changes(from: before.input, to: nil)))
         }
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 import LiaisonCore
 
-/// Reads and writes the directory of organizations. Every write is one transaction: it is stored whole or
-/// not at all. Engines check the rules that need the database (an affiliation names a network that
+/// Reads and writes the directory of organizations. Every write is one transaction, with its audit entry
+/// (who, when, what changed field by field): it is stored whole or not at all. Engines check the rules that need the database (an affiliation names a network that
 /// exists); the rules that need none are checked by `OrganizationInput.validate` before any write.
 public protocol OrganizationStore: Sendable {
     /// One page of the directory matching the query, with the total count and counts by status.
@@ -13,17 +13,17 @@ public protocol OrganizationStore: Sendable {
 
     /// Stores a new organization at version 1 and returns it as stored.
     /// Throws `ValidationError` when an affiliation does not name a network.
-    func createOrganization(_ input: OrganizationInput) async throws -> Organization
+    func createOrganization(_ input: OrganizationInput, by actor: AuditActor) async throws -> Organization
 
     /// Replaces the organization's fields when `expectedVersion` is its current version and returns it at
     /// the next version. Throws `StoreError.notFound` when there is no such organization and
     /// `StoreError.versionConflict` (changing nothing) when the version is older.
-    func updateOrganization(id: Int64, expectedVersion: Int, _ input: OrganizationInput) async throws
-        -> Organization
+    func updateOrganization(id: Int64, expectedVersion: Int, _ input: OrganizationInput, by actor: AuditActor)
+        async throws -> Organization
 
     /// Deletes the organization; when `expectedVersion` is given it must be the current one.
     /// Throws `StoreError.notFound` when there is no such organization.
-    func deleteOrganization(id: Int64, expectedVersion: Int?) async throws
+    func deleteOrganization(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws
 
     /// Every organization of kind network, by name, for choosing affiliations.
     func networks() async throws -> [OrganizationSummary]
@@ -137,7 +137,7 @@ public enum StoreError: Error, Sendable, Equatable {
 }
 
 /// Everything Liaison stores; each engine (SQLite, PostgreSQL) implements all of it.
-public protocol LiaisonStore: OrganizationStore {
+public protocol LiaisonStore: OrganizationStore, AccountStore {
     /// Brings the schema up to date; safe to run on every start.
     func migrate() async throws
 }

@@ -26,18 +26,22 @@ public func buildRouter(settings: WebSettings, store: any LiaisonStore) async th
     let assets = try Assets(directory: settings.resourcesDirectory.appendingPathComponent("assets"))
     let openAPI = try OpenAPIDocument(
         resources: settings.resourcesDirectory, regions: settings.regions, currentYear: settings.currentYear())
-    let routes = RouteRegistry()
+    let routes = RouteRegistry(audit: store)
 
-    routes.add(.get, "/health") { _, _ in "ok" }
+    routes.add(.get, "/health", access: .public) { _, _ in "ok" }
     assets.register(on: routes)
-    routes.add(.get, "/api/openapi.json", use: openAPI.serve)
+    routes.add(.get, "/api/openapi.json", access: .public, use: openAPI.serve)
     OrganizationsAPI(store: store, settings: settings).register(on: routes)
     DirectoryPages(store: store, settings: settings, renderer: renderer).register(on: routes)
+    SessionPages(store: store, settings: settings, renderer: renderer).register(on: routes)
+    AccountPages(store: store, settings: settings, renderer: renderer).register(on: routes)
+    AdminPages(store: store, settings: settings, renderer: renderer).register(on: routes)
 
     let router = routes.makeRouter(middleware: [
         SecurityHeadersMiddleware(),
         // Outermost error handling: pages for people, problem+json under /api, 405 for a wrong method.
         ErrorMiddleware(renderer: renderer, routes: RouteTable(routes: routes.routes)),
+        AuthenticationMiddleware(store: store, sessions: settings.sessions),
     ])
     return (router, routes.routes)
 }

@@ -10,15 +10,24 @@ public struct WebSettings: Sendable {
     public var regions: RegionCatalog
     /// Where the app's templates, strings and assets are; defaults to the resources built into the target.
     public var resourcesDirectory: URL
+    public var sessions: SessionSettings
+    public var passwords: PasswordHasher
+    /// Failed sign-ins allowed per account and per address within `throttleWindow` before 429.
+    public var maxFailuresPerAccount = 5
+    public var maxFailuresPerAddress = 20
+    public var throttleWindow: TimeInterval = 15 * 60
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, regions: RegionCatalog = .standard,
-        resourcesDirectory: URL? = nil
+        resourcesDirectory: URL? = nil, sessions: SessionSettings = SessionSettings(),
+        passwords: PasswordHasher = PasswordHasher()
     ) {
         self.host = host
         self.port = port
         self.regions = regions
         self.resourcesDirectory = resourcesDirectory ?? Self.bundledResources
+        self.sessions = sessions
+        self.passwords = passwords
     }
 
     /// The resources copied beside the binary by the package manager.

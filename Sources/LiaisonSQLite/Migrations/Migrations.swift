@@ -5,6 +5,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("001 organizations", migrate: createOrganizations)
+        migrator.registerMigration("002 accounts and audit", migrate: createAccountsAndAudit)
         return migrator
     }
 
@@ -87,6 +88,79 @@ enum Migrations {
                     INSERT INTO organization_fts(organization_fts, rowid, search_text)
                         VALUES ('delete', old.id, old.search_text);
                     INSERT INTO organization_fts(rowid, search_text) VALUES (new.id, new.search_text);
+                END;
+                """)
+    }
+
+    private static func createAccountsAndAudit(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE account (
+                    id INTEGER PRIMARY KEY,
+                    email TEXT NOT NULL UNIQUE CHECK (email = lower(email) AND length(email) > 2),
+                    name TEXT NOT NULL CHECK (length(name) > 0),
+                    role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+                    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+                    password_hash TEXT NOT NULL,
+                    totp_secret TEXT,
+                    version INTEGER NOT NULL DEFAULT 1,
+                    created_at DATETIME NOT NULL,
+                    updated_at DATETIME NOT NULL
+                );
+
+                CREATE TABLE session (
+                    token_hash TEXT PRIMARY KEY,
+                    account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    csrf_token TEXT NOT NULL,
+                    created_at DATETIME NOT NULL,
+                    last_seen_at DATETIME NOT NULL,
+                    expires_at DATETIME NOT NULL
+                );
+                CREATE INDEX session_by_account ON session(account_id);
+                CREATE INDEX session_by_expiry ON session(expires_at);
+
+                CREATE TABLE api_token (
+                    id INTEGER PRIMARY KEY,
+                    account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL CHECK (length(name) > 0),
+                    token_hash TEXT NOT NULL UNIQUE,
+                    can_write INTEGER NOT NULL CHECK (can_write IN (0, 1)),
+                    created_at DATETIME NOT NULL,
+                    last_used_at DATETIME,
+                    revoked_at DATETIME
+                );
+                CREATE INDEX api_token_by_account ON api_token(account_id);
+
+                CREATE TABLE sign_in_failure (key TEXT NOT NULL, at DATETIME NOT NULL);
+                CREATE INDEX sign_in_failure_by_key ON sign_in_failure(key, at);
+
+                CREATE TABLE totp_use (
+                    account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    step INTEGER NOT NULL,
+                    PRIMARY KEY (account_id, step)
+                );
+
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY,
+                    at DATETIME NOT NULL,
+                    actor_account_id INTEGER,
+                    actor_name TEXT NOT NULL,
+                    address TEXT,
+                    action TEXT NOT NULL,
+                    entity TEXT,
+                    entity_id INTEGER,
+                    summary TEXT NOT NULL,
+                    changes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(changes))
+                );
+                CREATE INDEX audit_by_entity ON audit(entity, entity_id, id);
+                CREATE INDEX audit_by_actor ON audit(actor_account_id, id);
+                CREATE INDEX audit_by_at ON audit(at);
+                -- The trail is append-only: nothing in the app, nor a stray statement, can rewrite it.
+                CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit BEGIN
+                    SELECT RAISE(ABORT, 'the audit trail cannot be changed');
+                END;
+                CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit BEGIN
+                    SELECT RAISE(ABORT, 'the audit trail cannot be changed');
                 END;
                 """)
     }

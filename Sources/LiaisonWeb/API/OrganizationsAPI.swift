@@ -11,15 +11,15 @@ struct OrganizationsAPI {
 
     func register(on routes: RouteRegistry) {
         let prefix = "/api/v1"
-        routes.add(.get, prefix + "/organizations", use: list)
-        routes.add(.post, prefix + "/organizations", use: create)
-        routes.add(.get, prefix + "/organizations/:id", use: get)
-        routes.add(.put, prefix + "/organizations/:id", use: update)
-        routes.add(.delete, prefix + "/organizations/:id", use: delete)
-        routes.add(.get, prefix + "/regions") { _, _ in
+        routes.add(.get, prefix + "/organizations", access: .viewer, use: list)
+        routes.add(.post, prefix + "/organizations", access: .editor, use: create)
+        routes.add(.get, prefix + "/organizations/:id", access: .viewer, use: get)
+        routes.add(.put, prefix + "/organizations/:id", access: .editor, use: update)
+        routes.add(.delete, prefix + "/organizations/:id", access: .editor, use: delete)
+        routes.add(.get, prefix + "/regions", access: .viewer) { _, _ in
             try JSONBody.response(ListBody(items: settings.regions.regions))
         }
-        routes.add(.get, prefix + "/countries") { _, _ in
+        routes.add(.get, prefix + "/countries", access: .viewer) { _, _ in
             try JSONBody.response(ListBody(items: Country.all))
         }
     }
@@ -90,7 +90,7 @@ struct OrganizationsAPI {
             OrganizationInput.self, from: request, context: context, fields: Self.fields
         ).normalized()
         try input.validate(regions: settings.regions, currentYear: settings.currentYear())
-        let organization = try await store.createOrganization(input)
+        let organization = try await store.createOrganization(input, by: context.actor)
         return try JSONBody.response(
             organization, status: .created, headers: [.location: "/api/v1/organizations/\(organization.id)"])
     }
@@ -100,7 +100,7 @@ struct OrganizationsAPI {
         let body = try await JSONBody.decode(UpdateBody.self, from: request, context: context, fields: Self.fields)
         let input = body.input.normalized()
         try input.validate(regions: settings.regions, currentYear: settings.currentYear())
-        let organization = try await store.updateOrganization(id: id, expectedVersion: body.version, input)
+        let organization = try await store.updateOrganization(id: id, expectedVersion: body.version, input, by: context.actor)
         return try JSONBody.response(organization)
     }
 
@@ -115,7 +115,7 @@ struct OrganizationsAPI {
             }
             version = parsed
         }
-        try await store.deleteOrganization(id: id, expectedVersion: version)
+        try await store.deleteOrganization(id: id, expectedVersion: version, by: context.actor)
         return Response(status: .noContent)
     }
 

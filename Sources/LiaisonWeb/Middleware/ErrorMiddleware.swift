@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import LiaisonStore
@@ -22,6 +23,12 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
+            if let signIn = error as? SignInRequired {
+                var components = URLComponents()
+                components.path = "/sign-in"
+                components.queryItems = [URLQueryItem(name: "next", value: signIn.next)]
+                return PageRenderer.redirect(to: components.string ?? "/sign-in")
+            }
             var error = error
             var allow: String?
             // The router found no route: either the path is unknown or only the method is wrong.
@@ -61,6 +68,6 @@ struct ErrorMiddleware: RouterMiddleware {
             message = t["error_generic"]
         }
         let model = Model(status: status.code, heading: status.reasonPhrase, message: message)
-        return renderer.page("error", title: status.reasonPhrase, model: model, status: status)
+        return renderer.page("error", title: status.reasonPhrase, model: model, context: context, status: status)
     }
 }

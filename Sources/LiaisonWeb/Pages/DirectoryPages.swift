@@ -13,15 +13,15 @@ struct DirectoryPages {
     private var t: Strings { renderer.strings }
 
     func register(on routes: RouteRegistry) {
-        routes.add(.get, "/") { _, _ in PageRenderer.redirect(to: "/organizations") }
-        routes.add(.get, "/organizations", use: directory)
-        routes.add(.get, "/organizations/new", use: newForm)
-        routes.add(.post, "/organizations", use: create)
-        routes.add(.get, "/organizations/:id", use: profile)
-        routes.add(.get, "/organizations/:id/edit", use: editForm)
-        routes.add(.post, "/organizations/:id", use: update)
-        routes.add(.get, "/organizations/:id/delete", use: confirmDelete)
-        routes.add(.post, "/organizations/:id/delete", use: delete)
+        routes.add(.get, "/", access: .viewer) { _, _ in PageRenderer.redirect(to: "/organizations") }
+        routes.add(.get, "/organizations", access: .viewer, use: directory)
+        routes.add(.get, "/organizations/new", access: .editor, use: newForm)
+        routes.add(.post, "/organizations", access: .editor, use: create)
+        routes.add(.get, "/organizations/:id", access: .viewer, use: profile)
+        routes.add(.get, "/organizations/:id/edit", access: .editor, use: editForm)
+        routes.add(.post, "/organizations/:id", access: .editor, use: update)
+        routes.add(.get, "/organizations/:id/delete", access: .editor, use: confirmDelete)
+        routes.add(.post, "/organizations/:id/delete", access: .editor, use: delete)
     }
 
     @Sendable func directory(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -32,21 +32,23 @@ struct DirectoryPages {
         let view = DirectoryView(
             page: result, query: query, parameters: parameters, errors: errors, regions: settings.regions, strings: t)
         return renderer.page(
-            "directory", title: t["directory_title"], model: view, status: errors.isEmpty ? .ok : .badRequest,
+            "directory", title: t["directory_title"], model: view, context: context, status: errors.isEmpty ? .ok : .badRequest,
             search: query.text ?? "")
     }
 
     @Sendable func profile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let organization = try await load(context)
+        let history = try await store.auditEntries(
+            AuditQuery(entity: "organization", entityId: organization.id, limit: 20))
         let view = ProfileView(
-            organization: organization, regions: settings.regions, strings: t,
+            organization: organization, history: history, regions: settings.regions, strings: t,
             saved: request.uri.queryParameters["saved"] != nil)
-        return renderer.page("organization", title: organization.name, model: view)
+        return renderer.page("organization", title: organization.name, model: view, context: context)
     }
 
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await formPage(
-            OrganizationForm(), heading: t["new_organization"], action: "/organizations", cancel: "/organizations")
+            OrganizationForm(), heading: t["new_organization"], action: "/organizations", cancel: "/organizations", context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -55,16 +57,16 @@ struct DirectoryPages {
         guard let input = form.input(regions: settings.regions, currentYear: settings.currentYear()) else {
             return try await formPage(
                 form, heading: heading, action: "/organizations", cancel: "/organizations",
-                status: .unprocessableContent)
+                status: .unprocessableContent, context: context)
         }
         do {
-            let organization = try await store.createOrganization(input)
+            let organization = try await store.createOrganization(input, by: context.actor)
             return PageRenderer.redirect(to: "/organizations/\(organization.id)?saved=1")
         } catch let error as ValidationError {
             form.addErrors(error.errors)
             return try await formPage(
                 form, heading: heading, action: "/organizations", cancel: "/organizations",
-                status: .unprocessableContent)
+                status: .unprocessableContent, context: context)
         }
     }
 
@@ -72,7 +74,7 @@ struct DirectoryPages {
         let organization = try await load(context)
         return try await formPage(
             OrganizationForm(organization: organization), heading: String(format: t["edit_heading"], organization.name),
-            action: "/organizations/\(organization.id)", cancel: "/organizations/\(organization.id)")
+            action: "/organizations/\(organization.id)", cancel: "/organizations/\(organization.id)", context: context)
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -85,20 +87,20 @@ struct DirectoryPages {
         }
         guard let input = form.input(regions: settings.regions, currentYear: settings.currentYear()) else {
             return try await formPage(
-                form, heading: heading, action: action, cancel: action, status: .unprocessableContent)
+                form, heading: heading, action: action, cancel: action, status: .unprocessableContent, context: context)
         }
         do {
-            _ = try await store.updateOrganization(id: current.id, expectedVersion: version, input)
+            _ = try await store.updateOrganization(id: current.id, expectedVersion: version, input, by: context.actor)
             return PageRenderer.redirect(to: "/organizations/\(current.id)?saved=1")
         } catch let error as ValidationError {
             form.addErrors(error.errors)
             return try await formPage(
-                form, heading: heading, action: action, cancel: action, status: .unprocessableContent)
+                form, heading: heading, action: action, cancel: action, status: .unprocessableContent, context: context)
         } catch StoreError.versionConflict {
             // Keep what this person typed; the next save, made knowingly, applies on the current version.
             form.version = String(current.version)
             return try await formPage(
-                form, heading: heading, action: action, cancel: action, conflict: true, status: .conflict)
+                form, heading: heading, action: action, cancel: action, conflict: true, status: .conflict, context: context)
         }
     }
 
@@ -113,14 +115,14 @@ struct DirectoryPages {
         let model = Model(
             id: organization.id, name: organization.name, version: organization.version,
             prompt: String(format: t["delete_prompt"], organization.name))
-        return renderer.page("delete", title: t["delete_title"], model: model)
+        return renderer.page("delete", title: t["delete_title"], model: model, context: context)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try OrganizationsAPI.id(context)
         let form = try await FormData.read(request, context: context)
         do {
-            try await store.deleteOrganization(id: id, expectedVersion: Int(form["version"]))
+            try await store.deleteOrganization(id: id, expectedVersion: Int(form["version"]), by: context.actor)
         } catch StoreError.versionConflict {
             throw HTTPError(.conflict, message: t["error_delete_conflict"])
         }
@@ -137,11 +139,11 @@ struct DirectoryPages {
 
     private func formPage(
         _ form: OrganizationForm, heading: String, action: String, cancel: String, conflict: Bool = false,
-        status: HTTPResponse.Status = .ok
+        status: HTTPResponse.Status = .ok, context: AppRequestContext
     ) async throws -> Response {
         let view = OrganizationFormView(
             form: form, heading: heading, action: action, cancel: cancel, conflict: conflict,
             networks: try await store.networks(), regions: settings.regions, strings: t)
-        return renderer.page("organization-form", title: heading, model: view, status: status)
+        return renderer.page("organization-form", title: heading, model: view, context: context, status: status)
     }
 }

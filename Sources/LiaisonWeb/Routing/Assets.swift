@@ -24,7 +24,7 @@ struct Assets: Sendable {
     }
 
     func register(on routes: RouteRegistry) {
-        routes.add(.get, "/assets/:name") { _, context -> Response in
+        routes.add(.get, "/assets/:name", access: .public) { _, context -> Response in
             guard let name = context.parameters.get("name"), let file = files[name] else {
                 throw HTTPError(.notFound)
             }

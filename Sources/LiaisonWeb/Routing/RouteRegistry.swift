@@ -1,10 +1,15 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
+import LiaisonCore
+import LiaisonStore
 
-/// One route the app serves, as the router knows it ("/api/v1/organizations/:id").
+/// One route the app serves, as the router knows it ("/api/v1/organizations/:id"), and who may use it.
 public struct RouteSpec: Sendable, Hashable, CustomStringConvertible {
     public var method: String
     public var path: String
+    /// The least role that may use the route; nil for a public route.
+    public var minimumRole: StaffRole?
 
     /// The path in OpenAPI's form ("/api/v1/organizations/{id}").
     public var openAPIPath: String {
@@ -26,31 +31,40 @@ public struct RouteSpec: Sendable, Hashable, CustomStringConvertible {
 
 /// Every route of the app. Routes are collected first and installed on the router together, so that the
 /// error middleware knows them all (to answer 405 with the allowed methods) and tests can walk them.
+/// Each route declares who may use it, and the registry enforces it before the handler runs, together
+/// with the CSRF and origin checks on every request that can change state.
 final class RouteRegistry {
     typealias Handler = @Sendable (Request, AppRequestContext) async throws -> Response
     private(set) var routes: [RouteSpec] = []
     private var handlers: [(RouteSpec, HTTPRequest.Method, Handler)] = []
+    private let guardian: AccessGuard
+
+    init(audit: any AccountStore) {
+        guardian = AccessGuard(audit: audit)
+    }
 
     func add<Output: ResponseGenerator>(
-        _ method: HTTPRequest.Method, _ path: String,
+        _ method: HTTPRequest.Method, _ path: String, access: Access,
         use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Output
     ) {
-        let spec = RouteSpec(method: method.rawValue, path: path)
-        precondition(!routes.contains(spec), "\(spec) is registered twice")
+        let minimumRole: StaffRole? =
+            switch access {
+            case .public: nil
+            case .role(let role): role
+            }
+        let spec = RouteSpec(method: method.rawValue, path: path, minimumRole: minimumRole)
+        precondition(!routes.contains { $0.method == spec.method && $0.path == spec.path }, "\(spec) is registered twice")
         routes.append(spec)
+        let guardian = self.guardian
         handlers.append(
-            (
-                spec, method,
-                { request, context in
-                    try await handler(request, context).response(from: request, context: context)
-                }
-            ))
+            (spec, method, { request, context in
+                let request = try await guardian.check(request, context: context, access: access)
+                return try await handler(request, context).response(from: request, context: context)
+            }))
     }
 
     /// The router with every collected route behind the given middleware, outermost first.
-    func makeRouter(middleware: [any MiddlewareProtocol<Request, Response, AppRequestContext>]) -> Router<
-        AppRequestContext
-    > {
+    func makeRouter(middleware: [any MiddlewareProtocol<Request, Response, AppRequestContext>]) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self, options: [.autoGenerateHeadEndpoints])
         for item in middleware { router.add(middleware: item) }
         for (spec, method, handler) in handlers {
@@ -58,6 +72,78 @@ final class RouteRegistry {
         }
         return router
     }
+}
+
+/// The checks every route passes before its handler: the role it declares, write access for API tokens,
+/// and for anything that can change state, the origin and (with a session cookie) the CSRF token.
+struct AccessGuard: Sendable {
+    let audit: any AccountStore
+
+    /// Returns the request, its body collected when the CSRF token had to be read from a form.
+    func check(_ request: Request, context: AppRequestContext, access: Access) async throws -> Request {
+        var request = request
+        let changesState = ![.get, .head, .options].contains(request.method)
+        if changesState { try checkOrigin(request) }
+        guard case .role(let role) = access else { return request }
+        guard let identity = context.identity else {
+            if request.uri.path.hasPrefix("/api/") {
+                throw Problem(
+                    .unauthorized, type: "unauthorized", title: "Sign in or send an API token.",
+                    detail: "This route needs a signed-in \(role.rawValue) or an API token: Authorization: Bearer ...")
+            }
+            if request.method == .get {
+                throw SignInRequired(next: request.uri.description)
+            }
+            throw HTTPError(.unauthorized, message: "Your session has ended. Sign in again.")
+        }
+        if identity.account.role < role || (changesState && !identity.canWrite) {
+            let reason = identity.account.role < role ? "needs the \(role.rawValue) role" : "the API token is read-only"
+            try await audit.recordAudit(
+                AuditEvent(
+                    actor: context.actor, action: .accessRefused, summary: "\(request.method.rawValue) \(request.uri.path): \(reason)"))
+            throw Problem(.forbidden, type: "forbidden", title: "Not allowed.", detail: "This action \(reason).")
+        }
+        if changesState, let expected = identity.csrfToken {
+            let sent: String?
+            if request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
+                let body = try await request.collectBody(upTo: context.maxUploadSize)
+                sent = FormData(encoded: String(buffer: body))["_csrf"]
+            } else {
+                sent = request.headers[CSRF.header]
+            }
+            guard let sent, Secrets.equal(sent, expected) else {
+                try await audit.recordAudit(
+                    AuditEvent(actor: context.actor, action: .accessRefused, summary: "\(request.method.rawValue) \(request.uri.path): CSRF token missing or wrong"))
+                throw Problem(
+                    .forbidden, type: "csrf", title: "The form has expired.",
+                    detail: "Reload the page and try again (the request did not carry this session's CSRF token).")
+            }
+        }
+        return request
+    }
+
+    /// A browser says where a request comes from; one from another site is refused.
+    private func checkOrigin(_ request: Request) throws {
+        guard let origin = request.headers[.origin], origin != "null" else { return }
+        let host = request.head.authority ?? ""
+        guard let url = URL(string: origin), let originHost = url.host else {
+            throw Problem(.forbidden, type: "cross-origin", title: "Cross-site request refused.")
+        }
+        let originAuthority = url.port.map { "\(originHost):\($0)" } ?? originHost
+        if originAuthority.lowercased() != host.lowercased() {
+            throw Problem(.forbidden, type: "cross-origin", title: "Cross-site request refused.", detail: "Origin \(origin) is not \(host).")
+        }
+    }
+}
+
+/// The CSRF token's header for cookie-authenticated API calls.
+enum CSRF {
+    static let header = HTTPField.Name("X-CSRF-Token")!
+}
+
+/// A person who is not signed in asked for a page: the error middleware sends them to sign in.
+struct SignInRequired: Error {
+    let next: String
 }
 
 /// The finished list of routes, for answering "which methods does this path allow?".

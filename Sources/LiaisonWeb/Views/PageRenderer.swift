@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonCore
 import HTTPTypes
 import Hummingbird
 import Mustache
@@ -28,11 +29,21 @@ struct PageRenderer: Sendable {
         strings = try Strings(file: resources.appendingPathComponent("strings/en.json"))
     }
 
-    /// An HTML page: `template` sees the view model as `page` and the strings as `t`.
+    /// An HTML page: `template` sees the view model as `page`, the strings as `t`, and the signed-in person
+    /// as `user` (with the CSRF token every form sends back).
     func page(
-        _ template: String, title: String, model: Any, status: HTTPResponse.Status = .ok, search: String = ""
+        _ template: String, title: String, model: Any, context: AppRequestContext, status: HTTPResponse.Status = .ok,
+        search: String = ""
     ) -> Response {
-        let root: [String: Any] = ["t": strings.all, "page": model, "title": title, "search": search]
+        var root: [String: Any] = ["t": strings.all, "page": model, "title": title, "search": search]
+        if let identity = context.identity {
+            root["user"] = [
+                "name": identity.account.name, "role": strings["role_\(identity.account.role.rawValue)"],
+                "isEditor": identity.account.role >= .editor, "isAdmin": identity.account.role >= .admin,
+                "csrf": identity.csrfToken ?? "",
+            ] as [String: Any]
+            root["csrf"] = identity.csrfToken ?? ""
+        }
         guard let html = library.render(root, withTemplate: template) else {
             return Response(
                 status: .internalServerError,

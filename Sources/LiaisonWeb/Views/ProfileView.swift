@@ -42,8 +42,12 @@ struct ProfileView {
     let updated: String
     let created: String
     let saved: Bool
+    let history: [AdminPages.AuditRow]
+    let hasHistory: Bool
 
-    init(organization o: Organization, regions: RegionCatalog, strings t: Strings, saved: Bool) {
+    init(
+        organization o: Organization, history: [AuditEntry], regions: RegionCatalog, strings t: Strings, saved: Bool
+    ) {
         id = o.id
         name = o.name
         nativeName = o.nativeName
@@ -90,5 +94,7 @@ struct ProfileView {
         updated = o.updatedAt.formatted(format.year().month().day().time(includingFractionalSeconds: false)) + " UTC"
         created = o.createdAt.formatted(format.year().month().day())
         self.saved = saved
+        self.history = history.map { AdminPages.row($0, strings: t) }
+        hasHistory = !history.isEmpty
     }
 }

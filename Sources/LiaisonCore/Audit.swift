@@ -1,0 +1,129 @@
+import Foundation
+
+/// Who did something: a staff account, or Liaison itself (seeding, migrations).
+public struct AuditActor: Sendable, Hashable, Codable {
+    public var accountId: Int64?
+    public var name: String
+    /// The client's address, when the action came over HTTP.
+    public var address: String?
+
+    public init(accountId: Int64?, name: String, address: String? = nil) {
+        self.accountId = accountId
+        self.name = name
+        self.address = address
+    }
+
+    public static let system = AuditActor(accountId: nil, name: "Liaison")
+}
+
+/// What kind of event an audit entry records.
+public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
+    case create, update, delete
+    case signIn = "sign_in"
+    case signInFailed = "sign_in_failed"
+    case signOut = "sign_out"
+    case accessRefused = "access_refused"
+    case export
+    case accountChange = "account_change"
+}
+
+/// One field's value before and after a change, as compact JSON text (nil where it did not exist).
+public struct FieldChange: Sendable, Hashable, Codable {
+    public var field: String
+    public var before: String?
+    public var after: String?
+
+    public init(field: String, before: String?, after: String?) {
+        self.field = field
+        self.before = before
+        self.after = after
+    }
+}
+
+/// One line of the audit trail: who, when (UTC), what, and what changed field by field.
+public struct AuditEntry: Sendable, Hashable, Codable, Identifiable {
+    public var id: Int64
+    public var at: Date
+    public var actor: AuditActor
+    public var action: AuditAction
+    /// The kind of record ("organization", "account", "session"), or nil for events on no record.
+    public var entity: String?
+    public var entityId: Int64?
+    /// A line for people: the record's name, or what was refused.
+    public var summary: String
+    public var changes: [FieldChange]
+
+    public init(
+        id: Int64, at: Date, actor: AuditActor, action: AuditAction, entity: String?, entityId: Int64?,
+        summary: String, changes: [FieldChange]
+    ) {
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.entity = entity
+        self.entityId = entityId
+        self.summary = summary
+        self.changes = changes
+    }
+}
+
+/// An audit entry about to be written, inside the transaction of the change it records.
+public struct AuditEvent: Sendable, Hashable {
+    public var actor: AuditActor
+    public var action: AuditAction
+    public var entity: String?
+    public var entityId: Int64?
+    public var summary: String
+    public var changes: [FieldChange]
+
+    public init(
+        actor: AuditActor, action: AuditAction, entity: String? = nil, entityId: Int64? = nil, summary: String,
+        changes: [FieldChange] = []
+    ) {
+        self.actor = actor
+        self.action = action
+        self.entity = entity
+        self.entityId = entityId
+        self.summary = summary
+        self.changes = changes
+    }
+}
+
+/// The field-by-field difference between two versions of a record.
+public enum AuditDiff {
+    /// Compares the records' JSON forms key by key; a record that does not exist (nil) has no fields.
+    public static func changes<Record: Encodable>(from before: Record?, to after: Record?) -> [FieldChange] {
+        let old = fields(before)
+        let new = fields(after)
+        return Set(old.keys).union(new.keys).sorted().compactMap { key in
+            old[key] == new[key] ? nil : FieldChange(field: key, before: old[key], after: new[key])
+        }
+    }
+
+    private static func fields<Record: Encodable>(_ record: Record?) -> [String: String] {
+        guard let record else { return [:] }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        guard let data = try? encoder.encode(record),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return [:] }
+        var result: [String: String] = [:]
+        for (key, value) in object where !(value is NSNull) {
+            if let array = value as? [Any], array.isEmpty { continue }
+            let text: String
+            if let string = value as? String {
+                text = string
+            } else if let data = try? JSONSerialization.data(
+                withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes])
+            {
+                text = String(decoding: data, as: UTF8.self)
+            } else {
+                text = "\(value)"
+            }
+            result[key] = text
+        }
+        return result
+    }
+}

@@ -1,0 +1,250 @@
+import Foundation
+import GRDB
+import LiaisonCore
+import LiaisonStore
+
+extension SQLiteStore {
+    public func createAccount(_ input: StaffAccountInput, passwordHash: String, by actor: AuditActor) async throws
+        -> StaffAccount
+    {
+        try await write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE email = ?", arguments: [input.email]) == true {
+                throw ValidationError(field: "email", rule: "unique", message: "An account already uses \(input.email).")
+            }
+            let now = Self.now()
+            try db.execute(
+                sql: """
+                    INSERT INTO account (email, name, role, password_hash, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [input.email, input.name, input.role.rawValue, passwordHash, now, now])
+            let account = try Self.loadAccount(db, id: db.lastInsertedRowID)!
+            try Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .create, entity: "account", entityId: account.id,
+                    summary: "\(account.name) <\(account.email)>", changes: AuditDiff.changes(from: nil, to: input)))
+            return account
+        }
+    }
+
+    public func account(id: Int64) async throws -> StaffAccount? {
+        try await read { db in try Self.loadAccount(db, id: id) }
+    }
+
+    public func credentials(email: String) async throws -> StaffCredentials? {
+        try await read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM account WHERE email = ?", arguments: [email.lowercased()])
+                .map(Self.credentials(row:))
+        }
+    }
+
+    public func credentials(accountId: Int64) async throws -> StaffCredentials? {
+        try await read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [accountId])
+                .map(Self.credentials(row:))
+        }
+    }
+
+    public func accounts() async throws -> [StaffAccount] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY name COLLATE NOCASE, id").map(Self.account(row:))
+        }
+    }
+
+    public func updateAccount(id: Int64, _ change: AccountChange, by actor: AuditActor) async throws -> StaffAccount {
+        try await write { db in
+            guard let before = try Self.loadAccount(db, id: id) else {
+                throw StoreError.notFound(entity: "account", id: id)
+            }
+            let (column, value, field, shown): (String, (any DatabaseValueConvertible)?, String, String?) =
+                switch change {
+                case .role(let role): ("role", role.rawValue, "role", role.rawValue)
+                case .name(let name): ("name", name, "name", name)
+                case .disabled(let disabled): ("disabled", disabled, "disabled", String(disabled))
+                case .passwordHash(let hash): ("password_hash", hash, "password", "changed")
+                case .totpSecret(let secret): ("totp_secret", secret, "twoFactor", secret == nil ? "off" : "on")
+                }
+            try db.execute(
+                sql: "UPDATE account SET \(column) = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                arguments: [value, Self.now(), id])
+            // A disabled account or a new password ends every session at once.
+            switch change {
+            case .disabled(true), .passwordHash:
+                try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [id])
+            default: break
+            }
+            let previous: String? =
+                switch change {
+                case .role: before.role.rawValue
+                case .name: before.name
+                case .disabled: String(before.disabled)
+                case .passwordHash: nil
+                case .totpSecret: before.totpEnabled ? "on" : "off"
+                }
+            try Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .accountChange, entity: "account", entityId: id,
+                    summary: "\(before.name) <\(before.email)>",
+                    changes: [FieldChange(field: field, before: previous, after: shown)]))
+            return try Self.loadAccount(db, id: id)!
+        }
+    }
+
+    // MARK: - Sessions
+
+    public func createSession(_ session: StaffSession) async throws {
+        try await write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO session (token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    session.tokenHash, session.accountId, session.csrfToken, session.createdAt, session.lastSeenAt,
+                    session.expiresAt,
+                ])
+        }
+    }
+
+    public func session(tokenHash: String) async throws -> (session: StaffSession, account: StaffAccount)? {
+        try await read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM session WHERE token_hash = ?", arguments: [tokenHash]),
+                let account = try Self.loadAccount(db, id: row["account_id"])
+            else { return nil }
+            let session = StaffSession(
+                tokenHash: row["token_hash"], accountId: row["account_id"], csrfToken: row["csrf_token"],
+                createdAt: row["created_at"], lastSeenAt: row["last_seen_at"], expiresAt: row["expires_at"])
+            return (session, account)
+        }
+    }
+
+    public func touchSession(tokenHash: String, at: Date) async throws {
+        try await write { db in
+            try db.execute(sql: "UPDATE session SET last_seen_at = ? WHERE token_hash = ?", arguments: [at, tokenHash])
+        }
+    }
+
+    public func deleteSession(tokenHash: String) async throws {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM session WHERE token_hash = ?", arguments: [tokenHash])
+        }
+    }
+
+    public func deleteExpiredSessions(now: Date) async throws -> Int {
+        try await write { db in
+            try db.execute(sql: "DELETE FROM session WHERE expires_at <= ?", arguments: [now])
+            return db.changesCount
+        }
+    }
+
+    // MARK: - API tokens
+
+    public func createAPIToken(_ token: NewAPIToken, by actor: AuditActor) async throws -> APIToken {
+        try await write { db in
+            try db.execute(
+                sql: "INSERT INTO api_token (account_id, name, token_hash, can_write, created_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [token.accountId, token.name, token.tokenHash, token.canWrite, Self.now()])
+            let id = db.lastInsertedRowID
+            try Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .accountChange, entity: "api_token", entityId: id,
+                    summary: "API token \"\(token.name)\" created (\(token.canWrite ? "read-write" : "read-only"))"))
+            return try Self.loadToken(db, sql: "id = ?", id)!
+        }
+    }
+
+    public func apiToken(tokenHash: String) async throws -> (token: APIToken, account: StaffAccount)? {
+        try await write { db in
+            guard let token = try Self.loadToken(db, sql: "token_hash = ? AND revoked_at IS NULL", tokenHash),
+                let account = try Self.loadAccount(db, id: token.accountId)
+            else { return nil }
+            try db.execute(sql: "UPDATE api_token SET last_used_at = ? WHERE id = ?", arguments: [Self.now(), token.id])
+            return (token, account)
+        }
+    }
+
+    public func apiTokens(accountId: Int64) async throws -> [APIToken] {
+        try await read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM api_token WHERE account_id = ? ORDER BY id DESC", arguments: [accountId]
+            ).map(Self.token(row:))
+        }
+    }
+
+    public func revokeAPIToken(id: Int64, accountId: Int64, by actor: AuditActor) async throws {
+        try await write { db in
+            guard let token = try Self.loadToken(db, sql: "id = ? AND account_id = ?", id, accountId) else {
+                throw StoreError.notFound(entity: "api_token", id: id)
+            }
+            try db.execute(sql: "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [Self.now(), id])
+            try Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .accountChange, entity: "api_token", entityId: id,
+                    summary: "API token \"\(token.name)\" revoked"))
+        }
+    }
+
+    // MARK: - Throttling and one-time codes
+
+    public func recordSignInFailure(keys: [String], at: Date) async throws {
+        try await write { db in
+            for key in keys {
+                try db.execute(sql: "INSERT INTO sign_in_failure (key, at) VALUES (?, ?)", arguments: [key, at])
+            }
+            // Old failures no longer count; keep the table small.
+            try db.execute(
+                sql: "DELETE FROM sign_in_failure WHERE at < ?", arguments: [at.addingTimeInterval(-24 * 3600)])
+        }
+    }
+
+    public func signInFailures(key: String, since: Date) async throws -> (count: Int, oldest: Date?) {
+        try await read { db in
+            let row = try Row.fetchOne(
+                db, sql: "SELECT count(*) AS n, min(at) AS oldest FROM sign_in_failure WHERE key = ? AND at >= ?",
+                arguments: [key, since])
+            return (row?["n"] ?? 0, row?["oldest"])
+        }
+    }
+
+    public func useTOTPStep(accountId: Int64, step: Int64) async throws -> Bool {
+        try await write { db in
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO totp_use (account_id, step) VALUES (?, ?)", arguments: [accountId, step])
+            return db.changesCount == 1
+        }
+    }
+
+    // MARK: - Rows
+
+    static func loadAccount(_ db: Database, id: Int64) throws -> StaffAccount? {
+        try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]).map(account(row:))
+    }
+
+    static func account(row: Row) -> StaffAccount {
+        StaffAccount(
+            id: row["id"], email: row["email"], name: row["name"], role: StaffRole(rawValue: row["role"]) ?? .viewer,
+            disabled: row["disabled"], totpEnabled: (row["totp_secret"] as String?) != nil, version: row["version"],
+            createdAt: row["created_at"], updatedAt: row["updated_at"])
+    }
+
+    private static func credentials(row: Row) -> StaffCredentials {
+        StaffCredentials(account: account(row: row), passwordHash: row["password_hash"], totpSecret: row["totp_secret"])
+    }
+
+    private static func loadToken(_ db: Database, sql condition: String, _ values: any DatabaseValueConvertible...)
+        throws -> APIToken?
+    {
+        try Row.fetchOne(db, sql: "SELECT * FROM api_token WHERE \(condition)", arguments: StatementArguments(values))
+            .map(token(row:))
+    }
+
+    private static func token(row: Row) -> APIToken {
+        APIToken(
+            id: row["id"], accountId: row["account_id"], name: row["name"], canWrite: row["can_write"],
+            createdAt: row["created_at"], lastUsedAt: row["last_used_at"], revokedAt: row["revoked_at"])
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import LiaisonCore
+import LiaisonStore
+
+extension SQLiteStore {
+    public func recordAudit(_ event: AuditEvent) async throws {
+        try await write { db in try Self.appendAudit(db, event) }
+    }
+
+    public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] {
+        try await read { db in
+            var conditions: [String] = []
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if let id = query.actorAccountId {
+                conditions.append("actor_account_id = ?")
+                arguments.append(id)
+            }
+            if let entity = query.entity {
+                conditions.append("entity = ?")
+                arguments.append(entity)
+            }
+            if let id = query.entityId {
+                conditions.append("entity_id = ?")
+                arguments.append(id)
+            }
+            if let action = query.action {
+                conditions.append("action = ?")
+                arguments.append(action.rawValue)
+            }
+            if let from = query.from {
+                conditions.append("at >= ?")
+                arguments.append(from)
+            }
+            if let to = query.to {
+                conditions.append("at < ?")
+                arguments.append(to)
+            }
+            arguments.append(min(max(query.limit, 1), 1000))
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM audit \(filter) ORDER BY id DESC LIMIT ?",
+                arguments: StatementArguments(arguments)
+            ).map { row in
+                let changes = try JSONDecoder().decode([FieldChange].self, from: Data((row["changes"] as String).utf8))
+                return AuditEntry(
+                    id: row["id"], at: row["at"],
+                    actor: AuditActor(accountId: row["actor_account_id"], name: row["actor_name"], address: row["address"]),
+                    action: AuditAction(rawValue: row["action"]) ?? .update, entity: row["entity"],
+                    entityId: row["entity_id"], summary: row["summary"], changes: changes)
+            }
+        }
+    }
+
+    /// Appends an entry inside the caller's transaction, so the change and its record stand or fall together.
+    static func appendAudit(_ db: Database, _ event: AuditEvent, at: Date = SQLiteStore.now()) throws {
+        let changes = String(decoding: try JSONEncoder().encode(event.changes), as: UTF8.self)
+        try db.execute(
+            sql: """
+                INSERT INTO audit (at, actor_account_id, actor_name, address, action, entity, entity_id, summary, changes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                at, event.actor.accountId, event.actor.name, event.actor.address, event.action.rawValue, event.entity,
+                event.entityId, event.summary, changes,
+            ])
+    }
+}

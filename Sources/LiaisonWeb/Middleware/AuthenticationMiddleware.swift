@@ -1,0 +1,78 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LiaisonCore
+import LiaisonStore
+
+/// Finds who is calling: a personal API token (`Authorization: Bearer`) or a session cookie. A session
+/// past its idle or absolute time-out, or of a disabled account, is ended here and the request goes on
+/// as anonymous; routes then decide whether that is enough.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let store: any LiaisonStore
+    let sessions: SessionSettings
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var context = context
+        if let authorization = request.headers[.authorization] {
+            let parts = authorization.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].lowercased() == "bearer",
+                let found = try await store.apiToken(tokenHash: Secrets.hash(String(parts[1]))), !found.account.disabled
+            else {
+                throw Problem(
+                    .unauthorized, type: "unauthorized", title: "The API token is not valid.",
+                    detail: "Send Authorization: Bearer followed by a token that is not revoked.")
+            }
+            context.identity = Identity(account: found.account, credential: .token(found.token))
+        } else if let cookie = request.cookies[sessions.cookieName] {
+            let hash = Secrets.hash(cookie.value)
+            if let (session, account) = try await store.session(tokenHash: hash) {
+                let now = Date()
+                if account.disabled || now >= session.expiresAt
+                    || now.timeIntervalSince(session.lastSeenAt) > sessions.idleTimeout
+                {
+                    try await store.deleteSession(tokenHash: hash)
+                } else {
+                    // One write a minute at most per session keeps the idle clock honest without a write per page.
+                    if now.timeIntervalSince(session.lastSeenAt) > 60 {
+                        try await store.touchSession(tokenHash: hash, at: now)
+                    }
+                    context.identity = Identity(account: account, credential: .session(session))
+                }
+            }
+        }
+        return try await next(request, context)
+    }
+}
+
+/// How sessions behave; from the deployment's settings.
+public struct SessionSettings: Sendable {
+    /// A session unused this long ends.
+    public var idleTimeout: TimeInterval
+    /// A session ends this long after sign-in, however active.
+    public var lifetime: TimeInterval
+    /// True when Liaison is served over TLS (directly or behind a proxy): cookies are then `Secure` and
+    /// take the `__Host-` prefix.
+    public var secureCookies: Bool
+
+    public init(idleTimeout: TimeInterval = 2 * 3600, lifetime: TimeInterval = 12 * 3600, secureCookies: Bool = false) {
+        self.idleTimeout = idleTimeout
+        self.lifetime = lifetime
+        self.secureCookies = secureCookies
+    }
+
+    var cookieName: String { secureCookies ? "__Host-liaison_session" : "liaison_session" }
+
+    func cookie(value: String) -> Cookie {
+        Cookie(
+            name: cookieName, value: value, maxAge: Int(lifetime), path: "/", secure: secureCookies, httpOnly: true,
+            sameSite: .lax)
+    }
+
+    /// A cookie that removes the session cookie from the browser.
+    var expiredCookie: Cookie {
+        Cookie(name: cookieName, value: "", maxAge: 0, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax)
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LiaisonCore
+import LiaisonStore
+
+/// A person's own account: password, two-factor sign-in and personal API tokens.
+struct AccountPages {
+    let store: any LiaisonStore
+    let settings: WebSettings
+    let renderer: PageRenderer
+
+    private var t: Strings { renderer.strings }
+
+    func register(on routes: RouteRegistry) {
+        routes.add(.get, "/account", access: .viewer, use: show)
+        routes.add(.post, "/account/password", access: .viewer, use: changePassword)
+        routes.add(.post, "/account/two-factor", access: .viewer, use: enableTwoFactor)
+        routes.add(.post, "/account/two-factor/disable", access: .viewer, use: disableTwoFactor)
+        routes.add(.post, "/account/tokens", access: .viewer, use: createToken)
+        routes.add(.post, "/account/tokens/:id/revoke", access: .viewer, use: revokeToken)
+    }
+
+    struct TokenRow {
+        let id: Int64
+        let name: String
+        let access: String
+        let created: String
+        let lastUsed: String
+        let revoked: Bool
+    }
+
+    struct Model {
+        let name: String
+        let email: String
+        let role: String
+        let twoFactorOn: Bool
+        let setupSecret: String
+        let setupURL: String
+        let tokens: [TokenRow]
+        let hasTokens: Bool
+        let notice: String?
+        let error: String?
+        let newToken: String?
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await page(context: context)
+    }
+
+    @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try signedIn(context)
+        let form = try await FormData.read(request, context: context)
+        guard let credentials = try await store.credentials(accountId: account.id),
+            settings.passwords.verify(form["current"], hash: credentials.passwordHash)
+        else {
+            return try await page(context: context, error: t["password_current_wrong"], status: .unprocessableContent)
+        }
+        do {
+            try PasswordPolicy.standard.check(form["new"], email: account.email)
+        } catch {
+            return try await page(context: context, error: error.errors.first?.message, status: .unprocessableContent)
+        }
+        // Every session ends with the change, this one included: sign in again with the new password.
+        _ = try await store.updateAccount(
+            id: account.id, .passwordHash(settings.passwords.hash(form["new"])), by: context.actor)
+        var response = PageRenderer.redirect(to: "/sign-in")
+        response.setCookie(settings.sessions.expiredCookie)
+        return response
+    }
+
+    @Sendable func enableTwoFactor(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try signedIn(context)
+        let form = try await FormData.read(request, context: context)
+        let secret = form["secret"]
+        guard secret.count >= 20,
+            try await TwoFactor.verify(code: form["code"], secret: secret, accountId: account.id, store: store, at: Date())
+        else {
+            return try await page(
+                context: context, error: t["two_factor_code_wrong"], setupSecret: secret, status: .unprocessableContent)
+        }
+        _ = try await store.updateAccount(id: account.id, .totpSecret(secret), by: context.actor)
+        return try await page(context: context, notice: t["two_factor_enabled"])
+    }
+
+    @Sendable func disableTwoFactor(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try signedIn(context)
+        let form = try await FormData.read(request, context: context)
+        guard let credentials = try await store.credentials(accountId: account.id),
+            settings.passwords.verify(form["password"], hash: credentials.passwordHash)
+        else {
+            return try await page(context: context, error: t["password_current_wrong"], status: .unprocessableContent)
+        }
+        _ = try await store.updateAccount(id: account.id, .totpSecret(nil), by: context.actor)
+        return try await page(context: context, notice: t["two_factor_disabled"])
+    }
+
+    @Sendable func createToken(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try signedIn(context)
+        let form = try await FormData.read(request, context: context)
+        let name = form["name"].trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 100 else {
+            return try await page(context: context, error: t["token_name_required"], status: .unprocessableContent)
+        }
+        let secret = "lsn_" + Secrets.random()
+        _ = try await store.createAPIToken(
+            NewAPIToken(
+                accountId: account.id, name: name, tokenHash: Secrets.hash(secret), canWrite: form["access"] == "write"),
+            by: context.actor)
+        return try await page(context: context, notice: t["token_created"], newToken: secret)
+    }
+
+    @Sendable func revokeToken(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try signedIn(context)
+        guard let id = context.parameters.get("id").flatMap(Int64.init) else { throw HTTPError(.notFound) }
+        // Only the owner's tokens can be named here: another account's id is simply not found.
+        try await store.revokeAPIToken(id: id, accountId: account.id, by: context.actor)
+        return PageRenderer.redirect(to: "/account")
+    }
+
+    private func signedIn(_ context: AppRequestContext) throws -> StaffAccount {
+        guard let account = context.identity?.account else { throw HTTPError(.unauthorized) }
+        return account
+    }
+
+    private func page(
+        context: AppRequestContext, notice: String? = nil, error: String? = nil, setupSecret: String? = nil,
+        newToken: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let account = try signedIn(context)
+        let secret = setupSecret ?? TwoFactor.newSecret()
+        let tokens = try await store.apiTokens(accountId: account.id).map { token in
+            TokenRow(
+                id: token.id, name: token.name, access: t[token.canWrite ? "token_write" : "token_read"],
+                created: Formats.day(token.createdAt), lastUsed: token.lastUsedAt.map(Formats.minute) ?? t["never"],
+                revoked: token.revokedAt != nil)
+        }
+        let model = Model(
+            name: account.name, email: account.email, role: t["role_\(account.role.rawValue)"],
+            twoFactorOn: account.totpEnabled, setupSecret: secret,
+            setupURL: TwoFactor.setupURL(secret: secret, email: account.email), tokens: tokens,
+            hasTokens: !tokens.isEmpty, notice: notice, error: error, newToken: newToken)
+        return renderer.page("account", title: t["account_title"], model: model, context: context, status: status)
+    }
+}
+
+/// Dates as pages show them, in UTC until people choose their own zone.
+enum Formats {
+    static func day(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day())
+    }
+
+    static func minute(_ date: Date) -> String {
+        let style = Date.ISO8601FormatStyle(dateSeparator: .dash, dateTimeSeparator: .space, timeZone: .gmt)
+        return String(date.formatted(style.year().month().day().time(includingFractionalSeconds: false)).dropLast(3))
+            + " UTC"
+    }
+}

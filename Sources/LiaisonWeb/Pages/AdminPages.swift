@@ -1,0 +1,187 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LiaisonCore
+import LiaisonStore
+
+/// What only admins do: manage staff accounts and read the audit trail.
+struct AdminPages {
+    let store: any LiaisonStore
+    let settings: WebSettings
+    let renderer: PageRenderer
+
+    private var t: Strings { renderer.strings }
+
+    func register(on routes: RouteRegistry) {
+        routes.add(.get, "/admin/accounts", access: .admin, use: accounts)
+        routes.add(.post, "/admin/accounts", access: .admin, use: createAccount)
+        routes.add(.post, "/admin/accounts/:id", access: .admin, use: updateAccount)
+        routes.add(.post, "/admin/accounts/:id/password", access: .admin, use: resetPassword)
+        routes.add(.get, "/admin/audit", access: .admin, use: audit)
+    }
+
+    struct AccountRow {
+        let id: Int64
+        let name: String
+        let email: String
+        let roles: [FormField.Option]
+        let disabled: Bool
+        let twoFactor: Bool
+        let isSelf: Bool
+    }
+
+    struct AccountsModel {
+        let rows: [AccountRow]
+        let roles: [FormField.Option]
+        let notice: String?
+        let errors: [String]
+        let hasErrors: Bool
+        let email: String
+        let name: String
+    }
+
+    @Sendable func accounts(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await accountsPage(context: context)
+    }
+
+    @Sendable func createAccount(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(request, context: context)
+        let input = StaffAccountInput(
+            email: form["email"], name: form["name"], role: StaffRole(rawValue: form["role"]) ?? .viewer
+        ).normalized()
+        do {
+            try input.validate()
+            try PasswordPolicy.standard.check(form["password"], email: input.email)
+            _ = try await store.createAccount(
+                input, passwordHash: settings.passwords.hash(form["password"]), by: context.actor)
+        } catch let error as ValidationError {
+            return try await accountsPage(
+                context: context, errors: error.errors.map(\.message), email: input.email, name: input.name,
+                status: .unprocessableContent)
+        }
+        return try await accountsPage(context: context, notice: String(format: t["account_created"], input.email))
+    }
+
+    @Sendable func updateAccount(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try OrganizationsAPI.id(context)
+        let form = try await FormData.read(request, context: context)
+        guard let account = try await store.account(id: id) else { throw StoreError.notFound(entity: "account", id: id) }
+        // An admin cannot lock themselves out; another admin must do it.
+        let isSelf = id == context.identity?.account.id
+        if let role = StaffRole(rawValue: form["role"]), role != account.role, !isSelf {
+            _ = try await store.updateAccount(id: id, .role(role), by: context.actor)
+        }
+        if form.has("disabled"), !isSelf {
+            let disabled = form["disabled"] == "true"
+            if disabled != account.disabled { _ = try await store.updateAccount(id: id, .disabled(disabled), by: context.actor) }
+        }
+        return PageRenderer.redirect(to: "/admin/accounts")
+    }
+
+    @Sendable func resetPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try OrganizationsAPI.id(context)
+        let form = try await FormData.read(request, context: context)
+        guard let account = try await store.account(id: id) else { throw StoreError.notFound(entity: "account", id: id) }
+        do {
+            try PasswordPolicy.standard.check(form["password"], email: account.email)
+        } catch {
+            return try await accountsPage(context: context, errors: error.errors.map(\.message), status: .unprocessableContent)
+        }
+        _ = try await store.updateAccount(id: id, .passwordHash(settings.passwords.hash(form["password"])), by: context.actor)
+        return try await accountsPage(context: context, notice: String(format: t["password_reset_done"], account.email))
+    }
+
+    private func accountsPage(
+        context: AppRequestContext, notice: String? = nil, errors: [String] = [], email: String = "", name: String = "",
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        func roles(_ selected: StaffRole) -> [FormField.Option] {
+            StaffRole.allCases.map { FormField.Option(value: $0.rawValue, label: t["role_\($0.rawValue)"], selected: $0 == selected) }
+        }
+        let rows = try await store.accounts().map { account in
+            AccountRow(
+                id: account.id, name: account.name, email: account.email, roles: roles(account.role),
+                disabled: account.disabled, twoFactor: account.totpEnabled, isSelf: account.id == context.identity?.account.id)
+        }
+        let model = AccountsModel(
+            rows: rows, roles: roles(.viewer), notice: notice, errors: errors, hasErrors: !errors.isEmpty, email: email,
+            name: name)
+        return renderer.page("admin-accounts", title: t["accounts_title"], model: model, context: context, status: status)
+    }
+
+    struct AuditRow {
+        let at: String
+        let actor: String
+        let address: String?
+        let action: String
+        let record: String?
+        let recordLink: String?
+        let summary: String
+        let changes: [FieldChange]
+        let hasChanges: Bool
+    }
+
+    struct AuditModel {
+        let rows: [AuditRow]
+        let hasRows: Bool
+        let filters: [FormField]
+        let errors: [String]
+        let hasErrors: Bool
+    }
+
+    @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let parameters = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }) { a, _ in a }
+        var query = AuditQuery(limit: 200)
+        var errors: [String] = []
+        func value(_ name: String) -> String? {
+            parameters[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        }
+        if let actor = value("actor") {
+            if let id = Int64(actor) { query.actorAccountId = id } else { errors.append(t["audit_bad_actor"]) }
+        }
+        if let entity = value("entity") { query.entity = entity }
+        if let id = value("entityId") {
+            if let id = Int64(id) { query.entityId = id } else { errors.append(t["audit_bad_record"]) }
+        }
+        if let action = value("action") {
+            if let action = AuditAction(rawValue: action) { query.action = action } else { errors.append(t["audit_bad_action"]) }
+        }
+        for (name, keyPath) in [("from", \AuditQuery.from), ("to", \AuditQuery.to)] {
+            guard let text = value(name) else { continue }
+            if let day = try? Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day().parse(text) {
+                query[keyPath: keyPath] = name == "to" ? day.addingTimeInterval(24 * 3600) : day
+            } else {
+                errors.append(String(format: t["audit_bad_date"], name))
+            }
+        }
+        let entries = try await store.auditEntries(query)
+        let accounts = try await store.accounts()
+        let rows = entries.map { Self.row($0, strings: t) }
+        func select(_ name: String, _ pairs: [(String, String)]) -> FormField {
+            FormField(
+                name: name, label: t["audit_filter_\(name)"], control: .select,
+                options: FormField.choices(pairs, selected: parameters[name] ?? "", blank: t["any"]))
+        }
+        let filters = [
+            select("actor", accounts.map { (String($0.id), $0.name) }),
+            select("entity", [("organization", t["entity_organization"]), ("account", t["entity_account"]), ("api_token", t["entity_api_token"])]),
+            FormField(name: "entityId", label: t["audit_filter_entityId"], value: parameters["entityId"] ?? ""),
+            select("action", AuditAction.allCases.map { ($0.rawValue, t["action_\($0.rawValue)"]) }),
+            FormField(name: "from", label: t["audit_filter_from"], value: parameters["from"] ?? "", hint: "YYYY-MM-DD"),
+            FormField(name: "to", label: t["audit_filter_to"], value: parameters["to"] ?? "", hint: "YYYY-MM-DD"),
+        ]
+        let model = AuditModel(rows: rows, hasRows: !rows.isEmpty, filters: filters, errors: errors, hasErrors: !errors.isEmpty)
+        return renderer.page(
+            "admin-audit", title: t["audit_title"], model: model, context: context,
+            status: errors.isEmpty ? .ok : .badRequest)
+    }
+
+    static func row(_ entry: AuditEntry, strings t: Strings) -> AuditRow {
+        let link = entry.entity == "organization" && entry.action != .delete ? entry.entityId.map { "/organizations/\($0)" } : nil
+        return AuditRow(
+            at: Formats.minute(entry.at), actor: entry.actor.name, address: entry.actor.address,
+            action: t["action_\(entry.action.rawValue)"],
+            record: entry.entity.map { entity in t["entity_\(entity)"] + (entry.entityId.map { " #\($0)" } ?? "") },
+            recordLink: link, summary: entry.summary, changes: entry.changes, hasChanges: !entry.changes.isEmpty)
+    }
+}

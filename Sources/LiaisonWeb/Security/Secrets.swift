@@ -1,0 +1,51 @@
+import Crypto
+import Foundation
+import HummingbirdBcrypt
+
+/// Random secrets and their hashes: the database keeps only SHA-256 digests of session ids and tokens.
+enum Secrets {
+    /// 32 random bytes (256 bits) as URL-safe base64, for session ids, tokens and CSRF tokens.
+    static func random(bytes count: Int = 32) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// The hex SHA-256 of a secret, as stored.
+    static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Compares two secrets in time that does not depend on where they differ.
+    static func equal(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+/// Hashes passwords with bcrypt. Bcrypt reads only 72 bytes, so the password is first reduced to its
+/// SHA-256 (base64, 44 bytes): every character of a long passphrase counts.
+public struct PasswordHasher: Sendable {
+    /// bcrypt's cost; 12 in production (about a quarter of a second here), lower only in tests.
+    public let cost: UInt8
+
+    public init(cost: UInt8 = 12) {
+        self.cost = cost
+    }
+
+    public func hash(_ password: String) -> String {
+        Bcrypt.hash(Self.prehash(password), cost: cost)
+    }
+
+    public func verify(_ password: String, hash: String) -> Bool {
+        Bcrypt.verify(Self.prehash(password), hash: hash)
+    }
+
+    private static func prehash(_ password: String) -> String {
+        Data(SHA256.hash(data: Data(password.utf8))).base64EncodedString()
+    }
+}
