@@ -7,8 +7,8 @@ import Testing
 @Suite struct AppShellTests {
     @Test func everyAPIRouteIsInTheOpenAPIDocumentAndTheReverse() async throws {
         let routes = try await registeredRoutes()
-        try await withTestApp { client, _ in
-            let response = try await client.get("/api/openapi.json")
+        try await withTestApp { app in
+            let response = try await app.get("/api/openapi.json")
             #expect(response.status == .ok)
             let document = try response.json()
             #expect(document["openapi"] as? String == "3.1.0")
@@ -24,9 +24,9 @@ import Testing
     }
 
     @Test func pagesCarryTheSecurityHeaders() async throws {
-        try await withTestApp { client, _ in
+        try await withTestApp { app in
             for uri in ["/organizations", "/api/v1/organizations", "/nowhere"] {
-                let response = try await client.get(uri)
+                let response = try await app.get(uri)
                 let csp = try #require(response.headers[.contentSecurityPolicy], "\(uri)")
                 #expect(csp.contains("script-src 'self'"))
                 #expect(csp.contains("frame-ancestors 'none'"))
@@ -39,9 +39,9 @@ import Testing
     }
 
     @Test func pagesHaveNoInlineScriptOrStyle() async throws {
-        try await withTestApp(demo: true) { client, _ in
+        try await withTestApp(demo: true) { app in
             for uri in ["/organizations", "/organizations/new", "/organizations/1"] {
-                let html = try await client.get(uri).text
+                let html = try await app.get(uri).text
                 #expect(!html.contains("<script>"), "\(uri)")
                 #expect(!html.contains("<style"), "\(uri)")
                 #expect(!html.contains(" style="), "\(uri)")
@@ -51,19 +51,19 @@ import Testing
     }
 
     @Test func assetsAreServedByTheApp() async throws {
-        try await withTestApp { client, _ in
-            let css = try await client.get("/assets/app.css")
+        try await withTestApp { app in
+            let css = try await app.get("/assets/app.css")
             #expect(css.status == .ok)
             #expect(css.headers[.contentType] == "text/css; charset=utf-8")
-            #expect(try await client.get("/assets/app.js").headers[.contentType] == "text/javascript; charset=utf-8")
-            #expect(try await client.get("/assets/missing.css").status == .notFound)
+            #expect(try await app.get("/assets/app.js").headers[.contentType] == "text/javascript; charset=utf-8")
+            #expect(try await app.get("/assets/missing.css").status == .notFound)
         }
     }
 
     @Test func everyInputHasALabel() async throws {
-        try await withTestApp(demo: true) { client, _ in
+        try await withTestApp(demo: true) { app in
             for uri in ["/organizations", "/organizations/new"] {
-                let html = try await client.get(uri).text
+                let html = try await app.get(uri).text
                 let ids = matches(of: #"<(?:input|select|textarea) id="([^"]+)""#, in: html)
                 #expect(!ids.isEmpty)
                 for id in ids {
@@ -74,8 +74,8 @@ import Testing
     }
 
     @Test func healthAnswers() async throws {
-        try await withTestApp { client, _ in
-            let response = try await client.get("/health")
+        try await withTestApp { app in
+            let response = try await app.get("/health")
             #expect(response.text == "ok")
         }
     }

@@ -8,16 +8,16 @@ import Testing
 
 @Suite struct DirectoryPagesTests {
     @Test func rootLeadsToTheDirectory() async throws {
-        try await withTestApp { client, _ in
-            let response = try await client.get("/")
+        try await withTestApp { app in
+            let response = try await app.get("/")
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/organizations")
         }
     }
 
     @Test func directoryListsAndCountsTheDemoNetwork() async throws {
-        try await withTestApp(demo: true) { client, _ in
-            let page = try await client.get("/organizations")
+        try await withTestApp(demo: true) { app in
+            let page = try await app.get("/organizations")
             #expect(page.status == .ok)
             #expect(page.headers[.contentType] == "text/html; charset=utf-8")
             #expect(page.text.contains("165 organizations"))
@@ -29,19 +29,19 @@ import Testing
 
     @Test(arguments: ["guangzhou", "Guangzhou", "%E5%B9%BF%E5%B7%9E", "canton", "guang"])
     func searchFindsGuangzhouInEveryForm(query: String) async throws {
-        try await withTestApp(demo: true) { client, _ in
-            let page = try await client.get("/organizations?q=\(query)")
+        try await withTestApp(demo: true) { app in
+            let page = try await app.get("/organizations?q=\(query)")
             #expect(page.text.contains(">Guangzhou</a> <span class=\"native\" lang=\"und\">广州</span>"))
         }
     }
 
     @Test func filtersNarrowTheListAndBadOnesAreExplained() async throws {
-        try await withTestApp(demo: true) { client, _ in
-            let prospects = try await client.get("/organizations?status=prospect&country=CN")
+        try await withTestApp(demo: true) { app in
+            let prospects = try await app.get("/organizations?status=prospect&country=CN")
             #expect(prospects.text.contains(">Foshan</a>"))
             #expect(!prospects.text.contains(">Guangzhou</a>"))
 
-            let bad = try await client.get("/organizations?status=sleeping")
+            let bad = try await app.get("/organizations?status=sleeping")
             #expect(bad.status == .badRequest)
             #expect(bad.text.contains("status must be one of: member, prospect, former, partner, none."))
             #expect(bad.text.contains("165 organizations"))
@@ -49,10 +49,11 @@ import Testing
     }
 
     @Test func profileShowsEverythingKnown() async throws {
-        try await withTestApp(demo: true) { client, store in
+        try await withTestApp(demo: true) { app in
+            let store = app.store
             let id = try #require(
                 try await store.listOrganizations(OrganizationQuery(text: "guangzhou")).items.first?.id)
-            let page = try await client.get("/organizations/\(id)")
+            let page = try await app.get("/organizations/\(id)")
             for text in [
                 "Guangzhou <span class=\"native\" lang=\"und\">广州</span>", "Also known as Canton", "China (CN)",
                 "1993", "Co-presidency", "Regional Secretariat for Asia and the Pacific", "UCLG ASPAC",
@@ -64,20 +65,21 @@ import Testing
     }
 
     @Test func missingProfileIsAFriendly404() async throws {
-        try await withTestApp { client, _ in
+        try await withTestApp { app in
             for uri in ["/organizations/999", "/organizations/abc", "/organizations/999/edit", "/nowhere"] {
-                let page = try await client.get(uri)
+                let page = try await app.get(uri)
                 #expect(page.status == .notFound, "\(uri)")
             }
-            let page = try await client.get("/organizations/999")
+            let page = try await app.get("/organizations/999")
             #expect(page.text.contains("There is nothing at this address."))
             #expect(page.headers[.contentType] == "text/html; charset=utf-8")
         }
     }
 
     @Test func creatingThroughTheFormRedirectsToTheProfile() async throws {
-        try await withTestApp { client, store in
-            let response = try await client.submit(
+        try await withTestApp { app in
+            let store = app.store
+            let response = try await app.submit(
                 "/organizations",
                 [
                     ("kind", "city"), ("name", "Foshan"), ("nativeName", "佛山"), ("aliases", "Fatshan\r\nFoshan City"),
@@ -90,15 +92,16 @@ import Testing
             #expect(location.hasSuffix("?saved=1"))
             let stored = try #require(try await store.listOrganizations(OrganizationQuery(text: "佛山")).items.first)
             #expect(stored.population == 9_600_000)
-            let profile = try await client.get(location)
+            let profile = try await app.get(location)
             #expect(profile.text.contains("Changes saved."))
             #expect(profile.text.contains("Fatshan, Foshan City"))
         }
     }
 
     @Test func badFormComesBackWithEveryErrorAndTheInputKept() async throws {
-        try await withTestApp { client, store in
-            let response = try await client.submit(
+        try await withTestApp { app in
+            let store = app.store
+            let response = try await app.submit(
                 "/organizations",
                 [
                     ("kind", "city"), ("name", ""), ("nativeName", "东莞"), ("country", "ZZ"), ("latitude", "91"),
@@ -122,14 +125,15 @@ import Testing
     }
 
     @Test func editingChangesTheProfile() async throws {
-        try await withTestApp { client, store in
+        try await withTestApp { app in
+            let store = app.store
             let created = try await store.createOrganization(
                 OrganizationInput(
                     kind: .city, name: "Dongguan", nativeName: "东莞", country: "CN", population: 10_000_000))
-            let form = try await client.get("/organizations/\(created.id)/edit")
+            let form = try await app.get("/organizations/\(created.id)/edit")
             #expect(form.text.contains("name=\"version\" value=\"1\""))
 
-            let response = try await client.submit(
+            let response = try await app.submit(
                 "/organizations/\(created.id)",
                 [
                     ("version", "1"), ("kind", "city"), ("name", "Dongguan"), ("nativeName", "东莞"), ("country", "CN"),
@@ -137,21 +141,22 @@ import Testing
                 ])
 
             #expect(response.status == .seeOther)
-            let profile = try await client.get("/organizations/\(created.id)")
+            let profile = try await app.get("/organizations/\(created.id)")
             #expect(profile.text.contains("10,466,625"))
             #expect(profile.text.contains("Version 2"))
         }
     }
 
     @Test func staleEditKeepsTheTypedChangesAndExplains() async throws {
-        try await withTestApp { client, store in
+        try await withTestApp { app in
+            let store = app.store
             let created = try await store.createOrganization(
                 OrganizationInput(kind: .city, name: "Zhuhai", country: "CN", population: 2_400_000))
             var colleague = created.input
             colleague.population = 2_500_000
             _ = try await store.updateOrganization(id: created.id, expectedVersion: 1, colleague)
 
-            let response = try await client.submit(
+            let response = try await app.submit(
                 "/organizations/\(created.id)",
                 [
                     ("version", "1"), ("kind", "city"), ("name", "Zhuhai"), ("country", "CN"),
@@ -168,13 +173,14 @@ import Testing
     }
 
     @Test func deletingAsksThenRemoves() async throws {
-        try await withTestApp { client, store in
+        try await withTestApp { app in
+            let store = app.store
             let created = try await store.createOrganization(
                 OrganizationInput(kind: .city, name: "Qingdao", country: "CN"))
-            let confirm = try await client.get("/organizations/\(created.id)/delete")
+            let confirm = try await app.get("/organizations/\(created.id)/delete")
             #expect(confirm.text.contains("Delete Qingdao from the directory?"))
 
-            let response = try await client.submit("/organizations/\(created.id)/delete", [("version", "1")])
+            let response = try await app.submit("/organizations/\(created.id)/delete", [("version", "1")])
 
             #expect(response.status == .seeOther)
             #expect(try await store.organization(id: created.id) == nil)
@@ -182,14 +188,15 @@ import Testing
     }
 
     @Test func formsRefuseOtherContentTypes() async throws {
-        try await withTestApp { client, _ in
-            let response = try await client.send(.post, "/organizations", json: guangzhouJSON())
+        try await withTestApp { app in
+            let response = try await app.send(.post, "/organizations", json: guangzhouJSON())
             #expect(response.status == .unsupportedMediaType)
         }
     }
 
     @Test func markupInNamesIsShownAsText() async throws {
-        try await withTestApp { client, store in
+        try await withTestApp { app in
+            let store = app.store
             let payload = "<img src=x onerror=alert(1)>"
             let created = try await store.createOrganization(
                 OrganizationInput(kind: .city, name: payload, aliases: [payload], country: "FR"))
@@ -197,7 +204,7 @@ import Testing
                 "/organizations", "/organizations/\(created.id)", "/organizations/\(created.id)/edit",
                 "/organizations/\(created.id)/delete",
             ] {
-                let html = try await client.get(uri).text
+                let html = try await app.get(uri).text
                 #expect(!html.contains(payload), "\(uri)")
                 #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "\(uri)")
             }

@@ -4,12 +4,15 @@ import HummingbirdTesting
 import LiaisonCore
 import LiaisonSQLite
 import LiaisonStore
+import NIOCore
 import Testing
+
+@testable import LiaisonWeb
 
 @Suite struct OrganizationsAPITests {
     @Test func createReturnsTheRecordWithItsLocation() async throws {
-        try await withTestApp { client, _ in
-            let response = try await client.send(.post, "/api/v1/organizations", json: guangzhouJSON())
+        try await withTestApp { app in
+            let response = try await app.send(.post, "/api/v1/organizations", json: guangzhouJSON())
 
             #expect(response.status == .created)
             let body = try response.json()
@@ -17,19 +20,19 @@ import Testing
             #expect(response.headers[.location] == "/api/v1/organizations/\(id)")
             #expect(body["version"] as? Int == 1)
             #expect(body["nativeName"] as? String == "广州")
-            let read = try await client.get("/api/v1/organizations/\(id)")
+            let read = try await app.get("/api/v1/organizations/\(id)")
             #expect(read.status == .ok)
             #expect(try read.json()["name"] as? String == "Guangzhou")
         }
     }
 
     @Test func listFiltersSearchesAndPages() async throws {
-        try await withTestApp(demo: true) { client, _ in
-            let search = try await client.get("/api/v1/organizations?q=%E5%B9%BF%E5%B7%9E")  // 广州
+        try await withTestApp(demo: true) { app in
+            let search = try await app.get("/api/v1/organizations?q=%E5%B9%BF%E5%B7%9E")  // 广州
             let items = try #require(try search.json()["items"] as? [[String: Any]])
             #expect(items.map { $0["name"] as? String } == ["Guangzhou"])
 
-            let members = try await client.get("/api/v1/organizations?status=member&country=cn&perPage=5&page=2")
+            let members = try await app.get("/api/v1/organizations?status=member&country=cn&perPage=5&page=2")
             let body = try members.json()
             #expect(members.status == .ok)
             #expect((body["items"] as? [[String: Any]])?.count == 5)
@@ -44,8 +47,8 @@ import Testing
         ("paying=maybe", "paying"), ("perPage=0", "perPage"), ("page=-1", "page"), ("sort=random", "sort"),
     ])
     func badQueryParametersAreNamed(query: String, field: String) async throws {
-        try await withTestApp { client, _ in
-            let response = try await client.get("/api/v1/organizations?\(query)")
+        try await withTestApp { app in
+            let response = try await app.get("/api/v1/organizations?\(query)")
             #expect(response.status == .badRequest)
             #expect(response.headers[.contentType] == "application/problem+json")
             let errors = try #require(try response.json()["errors"] as? [[String: Any]])
@@ -54,14 +57,14 @@ import Testing
     }
 
     @Test func updateWithTheCurrentVersionSucceeds() async throws {
-        try await withTestApp { client, _ in
-            let created = try await client.send(.post, "/api/v1/organizations", json: guangzhouJSON()).json()
+        try await withTestApp { app in
+            let created = try await app.send(.post, "/api/v1/organizations", json: guangzhouJSON()).json()
             let id = created["id"] as! Int
             var body = guangzhouJSON()
             body["population"] = 19_000_000
             body["version"] = 1
 
-            let response = try await client.send(.put, "/api/v1/organizations/\(id)", json: body)
+            let response = try await app.send(.put, "/api/v1/organizations/\(id)", json: body)
 
             #expect(response.status == .ok)
             let updated = try response.json()
@@ -71,17 +74,18 @@ import Testing
     }
 
     @Test func staleVersionGets409AndChangesNothing() async throws {
-        try await withTestApp { client, store in
-            let id = try await client.send(.post, "/api/v1/organizations", json: guangzhouJSON()).json()["id"] as! Int
+        try await withTestApp { app in
+            let store = app.store
+            let id = try await app.send(.post, "/api/v1/organizations", json: guangzhouJSON()).json()["id"] as! Int
             var first = guangzhouJSON()
             first["version"] = 1
             first["population"] = 1
-            _ = try await client.send(.put, "/api/v1/organizations/\(id)", json: first)
+            _ = try await app.send(.put, "/api/v1/organizations/\(id)", json: first)
             var stale = guangzhouJSON()
             stale["version"] = 1
             stale["population"] = 2
 
-            let response = try await client.send(.put, "/api/v1/organizations/\(id)", json: stale)
+            let response = try await app.send(.put, "/api/v1/organizations/\(id)", json: stale)
 
             #expect(response.status == .conflict)
             #expect(try response.json()["currentVersion"] as? Int == 2)
@@ -90,9 +94,9 @@ import Testing
     }
 
     @Test func updateWithoutAVersionIsRefused() async throws {
-        try await withTestApp { client, _ in
-            let id = try await client.send(.post, "/api/v1/organizations", json: guangzhouJSON()).json()["id"] as! Int
-            let response = try await client.send(.put, "/api/v1/organizations/\(id)", json: guangzhouJSON())
+        try await withTestApp { app in
+            let id = try await app.send(.post, "/api/v1/organizations", json: guangzhouJSON()).json()["id"] as! Int
+            let response = try await app.send(.put, "/api/v1/organizations/\(id)", json: guangzhouJSON())
             #expect(response.status == .badRequest)
             let errors = try #require(try response.json()["errors"] as? [[String: Any]])
             #expect(errors.first?["field"] as? String == "version")
@@ -101,13 +105,13 @@ import Testing
     }
 
     @Test func deleteThenTheRecordIsGone() async throws {
-        try await withTestApp { client, _ in
-            let id = try await client.send(.post, "/api/v1/organizations", json: guangzhouJSON()).json()["id"] as! Int
-            #expect(try await client.send(.delete, "/api/v1/organizations/\(id)?version=9").status == .conflict)
-            #expect(try await client.send(.delete, "/api/v1/organizations/\(id)?version=x").status == .badRequest)
-            #expect(try await client.send(.delete, "/api/v1/organizations/\(id)?version=1").status == .noContent)
-            #expect(try await client.get("/api/v1/organizations/\(id)").status == .notFound)
-            #expect(try await client.send(.delete, "/api/v1/organizations/\(id)").status == .notFound)
+        try await withTestApp { app in
+            let id = try await app.send(.post, "/api/v1/organizations", json: guangzhouJSON()).json()["id"] as! Int
+            #expect(try await app.send(.delete, "/api/v1/organizations/\(id)?version=9").status == .conflict)
+            #expect(try await app.send(.delete, "/api/v1/organizations/\(id)?version=x").status == .badRequest)
+            #expect(try await app.send(.delete, "/api/v1/organizations/\(id)?version=1").status == .noContent)
+            #expect(try await app.get("/api/v1/organizations/\(id)").status == .notFound)
+            #expect(try await app.send(.delete, "/api/v1/organizations/\(id)").status == .notFound)
         }
     }
 
@@ -123,12 +127,13 @@ import Testing
             ("website", "ftp://example.org", "website", "url"),
         ] as [(String, (any Sendable)?, String, String)])
     func invalidFieldsAreRefusedByName(key: String, value: (any Sendable)?, field: String, rule: String) async throws {
-        try await withTestApp { client, store in
+        try await withTestApp { app in
+            let store = app.store
             var body = guangzhouJSON()
             body[key] = value
             if value == nil { body.removeValue(forKey: key) }
 
-            let response = try await client.send(.post, "/api/v1/organizations", json: body)
+            let response = try await app.send(.post, "/api/v1/organizations", json: body)
 
             #expect([.badRequest, .unprocessableContent].contains(response.status))
             #expect(response.headers[.contentType] == "application/problem+json")
@@ -141,10 +146,10 @@ import Testing
     }
 
     @Test func wrongTypeNamesTheField() async throws {
-        try await withTestApp { client, _ in
+        try await withTestApp { app in
             var body = guangzhouJSON()
             body["population"] = "lots"
-            let response = try await client.send(.post, "/api/v1/organizations", json: body)
+            let response = try await app.send(.post, "/api/v1/organizations", json: body)
             #expect(response.status == .badRequest)
             let errors = try #require(try response.json()["errors"] as? [[String: Any]])
             #expect(errors.first?["field"] as? String == "population")
@@ -152,33 +157,35 @@ import Testing
 
             body = guangzhouJSON()
             body["kind"] = "town"
-            let kind = try await client.send(.post, "/api/v1/organizations", json: body)
+            let kind = try await app.send(.post, "/api/v1/organizations", json: body)
             #expect(try (kind.json()["errors"] as? [[String: Any]])?.first?["field"] as? String == "kind")
         }
     }
 
     @Test func malformedJSONIs400() async throws {
-        try await withTestApp { client, _ in
-            let response = try await client.send(.post, "/api/v1/organizations", raw: "{\"name\": ")
+        try await withTestApp { app in
+            let response = try await app.send(.post, "/api/v1/organizations", raw: "{\"name\": ")
             #expect(response.status == .badRequest)
             #expect(try response.json()["type"] as? String == "/problems/malformed-body")
         }
     }
 
     @Test func wrongContentTypeIs415() async throws {
-        try await withTestApp { client, _ in
-            let response = try await client.send(
-                .post, "/api/v1/organizations", raw: "name=Guangzhou", contentType: "application/x-www-form-urlencoded")
+        try await withTestApp { app in
+            let response = try await app.request(
+                .post, "/api/v1/organizations", body: ByteBuffer(string: "name=Guangzhou"),
+                contentType: "application/x-www-form-urlencoded", headers: [CSRF.header: app.editor.csrf])
             #expect(response.status == .unsupportedMediaType)
             #expect(response.headers[.contentType] == "application/problem+json")
         }
     }
 
     @Test func oversizedBodyIs413() async throws {
-        try await withTestApp { client, store in
+        try await withTestApp { app in
+            let store = app.store
             var body = guangzhouJSON()
             body["aliases"] = [String(repeating: "x", count: 2_000_000)]
-            let response = try await client.send(.post, "/api/v1/organizations", json: body)
+            let response = try await app.send(.post, "/api/v1/organizations", json: body)
             #expect(response.status == .contentTooLarge)
             #expect(response.headers[.contentType] == "application/problem+json")
             #expect(try await store.listOrganizations(OrganizationQuery()).total == 0)
@@ -186,23 +193,23 @@ import Testing
     }
 
     @Test func unknownAndMalformedIdsAre404() async throws {
-        try await withTestApp { client, _ in
+        try await withTestApp { app in
             for uri in ["/api/v1/organizations/999", "/api/v1/organizations/abc", "/api/v1/organizations/-1"] {
-                let response = try await client.get(uri)
+                let response = try await app.get(uri)
                 #expect(response.status == .notFound, "\(uri)")
                 #expect(response.headers[.contentType] == "application/problem+json")
             }
-            #expect(try await client.get("/api/v1/nothing-here").status == .notFound)
+            #expect(try await app.get("/api/v1/nothing-here").status == .notFound)
         }
     }
 
     @Test func affiliationWithANonNetworkIs422() async throws {
-        try await withTestApp { client, _ in
+        try await withTestApp { app in
             let cityId =
-                try await client.send(.post, "/api/v1/organizations", json: guangzhouJSON()).json()["id"] as! Int
+                try await app.send(.post, "/api/v1/organizations", json: guangzhouJSON()).json()["id"] as! Int
             var body = guangzhouJSON(name: "Foshan")
             body["affiliations"] = [["networkId": cityId]]
-            let response = try await client.send(.post, "/api/v1/organizations", json: body)
+            let response = try await app.send(.post, "/api/v1/organizations", json: body)
             #expect(response.status == .unprocessableContent)
             let errors = try #require(try response.json()["errors"] as? [[String: Any]])
             #expect(errors.first?["field"] as? String == "affiliations[0].networkId")
@@ -210,11 +217,12 @@ import Testing
     }
 
     @Test func misspeltFieldsAreRefusedByName() async throws {
-        try await withTestApp { client, store in
+        try await withTestApp { app in
+            let store = app.store
             var body = guangzhouJSON()
             body["membershipstatus"] = "member"
             body["practices"] = [["title": "Guangzhou Award", "yaer": 2012]]
-            let response = try await client.send(.post, "/api/v1/organizations", json: body)
+            let response = try await app.send(.post, "/api/v1/organizations", json: body)
             #expect(response.status == .badRequest)
             let errors = try #require(try response.json()["errors"] as? [[String: Any]])
             #expect(errors.map { $0["field"] as? String } == ["membershipstatus", "practices[0].yaer"])
@@ -224,19 +232,19 @@ import Testing
     }
 
     @Test func aRecordReadCanBeSentBackAsItsUpdate() async throws {
-        try await withTestApp { client, _ in
-            let created = try await client.send(.post, "/api/v1/organizations", json: guangzhouJSON()).json()
+        try await withTestApp { app in
+            let created = try await app.send(.post, "/api/v1/organizations", json: guangzhouJSON()).json()
             var body = created
             body["population"] = 20_000_000
-            let response = try await client.send(.put, "/api/v1/organizations/\(created["id"] as! Int)", json: body)
+            let response = try await app.send(.put, "/api/v1/organizations/\(created["id"] as! Int)", json: body)
             #expect(response.status == .ok)
             #expect(try response.json()["version"] as? Int == 2)
         }
     }
 
     @Test func pagesBeyondTheEndAreEmptyButCounted() async throws {
-        try await withTestApp(demo: true) { client, _ in
-            let response = try await client.get("/api/v1/organizations?page=50000")
+        try await withTestApp(demo: true) { app in
+            let response = try await app.get("/api/v1/organizations?page=50000")
             #expect(response.status == .ok)
             let body = try response.json()
             #expect((body["items"] as? [Any])?.isEmpty == true)
@@ -245,22 +253,22 @@ import Testing
     }
 
     @Test func wrongMethodIs405WithTheAllowedOnes() async throws {
-        try await withTestApp { client, _ in
-            let response = try await client.execute(uri: "/api/v1/regions", method: .patch) { $0 }
+        try await withTestApp { app in
+            let response = try await app.request(.patch, "/api/v1/regions")
             #expect(response.status == .methodNotAllowed)
             #expect(response.headers[.allow] == "GET, HEAD")
             #expect(response.headers[.contentType] == "application/problem+json")
-            let page = try await client.execute(uri: "/organizations/12/edit", method: .delete) { $0 }
+            let page = try await app.request(.delete, "/organizations/12/edit")
             #expect(page.status == .methodNotAllowed)
             #expect(page.headers[.contentType] == "text/html; charset=utf-8")
         }
     }
 
     @Test func referenceListsAreServed() async throws {
-        try await withTestApp { client, _ in
-            let regions = try #require(try await client.get("/api/v1/regions").json()["items"] as? [[String: Any]])
+        try await withTestApp { app in
+            let regions = try #require(try await app.get("/api/v1/regions").json()["items"] as? [[String: Any]])
             #expect(regions.contains { $0["key"] as? String == "asia-pacific" })
-            let countries = try #require(try await client.get("/api/v1/countries").json()["items"] as? [[String: Any]])
+            let countries = try #require(try await app.get("/api/v1/countries").json()["items"] as? [[String: Any]])
             #expect(countries.count == 249)
         }
     }

@@ -6,24 +6,142 @@ import LiaisonCore
 import LiaisonDemo
 import LiaisonSQLite
 import LiaisonStore
-import LiaisonWeb
 import NIOCore
 import Testing
+
+@testable import LiaisonWeb
+
+/// Who sends a test request.
+enum Who: Sendable {
+    case admin, editor, viewer, anonymous
+    /// A personal API token's secret.
+    case token(String)
+}
+
+/// A signed-in test account: its session cookie's secret and CSRF token.
+struct TestUser: Sendable {
+    let account: StaffAccount
+    let session: String
+    let csrf: String
+}
+
+/// The app as the server builds it, on a fresh in-memory store, with one signed-in account per role.
+struct TestApp: Sendable {
+    static let password = "correct horse battery staple"
+    static let hasher = PasswordHasher(cost: 4)
+
+    let client: any TestClientProtocol
+    let store: SQLiteStore
+    let admin: TestUser
+    let editor: TestUser
+    let viewer: TestUser
+
+    func user(_ who: Who) -> TestUser? {
+        switch who {
+        case .admin: admin
+        case .editor: editor
+        case .viewer: viewer
+        case .anonymous, .token: nil
+        }
+    }
+
+    /// Sends a request as `who`: with the session cookie, and for anything but GET the CSRF token a
+    /// browser page would send (forms carry theirs in a field, see `submit`; other bodies in the header).
+    func request(
+        _ method: HTTPRequest.Method, _ uri: String, body: ByteBuffer? = nil, contentType: String? = nil,
+        as who: Who = .editor, headers extra: HTTPFields = [:], csrf: Bool = true
+    ) async throws -> TestResponse {
+        var headers = extra
+        if let contentType { headers[.contentType] = contentType }
+        if let user = user(who) {
+            headers[.cookie] = "liaison_session=\(user.session)"
+            if csrf, method != .get, contentType?.hasPrefix("application/x-www-form-urlencoded") != true {
+                headers[CSRF.header] = user.csrf
+            }
+        }
+        if case .token(let secret) = who { headers[.authorization] = "Bearer \(secret)" }
+        return try await client.execute(uri: uri, method: method, headers: headers, body: body) { $0 }
+    }
+
+    func get(_ uri: String, as who: Who = .editor) async throws -> TestResponse {
+        try await request(.get, uri, as: who)
+    }
+
+    /// Sends JSON (or a raw body) and returns the response.
+    func send(
+        _ method: HTTPRequest.Method, _ uri: String, json: Any? = nil, raw: String? = nil,
+        contentType: String = "application/json", as who: Who = .editor
+    ) async throws -> TestResponse {
+        var body: ByteBuffer?
+        if let json {
+            body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json))
+        } else if let raw {
+            body = ByteBuffer(string: raw)
+        }
+        return try await request(method, uri, body: body, contentType: body == nil ? nil : contentType, as: who)
+    }
+
+    /// Submits a URL-encoded form as a browser would, with the session's CSRF token unless told not to.
+    func submit(
+        _ uri: String, _ fields: [(String, String)], as who: Who = .editor, csrf: Bool = true,
+        headers: HTTPFields = [:]
+    ) async throws -> TestResponse {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        var all = fields
+        if csrf, let user = user(who) { all.append(("_csrf", user.csrf)) }
+        let encoded = all.map { name, value in
+            "\(name.addingPercentEncoding(withAllowedCharacters: allowed)!)="
+                + value.addingPercentEncoding(withAllowedCharacters: allowed)!
+        }.joined(separator: "&")
+        return try await request(
+            .post, uri, body: ByteBuffer(string: encoded), contentType: "application/x-www-form-urlencoded", as: who,
+            headers: headers, csrf: csrf)
+    }
+
+    /// Creates a personal API token for an account and returns its secret.
+    func token(for user: TestUser, canWrite: Bool) async throws -> String {
+        let secret = "lsn_test_\(UUID().uuidString)"
+        _ = try await store.createAPIToken(
+            NewAPIToken(accountId: user.account.id, name: "test", tokenHash: Secrets.hash(secret), canWrite: canWrite),
+            by: .system)
+        return secret
+    }
+}
 
 /// Runs `body` against the app as the server builds it, on a fresh in-memory store (with the demo network
 /// when asked), through Hummingbird's in-process router client.
 func withTestApp(
-    demo: Bool = false, _ body: @escaping @Sendable (any TestClientProtocol, SQLiteStore) async throws -> Void
+    demo: Bool = false, settings: WebSettings = WebSettings(passwords: TestApp.hasher),
+    _ body: @escaping @Sendable (TestApp) async throws -> Void
 ) async throws {
     let store = try SQLiteStore.inMemory()
     if demo {
         _ = try await DemoNetwork.seed(into: store, regions: .standard, currentYear: 2026)
     }
-    let (router, _) = try await buildRouter(settings: WebSettings(), store: store)
+    let admin = try await makeUser(store, "Ada Admin", .admin)
+    let editor = try await makeUser(store, "Agnès Bickart", .editor)
+    let viewer = try await makeUser(store, "Victor Viewer", .viewer)
+    let (router, _) = try await buildRouter(settings: settings, store: store)
     let app = Application(router: router)
     try await app.test(.router) { client in
-        try await body(client, store)
+        try await body(TestApp(client: client, store: store, admin: admin, editor: editor, viewer: viewer))
     }
+}
+
+func makeUser(_ store: SQLiteStore, _ name: String, _ role: StaffRole) async throws -> TestUser {
+    let email = name.lowercased().split(separator: " ").joined(separator: ".").folding(options: .diacriticInsensitive, locale: nil) + "@example.org"
+    let account = try await store.createAccount(
+        StaffAccountInput(email: email, name: name, role: role), passwordHash: TestApp.hasher.hash(TestApp.password),
+        by: .system)
+    let secret = Secrets.random()
+    let csrf = Secrets.random()
+    let now = Date()
+    try await store.createSession(
+        StaffSession(
+            tokenHash: Secrets.hash(secret), accountId: account.id, csrfToken: csrf, createdAt: now, lastSeenAt: now,
+            expiresAt: now.addingTimeInterval(3600)))
+    return TestUser(account: account, session: secret, csrf: csrf)
 }
 
 /// The routes the app registers, for tests that walk them all.
@@ -36,42 +154,6 @@ extension TestResponse {
 
     func json() throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-    }
-}
-
-extension TestClientProtocol {
-    /// Sends JSON and returns the response.
-    func send(
-        _ method: HTTPRequest.Method, _ uri: String, json: Any? = nil, raw: String? = nil,
-        contentType: String = "application/json"
-    ) async throws -> TestResponse {
-        var headers: HTTPFields = [:]
-        var body: ByteBuffer?
-        if let json {
-            body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: json))
-            headers[.contentType] = contentType
-        } else if let raw {
-            body = ByteBuffer(string: raw)
-            headers[.contentType] = contentType
-        }
-        return try await execute(uri: uri, method: method, headers: headers, body: body) { $0 }
-    }
-
-    /// Submits a URL-encoded form as a browser would.
-    func submit(_ uri: String, _ fields: [(String, String)]) async throws -> TestResponse {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        let encoded = fields.map { name, value in
-            "\(name.addingPercentEncoding(withAllowedCharacters: allowed)!)=\(value.addingPercentEncoding(withAllowedCharacters: allowed)!)"
-        }.joined(separator: "&")
-        return try await execute(
-            uri: uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-            body: ByteBuffer(string: encoded)
-        ) { $0 }
-    }
-
-    func get(_ uri: String) async throws -> TestResponse {
-        try await execute(uri: uri, method: .get) { $0 }
     }
 }
 

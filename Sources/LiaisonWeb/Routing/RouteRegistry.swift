@@ -104,12 +104,12 @@ struct AccessGuard: Sendable {
             throw Problem(.forbidden, type: "forbidden", title: "Not allowed.", detail: "This action \(reason).")
         }
         if changesState, let expected = identity.csrfToken {
-            let sent: String?
-            if request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
+            var sent = request.headers[CSRF.header]
+            if sent == nil,
+                request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true
+            {
                 let body = try await request.collectBody(upTo: context.maxUploadSize)
                 sent = FormData(encoded: String(buffer: body))["_csrf"]
-            } else {
-                sent = request.headers[CSRF.header]
             }
             guard let sent, Secrets.equal(sent, expected) else {
                 try await audit.recordAudit(
