@@ -81,6 +81,7 @@ let package = Package(
             dependencies: [
                 "LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonWeb", "LiaisonCLI", "LiaisonDemo",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,0 +1,132 @@
+import Foundation
+import HTTPTypes
+import HummingbirdOTP
+import HummingbirdTesting
+import LiaisonCore
+import LiaisonSQLite
+import LiaisonStore
+import Testing
+
+@testable import LiaisonWeb
+
+@Suite struct SignInTests {
+    func signIn(_ app: TestApp, email: String, password: String = TestApp.password, code: String = "")
+        async throws -> TestResponse
+    {
+        try await app.submit(
+            "/sign-in", [("email", email), ("password", password), ("code", code), ("next", "/organizations?q=x")],
+            as: .anonymous)
+    }
+
+    @Test func signingInSetsASafeCookieAndSigningOutEndsTheSession() async throws {
+        try await withTestApp { app in
+            let response = try await signIn(app, email: app.editor.account.email)
+
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/organizations?q=x")
+            let cookie = try #require(response.headers[.setCookie])
+            #expect(cookie.hasPrefix("liaison_session="))
+            #expect(cookie.contains("HttpOnly"))
+            #expect(cookie.contains("SameSite=Lax"))
+            #expect(cookie.contains("Path=/"))
+            let secret = String(cookie.dropFirst("liaison_session=".count).prefix { $0 != ";" })
+            #expect(secret.count >= 43)  // 256 random bits
+            let page = try await app.request(.get, "/organizations", as: .anonymous, headers: [.cookie: "liaison_session=\(secret)"])
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Agnès Bickart"))
+
+            let session = try #require(try await app.store.session(tokenHash: Secrets.hash(secret)))
+            let out = try await app.request(
+                .post, "/sign-out", as: .anonymous,
+                headers: [.cookie: "liaison_session=\(secret)", CSRF.header: session.session.csrfToken])
+            #expect(out.status == .seeOther)
+            #expect(try await app.store.session(tokenHash: Secrets.hash(secret)) == nil)
+            let actions = try await app.store.auditEntries(AuditQuery(actorAccountId: app.editor.account.id)).map(\.action)
+            #expect(actions.contains(.signIn) && actions.contains(.signOut))
+        }
+    }
+
+    @Test func secureDeploymentsUseHostPrefixedSecureCookies() async throws {
+        let settings = WebSettings(sessions: SessionSettings(secureCookies: true), passwords: TestApp.hasher)
+        try await withTestApp(settings: settings) { app in
+            let response = try await signIn(app, email: app.viewer.account.email)
+            let cookie = try #require(response.headers[.setCookie])
+            #expect(cookie.hasPrefix("__Host-liaison_session="))
+            #expect(cookie.contains("Secure"))
+            #expect(!cookie.contains("Domain"))
+        }
+    }
+
+    @Test func wrongPasswordAndUnknownAccountLookTheSame() async throws {
+        try await withTestApp { app in
+            let wrong = try await signIn(app, email: app.editor.account.email, password: "not the password at all")
+            let unknown = try await signIn(app, email: "nobody@example.org")
+
+            #expect(wrong.status == .unauthorized)
+            #expect(unknown.status == .unauthorized)
+            #expect(wrong.headers[.setCookie] == nil)
+            #expect(wrong.text.contains("The email, password or code is not right."))
+            #expect(unknown.text.contains("The email, password or code is not right."))
+            let failures = try await app.store.auditEntries(AuditQuery(action: .signInFailed))
+            #expect(failures.count == 2)
+        }
+    }
+
+    @Test func disabledAccountsCannotSignIn() async throws {
+        try await withTestApp { app in
+            _ = try await app.store.updateAccount(id: app.viewer.account.id, .disabled(true), by: .system)
+            #expect(try await signIn(app, email: app.viewer.account.email).status == .unauthorized)
+        }
+    }
+
+    @Test func repeatedFailuresAreThrottledWithRetryAfter() async throws {
+        try await withTestApp { app in
+            for _ in 0..<5 {
+                _ = try await signIn(app, email: app.editor.account.email, password: "wrong password here")
+            }
+            let throttled = try await signIn(app, email: app.editor.account.email)
+            #expect(throttled.status == .tooManyRequests)
+            let retry = try #require(throttled.headers[.retryAfter].flatMap(Int.init))
+            #expect(retry > 0 && retry <= 900)
+            let unknown = try await signIn(app, email: "ghost@example.org", password: "wrong password here")
+            #expect(unknown.status == .unauthorized)
+        }
+    }
+
+    @Test func twoFactorCodesAreRequiredAndSingleUse() async throws {
+        try await withTestApp { app in
+            let secret = "abcdefghijklmnopqrstuvwxyz123456"
+            _ = try await app.store.updateAccount(id: app.editor.account.id, .totpSecret(secret), by: .system)
+            let code = String(format: "%06d", TOTP(secret: secret).compute(date: Date()))
+
+            #expect(try await signIn(app, email: app.editor.account.email).status == .unauthorized)
+            #expect(try await signIn(app, email: app.editor.account.email, code: code).status == .seeOther)
+            #expect(try await signIn(app, email: app.editor.account.email, code: code).status == .unauthorized)
+        }
+    }
+
+    @Test func nextOnlyLeadsWithinTheSite() {
+        #expect(SessionPages.safeNext("/organizations/3") == "/organizations/3")
+        #expect(SessionPages.safeNext("https://evil.example") == "/organizations")
+        #expect(SessionPages.safeNext("//evil.example") == "/organizations")
+        #expect(SessionPages.safeNext(nil) == "/organizations")
+    }
+
+    @Test func changingPasswordFollowsThePolicyAndEndsSessions() async throws {
+        try await withTestApp { app in
+            let short = try await app.submit("/account/password", [("current", TestApp.password), ("new", "short")], as: .viewer)
+            #expect(short.status == .unprocessableContent)
+            #expect(short.text.contains("at least 12 characters"))
+            let common = try await app.submit(
+                "/account/password", [("current", TestApp.password), ("new", "password1234")], as: .viewer)
+            #expect(common.text.contains("too common"))
+
+            let changed = try await app.submit(
+                "/account/password", [("current", TestApp.password), ("new", "a quiet harbour at dawn")], as: .viewer)
+            #expect(changed.status == .seeOther)
+            #expect(try await app.get("/organizations", as: .viewer).status == .seeOther)
+            let audit = try await app.store.auditEntries(AuditQuery(entity: "account", entityId: app.viewer.account.id))
+            #expect(audit.first?.changes == [FieldChange(field: "password", before: nil, after: "changed")])
+        }
+    }
+}
