@@ -9,7 +9,7 @@ extension Liaison {
     struct User: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Manage staff accounts.",
-            subcommands: [Add.self, List.self, SetRole.self, Disable.self, Enable.self, ResetPassword.self])
+            subcommands: [Add.self, List.self, SetRole.self, Disable.self, Enable.self, ResetPassword.self, Token.self])
 
         struct Add: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Create a staff account.")
@@ -83,6 +83,22 @@ extension Liaison {
                 let (database, account) = try await find(email, store)
                 _ = try await database.updateAccount(id: account.id, .disabled(false), by: .commandLine)
                 print("\(account.email) is enabled.")
+            }
+        }
+
+        struct Token: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Create a personal API token for an account and print it (it is shown only once).")
+            @OptionGroup var store: StoreOptions
+            @Argument(help: "The account's email.") var email: String
+            @Option(help: "What the token is for, as its owner will see it listed.") var name: String
+            @Flag(help: "Allow the token to change records (read-only without it).") var write = false
+
+            func run() async throws {
+                let (database, account) = try await find(email, store)
+                let secret = try await APITokens.issue(
+                    accountId: account.id, name: name, canWrite: write, store: database, by: .commandLine)
+                print(secret)
             }
         }
 

@@ -101,11 +101,7 @@ struct TestApp: Sendable {
 
     /// Creates a personal API token for an account and returns its secret.
     func token(for user: TestUser, canWrite: Bool) async throws -> String {
-        let secret = "lsn_test_\(UUID().uuidString)"
-        _ = try await store.createAPIToken(
-            NewAPIToken(accountId: user.account.id, name: "test", tokenHash: Secrets.hash(secret), canWrite: canWrite),
-            by: .system)
-        return secret
+        try await APITokens.issue(accountId: user.account.id, name: "test", canWrite: canWrite, store: store, by: .system)
     }
 }
 

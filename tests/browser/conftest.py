@@ -9,6 +9,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from dataclasses import dataclass
+
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
@@ -26,13 +28,31 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+VIEWER_EMAIL = "victor.viewer@example.org"
+VIEWER_PASSWORD = "a long walk by the river"
+
+
+@dataclass
+class Server:
+    url: str
+    admin_email: str
+    admin_password: str
+
+
 @pytest.fixture(scope="session")
 def server():
-    """Serves the demo network from a throwaway database; stopped by its PID however the run ends."""
+    """Serves the demo network from a throwaway database, with a viewer account besides the demo admin;
+    stopped by its PID however the run ends."""
     workdir = tempfile.TemporaryDirectory(prefix="liaison-browser-")
     port = _free_port()
+    database = f"{workdir.name}/demo.sqlite"
+    subprocess.run(
+        [str(BINARY), "user", "add", "--database", database, "--email", VIEWER_EMAIL, "--name", "Victor Viewer",
+         "--role", "viewer", "--password-stdin"],
+        input=VIEWER_PASSWORD + "\n", text=True, check=True, capture_output=True,
+    )
     process = subprocess.Popen(
-        [str(BINARY), "serve", "--demo", "--database", f"{workdir.name}/demo.sqlite", "--port", str(port),
+        [str(BINARY), "serve", "--demo", "--database", database, "--port", str(port),
          "--host", "127.0.0.1", "--log-level", "warning"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
     )
@@ -48,23 +68,37 @@ def server():
     atexit.register(stop)
     output = []
     deadline = time.monotonic() + 60
+    admin = None
     while time.monotonic() < deadline:
         line = process.stdout.readline()
         if not line and process.poll() is not None:
             pytest.fail("liaison serve exited:\n" + "".join(output))
         output.append(line)
-        if "Liaison is running at" in line:
+        if line.startswith("Sign in as "):
+            words = line.split()
+            admin = (words[3], words[-1])
             break
     else:
         stop()
         pytest.fail("liaison serve did not start within 60 s:\n" + "".join(output))
-    yield f"http://127.0.0.1:{port}"
+    yield Server(url=f"http://127.0.0.1:{port}", admin_email=admin[0], admin_password=admin[1])
     stop()
     workdir.cleanup()
 
 
+def sign_in(driver, url, email, password):
+    """Signs in through the form, as a person would."""
+    from selenium.webdriver.common.by import By
+
+    driver.get(f"{url}/sign-in")
+    driver.find_element(By.ID, "f-email").send_keys(email)
+    driver.find_element(By.ID, "f-password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "form.record button[type=submit]").click()
+
+
 @pytest.fixture
-def browser():
+def anonymous_browser():
+    """A fresh browser with no session."""
     options = Options()
     options.binary_location = "/usr/lib/chromium/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -74,3 +108,10 @@ def browser():
     driver.implicitly_wait(2)
     yield driver
     driver.quit()
+
+
+@pytest.fixture
+def browser(anonymous_browser, server):
+    """A browser signed in as the demo admin."""
+    sign_in(anonymous_browser, server.url, server.admin_email, server.admin_password)
+    return anonymous_browser

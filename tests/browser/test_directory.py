@@ -8,7 +8,7 @@ from selenium.webdriver.support.ui import Select
 
 def search(browser, server, text):
     """Types into the search box every page has, and submits it."""
-    browser.get(f"{server}/organizations")
+    browser.get(f"{server.url}/organizations")
     box = browser.find_element(By.ID, "global-search")
     box.clear()
     box.send_keys(text)
@@ -102,7 +102,7 @@ def test_bad_form_shows_every_error_and_keeps_the_input(browser, server):
 
 
 def test_filters_narrow_the_directory(browser, server):
-    browser.get(f"{server}/organizations")
+    browser.get(f"{server.url}/organizations")
     everyone = browser.find_element(By.ID, "result-count").text
     Select(browser.find_element(By.ID, "f-region")).select_by_visible_text("Asia-Pacific")
     Select(browser.find_element(By.ID, "f-status")).select_by_visible_text("Member")
@@ -115,7 +115,7 @@ def test_filters_narrow_the_directory(browser, server):
 
 
 def test_create_then_delete_an_organization(browser, server):
-    browser.get(f"{server}/organizations/new")
+    browser.get(f"{server.url}/organizations/new")
     fill(browser, "f-name", "Test City Zeta")
     Select(browser.find_element(By.ID, "f-country")).select_by_value("ES")
     Select(browser.find_element(By.ID, "f-region")).select_by_value("europe")
@@ -124,15 +124,15 @@ def test_create_then_delete_an_organization(browser, server):
 
     browser.find_element(By.CSS_SELECTOR, "a[href$='/delete']").click()
     browser.find_element(By.CSS_SELECTOR, "button.danger").click()
-    assert browser.current_url.startswith(f"{server}/organizations")
-    browser.get(f"{server}/organizations?q={quote('zeta')}")
+    assert browser.current_url.startswith(f"{server.url}/organizations")
+    browser.get(f"{server.url}/organizations?q={quote('zeta')}")
     assert result_names(browser) == []
     assert "No organization matches" in browser.find_element(By.CSS_SELECTOR, "main").text
 
 
 def test_markup_in_a_name_stays_text(browser, server):
     payload = "<img src=x onerror=alert(1)>"
-    browser.get(f"{server}/organizations/new")
+    browser.get(f"{server.url}/organizations/new")
     fill(browser, "f-name", payload)
     Select(browser.find_element(By.ID, "f-country")).select_by_value("FR")
     save(browser)

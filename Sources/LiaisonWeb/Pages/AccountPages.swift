@@ -102,11 +102,8 @@ struct AccountPages {
         guard !name.isEmpty, name.count <= 100 else {
             return try await page(context: context, error: t["token_name_required"], status: .unprocessableContent)
         }
-        let secret = "lsn_" + Secrets.random()
-        _ = try await store.createAPIToken(
-            NewAPIToken(
-                accountId: account.id, name: name, tokenHash: Secrets.hash(secret), canWrite: form["access"] == "write"),
-            by: context.actor)
+        let secret = try await APITokens.issue(
+            accountId: account.id, name: name, canWrite: form["access"] == "write", store: store, by: context.actor)
         return try await page(context: context, notice: t["token_created"], newToken: secret)
     }
 

@@ -1,6 +1,8 @@
 import Crypto
 import Foundation
 import HummingbirdBcrypt
+import LiaisonCore
+import LiaisonStore
 
 /// Random secrets and their hashes: the database keeps only SHA-256 digests of session ids and tokens.
 enum Secrets {
@@ -47,5 +49,18 @@ public struct PasswordHasher: Sendable {
 
     private static func prehash(_ password: String) -> String {
         Data(SHA256.hash(data: Data(password.utf8))).base64EncodedString()
+    }
+}
+
+/// Personal API tokens: "lsn_" and 256 random bits, stored only as a hash.
+public enum APITokens {
+    /// Creates a token for the account and returns its secret, which is shown once and never again.
+    public static func issue(
+        accountId: Int64, name: String, canWrite: Bool, store: any AccountStore, by actor: AuditActor
+    ) async throws -> String {
+        let secret = "lsn_" + Secrets.random()
+        _ = try await store.createAPIToken(
+            NewAPIToken(accountId: accountId, name: name, tokenHash: Secrets.hash(secret), canWrite: canWrite), by: actor)
+        return secret
     }
 }
