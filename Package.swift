@@ -73,7 +73,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LiaisonStoreTests",
-            dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonDemo"],
+            dependencies: [
+                "LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonDemo",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LiaisonCore
 import LiaisonSQLite
 import LiaisonStore
@@ -29,5 +30,21 @@ import Testing
 
         #expect(try await reopened.organization(id: id)?.name == "Guangzhou")
         #expect(try await reopened.listOrganizations(OrganizationQuery(text: "广州")).total == 1)
+    }
+}
+
+@Suite struct SQLiteAuditTrailTests {
+    @Test func theTrailCannotBeRewrittenEvenWithSQL() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("db.sqlite").path
+        let store = try SQLiteStore.open(path: path)
+        _ = try await store.createOrganization(.guangzhou, by: .system)
+
+        let raw = try DatabaseQueue(path: path)
+        #expect(throws: (any Error).self) { try raw.write { try $0.execute(sql: "UPDATE audit SET summary = 'x'") } }
+        #expect(throws: (any Error).self) { try raw.write { try $0.execute(sql: "DELETE FROM audit") } }
+        #expect(try await store.auditEntries(AuditQuery()).first?.summary == "Guangzhou")
     }
 }
