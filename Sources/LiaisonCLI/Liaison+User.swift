@@ -31,7 +31,8 @@ extension Liaison {
                     print("Created \(account.role.rawValue) \(account.name) <\(account.email)> (id \(account.id)).")
                     if !passwordStdin { print("Password: \(password)") }
                 } catch let error as LiaisonCore.ValidationError {
-                    throw ArgumentParser.ValidationError(error.errors.map { "\($0.field): \($0.message)" }.joined(separator: "\n"))
+                    throw ArgumentParser.ValidationError(
+                        error.errors.map { "\($0.field): \($0.message)" }.joined(separator: "\n"))
                 }
             }
         }
@@ -103,7 +104,8 @@ extension Liaison {
         }
 
         struct ResetPassword: AsyncParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Set a new password and end the account's sessions.")
+            static let configuration = CommandConfiguration(
+                abstract: "Set a new password and end the account's sessions.")
             @OptionGroup var store: StoreOptions
             @Argument(help: "The account's email.") var email: String
             @Flag(help: "Read the password from standard input instead of generating one.") var passwordStdin = false

@@ -30,7 +30,10 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (env LIAISON_LOG_LEVEL).")
     var logLevel: String?
 
-    @Option(help: "true when served over TLS, directly or behind a proxy: Secure, __Host- cookies (env LIAISON_SECURE_COOKIES).")
+    @Option(
+        help:
+            "true when served over TLS, directly or behind a proxy: Secure, __Host- cookies (env LIAISON_SECURE_COOKIES)."
+    )
     var secureCookies: String?
 
     func configuration(host: String? = nil, port: String? = nil) throws -> Configuration {

@@ -13,7 +13,8 @@ public struct PasswordPolicy: Sendable {
 
     /// The list of common passwords shipped with Liaison.
     public static let standard: PasswordPolicy = {
-        let url = URL(fileURLWithPath: Bundle.module.bundlePath).appendingPathComponent("Resources/common-passwords.txt")
+        let url = URL(fileURLWithPath: Bundle.module.bundlePath).appendingPathComponent(
+            "Resources/common-passwords.txt")
         let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
         return PasswordPolicy(commonPasswords: Set(text.split(whereSeparator: \.isNewline).map(String.init)))
     }()

@@ -9,7 +9,8 @@ extension SQLiteStore {
     {
         try await write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE email = ?", arguments: [input.email]) == true {
-                throw ValidationError(field: "email", rule: "unique", message: "An account already uses \(input.email).")
+                throw ValidationError(
+                    field: "email", rule: "unique", message: "An account already uses \(input.email).")
             }
             let now = Self.now()
             try db.execute(
@@ -110,7 +111,9 @@ extension SQLiteStore {
 
     public func session(tokenHash: String) async throws -> (session: StaffSession, account: StaffAccount)? {
         try await read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM session WHERE token_hash = ?", arguments: [tokenHash]),
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM session WHERE token_hash = ?", arguments: [tokenHash]),
                 let account = try Self.loadAccount(db, id: row["account_id"])
             else { return nil }
             let session = StaffSession(
@@ -144,7 +147,8 @@ extension SQLiteStore {
     public func createAPIToken(_ token: NewAPIToken, by actor: AuditActor) async throws -> APIToken {
         try await write { db in
             try db.execute(
-                sql: "INSERT INTO api_token (account_id, name, token_hash, can_write, created_at) VALUES (?, ?, ?, ?, ?)",
+                sql:
+                    "INSERT INTO api_token (account_id, name, token_hash, can_write, created_at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [token.accountId, token.name, token.tokenHash, token.canWrite, Self.now()])
             let id = db.lastInsertedRowID
             try Self.appendAudit(
@@ -161,7 +165,8 @@ extension SQLiteStore {
             guard let token = try Self.loadToken(db, sql: "token_hash = ? AND revoked_at IS NULL", tokenHash),
                 let account = try Self.loadAccount(db, id: token.accountId)
             else { return nil }
-            try db.execute(sql: "UPDATE api_token SET last_used_at = ? WHERE id = ?", arguments: [Self.now(), token.id])
+            try db.execute(
+                sql: "UPDATE api_token SET last_used_at = ? WHERE id = ?", arguments: [Self.now(), token.id])
             return (token, account)
         }
     }
@@ -179,7 +184,9 @@ extension SQLiteStore {
             guard let token = try Self.loadToken(db, sql: "id = ? AND account_id = ?", id, accountId) else {
                 throw StoreError.notFound(entity: "api_token", id: id)
             }
-            try db.execute(sql: "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", arguments: [Self.now(), id])
+            try db.execute(
+                sql: "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
+                arguments: [Self.now(), id])
             try Self.appendAudit(
                 db,
                 AuditEvent(

@@ -45,7 +45,8 @@ extension SQLiteStore {
                 let changes = try JSONDecoder().decode([FieldChange].self, from: Data((row["changes"] as String).utf8))
                 return AuditEntry(
                     id: row["id"], at: row["at"],
-                    actor: AuditActor(accountId: row["actor_account_id"], name: row["actor_name"], address: row["address"]),
+                    actor: AuditActor(
+                        accountId: row["actor_account_id"], name: row["actor_name"], address: row["address"]),
                     action: AuditAction(rawValue: row["action"]) ?? .update, entity: row["entity"],
                     entityId: row["entity_id"], summary: row["summary"], changes: changes)
             }

@@ -111,7 +111,9 @@ public struct StaffSession: Sendable, Hashable {
     /// Past this, the session ends however active it is.
     public var expiresAt: Date
 
-    public init(tokenHash: String, accountId: Int64, csrfToken: String, createdAt: Date, lastSeenAt: Date, expiresAt: Date) {
+    public init(
+        tokenHash: String, accountId: Int64, csrfToken: String, createdAt: Date, lastSeenAt: Date, expiresAt: Date
+    ) {
         self.tokenHash = tokenHash
         self.accountId = accountId
         self.csrfToken = csrfToken

@@ -80,13 +80,15 @@ import Testing
             let now = Date()
             for hash in ["s1", "s2"] {
                 try await store.createSession(
-                    StaffSession(tokenHash: hash, accountId: account.id, csrfToken: "c", createdAt: now, lastSeenAt: now,
+                    StaffSession(
+                        tokenHash: hash, accountId: account.id, csrfToken: "c", createdAt: now, lastSeenAt: now,
                         expiresAt: now.addingTimeInterval(60)))
             }
             _ = try await store.updateAccount(id: account.id, .passwordHash("h2"), by: .system)
             #expect(try await store.session(tokenHash: "s1") == nil)
             try await store.createSession(
-                StaffSession(tokenHash: "s3", accountId: account.id, csrfToken: "c", createdAt: now, lastSeenAt: now,
+                StaffSession(
+                    tokenHash: "s3", accountId: account.id, csrfToken: "c", createdAt: now, lastSeenAt: now,
                     expiresAt: now.addingTimeInterval(-1)))
             _ = try await store.updateAccount(id: account.id, .role(.editor), by: .system)
             #expect(try await store.session(tokenHash: "s3") != nil)

@@ -25,9 +25,10 @@ import Testing
                 "GET /health", "GET /assets/:name", "GET /api/openapi.json", "GET /sign-in", "POST /sign-in",
             ])
         #expect(routes.filter { $0.path.hasPrefix("/admin") }.allSatisfy { $0.minimumRole == .admin })
-        #expect(routes.filter { $0.method == "POST" && $0.path.hasPrefix("/organizations") }.allSatisfy {
-            $0.minimumRole == .editor
-        })
+        #expect(
+            routes.filter { $0.method == "POST" && $0.path.hasPrefix("/organizations") }.allSatisfy {
+                $0.minimumRole == .editor
+            })
     }
 
     @Test func anonymousRequestsAreRefusedOnEveryProtectedRoute() async throws {
@@ -68,14 +69,18 @@ import Testing
 
     @Test func aViewerCanReadButNotChange() async throws {
         try await withTestApp { app in
-            let created = try await app.store.createOrganization(OrganizationInput(kind: .city, name: "Harbin", country: "CN"))
+            let created = try await app.store.createOrganization(
+                OrganizationInput(kind: .city, name: "Harbin", country: "CN"))
             #expect(try await app.get("/organizations/\(created.id)", as: .viewer).status == .ok)
             let page = try await app.get("/organizations/\(created.id)", as: .viewer).text
             #expect(!page.contains("/organizations/\(created.id)/edit"))
 
             let form = try await app.submit(
                 "/organizations/\(created.id)",
-                [("version", "1"), ("kind", "city"), ("name", "Changed"), ("country", "CN"), ("membershipStatus", "none")],
+                [
+                    ("version", "1"), ("kind", "city"), ("name", "Changed"), ("country", "CN"),
+                    ("membershipStatus", "none"),
+                ],
                 as: .viewer)
             let api = try await app.send(.delete, "/api/v1/organizations/\(created.id)", as: .viewer)
 
@@ -88,11 +93,15 @@ import Testing
     @Test func formsWithoutTheCSRFTokenAreRefused() async throws {
         try await withTestApp { app in
             let missing = try await app.submit(
-                "/organizations", [("kind", "city"), ("name", "Xiamen"), ("country", "CN"), ("membershipStatus", "none")],
+                "/organizations",
+                [("kind", "city"), ("name", "Xiamen"), ("country", "CN"), ("membershipStatus", "none")],
                 csrf: false)
             let wrong = try await app.submit(
                 "/organizations",
-                [("kind", "city"), ("name", "Xiamen"), ("country", "CN"), ("membershipStatus", "none"), ("_csrf", "guess")],
+                [
+                    ("kind", "city"), ("name", "Xiamen"), ("country", "CN"), ("membershipStatus", "none"),
+                    ("_csrf", "guess"),
+                ],
                 csrf: false)
             let api = try await app.request(
                 .post, "/api/v1/organizations", body: .init(string: "{}"), contentType: "application/json", csrf: false)
@@ -107,7 +116,8 @@ import Testing
     @Test func requestsFromAnotherSiteAreRefused() async throws {
         try await withTestApp { app in
             let response = try await app.submit(
-                "/organizations", [("kind", "city"), ("name", "Jinan"), ("country", "CN"), ("membershipStatus", "none")],
+                "/organizations",
+                [("kind", "city"), ("name", "Jinan"), ("country", "CN"), ("membershipStatus", "none")],
                 headers: [.origin: "https://evil.example"])
             #expect(response.status == .forbidden)
         }
@@ -119,8 +129,12 @@ import Testing
             let writer = try await app.token(for: app.editor, canWrite: true)
 
             #expect(try await app.get("/api/v1/organizations", as: .token(reader)).status == .ok)
-            #expect(try await app.send(.post, "/api/v1/organizations", json: guangzhouJSON(), as: .token(reader)).status == .forbidden)
-            #expect(try await app.send(.post, "/api/v1/organizations", json: guangzhouJSON(), as: .token(writer)).status == .created)
+            #expect(
+                try await app.send(.post, "/api/v1/organizations", json: guangzhouJSON(), as: .token(reader)).status
+                    == .forbidden)
+            #expect(
+                try await app.send(.post, "/api/v1/organizations", json: guangzhouJSON(), as: .token(writer)).status
+                    == .created)
             #expect(try await app.get("/api/v1/organizations", as: .token("lsn_nonsense")).status == .unauthorized)
 
             let token = try #require(try await app.store.apiTokens(accountId: app.editor.account.id).first)
@@ -153,7 +167,8 @@ import Testing
                 StaffSession(
                     tokenHash: Secrets.hash(secret), accountId: app.editor.account.id, csrfToken: "x", createdAt: long,
                     lastSeenAt: long, expiresAt: Date().addingTimeInterval(3600)))
-            let idle = try await app.request(.get, "/organizations", as: .anonymous, headers: [.cookie: "liaison_session=\(secret)"])
+            let idle = try await app.request(
+                .get, "/organizations", as: .anonymous, headers: [.cookie: "liaison_session=\(secret)"])
             #expect(idle.status == .seeOther)
             #expect(try await app.store.session(tokenHash: Secrets.hash(secret)) == nil)
         }

@@ -14,7 +14,10 @@ import Testing
         try await withTestApp { app in
             let weak = try await app.submit(
                 "/admin/accounts",
-                [("name", "Felip Roca"), ("email", "felip@example.org"), ("role", "editor"), ("password", "123456789012")],
+                [
+                    ("name", "Felip Roca"), ("email", "felip@example.org"), ("role", "editor"),
+                    ("password", "123456789012"),
+                ],
                 as: .admin)
             #expect(weak.status == .unprocessableContent)
             #expect(weak.text.contains("too common"))
@@ -22,8 +25,10 @@ import Testing
 
             let created = try await app.submit(
                 "/admin/accounts",
-                [("name", "Felip Roca"), ("email", "Felip@Example.org"), ("role", "editor"),
-                 ("password", "secretary general of the network")],
+                [
+                    ("name", "Felip Roca"), ("email", "Felip@Example.org"), ("role", "editor"),
+                    ("password", "secretary general of the network"),
+                ],
                 as: .admin)
             #expect(created.status == .ok)
             #expect(created.text.contains("Account felip@example.org created."))
@@ -31,8 +36,10 @@ import Testing
 
             let duplicate = try await app.submit(
                 "/admin/accounts",
-                [("name", "Other"), ("email", "felip@example.org"), ("role", "viewer"),
-                 ("password", "another long passphrase")],
+                [
+                    ("name", "Other"), ("email", "felip@example.org"), ("role", "viewer"),
+                    ("password", "another long passphrase"),
+                ],
                 as: .admin)
             #expect(duplicate.text.contains("An account already uses felip@example.org."))
         }
@@ -42,7 +49,8 @@ import Testing
         try await withTestApp { app in
             _ = try await app.submit("/admin/accounts/\(app.viewer.account.id)", [("role", "editor")], as: .admin)
             _ = try await app.submit("/admin/accounts/\(app.editor.account.id)", [("disabled", "true")], as: .admin)
-            _ = try await app.submit("/admin/accounts/\(app.admin.account.id)", [("role", "viewer"), ("disabled", "true")], as: .admin)
+            _ = try await app.submit(
+                "/admin/accounts/\(app.admin.account.id)", [("role", "viewer"), ("disabled", "true")], as: .admin)
 
             #expect(try await app.store.account(id: app.viewer.account.id)?.role == .editor)
             #expect(try await app.store.account(id: app.editor.account.id)?.disabled == true)
@@ -87,7 +95,8 @@ import Testing
 
     @Test func aTokenIsShownOnceAndWorks() async throws {
         try await withTestApp { app in
-            let page = try await app.submit("/account/tokens", [("name", "Mailing script"), ("access", "read")], as: .viewer)
+            let page = try await app.submit(
+                "/account/tokens", [("name", "Mailing script"), ("access", "read")], as: .viewer)
             let html = page.text
             let start = try #require(html.range(of: "<code id=\"new-token\">"))
             let token = String(html[start.upperBound...].prefix { $0 != "<" })
@@ -102,7 +111,8 @@ import Testing
     @Test func twoFactorIsSetUpWithACode() async throws {
         try await withTestApp { app in
             let secret = "abcdefghijklmnopqrstuvwxyz"
-            let wrong = try await app.submit("/account/two-factor", [("secret", secret), ("code", "000000")], as: .viewer)
+            let wrong = try await app.submit(
+                "/account/two-factor", [("secret", secret), ("code", "000000")], as: .viewer)
             #expect(wrong.status == .unprocessableContent)
             let code = String(format: "%06d", TOTP(secret: secret).compute(date: Date()))
             let right = try await app.submit("/account/two-factor", [("secret", secret), ("code", code)], as: .viewer)
@@ -113,7 +123,8 @@ import Testing
 
     @Test func markupInAnAccountNameStaysText() async throws {
         try await withTestApp { app in
-            _ = try await app.store.updateAccount(id: app.editor.account.id, .name("<script>alert(1)</script>"), by: .system)
+            _ = try await app.store.updateAccount(
+                id: app.editor.account.id, .name("<script>alert(1)</script>"), by: .system)
             for uri in ["/organizations", "/account"] {
                 let html = try await app.get(uri).text
                 #expect(!html.contains("<script>alert(1)</script>"), "\(uri)")

@@ -31,7 +31,8 @@ import Testing
             #expect(cookie.contains("Path=/"))
             let secret = String(cookie.dropFirst("liaison_session=".count).prefix { $0 != ";" })
             #expect(secret.count >= 43)  // 256 random bits
-            let page = try await app.request(.get, "/organizations", as: .anonymous, headers: [.cookie: "liaison_session=\(secret)"])
+            let page = try await app.request(
+                .get, "/organizations", as: .anonymous, headers: [.cookie: "liaison_session=\(secret)"])
             #expect(page.status == .ok)
             #expect(page.text.contains("Agnès Bickart"))
 
@@ -41,7 +42,8 @@ import Testing
                 headers: [.cookie: "liaison_session=\(secret)", CSRF.header: session.session.csrfToken])
             #expect(out.status == .seeOther)
             #expect(try await app.store.session(tokenHash: Secrets.hash(secret)) == nil)
-            let actions = try await app.store.auditEntries(AuditQuery(actorAccountId: app.editor.account.id)).map(\.action)
+            let actions = try await app.store.auditEntries(AuditQuery(actorAccountId: app.editor.account.id)).map(
+                \.action)
             #expect(actions.contains(.signIn) && actions.contains(.signOut))
         }
     }
@@ -114,7 +116,8 @@ import Testing
 
     @Test func changingPasswordFollowsThePolicyAndEndsSessions() async throws {
         try await withTestApp { app in
-            let short = try await app.submit("/account/password", [("current", TestApp.password), ("new", "short")], as: .viewer)
+            let short = try await app.submit(
+                "/account/password", [("current", TestApp.password), ("new", "short")], as: .viewer)
             #expect(short.status == .unprocessableContent)
             #expect(short.text.contains("at least 12 characters"))
             let common = try await app.submit(

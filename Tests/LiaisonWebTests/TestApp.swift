@@ -101,7 +101,8 @@ struct TestApp: Sendable {
 
     /// Creates a personal API token for an account and returns its secret.
     func token(for user: TestUser, canWrite: Bool) async throws -> String {
-        try await APITokens.issue(accountId: user.account.id, name: "test", canWrite: canWrite, store: store, by: .system)
+        try await APITokens.issue(
+            accountId: user.account.id, name: "test", canWrite: canWrite, store: store, by: .system)
     }
 }
 
@@ -126,7 +127,9 @@ func withTestApp(
 }
 
 func makeUser(_ store: SQLiteStore, _ name: String, _ role: StaffRole) async throws -> TestUser {
-    let email = name.lowercased().split(separator: " ").joined(separator: ".").folding(options: .diacriticInsensitive, locale: nil) + "@example.org"
+    let email =
+        name.lowercased().split(separator: " ").joined(separator: ".").folding(
+            options: .diacriticInsensitive, locale: nil) + "@example.org"
     let account = try await store.createAccount(
         StaffAccountInput(email: email, name: name, role: role), passwordHash: TestApp.hasher.hash(TestApp.password),
         by: .system)

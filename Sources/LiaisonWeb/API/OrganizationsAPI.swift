@@ -100,7 +100,8 @@ struct OrganizationsAPI {
         let body = try await JSONBody.decode(UpdateBody.self, from: request, context: context, fields: Self.fields)
         let input = body.input.normalized()
         try input.validate(regions: settings.regions, currentYear: settings.currentYear())
-        let organization = try await store.updateOrganization(id: id, expectedVersion: body.version, input, by: context.actor)
+        let organization = try await store.updateOrganization(
+            id: id, expectedVersion: body.version, input, by: context.actor)
         return try JSONBody.response(organization)
     }
 

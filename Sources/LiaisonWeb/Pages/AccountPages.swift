@@ -74,7 +74,8 @@ struct AccountPages {
         let form = try await FormData.read(request, context: context)
         let secret = form["secret"]
         guard secret.count >= 20,
-            try await TwoFactor.verify(code: form["code"], secret: secret, accountId: account.id, store: store, at: Date())
+            try await TwoFactor.verify(
+                code: form["code"], secret: secret, accountId: account.id, store: store, at: Date())
         else {
             return try await page(
                 context: context, error: t["two_factor_code_wrong"], setupSecret: secret, status: .unprocessableContent)

@@ -65,7 +65,9 @@ struct AdminPages {
     @Sendable func updateAccount(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try OrganizationsAPI.id(context)
         let form = try await FormData.read(request, context: context)
-        guard let account = try await store.account(id: id) else { throw StoreError.notFound(entity: "account", id: id) }
+        guard let account = try await store.account(id: id) else {
+            throw StoreError.notFound(entity: "account", id: id)
+        }
         // An admin cannot lock themselves out; another admin must do it.
         let isSelf = id == context.identity?.account.id
         if let role = StaffRole(rawValue: form["role"]), role != account.role, !isSelf {
@@ -73,7 +75,9 @@ struct AdminPages {
         }
         if form.has("disabled"), !isSelf {
             let disabled = form["disabled"] == "true"
-            if disabled != account.disabled { _ = try await store.updateAccount(id: id, .disabled(disabled), by: context.actor) }
+            if disabled != account.disabled {
+                _ = try await store.updateAccount(id: id, .disabled(disabled), by: context.actor)
+            }
         }
         return PageRenderer.redirect(to: "/admin/accounts")
     }
@@ -81,13 +85,17 @@ struct AdminPages {
     @Sendable func resetPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try OrganizationsAPI.id(context)
         let form = try await FormData.read(request, context: context)
-        guard let account = try await store.account(id: id) else { throw StoreError.notFound(entity: "account", id: id) }
+        guard let account = try await store.account(id: id) else {
+            throw StoreError.notFound(entity: "account", id: id)
+        }
         do {
             try PasswordPolicy.standard.check(form["password"], email: account.email)
         } catch {
-            return try await accountsPage(context: context, errors: error.errors.map(\.message), status: .unprocessableContent)
+            return try await accountsPage(
+                context: context, errors: error.errors.map(\.message), status: .unprocessableContent)
         }
-        _ = try await store.updateAccount(id: id, .passwordHash(settings.passwords.hash(form["password"])), by: context.actor)
+        _ = try await store.updateAccount(
+            id: id, .passwordHash(settings.passwords.hash(form["password"])), by: context.actor)
         return try await accountsPage(context: context, notice: String(format: t["password_reset_done"], account.email))
     }
 
@@ -96,17 +104,21 @@ struct AdminPages {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         func roles(_ selected: StaffRole) -> [FormField.Option] {
-            StaffRole.allCases.map { FormField.Option(value: $0.rawValue, label: t["role_\($0.rawValue)"], selected: $0 == selected) }
+            StaffRole.allCases.map {
+                FormField.Option(value: $0.rawValue, label: t["role_\($0.rawValue)"], selected: $0 == selected)
+            }
         }
         let rows = try await store.accounts().map { account in
             AccountRow(
                 id: account.id, name: account.name, email: account.email, roles: roles(account.role),
-                disabled: account.disabled, twoFactor: account.totpEnabled, isSelf: account.id == context.identity?.account.id)
+                disabled: account.disabled, twoFactor: account.totpEnabled,
+                isSelf: account.id == context.identity?.account.id)
         }
         let model = AccountsModel(
             rows: rows, roles: roles(.viewer), notice: notice, errors: errors, hasErrors: !errors.isEmpty, email: email,
             name: name)
-        return renderer.page("admin-accounts", title: t["accounts_title"], model: model, context: context, status: status)
+        return renderer.page(
+            "admin-accounts", title: t["accounts_title"], model: model, context: context, status: status)
     }
 
     struct AuditRow {
@@ -119,10 +131,13 @@ struct AdminPages {
         let summary: String
         let changes: [FieldChange]
         let hasChanges: Bool
+        /// Updates show their few changed fields; a whole record created or deleted starts folded.
+        let openChanges: Bool
+        let changeCount: String
     }
 
     struct AuditModel {
-        let rows: [AuditRow]
+        let history: [AuditRow]
         let hasRows: Bool
         let filters: [FormField]
         let errors: [String]
@@ -130,7 +145,8 @@ struct AdminPages {
     }
 
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let parameters = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }) { a, _ in a }
+        let parameters = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }) { a, _ in a
+        }
         var query = AuditQuery(limit: 200)
         var errors: [String] = []
         func value(_ name: String) -> String? {
@@ -144,7 +160,11 @@ struct AdminPages {
             if let id = Int64(id) { query.entityId = id } else { errors.append(t["audit_bad_record"]) }
         }
         if let action = value("action") {
-            if let action = AuditAction(rawValue: action) { query.action = action } else { errors.append(t["audit_bad_action"]) }
+            if let action = AuditAction(rawValue: action) {
+                query.action = action
+            } else {
+                errors.append(t["audit_bad_action"])
+            }
         }
         for (name, keyPath) in [("from", \AuditQuery.from), ("to", \AuditQuery.to)] {
             guard let text = value(name) else { continue }
@@ -164,24 +184,37 @@ struct AdminPages {
         }
         let filters = [
             select("actor", accounts.map { (String($0.id), $0.name) }),
-            select("entity", [("organization", t["entity_organization"]), ("account", t["entity_account"]), ("api_token", t["entity_api_token"])]),
+            select(
+                "entity",
+                [
+                    ("organization", t["entity_organization"]), ("account", t["entity_account"]),
+                    ("api_token", t["entity_api_token"]),
+                ]),
             FormField(name: "entityId", label: t["audit_filter_entityId"], value: parameters["entityId"] ?? ""),
             select("action", AuditAction.allCases.map { ($0.rawValue, t["action_\($0.rawValue)"]) }),
             FormField(name: "from", label: t["audit_filter_from"], value: parameters["from"] ?? "", hint: "YYYY-MM-DD"),
             FormField(name: "to", label: t["audit_filter_to"], value: parameters["to"] ?? "", hint: "YYYY-MM-DD"),
         ]
-        let model = AuditModel(rows: rows, hasRows: !rows.isEmpty, filters: filters, errors: errors, hasErrors: !errors.isEmpty)
+        let model = AuditModel(
+            history: rows, hasRows: !rows.isEmpty, filters: filters, errors: errors, hasErrors: !errors.isEmpty)
         return renderer.page(
             "admin-audit", title: t["audit_title"], model: model, context: context,
             status: errors.isEmpty ? .ok : .badRequest)
     }
 
-    static func row(_ entry: AuditEntry, strings t: Strings) -> AuditRow {
-        let link = entry.entity == "organization" && entry.action != .delete ? entry.entityId.map { "/organizations/\($0)" } : nil
+    /// A line of the trail as pages show it; on a record's own page the record need not be named again.
+    static func row(_ entry: AuditEntry, strings t: Strings, onRecordPage: Bool = false) -> AuditRow {
+        let link =
+            entry.entity == "organization" && entry.action != .delete
+            ? entry.entityId.map { "/organizations/\($0)" } : nil
         return AuditRow(
             at: Formats.minute(entry.at), actor: entry.actor.name, address: entry.actor.address,
             action: t["action_\(entry.action.rawValue)"],
-            record: entry.entity.map { entity in t["entity_\(entity)"] + (entry.entityId.map { " #\($0)" } ?? "") },
-            recordLink: link, summary: entry.summary, changes: entry.changes, hasChanges: !entry.changes.isEmpty)
+            record: onRecordPage
+                ? nil : entry.entity.map { t["entity_\($0)"] + (entry.entityId.map { " #\($0)" } ?? "") },
+            recordLink: onRecordPage ? nil : link, summary: entry.summary, changes: entry.changes,
+            hasChanges: !entry.changes.isEmpty,
+            openChanges: entry.action != .create && entry.action != .delete,
+            changeCount: String(format: t["change_count"], entry.changes.count))
     }
 }

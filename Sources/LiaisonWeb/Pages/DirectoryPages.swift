@@ -32,7 +32,8 @@ struct DirectoryPages {
         let view = DirectoryView(
             page: result, query: query, parameters: parameters, errors: errors, regions: settings.regions, strings: t)
         return renderer.page(
-            "directory", title: t["directory_title"], model: view, context: context, status: errors.isEmpty ? .ok : .badRequest,
+            "directory", title: t["directory_title"], model: view, context: context,
+            status: errors.isEmpty ? .ok : .badRequest,
             search: query.text ?? "")
     }
 
@@ -48,7 +49,8 @@ struct DirectoryPages {
 
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await formPage(
-            OrganizationForm(), heading: t["new_organization"], action: "/organizations", cancel: "/organizations", context: context)
+            OrganizationForm(), heading: t["new_organization"], action: "/organizations", cancel: "/organizations",
+            context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -100,7 +102,8 @@ struct DirectoryPages {
             // Keep what this person typed; the next save, made knowingly, applies on the current version.
             form.version = String(current.version)
             return try await formPage(
-                form, heading: heading, action: action, cancel: action, conflict: true, status: .conflict, context: context)
+                form, heading: heading, action: action, cancel: action, conflict: true, status: .conflict,
+                context: context)
         }
     }
 

@@ -104,7 +104,8 @@ struct SessionPages {
             let limit = key.hasPrefix("account:") ? settings.maxFailuresPerAccount : settings.maxFailuresPerAddress
             let (count, oldest) = try await store.signInFailures(key: key, since: since)
             if count >= limit, let oldest {
-                return max(1, Int(oldest.addingTimeInterval(settings.throttleWindow).timeIntervalSince(now).rounded(.up)))
+                return max(
+                    1, Int(oldest.addingTimeInterval(settings.throttleWindow).timeIntervalSince(now).rounded(.up)))
             }
         }
         return nil

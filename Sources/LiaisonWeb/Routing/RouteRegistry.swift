@@ -53,18 +53,24 @@ final class RouteRegistry {
             case .role(let role): role
             }
         let spec = RouteSpec(method: method.rawValue, path: path, minimumRole: minimumRole)
-        precondition(!routes.contains { $0.method == spec.method && $0.path == spec.path }, "\(spec) is registered twice")
+        precondition(
+            !routes.contains { $0.method == spec.method && $0.path == spec.path }, "\(spec) is registered twice")
         routes.append(spec)
         let guardian = self.guardian
         handlers.append(
-            (spec, method, { request, context in
-                let request = try await guardian.check(request, context: context, access: access)
-                return try await handler(request, context).response(from: request, context: context)
-            }))
+            (
+                spec, method,
+                { request, context in
+                    let request = try await guardian.check(request, context: context, access: access)
+                    return try await handler(request, context).response(from: request, context: context)
+                }
+            ))
     }
 
     /// The router with every collected route behind the given middleware, outermost first.
-    func makeRouter(middleware: [any MiddlewareProtocol<Request, Response, AppRequestContext>]) -> Router<AppRequestContext> {
+    func makeRouter(middleware: [any MiddlewareProtocol<Request, Response, AppRequestContext>]) -> Router<
+        AppRequestContext
+    > {
         let router = Router(context: AppRequestContext.self, options: [.autoGenerateHeadEndpoints])
         for item in middleware { router.add(middleware: item) }
         for (spec, method, handler) in handlers {
@@ -100,7 +106,8 @@ struct AccessGuard: Sendable {
             let reason = identity.account.role < role ? "needs the \(role.rawValue) role" : "the API token is read-only"
             try await audit.recordAudit(
                 AuditEvent(
-                    actor: context.actor, action: .accessRefused, summary: "\(request.method.rawValue) \(request.uri.path): \(reason)"))
+                    actor: context.actor, action: .accessRefused,
+                    summary: "\(request.method.rawValue) \(request.uri.path): \(reason)"))
             throw Problem(.forbidden, type: "forbidden", title: "Not allowed.", detail: "This action \(reason).")
         }
         if changesState, let expected = identity.csrfToken {
@@ -113,7 +120,9 @@ struct AccessGuard: Sendable {
             }
             guard let sent, Secrets.equal(sent, expected) else {
                 try await audit.recordAudit(
-                    AuditEvent(actor: context.actor, action: .accessRefused, summary: "\(request.method.rawValue) \(request.uri.path): CSRF token missing or wrong"))
+                    AuditEvent(
+                        actor: context.actor, action: .accessRefused,
+                        summary: "\(request.method.rawValue) \(request.uri.path): CSRF token missing or wrong"))
                 throw Problem(
                     .forbidden, type: "csrf", title: "The form has expired.",
                     detail: "Reload the page and try again (the request did not carry this session's CSRF token).")
@@ -131,7 +140,9 @@ struct AccessGuard: Sendable {
         }
         let originAuthority = url.port.map { "\(originHost):\($0)" } ?? originHost
         if originAuthority.lowercased() != host.lowercased() {
-            throw Problem(.forbidden, type: "cross-origin", title: "Cross-site request refused.", detail: "Origin \(origin) is not \(host).")
+            throw Problem(
+                .forbidden, type: "cross-origin", title: "Cross-site request refused.",
+                detail: "Origin \(origin) is not \(host).")
         }
     }
 }

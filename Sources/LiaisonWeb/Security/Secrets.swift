@@ -60,7 +60,8 @@ public enum APITokens {
     ) async throws -> String {
         let secret = "lsn_" + Secrets.random()
         _ = try await store.createAPIToken(
-            NewAPIToken(accountId: accountId, name: name, tokenHash: Secrets.hash(secret), canWrite: canWrite), by: actor)
+            NewAPIToken(accountId: accountId, name: name, tokenHash: Secrets.hash(secret), canWrite: canWrite),
+            by: actor)
         return secret
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
-import LiaisonCore
 import HTTPTypes
 import Hummingbird
+import LiaisonCore
 import Mustache
 import NIOCore
 
@@ -37,11 +37,12 @@ struct PageRenderer: Sendable {
     ) -> Response {
         var root: [String: Any] = ["t": strings.all, "page": model, "title": title, "search": search]
         if let identity = context.identity {
-            root["user"] = [
-                "name": identity.account.name, "role": strings["role_\(identity.account.role.rawValue)"],
-                "isEditor": identity.account.role >= .editor, "isAdmin": identity.account.role >= .admin,
-                "csrf": identity.csrfToken ?? "",
-            ] as [String: Any]
+            root["user"] =
+                [
+                    "name": identity.account.name, "role": strings["role_\(identity.account.role.rawValue)"],
+                    "isEditor": identity.account.role >= .editor, "isAdmin": identity.account.role >= .admin,
+                    "csrf": identity.csrfToken ?? "",
+                ] as [String: Any]
             root["csrf"] = identity.csrfToken ?? ""
         }
         guard let html = library.render(root, withTemplate: template) else {

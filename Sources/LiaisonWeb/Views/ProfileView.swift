@@ -94,7 +94,7 @@ struct ProfileView {
         updated = o.updatedAt.formatted(format.year().month().day().time(includingFractionalSeconds: false)) + " UTC"
         created = o.createdAt.formatted(format.year().month().day())
         self.saved = saved
-        self.history = history.map { AdminPages.row($0, strings: t) }
+        self.history = history.map { AdminPages.row($0, strings: t, onRecordPage: true) }
         hasHistory = !history.isEmpty
     }
 }
