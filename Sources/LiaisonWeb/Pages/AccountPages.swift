@@ -52,7 +52,7 @@ struct AccountPages {
         let account = try signedIn(context)
         let form = try await FormData.read(request, context: context)
         guard let credentials = try await store.credentials(accountId: account.id),
-            settings.passwords.verify(form["current"], hash: credentials.passwordHash)
+            try await settings.passwords.verifyInBackground(form["current"], hash: credentials.passwordHash)
         else {
             return try await page(context: context, error: t["password_current_wrong"], status: .unprocessableContent)
         }
@@ -63,7 +63,7 @@ struct AccountPages {
         }
         // Every session ends with the change, this one included: sign in again with the new password.
         _ = try await store.updateAccount(
-            id: account.id, .passwordHash(settings.passwords.hash(form["new"])), by: context.actor)
+            id: account.id, .passwordHash(try await settings.passwords.hashInBackground(form["new"])), by: context.actor)
         var response = PageRenderer.redirect(to: "/sign-in")
         response.setCookie(settings.sessions.expiredCookie)
         return response
@@ -88,7 +88,7 @@ struct AccountPages {
         let account = try signedIn(context)
         let form = try await FormData.read(request, context: context)
         guard let credentials = try await store.credentials(accountId: account.id),
-            settings.passwords.verify(form["password"], hash: credentials.passwordHash)
+            try await settings.passwords.verifyInBackground(form["password"], hash: credentials.passwordHash)
         else {
             return try await page(context: context, error: t["password_current_wrong"], status: .unprocessableContent)
         }

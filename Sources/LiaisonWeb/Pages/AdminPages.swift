@@ -53,7 +53,7 @@ struct AdminPages {
             try input.validate()
             try PasswordPolicy.standard.check(form["password"], email: input.email)
             _ = try await store.createAccount(
-                input, passwordHash: settings.passwords.hash(form["password"]), by: context.actor)
+                input, passwordHash: try await settings.passwords.hashInBackground(form["password"]), by: context.actor)
         } catch let error as ValidationError {
             return try await accountsPage(
                 context: context, errors: error.errors.map(\.message), email: input.email, name: input.name,
@@ -95,7 +95,7 @@ struct AdminPages {
                 context: context, errors: error.errors.map(\.message), status: .unprocessableContent)
         }
         _ = try await store.updateAccount(
-            id: id, .passwordHash(settings.passwords.hash(form["password"])), by: context.actor)
+            id: id, .passwordHash(try await settings.passwords.hashInBackground(form["password"])), by: context.actor)
         return try await accountsPage(context: context, notice: String(format: t["password_reset_done"], account.email))
     }
 

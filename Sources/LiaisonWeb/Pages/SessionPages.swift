@@ -48,7 +48,7 @@ struct SessionPages {
         }
         let credentials = try await store.credentials(email: email)
         // Verify against a fixed hash when there is no account, so timing does not tell either.
-        let passwordOK = settings.passwords.verify(
+        let passwordOK = try await settings.passwords.verifyInBackground(
             form["password"], hash: credentials?.passwordHash ?? Self.unusableHash)
         var accepted = passwordOK && credentials?.account.disabled == false
         if accepted, let credentials, let secret = credentials.totpSecret {

@@ -3,6 +3,7 @@ import Foundation
 import HummingbirdBcrypt
 import LiaisonCore
 import LiaisonStore
+import NIOPosix
 
 /// Random secrets and their hashes: the database keeps only SHA-256 digests of session ids and tokens.
 enum Secrets {
@@ -45,6 +46,17 @@ public struct PasswordHasher: Sendable {
 
     public func verify(_ password: String, hash: String) -> Bool {
         Bcrypt.verify(Self.prehash(password), hash: hash)
+    }
+
+    /// `hash` on NIO's thread pool: a quarter of a second of bcrypt must not hold up the threads that
+    /// serve every other request.
+    func hashInBackground(_ password: String) async throws -> String {
+        try await NIOThreadPool.singleton.runIfActive { hash(password) }
+    }
+
+    /// `verify` on NIO's thread pool, for the same reason.
+    func verifyInBackground(_ password: String, hash: String) async throws -> Bool {
+        try await NIOThreadPool.singleton.runIfActive { verify(password, hash: hash) }
     }
 
     private static func prehash(_ password: String) -> String {
