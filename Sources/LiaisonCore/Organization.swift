@@ -10,13 +10,19 @@ public struct Organization: Sendable, Hashable, Identifiable {
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
+    /// The staff account `input.focalPointAccountId` names, filled in on reading.
+    public var focalPointStaff: StaffContact?
 
-    public init(id: Int64, input: OrganizationInput, version: Int, createdAt: Date, updatedAt: Date) {
+    public init(
+        id: Int64, input: OrganizationInput, version: Int, createdAt: Date, updatedAt: Date,
+        focalPointStaff: StaffContact? = nil
+    ) {
         self.id = id
         self.input = input
         self.version = version
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.focalPointStaff = focalPointStaff
     }
 
     public subscript<Value>(dynamicMember keyPath: WritableKeyPath<OrganizationInput, Value>) -> Value {
@@ -27,7 +33,7 @@ public struct Organization: Sendable, Hashable, Identifiable {
 
 extension Organization: Codable {
     private enum RecordKeys: String, CodingKey {
-        case id, version, createdAt, updatedAt
+        case id, version, createdAt, updatedAt, focalPointStaff
     }
 
     /// One flat JSON object: the record's keys beside its fields.
@@ -38,6 +44,7 @@ extension Organization: Codable {
         try container.encode(version, forKey: .version)
         try container.encode(createdAt, forKey: .createdAt)
         try container.encode(updatedAt, forKey: .updatedAt)
+        try container.encodeIfPresent(focalPointStaff, forKey: .focalPointStaff)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -46,7 +53,21 @@ extension Organization: Codable {
             id: try container.decode(Int64.self, forKey: .id), input: try OrganizationInput(from: decoder),
             version: try container.decode(Int.self, forKey: .version),
             createdAt: try container.decode(Date.self, forKey: .createdAt),
-            updatedAt: try container.decode(Date.self, forKey: .updatedAt))
+            updatedAt: try container.decode(Date.self, forKey: .updatedAt),
+            focalPointStaff: try container.decodeIfPresent(StaffContact.self, forKey: .focalPointStaff))
+    }
+}
+
+/// How to reach a member of staff, as records that name them show it.
+public struct StaffContact: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var name: String
+    public var email: String
+
+    public init(id: Int64, name: String, email: String) {
+        self.id = id
+        self.name = name
+        self.email = email
     }
 }
 

@@ -18,6 +18,8 @@ public struct OrganizationInput: Sendable, Hashable, Codable {
     public var paying: Bool
     public var duesPerYear: Int?
     public var focalPoint: String?
+    /// The staff account that follows the organization up; `focalPoint` names someone not (yet) on the staff list.
+    public var focalPointAccountId: Int64?
     public var governanceRoles: [GovernanceRole]
     public var affiliations: [Affiliation]
     public var practices: [Practice]
@@ -27,7 +29,8 @@ public struct OrganizationInput: Sendable, Hashable, Codable {
         country: String? = nil, region: String? = nil, metroArea: String? = nil, population: Int? = nil,
         latitude: Double? = nil, longitude: Double? = nil, website: String? = nil,
         membershipStatus: MembershipStatus = .none, memberSince: Int? = nil, paying: Bool = false,
-        duesPerYear: Int? = nil, focalPoint: String? = nil, governanceRoles: [GovernanceRole] = [],
+        duesPerYear: Int? = nil, focalPoint: String? = nil, focalPointAccountId: Int64? = nil,
+        governanceRoles: [GovernanceRole] = [],
         affiliations: [Affiliation] = [], practices: [Practice] = []
     ) {
         self.kind = kind
@@ -46,6 +49,7 @@ public struct OrganizationInput: Sendable, Hashable, Codable {
         self.paying = paying
         self.duesPerYear = duesPerYear
         self.focalPoint = focalPoint
+        self.focalPointAccountId = focalPointAccountId
         self.governanceRoles = governanceRoles
         self.affiliations = affiliations
         self.practices = practices
@@ -54,7 +58,9 @@ public struct OrganizationInput: Sendable, Hashable, Codable {
     // Lists and flags may be left out of a JSON body; everything else optional may be null or absent.
     enum CodingKeys: String, CodingKey {
         case kind, name, nativeName, aliases, country, region, metroArea, population, latitude, longitude, website
-        case membershipStatus, memberSince, paying, duesPerYear, focalPoint, governanceRoles, affiliations, practices
+        case membershipStatus, memberSince, paying, duesPerYear, focalPoint, focalPointAccountId, governanceRoles,
+            affiliations
+        case practices
     }
 
     public init(from decoder: any Decoder) throws {
@@ -75,6 +81,7 @@ public struct OrganizationInput: Sendable, Hashable, Codable {
         paying = try c.decodeIfPresent(Bool.self, forKey: .paying) ?? false
         duesPerYear = try c.decodeIfPresent(Int.self, forKey: .duesPerYear)
         focalPoint = try c.decodeIfPresent(String.self, forKey: .focalPoint)
+        focalPointAccountId = try c.decodeIfPresent(Int64.self, forKey: .focalPointAccountId)
         governanceRoles = try c.decodeIfPresent([GovernanceRole].self, forKey: .governanceRoles) ?? []
         affiliations = try c.decodeIfPresent([Affiliation].self, forKey: .affiliations) ?? []
         practices = try c.decodeIfPresent([Practice].self, forKey: .practices) ?? []

@@ -35,10 +35,16 @@ public enum DemoNetwork {
     {
         let existing = try await store.listOrganizations(OrganizationQuery(perPage: 1)).total
         if existing > 0 { return Outcome(created: 0, skipped: true) }
+        let entries = try entries()
+        let staff = try await createStaff(named: Set(entries.compactMap(\.input.focalPoint)), in: store)
         var networkIds: [String: Int64] = [:]
         var created = 0
-        for (input, affiliationNames) in try entries() {
+        for (input, affiliationNames) in entries {
             var input = input.normalized()
+            if let name = input.focalPoint, let accountId = staff[name] {
+                input.focalPointAccountId = accountId
+                input.focalPoint = nil
+            }
             input.affiliations = try affiliationNames.map { name in
                 guard let id = networkIds[name] else {
                     throw ValidationError(
@@ -56,6 +62,24 @@ public enum DemoNetwork {
 }
 
 extension DemoNetwork {
+    /// Staff accounts for the focal points the demo names ("Agnès Bickart" → agnes.bickart@liaison.example),
+    /// as editors who cannot sign in until an admin sets their password; returns their ids by name.
+    static func createStaff(named names: Set<String>, in store: any LiaisonStore) async throws -> [String: Int64] {
+        var ids: [String: Int64] = [:]
+        for name in names.sorted() {
+            let local = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+                .split(separator: " ").joined(separator: ".")
+            let input = StaffAccountInput(email: "\(local)@liaison.example", name: name, role: .editor).normalized()
+            if let existing = try await store.credentials(email: input.email) {
+                ids[name] = existing.account.id
+            } else {
+                // "!" is no bcrypt hash, so no password matches it.
+                ids[name] = try await store.createAccount(input, passwordHash: "!", by: .system).id
+            }
+        }
+        return ids
+    }
+
     /// The demo's admin account.
     public static let adminEmail = "admin@liaison.example"
 

@@ -41,7 +41,7 @@ extension SQLiteStore {
 
     public func createOrganization(_ input: OrganizationInput, by actor: AuditActor) async throws -> Organization {
         try await write { db in
-            try Self.checkAffiliations(db, input.affiliations, of: nil)
+            try Self.checkReferences(db, input, of: nil)
             let now = Self.now()
             var record = try OrganizationRecord(id: nil, input: input, version: 1, createdAt: now, updatedAt: now)
             try record.insert(db)
@@ -67,7 +67,7 @@ extension SQLiteStore {
             guard current.version == expectedVersion else {
                 throw StoreError.versionConflict(entity: "organization", id: id, currentVersion: current.version)
             }
-            try Self.checkAffiliations(db, input.affiliations, of: id)
+            try Self.checkReferences(db, input, of: id)
             let before = try Self.loadOrganization(db, id: id)!
             let record = try OrganizationRecord(
                 id: id, input: input, version: current.version + 1, createdAt: current.createdAt,
@@ -138,11 +138,21 @@ extension SQLiteStore {
                 """,
             arguments: [id]
         ).map { Affiliation(networkId: $0["id"], networkName: $0["name"]) }
-        return try record.organization(roles: roles, practices: practices, affiliations: affiliations)
+        let staff = try record.focalPointAccountId.flatMap { try loadAccount(db, id: $0) }
+            .map { StaffContact(id: $0.id, name: $0.name, email: $0.email) }
+        return try record.organization(
+            roles: roles, practices: practices, affiliations: affiliations, focalPointStaff: staff)
     }
 
-    /// Refuses affiliations with anything but an existing network, and with the organization itself.
-    private static func checkAffiliations(_ db: Database, _ affiliations: [Affiliation], of id: Int64?) throws {
+    /// Refuses a focal point that is not a staff account, and affiliations with anything but an existing
+    /// network or with the organization itself.
+    private static func checkReferences(_ db: Database, _ input: OrganizationInput, of id: Int64?) throws {
+        if let accountId = input.focalPointAccountId, try loadAccount(db, id: accountId) == nil {
+            throw ValidationError(
+                field: "focalPointAccountId", rule: "unknown_account",
+                message: "No staff account has the id \(accountId).")
+        }
+        let affiliations = input.affiliations
         guard !affiliations.isEmpty else { return }
         let ids = affiliations.map(\.networkId)
         let networks = try Set(

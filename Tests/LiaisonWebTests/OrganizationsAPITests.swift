@@ -264,6 +264,25 @@ import Testing
         }
     }
 
+    @Test func theFocalPointIsAStaffAccount() async throws {
+        try await withTestApp { app in
+            var body = guangzhouJSON()
+            body["focalPointAccountId"] = 9_999
+            let unknown = try await app.send(.post, "/api/v1/organizations", json: body)
+            #expect(unknown.status == .unprocessableContent)
+            #expect(try (unknown.json()["errors"] as? [[String: Any]])?.first?["rule"] as? String == "unknown_account")
+
+            body["focalPointAccountId"] = Int(app.editor.account.id)
+            let created = try await app.send(.post, "/api/v1/organizations", json: body).json()
+            let staff = try #require(created["focalPointStaff"] as? [String: Any])
+            #expect(staff["name"] as? String == "Agnès Bickart")
+            let page = try await app.get("/organizations/\(created["id"] as! Int)", as: .viewer).text
+            #expect(page.contains("<a href=\"mailto:\(app.editor.account.email)\">Agnès Bickart</a>"))
+            let form = try await app.get("/organizations/\(created["id"] as! Int)/edit").text
+            #expect(form.contains("<option value=\"\(app.editor.account.id)\" selected>Agnès Bickart</option>"))
+        }
+    }
+
     @Test func referenceListsAreServed() async throws {
         try await withTestApp { app in
             let regions = try #require(try await app.get("/api/v1/regions").json()["items"] as? [[String: Any]])

@@ -6,6 +6,14 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("001 organizations", migrate: createOrganizations)
         migrator.registerMigration("002 accounts and audit", migrate: createAccountsAndAudit)
+        migrator.registerMigration("003 focal point account") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE organization ADD COLUMN focal_point_account_id INTEGER
+                        REFERENCES account(id) ON DELETE SET NULL;
+                    CREATE INDEX organization_by_focal_point_account ON organization(focal_point_account_id);
+                    """)
+        }
         return migrator
     }
 

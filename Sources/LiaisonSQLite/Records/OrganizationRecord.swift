@@ -26,6 +26,7 @@ struct OrganizationRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var paying: Bool
     var duesPerYear: Int?
     var focalPoint: String?
+    var focalPointAccountId: Int64?
     var searchText: String
     var sortKey: String
     var version: Int
@@ -57,6 +58,7 @@ struct OrganizationRecord: Codable, FetchableRecord, MutablePersistableRecord {
         self.paying = input.paying
         self.duesPerYear = input.duesPerYear
         self.focalPoint = input.focalPoint
+        self.focalPointAccountId = input.focalPointAccountId
         self.searchText = SearchText.document(names: input.searchableNames)
         self.sortKey = SearchText.sortKey(input.name)
         self.version = version
@@ -69,19 +71,22 @@ struct OrganizationRecord: Codable, FetchableRecord, MutablePersistableRecord {
     }
 
     /// The domain value, with the child rows read separately.
-    func organization(roles: [GovernanceRole], practices: [Practice], affiliations: [Affiliation]) throws
-        -> Organization
-    {
+    func organization(
+        roles: [GovernanceRole], practices: [Practice], affiliations: [Affiliation], focalPointStaff: StaffContact?
+    ) throws -> Organization {
         let input = OrganizationInput(
             kind: OrganizationKind(rawValue: kind) ?? .city, name: name, nativeName: nativeName,
             aliases: try JSONDecoder().decode([String].self, from: Data(aliases.utf8)), country: country,
             region: region, metroArea: metroArea, population: population, latitude: latitude,
             longitude: longitude, website: website,
             membershipStatus: MembershipStatus(rawValue: membershipStatus) ?? .none, memberSince: memberSince,
-            paying: paying, duesPerYear: duesPerYear, focalPoint: focalPoint, governanceRoles: roles,
+            paying: paying, duesPerYear: duesPerYear, focalPoint: focalPoint,
+            focalPointAccountId: focalPointAccountId, governanceRoles: roles,
             affiliations: affiliations, practices: practices
         )
-        return Organization(id: id ?? 0, input: input, version: version, createdAt: createdAt, updatedAt: updatedAt)
+        return Organization(
+            id: id ?? 0, input: input, version: version, createdAt: createdAt, updatedAt: updatedAt,
+            focalPointStaff: focalPointStaff)
     }
 }
 

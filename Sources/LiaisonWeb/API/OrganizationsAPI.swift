@@ -54,6 +54,7 @@ struct OrganizationsAPI {
         names: [
             "kind", "name", "nativeName", "aliases", "country", "region", "metroArea", "population", "latitude",
             "longitude", "website", "membershipStatus", "memberSince", "paying", "duesPerYear", "focalPoint",
+            "focalPointAccountId", "focalPointStaff",
             "governanceRoles", "affiliations", "practices", "id", "version", "createdAt", "updatedAt",
         ],
         lists: [

@@ -63,7 +63,8 @@ struct AccountPages {
         }
         // Every session ends with the change, this one included: sign in again with the new password.
         _ = try await store.updateAccount(
-            id: account.id, .passwordHash(try await settings.passwords.hashInBackground(form["new"])), by: context.actor)
+            id: account.id, .passwordHash(try await settings.passwords.hashInBackground(form["new"])), by: context.actor
+        )
         var response = PageRenderer.redirect(to: "/sign-in")
         response.setCookie(settings.sessions.expiredCookie)
         return response

@@ -146,7 +146,8 @@ struct DirectoryPages {
     ) async throws -> Response {
         let view = OrganizationFormView(
             form: form, heading: heading, action: action, cancel: cancel, conflict: conflict,
-            networks: try await store.networks(), regions: settings.regions, strings: t)
+            networks: try await store.networks(), staff: try await store.accounts().filter { !$0.disabled },
+            regions: settings.regions, strings: t)
         return renderer.page("organization-form", title: heading, model: view, context: context, status: status)
     }
 }

@@ -18,7 +18,7 @@ struct OrganizationForm {
 
     static let textFields = [
         "kind", "name", "nativeName", "aliases", "country", "region", "metroArea", "population", "latitude",
-        "longitude", "website", "membershipStatus", "memberSince", "duesPerYear", "focalPoint",
+        "longitude", "website", "membershipStatus", "memberSince", "duesPerYear", "focalPoint", "focalPointAccountId",
     ]
 
     /// A blank form for a new organization.
@@ -35,6 +35,7 @@ struct OrganizationForm {
             "metroArea": o.metroArea ?? "", "population": text(o.population), "latitude": text(o.latitude),
             "longitude": text(o.longitude), "website": o.website ?? "", "membershipStatus": o.membershipStatus.rawValue,
             "memberSince": text(o.memberSince), "duesPerYear": text(o.duesPerYear), "focalPoint": o.focalPoint ?? "",
+            "focalPointAccountId": text(o.focalPointAccountId),
         ]
         paying = o.paying
         roles = o.governanceRoles.map { RoleRow(title: $0.title, fromYear: text($0.fromYear), toYear: text($0.toYear)) }
@@ -110,6 +111,7 @@ struct OrganizationForm {
             longitude: decimal("longitude"), website: values["website"], membershipStatus: status ?? .none,
             memberSince: integer("memberSince", values["memberSince"] ?? ""), paying: paying,
             duesPerYear: integer("duesPerYear", values["duesPerYear"] ?? ""), focalPoint: values["focalPoint"],
+            focalPointAccountId: integer("focalPointAccountId", values["focalPointAccountId"] ?? "").map(Int64.init),
             governanceRoles: roles.enumerated().map { index, row in
                 GovernanceRole(
                     title: row.title, fromYear: integer("governanceRoles[\(index)].fromYear", row.fromYear),

@@ -30,7 +30,7 @@ struct OrganizationFormView {
 
     init(
         form: OrganizationForm, heading: String, action: String, cancel: String, conflict: Bool = false,
-        networks: [OrganizationSummary], regions: RegionCatalog, strings t: Strings
+        networks: [OrganizationSummary], staff: [StaffAccount], regions: RegionCatalog, strings t: Strings
     ) {
         self.heading = heading
         self.action = action
@@ -79,6 +79,7 @@ struct OrganizationFormView {
                         "membershipStatus", MembershipStatus.allCases.map { ($0.rawValue, t["status_\($0.rawValue)"]) },
                         blank: nil),
                     field("memberSince", .number, hint: t["hint_year"]), paying, field("duesPerYear", .number),
+                    select("focalPointAccountId", staff.map { (String($0.id), $0.name) }, blank: t["nobody"]),
                     field("focalPoint", hint: t["hint_focalPoint"]),
                 ]),
         ]

@@ -76,7 +76,12 @@ struct ProfileView {
         add("field_memberSince", o.memberSince.map(String.init), to: &membership)
         add("field_paying", o.membershipStatus == .member ? (o.paying ? t["yes"] : t["no"]) : nil, to: &membership)
         add("field_duesPerYear", o.duesPerYear.map(DirectoryView.grouped), to: &membership)
-        add("field_focalPoint", o.focalPoint ?? t["none_yet"], to: &membership)
+        if let staff = o.focalPointStaff {
+            membership.append(
+                Fact(label: t["field_focalPointAccountId"], value: staff.name, href: "mailto:\(staff.email)"))
+        } else {
+            add("field_focalPointAccountId", o.focalPoint ?? t["none_yet"], to: &membership)
+        }
         self.membership = membership
         roles = o.governanceRoles.map { role in
             let term = [role.fromYear, role.toYear].map { $0.map(String.init) ?? "…" }.joined(separator: "–")
