@@ -13,6 +13,7 @@ ensure_python_tools
 
 echo "== Build"
 swift build --build-tests
+echo "Built in $((SECONDS - started)) s."
 
 echo "== Swift tests (domain, storage, HTTP, command line)"
 swift test --skip-build

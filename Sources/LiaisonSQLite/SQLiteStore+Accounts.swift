@@ -225,6 +225,34 @@ extension SQLiteStore {
         }
     }
 
+    // MARK: - Workspace settings
+
+    public func workspaceSettings() async throws -> WorkspaceSettings {
+        try await read { db in
+            WorkspaceSettings(
+                requireTwoFactor: try Bool.fetchOne(db, sql: "SELECT require_two_factor FROM workspace_setting")
+                    ?? false)
+        }
+    }
+
+    public func updateWorkspaceSettings(_ settings: WorkspaceSettings, by actor: AuditActor) async throws {
+        try await write { db in
+            let before = WorkspaceSettings(
+                requireTwoFactor: try Bool.fetchOne(db, sql: "SELECT require_two_factor FROM workspace_setting")
+                    ?? false)
+            try db.execute(
+                sql: "UPDATE workspace_setting SET require_two_factor = ?", arguments: [settings.requireTwoFactor])
+            let changes = AuditDiff.changes(from: before, to: settings)
+            if !changes.isEmpty {
+                try Self.appendAudit(
+                    db,
+                    AuditEvent(
+                        actor: actor, action: .update, entity: "settings", summary: "Workspace settings",
+                        changes: changes))
+            }
+        }
+    }
+
     // MARK: - Rows
 
     static func loadAccount(_ db: Database, id: Int64) throws -> StaffAccount? {

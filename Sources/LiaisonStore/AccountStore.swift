@@ -67,6 +67,14 @@ public protocol AccountStore: Sendable {
     /// Returns false when that step was already used by the account.
     func useTOTPStep(accountId: Int64, step: Int64) async throws -> Bool
 
+    // MARK: Workspace settings
+
+    /// The settings admins change in the app.
+    func workspaceSettings() async throws -> WorkspaceSettings
+
+    /// Stores new settings, with an audit entry of what changed.
+    func updateWorkspaceSettings(_ settings: WorkspaceSettings, by actor: AuditActor) async throws
+
     // MARK: Audit trail
 
     /// Writes an event that is not part of a record change (a sign-in, a refused access, an export).
@@ -74,6 +82,16 @@ public protocol AccountStore: Sendable {
 
     /// The entries matching the query, newest first.
     func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry]
+}
+
+/// Settings of the whole workspace that admins change in the app.
+public struct WorkspaceSettings: Sendable, Hashable, Codable {
+    /// Everyone must set up two-factor sign-in before using anything but their account page.
+    public var requireTwoFactor: Bool
+
+    public init(requireTwoFactor: Bool = false) {
+        self.requireTwoFactor = requireTwoFactor
+    }
 }
 
 /// An account with the hashes sign-in checks against.

@@ -121,6 +121,27 @@ import Testing
         }
     }
 
+    @Test func anAdminCanRequireTwoFactorForEveryone() async throws {
+        try await withTestApp { app in
+            let saved = try await app.submit("/admin/settings", [("requireTwoFactor", "on")], as: .admin)
+            #expect(saved.text.contains("Settings saved."))
+
+            let page = try await app.get("/organizations", as: .viewer)
+            #expect(page.status == .seeOther)
+            #expect(page.headers[.location] == "/account?two-factor=required")
+            let api = try await app.get("/api/v1/organizations", as: .viewer)
+            #expect(api.status == .forbidden)
+            #expect(try await app.get("/account", as: .viewer).text.contains("An admin requires two-factor sign-in"))
+
+            let secret = "abcdefghijklmnopqrstuvwxyz"
+            let code = String(format: "%06d", TOTP(secret: secret).compute(date: Date()))
+            _ = try await app.submit("/account/two-factor", [("secret", secret), ("code", code)], as: .viewer)
+            #expect(try await app.get("/organizations", as: .viewer).status == .ok)
+            let trail = try await app.store.auditEntries(AuditQuery(entity: "settings"))
+            #expect(trail.first?.changes == [FieldChange(field: "requireTwoFactor", before: "false", after: "true")])
+        }
+    }
+
     @Test func markupInAnAccountNameStaysText() async throws {
         try await withTestApp { app in
             _ = try await app.store.updateAccount(

@@ -14,6 +14,16 @@ enum Migrations {
                     CREATE INDEX organization_by_focal_point_account ON organization(focal_point_account_id);
                     """)
         }
+        migrator.registerMigration("004 workspace settings") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE workspace_setting (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        require_two_factor INTEGER NOT NULL DEFAULT 0 CHECK (require_two_factor IN (0, 1))
+                    );
+                    INSERT INTO workspace_setting (id) VALUES (1);
+                    """)
+        }
         return migrator
     }
 

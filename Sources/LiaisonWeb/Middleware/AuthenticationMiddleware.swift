@@ -39,7 +39,11 @@ struct AuthenticationMiddleware: RouterMiddleware {
                     if now.timeIntervalSince(session.lastSeenAt) > 60 {
                         try await store.touchSession(tokenHash: hash, at: now)
                     }
-                    context.identity = Identity(account: account, credential: .session(session))
+                    var identity = Identity(account: account, credential: .session(session))
+                    if !account.totpEnabled {
+                        identity.mustSetUpTwoFactor = try await store.workspaceSettings().requireTwoFactor
+                    }
+                    context.identity = identity
                 }
             }
         }

@@ -29,6 +29,9 @@ struct ErrorMiddleware: RouterMiddleware {
                 components.queryItems = [URLQueryItem(name: "next", value: signIn.next)]
                 return PageRenderer.redirect(to: components.string ?? "/sign-in")
             }
+            if error is TwoFactorSetupRequired {
+                return PageRenderer.redirect(to: "/account?two-factor=required")
+            }
             var error = error
             var allow: String?
             // The router found no route: either the path is unknown or only the method is wrong.

@@ -45,7 +45,8 @@ struct AccountPages {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await page(context: context)
+        let required = context.identity?.mustSetUpTwoFactor == true
+        return try await page(context: context, error: required ? t["two_factor_required"] : nil)
     }
 
     @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -18,6 +18,7 @@ struct AdminPages {
         routes.add(.post, "/admin/accounts/:id", access: .admin, use: updateAccount)
         routes.add(.post, "/admin/accounts/:id/password", access: .admin, use: resetPassword)
         routes.add(.get, "/admin/audit", access: .admin, use: audit)
+        routes.add(.post, "/admin/settings", access: .admin, use: updateSettings)
     }
 
     struct AccountRow {
@@ -38,6 +39,14 @@ struct AdminPages {
         let hasErrors: Bool
         let email: String
         let name: String
+        let requireTwoFactor: Bool
+    }
+
+    @Sendable func updateSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(request, context: context)
+        try await store.updateWorkspaceSettings(
+            WorkspaceSettings(requireTwoFactor: form["requireTwoFactor"] == "on"), by: context.actor)
+        return try await accountsPage(context: context, notice: t["settings_saved"])
     }
 
     @Sendable func accounts(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -116,7 +125,7 @@ struct AdminPages {
         }
         let model = AccountsModel(
             rows: rows, roles: roles(.viewer), notice: notice, errors: errors, hasErrors: !errors.isEmpty, email: email,
-            name: name)
+            name: name, requireTwoFactor: try await store.workspaceSettings().requireTwoFactor)
         return renderer.page(
             "admin-accounts", title: t["accounts_title"], model: model, context: context, status: status)
     }

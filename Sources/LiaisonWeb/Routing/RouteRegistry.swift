@@ -102,6 +102,12 @@ struct AccessGuard: Sendable {
             }
             throw HTTPError(.unauthorized, message: "Your session has ended. Sign in again.")
         }
+        if identity.mustSetUpTwoFactor, !request.uri.path.hasPrefix("/account"), request.uri.path != "/sign-out" {
+            if request.method == .get, !request.uri.path.hasPrefix("/api/") { throw TwoFactorSetupRequired() }
+            throw Problem(
+                .forbidden, type: "two-factor-required", title: "Set up two-factor sign-in first.",
+                detail: "An admin requires two-factor sign-in; set it up on your account page.")
+        }
         if identity.account.role < role || (changesState && !identity.canWrite) {
             let reason = identity.account.role < role ? "needs the \(role.rawValue) role" : "the API token is read-only"
             try await audit.recordAudit(
@@ -151,6 +157,10 @@ struct AccessGuard: Sendable {
 enum CSRF {
     static let header = HTTPField.Name("X-CSRF-Token")!
 }
+
+/// A person who must set up two-factor sign-in asked for another page: the error middleware sends them to
+/// their account page.
+struct TwoFactorSetupRequired: Error {}
 
 /// A person who is not signed in asked for a page: the error middleware sends them to sign in.
 struct SignInRequired: Error {
