@@ -65,6 +65,11 @@ let package = Package(
         ),
         .executableTarget(name: "liaison", dependencies: ["LiaisonCLI"], swiftSettings: swiftSettings),
         .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore"], swiftSettings: swiftSettings),
+        // Helpers the test targets share; never linked into Liaison itself.
+        .target(
+            name: "LiaisonTestSupport", dependencies: ["LiaisonCore", "LiaisonStore"], path: "Tests/LiaisonTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "LiaisonCLITests",
             dependencies: [
@@ -75,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "LiaisonStoreTests",
             dependencies: [
-                "LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonDemo",
+                "LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonDemo", "LiaisonTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
@@ -84,6 +89,7 @@ let package = Package(
             name: "LiaisonWebTests",
             dependencies: [
                 "LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonWeb", "LiaisonCLI", "LiaisonDemo",
+                "LiaisonTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],

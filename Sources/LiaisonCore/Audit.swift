@@ -40,40 +40,33 @@ public struct FieldChange: Sendable, Hashable, Codable {
     }
 }
 
-/// One line of the audit trail: who, when (UTC), what, and what changed field by field.
+/// One line of the audit trail: who, when (UTC), what, and what changed field by field; the event's
+/// fields read through (`entry.actor`, `entry.changes`).
+@dynamicMemberLookup
 public struct AuditEntry: Sendable, Hashable, Codable, Identifiable {
     public var id: Int64
     public var at: Date
-    public var actor: AuditActor
-    public var action: AuditAction
-    /// The kind of record ("organization", "account", "session"), or nil for events on no record.
-    public var entity: String?
-    public var entityId: Int64?
-    /// A line for people: the record's name, or what was refused.
-    public var summary: String
-    public var changes: [FieldChange]
+    public var event: AuditEvent
 
-    public init(
-        id: Int64, at: Date, actor: AuditActor, action: AuditAction, entity: String?, entityId: Int64?,
-        summary: String, changes: [FieldChange]
-    ) {
+    public init(id: Int64, at: Date, event: AuditEvent) {
         self.id = id
         self.at = at
-        self.actor = actor
-        self.action = action
-        self.entity = entity
-        self.entityId = entityId
-        self.summary = summary
-        self.changes = changes
+        self.event = event
+    }
+
+    public subscript<Value>(dynamicMember keyPath: KeyPath<AuditEvent, Value>) -> Value {
+        event[keyPath: keyPath]
     }
 }
 
-/// An audit entry about to be written, inside the transaction of the change it records.
-public struct AuditEvent: Sendable, Hashable {
+/// What an audit entry says, as written inside the transaction of the change it records.
+public struct AuditEvent: Sendable, Hashable, Codable {
     public var actor: AuditActor
     public var action: AuditAction
+    /// The kind of record ("organization", "account", "api_token", "settings"), or nil for events on no record.
     public var entity: String?
     public var entityId: Int64?
+    /// A line for people: the record's name, or what was refused.
     public var summary: String
     public var changes: [FieldChange]
 

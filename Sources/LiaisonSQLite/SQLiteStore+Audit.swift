@@ -43,12 +43,13 @@ extension SQLiteStore {
                 arguments: StatementArguments(arguments)
             ).map { row in
                 let changes = try JSONDecoder().decode([FieldChange].self, from: Data((row["changes"] as String).utf8))
+                let actor = AuditActor(
+                    accountId: row["actor_account_id"], name: row["actor_name"], address: row["address"])
                 return AuditEntry(
                     id: row["id"], at: row["at"],
-                    actor: AuditActor(
-                        accountId: row["actor_account_id"], name: row["actor_name"], address: row["address"]),
-                    action: AuditAction(rawValue: row["action"]) ?? .update, entity: row["entity"],
-                    entityId: row["entity_id"], summary: row["summary"], changes: changes)
+                    event: AuditEvent(
+                        actor: actor, action: AuditAction(rawValue: row["action"]) ?? .update, entity: row["entity"],
+                        entityId: row["entity_id"], summary: row["summary"], changes: changes))
             }
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import LiaisonCore
 import LiaisonDemo
 import LiaisonStore
+import LiaisonTestSupport
 import Testing
 
 /// The behaviour every engine must share; each test runs once per available engine.

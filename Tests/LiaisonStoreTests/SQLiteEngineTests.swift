@@ -3,6 +3,7 @@ import GRDB
 import LiaisonCore
 import LiaisonSQLite
 import LiaisonStore
+import LiaisonTestSupport
 import Testing
 
 /// What only the SQLite engine promises: the durability settings and the migrations.

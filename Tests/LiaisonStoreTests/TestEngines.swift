@@ -1,6 +1,7 @@
 import Foundation
 import LiaisonSQLite
 import LiaisonStore
+import LiaisonTestSupport
 import Testing
 
 /// The engines the storage contract runs against: SQLite always; others when configured.

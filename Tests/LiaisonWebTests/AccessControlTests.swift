@@ -4,6 +4,7 @@ import HummingbirdTesting
 import LiaisonCore
 import LiaisonSQLite
 import LiaisonStore
+import LiaisonTestSupport
 import NIOCore
 import Testing
 

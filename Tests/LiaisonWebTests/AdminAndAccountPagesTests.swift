@@ -5,6 +5,7 @@ import HummingbirdTesting
 import LiaisonCore
 import LiaisonSQLite
 import LiaisonStore
+import LiaisonTestSupport
 import Testing
 
 @testable import LiaisonWeb

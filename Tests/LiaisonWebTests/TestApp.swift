@@ -6,6 +6,7 @@ import LiaisonCore
 import LiaisonDemo
 import LiaisonSQLite
 import LiaisonStore
+import LiaisonTestSupport
 import NIOCore
 import Testing
 

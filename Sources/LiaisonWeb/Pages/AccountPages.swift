@@ -52,9 +52,7 @@ struct AccountPages {
     @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try signedIn(context)
         let form = try await FormData.read(request, context: context)
-        guard let credentials = try await store.credentials(accountId: account.id),
-            try await settings.passwords.verifyInBackground(form["current"], hash: credentials.passwordHash)
-        else {
+        guard try await isPassword(form["current"], of: account) else {
             return try await page(context: context, error: t["password_current_wrong"], status: .unprocessableContent)
         }
         do {
@@ -89,9 +87,7 @@ struct AccountPages {
     @Sendable func disableTwoFactor(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try signedIn(context)
         let form = try await FormData.read(request, context: context)
-        guard let credentials = try await store.credentials(accountId: account.id),
-            try await settings.passwords.verifyInBackground(form["password"], hash: credentials.passwordHash)
-        else {
+        guard try await isPassword(form["password"], of: account) else {
             return try await page(context: context, error: t["password_current_wrong"], status: .unprocessableContent)
         }
         _ = try await store.updateAccount(id: account.id, .totpSecret(nil), by: context.actor)
@@ -116,6 +112,12 @@ struct AccountPages {
         // Only the owner's tokens can be named here: another account's id is simply not found.
         try await store.revokeAPIToken(id: id, accountId: account.id, by: context.actor)
         return PageRenderer.redirect(to: "/account")
+    }
+
+    /// Asked again before changes that lock people out: a forgotten open session is not enough.
+    private func isPassword(_ password: String, of account: StaffAccount) async throws -> Bool {
+        guard let credentials = try await store.credentials(accountId: account.id) else { return false }
+        return try await settings.passwords.verifyInBackground(password, hash: credentials.passwordHash)
     }
 
     private func signedIn(_ context: AppRequestContext) throws -> StaffAccount {

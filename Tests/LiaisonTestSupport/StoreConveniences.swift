@@ -3,15 +3,17 @@ import LiaisonStore
 
 /// Writes as Liaison itself, for setting up tests; the audit tests name their actor.
 extension LiaisonStore {
-    func createOrganization(_ input: OrganizationInput) async throws -> Organization {
+    public func createOrganization(_ input: OrganizationInput) async throws -> Organization {
         try await createOrganization(input, by: .system)
     }
 
-    func updateOrganization(id: Int64, expectedVersion: Int, _ input: OrganizationInput) async throws -> Organization {
+    public func updateOrganization(id: Int64, expectedVersion: Int, _ input: OrganizationInput) async throws
+        -> Organization
+    {
         try await updateOrganization(id: id, expectedVersion: expectedVersion, input, by: .system)
     }
 
-    func deleteOrganization(id: Int64, expectedVersion: Int?) async throws {
+    public func deleteOrganization(id: Int64, expectedVersion: Int?) async throws {
         try await deleteOrganization(id: id, expectedVersion: expectedVersion, by: .system)
     }
 }
