@@ -70,7 +70,7 @@ extension Liaison {
 
             func run() async throws {
                 let (database, account) = try await find(email, store)
-                _ = try await database.updateAccount(id: account.id, .disabled(true), by: .commandLine)
+                _ = try await database.updateAccount(id: account.id, .isDisabled(true), by: .commandLine)
                 print("\(account.email) is disabled; its sessions have ended.")
             }
         }
@@ -82,7 +82,7 @@ extension Liaison {
 
             func run() async throws {
                 let (database, account) = try await find(email, store)
-                _ = try await database.updateAccount(id: account.id, .disabled(false), by: .commandLine)
+                _ = try await database.updateAccount(id: account.id, .isDisabled(false), by: .commandLine)
                 print("\(account.email) is enabled.")
             }
         }

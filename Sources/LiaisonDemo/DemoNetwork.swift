@@ -91,7 +91,7 @@ extension DemoNetwork {
         if let existing = try await store.credentials(email: adminEmail) {
             _ = try await store.updateAccount(id: existing.account.id, .passwordHash(hash(password)), by: .system)
             if existing.account.disabled {
-                _ = try await store.updateAccount(id: existing.account.id, .disabled(false), by: .system)
+                _ = try await store.updateAccount(id: existing.account.id, .isDisabled(false), by: .system)
             }
         } else {
             _ = try await store.createAccount(

@@ -62,7 +62,7 @@ extension SQLiteStore {
                 switch change {
                 case .role(let role): ("role", role.rawValue, "role", role.rawValue)
                 case .name(let name): ("name", name, "name", name)
-                case .disabled(let disabled): ("disabled", disabled, "disabled", String(disabled))
+                case .isDisabled(let disabled): ("disabled", disabled, "disabled", String(disabled))
                 case .passwordHash(let hash): ("password_hash", hash, "password", "changed")
                 case .totpSecret(let secret): ("totp_secret", secret, "twoFactor", secret == nil ? "off" : "on")
                 }
@@ -71,7 +71,7 @@ extension SQLiteStore {
                 arguments: [value, Self.now(), id])
             // A disabled account or a new password ends every session at once.
             switch change {
-            case .disabled(true), .passwordHash:
+            case .isDisabled(true), .passwordHash:
                 try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [id])
             default: break
             }
@@ -79,7 +79,7 @@ extension SQLiteStore {
                 switch change {
                 case .role: before.role.rawValue
                 case .name: before.name
-                case .disabled: String(before.disabled)
+                case .isDisabled: String(before.disabled)
                 case .passwordHash: nil
                 case .totpSecret: before.totpEnabled ? "on" : "off"
                 }

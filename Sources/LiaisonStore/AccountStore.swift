@@ -112,7 +112,7 @@ public struct StaffCredentials: Sendable, Hashable {
 public enum AccountChange: Sendable, Hashable {
     case role(StaffRole)
     case name(String)
-    case disabled(Bool)
+    case isDisabled(Bool)
     case passwordHash(String)
     /// Sets (or with nil clears) the TOTP secret.
     case totpSecret(String?)

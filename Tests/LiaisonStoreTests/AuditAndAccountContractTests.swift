@@ -94,7 +94,7 @@ import Testing
             _ = try await store.updateAccount(id: account.id, .role(.editor), by: .system)
             #expect(try await store.session(tokenHash: "s3") != nil)
             #expect(try await store.deleteExpiredSessions(now: now) == 1)
-            _ = try await store.updateAccount(id: account.id, .disabled(true), by: .system)
+            _ = try await store.updateAccount(id: account.id, .isDisabled(true), by: .system)
             #expect(try await store.account(id: account.id)?.disabled == true)
             let changes = try await store.auditEntries(AuditQuery(entity: "account", entityId: account.id))
             #expect(changes.map(\.action) == [.accountChange, .accountChange, .accountChange, .create])

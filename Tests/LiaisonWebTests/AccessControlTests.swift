@@ -158,7 +158,7 @@ import Testing
 
     @Test func disabledAccountsAndExpiredSessionsAreSignedOut() async throws {
         try await withTestApp { app in
-            _ = try await app.store.updateAccount(id: app.viewer.account.id, .disabled(true), by: .system)
+            _ = try await app.store.updateAccount(id: app.viewer.account.id, .isDisabled(true), by: .system)
             let disabled = try await app.get("/organizations", as: .viewer)
             #expect(disabled.status == .seeOther)
 

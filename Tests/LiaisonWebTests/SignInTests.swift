@@ -77,7 +77,7 @@ import Testing
 
     @Test func disabledAccountsCannotSignIn() async throws {
         try await withTestApp { app in
-            _ = try await app.store.updateAccount(id: app.viewer.account.id, .disabled(true), by: .system)
+            _ = try await app.store.updateAccount(id: app.viewer.account.id, .isDisabled(true), by: .system)
             #expect(try await signIn(app, email: app.viewer.account.email).status == .unauthorized)
         }
     }

@@ -86,6 +86,24 @@ def server():
     workdir.cleanup()
 
 
+def wait_for_new_page(driver, action):
+    """Runs `action` (a click or a choice that loads a new page) and waits until the new page has loaded,
+    so that what the test reads next is the new page: a click returns before the navigation ends. The
+    old page is marked, and the mark is gone once the browser shows another document."""
+    from selenium.common.exceptions import WebDriverException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.execute_script("window.liaisonOldPage = true")
+    action()
+    WebDriverWait(driver, 15, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script("return window.liaisonOldPage === undefined && document.readyState === 'complete'")
+    )
+
+
+def click_and_wait(driver, element):
+    wait_for_new_page(driver, element.click)
+
+
 def sign_in(driver, url, email, password):
     """Signs in through the form, as a person would."""
     from selenium.webdriver.common.by import By
@@ -93,7 +111,7 @@ def sign_in(driver, url, email, password):
     driver.get(f"{url}/sign-in")
     driver.find_element(By.ID, "f-email").send_keys(email)
     driver.find_element(By.ID, "f-password").send_keys(password)
-    driver.find_element(By.CSS_SELECTOR, "form.record button[type=submit]").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.record button[type=submit]"))
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Signing in and out, and what each role may do, in a real browser."""
 
-from conftest import VIEWER_EMAIL, VIEWER_PASSWORD, sign_in
+from conftest import VIEWER_EMAIL, VIEWER_PASSWORD, click_and_wait, sign_in
 from selenium.webdriver.common.by import By
 
 
@@ -9,7 +9,7 @@ def test_pages_ask_to_sign_in_first_and_return_after(anonymous_browser, server):
     assert "/sign-in" in anonymous_browser.current_url
     anonymous_browser.find_element(By.ID, "f-email").send_keys(server.admin_email)
     anonymous_browser.find_element(By.ID, "f-password").send_keys(server.admin_password)
-    anonymous_browser.find_element(By.CSS_SELECTOR, "form.record button[type=submit]").click()
+    click_and_wait(anonymous_browser, anonymous_browser.find_element(By.CSS_SELECTOR, "form.record button[type=submit]"))
     assert anonymous_browser.current_url.endswith("/organizations?q=guangzhou")
     assert anonymous_browser.find_element(By.ID, "account-link").text == "Demo Admin"
 
@@ -24,7 +24,7 @@ def test_a_wrong_password_is_refused_without_saying_why(anonymous_browser, serve
 
 def test_signing_out_ends_the_session(browser, server):
     browser.get(f"{server.url}/organizations")
-    browser.find_element(By.CSS_SELECTOR, ".who form button").click()
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, ".who form button"))
     assert "/sign-in" in browser.current_url
     browser.get(f"{server.url}/organizations")
     assert "/sign-in" in browser.current_url
@@ -33,7 +33,7 @@ def test_signing_out_ends_the_session(browser, server):
 def test_a_viewer_sees_no_edit_button_and_the_server_refuses_the_edit(anonymous_browser, server):
     sign_in(anonymous_browser, server.url, VIEWER_EMAIL, VIEWER_PASSWORD)
     anonymous_browser.get(f"{server.url}/organizations?q=guangzhou")
-    anonymous_browser.find_element(By.LINK_TEXT, "Guangzhou").click()
+    click_and_wait(anonymous_browser, anonymous_browser.find_element(By.LINK_TEXT, "Guangzhou"))
     assert anonymous_browser.find_elements(By.CSS_SELECTOR, "a[href$='/edit']") == []
     profile = anonymous_browser.current_url
 
@@ -45,12 +45,12 @@ def test_a_viewer_sees_no_edit_button_and_the_server_refuses_the_edit(anonymous_
 
 def test_an_edit_appears_in_the_history_with_its_author(browser, server):
     browser.get(f"{server.url}/organizations?q=zhuhai")
-    browser.find_element(By.LINK_TEXT, "Zhuhai").click()
-    browser.find_element(By.CSS_SELECTOR, "a[href$='/edit']").click()
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Zhuhai"))
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "a[href$='/edit']"))
     field = browser.find_element(By.ID, "f-population")
     field.clear()
     field.send_keys("3500000")
-    browser.find_element(By.CSS_SELECTOR, "form.record button[type=submit]").click()
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.record button[type=submit]"))
 
     history = browser.find_element(By.CSS_SELECTOR, "ol.history li").text
     assert "Changed" in history and "Demo Admin" in history

@@ -2,6 +2,7 @@
 
 from urllib.parse import quote
 
+from conftest import click_and_wait, wait_for_new_page
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -12,7 +13,7 @@ def search(browser, server, text):
     box = browser.find_element(By.ID, "global-search")
     box.clear()
     box.send_keys(text)
-    browser.find_element(By.CSS_SELECTOR, "form.search button").click()
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.search button"))
 
 
 def result_names(browser):
@@ -21,12 +22,18 @@ def result_names(browser):
 
 def open_profile(browser, server, name):
     search(browser, server, name)
-    browser.find_element(By.LINK_TEXT, name).click()
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, name))
 
 
 def open_edit_form(browser, server, name):
     open_profile(browser, server, name)
-    browser.find_element(By.CSS_SELECTOR, "a[href$='/edit']").click()
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "a[href$='/edit']"))
+
+
+def choose_and_wait(browser, select_id, text):
+    """Picks an option in a filter, which reloads the directory with it applied."""
+    select = Select(browser.find_element(By.ID, select_id))
+    wait_for_new_page(browser, lambda: select.select_by_visible_text(text))
 
 
 def fill(browser, field_id, value):
@@ -36,7 +43,7 @@ def fill(browser, field_id, value):
 
 
 def save(browser):
-    browser.find_element(By.CSS_SELECTOR, "form.record button[type=submit]").click()
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.record button[type=submit]"))
 
 
 def test_search_by_latin_name_shows_the_native_name(browser, server):
@@ -60,7 +67,7 @@ def test_search_in_native_script_alias_prefix_and_without_accents(browser, serve
 
 def test_profile_shows_the_city(browser, server):
     search(browser, server, "guangzhou")
-    browser.find_element(By.LINK_TEXT, "Guangzhou").click()
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Guangzhou"))
     heading = browser.find_element(By.TAG_NAME, "h1").text
     assert "Guangzhou" in heading and "广州" in heading
     facts = browser.find_element(By.CSS_SELECTOR, "main").text
@@ -104,9 +111,9 @@ def test_bad_form_shows_every_error_and_keeps_the_input(browser, server):
 def test_filters_narrow_the_directory(browser, server):
     browser.get(f"{server.url}/organizations")
     everyone = browser.find_element(By.ID, "result-count").text
-    Select(browser.find_element(By.ID, "f-region")).select_by_visible_text("Asia-Pacific")
-    Select(browser.find_element(By.ID, "f-status")).select_by_visible_text("Member")
-    browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+    # Choosing in a filter applies it at once (a small script submits the form).
+    choose_and_wait(browser, "f-region", "Asia-Pacific")
+    choose_and_wait(browser, "f-status", "Member")
 
     assert "region=asia-pacific" in browser.current_url
     badges = [b.text for b in browser.find_elements(By.CSS_SELECTOR, "table.directory tbody .badge[class*=status-]")]
@@ -122,8 +129,8 @@ def test_create_then_delete_an_organization(browser, server):
     save(browser)
     assert browser.find_element(By.TAG_NAME, "h1").text == "Test City Zeta"
 
-    browser.find_element(By.CSS_SELECTOR, "a[href$='/delete']").click()
-    browser.find_element(By.CSS_SELECTOR, "button.danger").click()
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "a[href$='/delete']"))
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "button.danger"))
     assert browser.current_url.startswith(f"{server.url}/organizations")
     browser.get(f"{server.url}/organizations?q={quote('zeta')}")
     assert result_names(browser) == []

@@ -85,7 +85,7 @@ struct AdminPages {
         if form.has("disabled"), !isSelf {
             let disabled = form["disabled"] == "true"
             if disabled != account.disabled {
-                _ = try await store.updateAccount(id: id, .disabled(disabled), by: context.actor)
+                _ = try await store.updateAccount(id: id, .isDisabled(disabled), by: context.actor)
             }
         }
         return PageRenderer.redirect(to: "/admin/accounts")
