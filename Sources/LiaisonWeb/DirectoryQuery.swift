@@ -30,7 +30,9 @@ extension OrganizationQuery {
             errors.append(FieldError(field: name, rule: "one_of", message: "\(name) must be one of: \(allowed)."))
             return nil
         }
-        if let text = value("q") {
+        // Control characters mean nothing in a search and must not be echoed into the page.
+        if let text = value("q")?.filter({ !$0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control } }
+        ) {
             if text.count > 200 {
                 errors.append(FieldError(field: "q", rule: "max_length", message: "q must be at most 200 characters."))
             } else {

@@ -49,6 +49,16 @@ import Testing
         }
     }
 
+    @Test func aPagePastTheEndLeadsBackToTheLastOne() async throws {
+        try await withTestApp(demo: true) { app in
+            let past = try await app.get("/organizations?page=999")
+            #expect(past.text.contains("rel=\"prev\" href=\"/organizations?page=4\""))
+            let search = try await app.get("/organizations?q=x%00y")
+            #expect(!search.text.contains("\u{0}"))
+            #expect(search.text.contains("value=\"xy\""))
+        }
+    }
+
     @Test func profileShowsEverythingKnown() async throws {
         try await withTestApp(demo: true) { app in
             let store = app.store

@@ -94,7 +94,8 @@ struct DirectoryView {
             }
         let pages = max(1, (result.total + query.perPage - 1) / query.perPage)
         pageLabel = String(format: t["page_of"], query.page, pages)
-        previous = query.page > 1 ? link(["page": String(query.page - 1)]) : nil
+        // Past the end, "previous" leads back to the last page that has rows.
+        previous = query.page > 1 ? link(["page": String(min(query.page - 1, pages))]) : nil
         next =
             query.page < pages && query.offset + query.perPage <= OrganizationQuery.maxOffset
             ? link(["page": String(query.page + 1)]) : nil
