@@ -10,32 +10,14 @@ extension SQLiteStore {
 
     public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] {
         try await read { db in
-            var conditions: [String] = []
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            if let id = query.actorAccountId {
-                conditions.append("actor_account_id = ?")
-                arguments.append(id)
-            }
-            if let entity = query.entity {
-                conditions.append("entity = ?")
-                arguments.append(entity)
-            }
-            if let id = query.entityId {
-                conditions.append("entity_id = ?")
-                arguments.append(id)
-            }
-            if let action = query.action {
-                conditions.append("action = ?")
-                arguments.append(action.rawValue)
-            }
-            if let from = query.from {
-                conditions.append("at >= ?")
-                arguments.append(from)
-            }
-            if let to = query.to {
-                conditions.append("at < ?")
-                arguments.append(to)
-            }
+            // Each filter the query sets adds one condition; the ones left nil add none.
+            let filters: [(condition: String, value: (any DatabaseValueConvertible)?)] = [
+                ("actor_account_id = ?", query.actorAccountId), ("entity = ?", query.entity),
+                ("entity_id = ?", query.entityId), ("action = ?", query.action?.rawValue), ("at >= ?", query.from),
+                ("at < ?", query.to),
+            ].filter { $0.value != nil }
+            let conditions = filters.map(\.condition)
+            var arguments = filters.map(\.value)
             arguments.append(min(max(query.limit, 1), 1000))
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             return try Row.fetchAll(

@@ -1,4 +1,6 @@
 import Foundation
+import Hummingbird
+import HummingbirdCore
 import LiaisonCore
 import LiaisonStore
 
@@ -89,5 +91,12 @@ extension OrganizationQuery {
             }
         }
         return (query, errors)
+    }
+}
+
+extension URI {
+    /// The query's parameters by name; of a name given twice, the first counts.
+    var queryDictionary: [String: String] {
+        Dictionary(queryParameters.map { (String($0.key), String($0.value)) }) { first, _ in first }
     }
 }

@@ -63,8 +63,7 @@ struct OrganizationsAPI {
         ])
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let parameters = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }) { a, _ in a
-        }
+        let parameters = request.uri.queryDictionary
         let (query, errors) = OrganizationQuery.parse(parameters, regions: settings.regions, strict: true)
         if !errors.isEmpty {
             throw Problem(
@@ -79,7 +78,7 @@ struct OrganizationsAPI {
     }
 
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try Self.id(context)
+        let id = try context.recordID()
         guard let organization = try await store.organization(id: id) else {
             throw StoreError.notFound(entity: "organization", id: id)
         }
@@ -97,7 +96,7 @@ struct OrganizationsAPI {
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try Self.id(context)
+        let id = try context.recordID()
         let body = try await JSONBody.decode(UpdateBody.self, from: request, context: context, fields: Self.fields)
         let input = body.input.normalized()
         try input.validate(regions: settings.regions, currentYear: settings.currentYear())
@@ -107,7 +106,7 @@ struct OrganizationsAPI {
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try Self.id(context)
+        let id = try context.recordID()
         var version: Int?
         if let raw = request.uri.queryParameters["version"] {
             guard let parsed = Int(raw) else {
@@ -119,14 +118,5 @@ struct OrganizationsAPI {
         }
         try await store.deleteOrganization(id: id, expectedVersion: version, by: context.actor)
         return Response(status: .noContent)
-    }
-
-    /// The record id from the path; anything but a positive whole number is a record that cannot exist.
-    static func id(_ context: AppRequestContext) throws -> Int64 {
-        let raw = context.parameters.get("id") ?? ""
-        guard let id = Int64(raw), id > 0 else {
-            throw Problem(.notFound, type: "not-found", title: "Not found.", detail: "\"\(raw)\" is not a record id.")
-        }
-        return id
     }
 }

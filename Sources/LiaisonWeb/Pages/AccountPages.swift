@@ -108,7 +108,7 @@ struct AccountPages {
 
     @Sendable func revokeToken(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try signedIn(context)
-        guard let id = context.parameters.get("id").flatMap(Int64.init) else { throw HTTPError(.notFound) }
+        let id = try context.recordID()
         // Only the owner's tokens can be named here: another account's id is simply not found.
         try await store.revokeAPIToken(id: id, accountId: account.id, by: context.actor)
         return PageRenderer.redirect(to: "/account")
@@ -143,18 +143,5 @@ struct AccountPages {
             setupURL: TwoFactor.setupURL(secret: secret, email: account.email), tokens: tokens,
             hasTokens: !tokens.isEmpty, notice: notice, error: error, newToken: newToken)
         return renderer.page("account", title: t["account_title"], model: model, context: context, status: status)
-    }
-}
-
-/// Dates as pages show them, in UTC until people choose their own zone.
-enum Formats {
-    static func day(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day())
-    }
-
-    static func minute(_ date: Date) -> String {
-        let style = Date.ISO8601FormatStyle(dateSeparator: .dash, dateTimeSeparator: .space, timeZone: .gmt)
-        return String(date.formatted(style.year().month().day().time(includingFractionalSeconds: false)).dropLast(3))
-            + " UTC"
     }
 }

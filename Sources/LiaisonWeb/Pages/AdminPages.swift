@@ -72,7 +72,7 @@ struct AdminPages {
     }
 
     @Sendable func updateAccount(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try OrganizationsAPI.id(context)
+        let id = try context.recordID()
         let form = try await FormData.read(request, context: context)
         guard let account = try await store.account(id: id) else {
             throw StoreError.notFound(entity: "account", id: id)
@@ -92,7 +92,7 @@ struct AdminPages {
     }
 
     @Sendable func resetPassword(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try OrganizationsAPI.id(context)
+        let id = try context.recordID()
         let form = try await FormData.read(request, context: context)
         guard let account = try await store.account(id: id) else {
             throw StoreError.notFound(entity: "account", id: id)
@@ -154,8 +154,7 @@ struct AdminPages {
     }
 
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let parameters = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }) { a, _ in a
-        }
+        let parameters = request.uri.queryDictionary
         var query = AuditQuery(limit: 200)
         var errors: [String] = []
         func value(_ name: String) -> String? {

@@ -25,8 +25,7 @@ struct DirectoryPages {
     }
 
     @Sendable func directory(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let parameters = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }) { a, _ in a
-        }
+        let parameters = request.uri.queryDictionary
         let (query, errors) = OrganizationQuery.parse(parameters, regions: settings.regions)
         let result = try await store.listOrganizations(query)
         let view = DirectoryView(
@@ -122,7 +121,7 @@ struct DirectoryPages {
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try OrganizationsAPI.id(context)
+        let id = try context.recordID()
         let form = try await FormData.read(request, context: context)
         do {
             try await store.deleteOrganization(id: id, expectedVersion: Int(form["version"]), by: context.actor)
@@ -133,7 +132,7 @@ struct DirectoryPages {
     }
 
     private func load(_ context: AppRequestContext) async throws -> Organization {
-        let id = try OrganizationsAPI.id(context)
+        let id = try context.recordID()
         guard let organization = try await store.organization(id: id) else {
             throw StoreError.notFound(entity: "organization", id: id)
         }

@@ -48,7 +48,7 @@ struct DirectoryView {
                 id: o.id, name: o.name, nativeName: o.nativeName, kind: t["kind_\(o.kind.rawValue)"],
                 country: o.country.flatMap { Country.named(code: $0)?.name } ?? "",
                 region: o.region.flatMap { regions.region(key: $0)?.name } ?? "",
-                population: o.population.map(Self.grouped) ?? "", status: t["status_\(o.membershipStatus.rawValue)"],
+                population: o.population.map(Formats.number) ?? "", status: t["status_\(o.membershipStatus.rawValue)"],
                 statusKey: o.membershipStatus.rawValue, memberSince: o.memberSince.map(String.init) ?? "",
                 paying: o.paying)
         }
@@ -99,12 +99,5 @@ struct DirectoryView {
         next =
             query.page < pages && query.offset + query.perPage <= OrganizationQuery.maxOffset
             ? link(["page": String(query.page + 1)]) : nil
-    }
-
-    static func grouped(_ number: Int) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.locale = Locale(identifier: "en_US")
-        return formatter.string(from: NSNumber(value: number)) ?? String(number)
     }
 }

@@ -65,7 +65,7 @@ struct ProfileView {
             to: &facts)
         add("field_region", o.region.map { regions.region(key: $0)?.name ?? $0 }, to: &facts)
         add("field_metroArea", o.metroArea, to: &facts)
-        add("field_population", o.population.map(DirectoryView.grouped), to: &facts)
+        add("field_population", o.population.map(Formats.number), to: &facts)
         if let lat = o.latitude, let lon = o.longitude {
             add("coordinates", String(format: "%.4f, %.4f", lat, lon), to: &facts)
         }
@@ -75,7 +75,7 @@ struct ProfileView {
         add("field_membershipStatus", status, to: &membership)
         add("field_memberSince", o.memberSince.map(String.init), to: &membership)
         add("field_paying", o.membershipStatus == .member ? (o.paying ? t["yes"] : t["no"]) : nil, to: &membership)
-        add("field_duesPerYear", o.duesPerYear.map(DirectoryView.grouped), to: &membership)
+        add("field_duesPerYear", o.duesPerYear.map(Formats.number), to: &membership)
         if let staff = o.focalPointStaff {
             membership.append(
                 Fact(label: t["field_focalPointAccountId"], value: staff.name, href: "mailto:\(staff.email)"))
@@ -95,9 +95,8 @@ struct ProfileView {
         }
         hasPractices = !practices.isEmpty
         version = o.version
-        let format = Date.ISO8601FormatStyle(dateSeparator: .dash, dateTimeSeparator: .space, timeZone: .gmt)
-        updated = o.updatedAt.formatted(format.year().month().day().time(includingFractionalSeconds: false)) + " UTC"
-        created = o.createdAt.formatted(format.year().month().day())
+        updated = Formats.minute(o.updatedAt)
+        created = Formats.day(o.createdAt)
         self.saved = saved
         self.history = history.map { AdminPages.row($0, strings: t, onRecordPage: true) }
         hasHistory = !history.isEmpty
