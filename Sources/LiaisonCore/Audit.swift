@@ -25,6 +25,8 @@ public enum AuditAction: String, Sendable, Hashable, Codable, CaseIterable {
     case accessRefused = "access_refused"
     case export
     case accountChange = "account_change"
+    /// Two records of one person folded into one.
+    case merge
 }
 
 /// One field's value before and after a change, as compact JSON text (nil where it did not exist).

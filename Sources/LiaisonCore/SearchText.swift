@@ -35,10 +35,35 @@ public enum SearchText {
         return terms.joined(separator: " ")
     }
 
-    /// The words of a query, each to be matched as a prefix of an indexed word.
+    /// The words of a query, each to be matched as a prefix of an indexed word. A query that looks like a
+    /// phone number ("+86 20 8330") is one term of its digits, matched against the numbers' digits.
     public static func queryTerms(_ query: String) -> [String] {
-        Array(normalize(query).split(separator: " ").map(String.init).prefix(8))
+        if let digits = phoneDigits(query) { return [digits] }
+        return Array(normalize(query).split(separator: " ").map(String.init).prefix(8))
     }
+
+    /// The indexed forms of a phone number in E.164: its digits with and without the country code, so
+    /// "+86 20 8330" and "20 8330" both find "+862083301234".
+    public static func phoneTerms(_ e164: String) -> [String] {
+        let digits = String(e164.filter(\.isASCII).filter(\.isNumber))
+        guard !digits.isEmpty else { return [] }
+        for length in 1...3 where digits.count > length && callingCodes.contains(String(digits.prefix(length))) {
+            return [digits, String(digits.dropFirst(length))]
+        }
+        return [digits]
+    }
+
+    /// The digits of a query made only of digits and the characters phone numbers are written with.
+    private static func phoneDigits(_ query: String) -> String? {
+        let allowed = Set("+0123456789 ()-./")
+        guard query.allSatisfy(allowed.contains) else { return nil }
+        var digits = query.filter(\.isNumber)
+        guard digits.count >= 4 else { return nil }
+        if query.trimmingCharacters(in: .whitespaces).hasPrefix("00") { digits.removeFirst(2) }
+        return String(digits)
+    }
+
+    private static let callingCodes = Set(Country.all.compactMap { PhoneNumber.callingCode(country: $0.code) })
 
     /// A key for sorting names alphabetically whatever their script.
     public static func sortKey(_ name: String) -> String {

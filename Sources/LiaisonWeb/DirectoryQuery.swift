@@ -12,85 +12,46 @@ extension OrganizationQuery {
         -> (OrganizationQuery, [FieldError])
     {
         var query = OrganizationQuery()
-        var errors: [FieldError] = []
-        func value(_ name: String) -> String? {
-            guard let raw = parameters[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else {
-                if strict, parameters[name] != nil {
-                    errors.append(
-                        FieldError(
-                            field: name, rule: "not_empty", message: "\(name) cannot be empty; leave it out instead."))
-                }
-                return nil
-            }
-            return raw
-        }
-        func choice<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) -> T?
-        where T.RawValue == String {
-            guard let raw = value(name) else { return nil }
-            if let parsed = T(rawValue: raw) { return parsed }
-            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            errors.append(FieldError(field: name, rule: "one_of", message: "\(name) must be one of: \(allowed)."))
-            return nil
-        }
-        // Control characters mean nothing in a search and must not be echoed into the page.
-        if let text = value("q")?.filter({ !$0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control } }
-        ) {
-            if text.count > 200 {
-                errors.append(FieldError(field: "q", rule: "max_length", message: "q must be at most 200 characters."))
-            } else {
-                query.text = text
-            }
-        }
-        query.status = choice("status", MembershipStatus.self)
-        query.kind = choice("kind", OrganizationKind.self)
-        query.sort = choice("sort", OrganizationSort.self) ?? .name
-        if let country = value("country") {
-            if Country.isAssigned(country.uppercased()) {
-                query.country = country.uppercased()
-            } else {
-                errors.append(
-                    FieldError(
-                        field: "country", rule: "unknown_country",
-                        message: "\"\(country)\" is not an ISO 3166-1 alpha-2 code."))
-            }
-        }
-        if let region = value("region") {
+        var reader = QueryReader(parameters, strict: strict)
+        query.text = reader.text("q")
+        query.status = reader.choice("status", MembershipStatus.self)
+        query.kind = reader.choice("kind", OrganizationKind.self)
+        query.sort = reader.choice("sort", OrganizationSort.self) ?? .name
+        query.country = reader.country()
+        if let region = reader.value("region") {
             if regions.region(key: region) != nil {
                 query.region = region
             } else {
-                errors.append(
-                    FieldError(field: "region", rule: "unknown_region", message: "\"\(region)\" is not a region."))
+                reader.fail("region", "unknown_region", "\"\(region)\" is not a region.")
             }
         }
-        if let paying = value("paying") {
-            switch paying {
-            case "true", "yes", "1": query.paying = true
-            case "false", "no", "0": query.paying = false
-            default:
-                errors.append(FieldError(field: "paying", rule: "boolean", message: "paying must be true or false."))
-            }
-        }
-        if let perPage = value("perPage") {
-            if let number = Int(perPage), (1...OrganizationQuery.maxPerPage).contains(number) {
-                query.perPage = number
+        query.paying = reader.boolean("paying")
+        query.perPage = reader.integer("perPage", in: 1...OrganizationQuery.maxPerPage) ?? query.perPage
+        query.page = reader.integer("page", in: 1...OrganizationQuery.maxPage) ?? query.page
+        return (query, reader.errors)
+    }
+}
+
+extension PersonQuery {
+    /// Reads a people list's filters from query parameters, as the API and the people page send them.
+    static func parse(_ parameters: [String: String], strict: Bool = false) -> (PersonQuery, [FieldError]) {
+        var query = PersonQuery()
+        var reader = QueryReader(parameters, strict: strict)
+        query.text = reader.text("q")
+        query.organizationId = reader.recordId("organization")
+        query.country = reader.country()
+        query.position = reader.text("position", max: 100)
+        if let language = reader.value("language") {
+            if Language.name(code: language.lowercased()) != nil {
+                query.language = language.lowercased()
             } else {
-                errors.append(
-                    FieldError(
-                        field: "perPage", rule: "range",
-                        message: "perPage must be a whole number from 1 to \(OrganizationQuery.maxPerPage)."))
+                reader.fail("language", "unknown_language", "\"\(language)\" is not an ISO 639-1 language code.")
             }
         }
-        if let page = value("page") {
-            let maxPage = OrganizationQuery.maxPage
-            if let number = Int(page), (1...maxPage).contains(number) {
-                query.page = number
-            } else {
-                errors.append(
-                    FieldError(
-                        field: "page", rule: "range", message: "page must be a whole number from 1 to \(maxPage)."))
-            }
-        }
-        return (query, errors)
+        query.channelKind = reader.choice("channel", ChannelKind.self)
+        query.perPage = reader.integer("perPage", in: 1...PersonQuery.maxPerPage) ?? query.perPage
+        query.page = reader.integer("page", in: 1...PersonQuery.maxPage) ?? query.page
+        return (query, reader.errors)
     }
 }
 

@@ -24,6 +24,7 @@ enum Migrations {
                     INSERT INTO workspace_setting (id) VALUES (1);
                     """)
         }
+        migrator.registerMigration("005 people", migrate: createPeople)
         return migrator
     }
 

@@ -14,6 +14,8 @@ struct Problem: Error, HTTPResponseError, Encodable {
     var detail: String?
     var errors: [FieldError]?
     var currentVersion: Int?
+    /// People who are probably the one being created (type "possible-duplicate").
+    var duplicates: [PersonSummary]?
 
     var status: HTTPResponse.Status { HTTPResponse.Status(code: statusCode) }
 
@@ -30,7 +32,7 @@ struct Problem: Error, HTTPResponseError, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case type, title, detail, errors, currentVersion
+        case type, title, detail, errors, currentVersion, duplicates
         case statusCode = "status"
     }
 

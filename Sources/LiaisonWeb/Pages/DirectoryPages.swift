@@ -40,8 +40,9 @@ struct DirectoryPages {
         let organization = try await load(context)
         let history = try await store.auditEntries(
             AuditQuery(entity: "organization", entityId: organization.id, limit: 20))
+        let people = try await store.peopleAt(organizationId: organization.id)
         let view = ProfileView(
-            organization: organization, history: history, regions: settings.regions, strings: t,
+            organization: organization, people: people, history: history, regions: settings.regions, strings: t,
             saved: request.uri.queryParameters["saved"] != nil)
         return renderer.page("organization", title: organization.name, model: view, context: context)
     }
@@ -108,15 +109,9 @@ struct DirectoryPages {
 
     @Sendable func confirmDelete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let organization = try await load(context)
-        struct Model {
-            let id: Int64
-            let name: String
-            let version: Int
-            let prompt: String
-        }
-        let model = Model(
-            id: organization.id, name: organization.name, version: organization.version,
-            prompt: String(format: t["delete_prompt"], organization.name))
+        let model = DeleteModel(
+            action: "/organizations/\(organization.id)/delete", cancel: "/organizations/\(organization.id)",
+            version: organization.version, prompt: String(format: t["delete_prompt"], organization.name))
         return renderer.page("delete", title: t["delete_title"], model: model, context: context)
     }
 

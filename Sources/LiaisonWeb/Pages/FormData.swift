@@ -45,3 +45,19 @@ struct FormData: Sendable {
         pairs.contains { $0.name == name }
     }
 }
+
+extension FormData {
+    /// Rows sent as prefix[0].field, prefix[1].field ...; wholly blank rows are the spare ones left empty.
+    func rows<Row>(prefix: String, make: (FormData, String) -> Row) -> [Row] {
+        var rows: [Row] = []
+        var index = 0
+        while pairs.contains(where: { $0.name.hasPrefix("\(prefix)[\(index)].") }) {
+            let fields = pairs.filter { $0.name.hasPrefix("\(prefix)[\(index)].") }
+            if fields.contains(where: { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                rows.append(make(self, "\(prefix)[\(index)]"))
+            }
+            index += 1
+        }
+        return rows
+    }
+}

@@ -50,28 +50,14 @@ struct OrganizationForm {
     init(form: FormData) {
         for name in Self.textFields { values[name] = form[name] }
         paying = form["paying"] == "on" || form["paying"] == "true"
-        roles = Self.rows(form, prefix: "governanceRoles") { form, p in
+        roles = form.rows(prefix: "governanceRoles") { form, p in
             RoleRow(title: form["\(p).title"], fromYear: form["\(p).fromYear"], toYear: form["\(p).toYear"])
         }
-        practices = Self.rows(form, prefix: "practices") { form, p in
+        practices = form.rows(prefix: "practices") { form, p in
             PracticeRow(title: form["\(p).title"], year: form["\(p).year"], description: form["\(p).description"])
         }
         affiliationIds = Set(form.all("affiliations"))
         version = form["version"]
-    }
-
-    /// Rows are sent as prefix[0].field, prefix[1].field ...; wholly blank rows are the spare ones left empty.
-    private static func rows<Row>(_ form: FormData, prefix: String, make: (FormData, String) -> Row) -> [Row] {
-        var rows: [Row] = []
-        var index = 0
-        while form.pairs.contains(where: { $0.name.hasPrefix("\(prefix)[\(index)].") }) {
-            let fields = form.pairs.filter { $0.name.hasPrefix("\(prefix)[\(index)].") }
-            if fields.contains(where: { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                rows.append(make(form, "\(prefix)[\(index)]"))
-            }
-            index += 1
-        }
-        return rows
     }
 
     /// The input the form describes, or every error found: unreadable numbers and broken rules together.

@@ -35,6 +35,7 @@ struct DirectoryView {
     let pageLabel: String
     let previous: String?
     let next: String?
+    let exportCSV: String
 
     init(
         page result: OrganizationPage, query: OrganizationQuery, parameters: [String: String], errors: [FieldError],
@@ -71,15 +72,10 @@ struct DirectoryView {
                 "sort", OrganizationSort.allCases.map { ($0.rawValue, t["sort_\($0.rawValue)"]) },
                 blank: t["sort_default"]),
         ]
-        func link(_ changes: [String: String?]) -> String {
-            var merged = parameters.filter { !$0.value.isEmpty }
-            for (key, value) in changes { merged[key] = value }
-            let items = merged.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
-            var components = URLComponents()
-            components.path = "/organizations"
-            components.queryItems = items.isEmpty ? nil : items
-            return components.string ?? "/organizations"
-        }
+        let link = ListLink(path: "/organizations", parameters: parameters).with
+        exportCSV = ListLink(path: "/organizations/export", parameters: parameters).with([
+            "format": "csv", "page": nil, "perPage": nil,
+        ])
         statusLinks =
             [
                 Link(

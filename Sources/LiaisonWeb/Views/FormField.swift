@@ -2,7 +2,7 @@ import Mustache
 
 /// One input on a form, as the `field` partial draws it: label, what was typed, and its error beside it.
 struct FormField {
-    enum Control { case text, number, url, textarea, select, checkbox, checkboxes }
+    enum Control { case text, number, url, textarea, select, checkbox, checkboxes, radio, date }
 
     struct Option {
         let value: String
@@ -42,17 +42,19 @@ struct FormField {
 
     /// The element id: the name with brackets and dots made safe for HTML ids.
     var id: String {
-        "f-" + String(name.map { $0.isLetter || $0.isNumber ? $0 : "-" })
+        // Radio buttons share a name; their value tells them apart.
+        "f-" + String(name.map { $0.isLetter || $0.isNumber ? $0 : "-" }) + (control == .radio ? "-\(value)" : "")
     }
     var errorId: String { id + "-error" }
     var hintId: String { id + "-hint" }
     var hasError: Bool { error != nil }
-    var isText: Bool { control == .text || control == .url }
+    var isText: Bool { control == .text || control == .url || control == .date }
     var isNumber: Bool { control == .number }
     var isURL: Bool { control == .url }
     var isTextarea: Bool { control == .textarea }
     var isSelect: Bool { control == .select }
-    var isCheckbox: Bool { control == .checkbox }
+    var isCheckbox: Bool { control == .checkbox || control == .radio }
+    var isRadio: Bool { control == .radio }
     var isCheckboxes: Bool { control == .checkboxes }
     var describedBy: String? {
         let ids = [hasError ? errorId : nil, hint != nil ? hintId : nil].compactMap { $0 }
@@ -81,6 +83,7 @@ extension FormField: MustacheParent {
         case "isSelect": isSelect
         case "isCheckbox": isCheckbox
         case "isCheckboxes": isCheckboxes
+        case "isRadio": isRadio
         case "describedBy": describedBy
         case "name": self.name
         case "label": label

@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import LiaisonStore
 
 /// An organization's profile page.
 struct ProfileView {
@@ -38,6 +39,17 @@ struct ProfileView {
     let hasNetworks: Bool
     let practices: [PracticeItem]
     let hasPractices: Bool
+    struct PersonLine {
+        let id: Int64
+        let name: String
+        let nativeName: String?
+        let title: String
+        let term: String?
+    }
+    let currentPeople: [PersonLine]
+    let hasCurrentPeople: Bool
+    let pastPeople: [PersonLine]
+    let hasPastPeople: Bool
     let version: Int
     let updated: String
     let created: String
@@ -46,7 +58,7 @@ struct ProfileView {
     let hasHistory: Bool
 
     init(
-        organization o: Organization, history: [AuditEntry], regions: RegionCatalog, strings t: Strings, saved: Bool
+        organization o: Organization, people: [PersonAtOrganization] = [], history: [AuditEntry], regions: RegionCatalog, strings t: Strings, saved: Bool
     ) {
         id = o.id
         name = o.name
@@ -94,6 +106,17 @@ struct ProfileView {
             PracticeItem(title: $0.title, year: $0.year.map(String.init), description: $0.description)
         }
         hasPractices = !practices.isEmpty
+        func line(_ p: PersonAtOrganization) -> PersonLine {
+            let title = [p.position.title, p.position.department].compactMap { $0 }.joined(separator: ", ")
+            let term =
+                p.position.startDate == nil && p.position.endDate == nil
+                ? nil : "\(p.position.startDate ?? "…")–\(p.position.endDate ?? "")"
+            return PersonLine(id: p.personId, name: p.displayName, nativeName: p.nativeName, title: title, term: term)
+        }
+        currentPeople = people.filter(\.position.isCurrent).map(line)
+        hasCurrentPeople = !currentPeople.isEmpty
+        pastPeople = people.filter { !$0.position.isCurrent }.map(line)
+        hasPastPeople = !pastPeople.isEmpty
         version = o.version
         updated = Formats.minute(o.updatedAt)
         created = Formats.day(o.createdAt)

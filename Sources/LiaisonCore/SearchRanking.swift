@@ -1,0 +1,71 @@
+import Foundation
+
+/// How well a record's names answer a search: exact before prefix before fuzzy.
+public enum MatchQuality: Int, Sendable, Hashable, Comparable, Codable {
+    case exact = 0
+    case prefix = 1
+    case fuzzy = 2
+
+    public static func < (lhs: MatchQuality, rhs: MatchQuality) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public var label: String {
+        switch self {
+        case .exact: "exact"
+        case .prefix: "prefix"
+        case .fuzzy: "fuzzy"
+        }
+    }
+}
+
+/// Ranks search candidates the same way whichever engine found them, from the normalized text both
+/// engines index: exact matches first, then every word typed starting a word of the record, then near
+/// misses; at equal match members before others, then by name.
+public enum SearchRanking {
+    /// How `document` (an indexed search text) and `names` (the record's names) answer `terms`, or nil when
+    /// they do not match even loosely.
+    public static func quality(terms: [String], names: [String], document: String) -> MatchQuality? {
+        guard !terms.isEmpty else { return nil }
+        let query = terms.joined(separator: " ")
+        let joinedQuery = terms.joined()
+        for name in names {
+            let normalized = SearchText.normalize(name)
+            if normalized == query || normalized.replacingOccurrences(of: " ", with: "") == joinedQuery {
+                return .exact
+            }
+        }
+        let words = document.split(separator: " ").map(String.init)
+        if terms.count == 1, words.contains(terms[0]) && terms[0].count >= 6 && terms[0].allSatisfy(\.isNumber) {
+            return .exact
+        }
+        if terms.allSatisfy({ term in words.contains { $0.hasPrefix(term) } }) { return .prefix }
+        if terms.allSatisfy({ term in words.contains { isNear(term, $0) } }) { return .fuzzy }
+        return nil
+    }
+
+    /// True when `term` is within a typo or two of `word`, or of its start: one edit for terms of 4 to 6
+    /// letters, two from 7.
+    public static func isNear(_ term: String, _ word: String) -> Bool {
+        guard term.count >= 4 else { return false }
+        let allowed = term.count >= 7 ? 2 : 1
+        let a = Array(term.utf8)
+        let b = Array(word.utf8)
+        // The cheapest way to turn the term into the word or into any start of it (a prefix typed as you go).
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in b.indices.map({ $0 + 1 }) {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            previous = current
+        }
+        return (previous.min() ?? Int.max) <= allowed
+    }
+
+    /// The first letters a fuzzy look-up starts from: a typo is rarer in the first three.
+    public static func fuzzyPrefixes(_ terms: [String]) -> [String]? {
+        let long = terms.filter { $0.count >= 4 }
+        guard !long.isEmpty else { return nil }
+        return terms.map { $0.count >= 4 ? String($0.prefix(3)) : $0 }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+import LiaisonCore
+import LiaisonStore
+
+extension SQLiteStore {
+    public func mergePeople(keep: Int64, keepVersion: Int, remove: Int64, removeVersion: Int, by actor: AuditActor)
+        async throws -> Person
+    {
+        try await write { db in
+            guard keep != remove else {
+                throw ValidationError(field: "otherId", rule: "not_self", message: "A person cannot be merged with themselves.")
+            }
+            guard let kept = try Self.loadPerson(db, id: keep) else {
+                throw StoreError.notFound(entity: "person", id: keep)
+            }
+            guard let removed = try Self.loadPerson(db, id: remove) else {
+                throw StoreError.notFound(entity: "person", id: remove)
+            }
+            guard kept.version == keepVersion else {
+                throw StoreError.versionConflict(entity: "person", id: keep, currentVersion: kept.version)
+            }
+            guard removed.version == removeVersion else {
+                throw StoreError.versionConflict(entity: "person", id: remove, currentVersion: removed.version)
+            }
+            let merged = kept.input.merged(with: removed.input)
+            let names = try Self.checkPersonReferences(db, merged)
+            try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [remove])
+            try Self.replacePerson(db, id: keep, version: kept.version + 1, merged, organizationNames: names)
+            let after = try Self.loadPerson(db, id: keep)!
+            try Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .merge, entity: "person", entityId: keep,
+                    summary: "\(after.displayName) ← \(removed.displayName) (#\(remove))",
+                    changes: AuditDiff.changes(from: kept.input, to: after.input)))
+            // The removed record's own entry keeps every field it had, so the trail still shows it.
+            try Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .merge, entity: "person", entityId: remove,
+                    summary: "\(removed.displayName) → \(after.displayName) (#\(keep))",
+                    changes: AuditDiff.changes(from: removed.input, to: nil)))
+            return after
+        }
+    }
+}

@@ -1,0 +1,437 @@
+import Foundation
+import GRDB
+import LiaisonCore
+import LiaisonStore
+
+extension SQLiteStore {
+    public func listPeople(_ query: PersonQuery) async throws -> PersonPage {
+        try await read { db in
+            let filter = PeopleFilter(query: query)
+            let total =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM person p \(filter.from) \(filter.whereClause)",
+                    arguments: filter.arguments) ?? 0
+            guard query.offset <= PersonQuery.maxOffset, query.offset < total else {
+                return PersonPage(items: [], total: total)
+            }
+            let items = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(PersonSummary.columns) FROM person p \(filter.from) \(PersonSummary.joins)
+                    \(filter.whereClause) ORDER BY \(filter.orderBy) LIMIT ? OFFSET ?
+                    """,
+                arguments: filter.arguments + filter.orderArguments + [query.perPage, query.offset]
+            ).map(PersonSummary.init(row:))
+            return PersonPage(items: items, total: total)
+        }
+    }
+
+    public func person(id: Int64) async throws -> Person? {
+        try await read { db in try Self.loadPerson(db, id: id) }
+    }
+
+    public func people(ids: [Int64]) async throws -> [Person] {
+        try await read { db in try ids.compactMap { try Self.loadPerson(db, id: $0) } }
+    }
+
+    public func createPerson(_ input: PersonInput, by actor: AuditActor) async throws -> Person {
+        try await write { db in
+            let names = try Self.checkPersonReferences(db, input)
+            let now = Self.now()
+            try db.execute(
+                sql: "INSERT INTO person (\(Self.personColumns), version, created_at, updated_at) VALUES (\(databaseQuestionMarks(count: 14)), 1, ?, ?)",
+                arguments: Self.personArguments(input) + [now, now])
+            let id = db.lastInsertedRowID
+            try Self.savePersonChildren(db, id: id, input, organizationNames: names)
+            let created = try Self.loadPerson(db, id: id)!
+            try Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .create, entity: "person", entityId: id, summary: created.displayName,
+                    changes: AuditDiff.changes(from: nil, to: created.input)))
+            return created
+        }
+    }
+
+    public func updatePerson(id: Int64, expectedVersion: Int, _ input: PersonInput, by actor: AuditActor)
+        async throws -> Person
+    {
+        try await write { db in
+            guard let before = try Self.loadPerson(db, id: id) else {
+                throw StoreError.notFound(entity: "person", id: id)
+            }
+            guard before.version == expectedVersion else {
+                throw StoreError.versionConflict(entity: "person", id: id, currentVersion: before.version)
+            }
+            let names = try Self.checkPersonReferences(db, input)
+            try Self.replacePerson(db, id: id, version: before.version + 1, input, organizationNames: names)
+            let after = try Self.loadPerson(db, id: id)!
+            try Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .update, entity: "person", entityId: id, summary: after.displayName,
+                    changes: AuditDiff.changes(from: before.input, to: after.input)))
+            return after
+        }
+    }
+
+    public func deletePerson(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {
+        try await write { db in
+            guard let before = try Self.loadPerson(db, id: id) else {
+                throw StoreError.notFound(entity: "person", id: id)
+            }
+            if let expectedVersion, expectedVersion != before.version {
+                throw StoreError.versionConflict(entity: "person", id: id, currentVersion: before.version)
+            }
+            try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [id])
+            try Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .delete, entity: "person", entityId: id, summary: before.displayName,
+                    changes: AuditDiff.changes(from: before.input, to: nil)))
+        }
+    }
+
+    public func likelyDuplicates(of input: PersonInput, excluding: Int64?) async throws -> [PersonSummary] {
+        try await read { db in
+            let emails = input.channels.filter { $0.kind == .email }.map(\.matchKey)
+            let organizationIds = input.positions.compactMap(\.organizationId)
+            var conditions: [String] = []
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if !emails.isEmpty {
+                conditions.append(
+                    "p.id IN (SELECT person_id FROM person_channel WHERE kind = 'email' AND match_key IN (\(databaseQuestionMarks(count: emails.count))))"
+                )
+                arguments += emails
+            }
+            if !organizationIds.isEmpty, !input.sortKey.isEmpty {
+                conditions.append(
+                    "(p.sort_key = ? AND p.id IN (SELECT person_id FROM person_position WHERE organization_id IN (\(databaseQuestionMarks(count: organizationIds.count)))))"
+                )
+                arguments.append(input.sortKey)
+                arguments += organizationIds
+            }
+            guard !conditions.isEmpty else { return [] }
+            arguments.append(excluding ?? 0)
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(PersonSummary.columns) FROM person p \(PersonSummary.joins)
+                    WHERE (\(conditions.joined(separator: " OR "))) AND p.id <> ? ORDER BY p.sort_key, p.id LIMIT 20
+                    """,
+                arguments: StatementArguments(arguments)
+            ).map(PersonSummary.init(row:))
+        }
+    }
+
+    public func peopleAt(organizationId: Int64) async throws -> [PersonAtOrganization] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.id, p.display_name, p.native_name, pp.organization_id, o.name AS organization_name,
+                        pp.title, pp.department, pp.start_date, pp.end_date
+                    FROM person_position pp JOIN person p ON p.id = pp.person_id
+                    JOIN organization o ON o.id = pp.organization_id
+                    WHERE pp.organization_id = ?
+                    ORDER BY pp.end_date IS NOT NULL, pp.end_date DESC, p.sort_key, p.id LIMIT 500
+                    """,
+                arguments: [organizationId]
+            ).map { row in
+                PersonAtOrganization(
+                    personId: row["id"], displayName: row["display_name"], nativeName: row["native_name"],
+                    position: Self.position(row))
+            }
+        }
+    }
+
+    public func searchCandidates(terms: [String], exactKey: String, limit: Int) async throws -> [SearchCandidate] {
+        try await read { db in
+            let match = terms.map { "\"\($0)\"*" }.joined(separator: " ")
+            let organizations = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT o.id, o.name, o.native_name, o.aliases, o.search_text, o.country, o.membership_status
+                    FROM organization o WHERE o.id IN (
+                        SELECT rowid FROM organization_fts WHERE organization_fts MATCH ? LIMIT ?)
+                    UNION
+                    SELECT o.id, o.name, o.native_name, o.aliases, o.search_text, o.country, o.membership_status
+                    FROM organization o WHERE o.sort_key = ?
+                    """,
+                arguments: [match, limit, exactKey]
+            ).map { row in
+                let aliases = (try? JSONDecoder().decode([String].self, from: Data((row["aliases"] as String).utf8)))
+                return SearchCandidate(
+                    kind: .organization, id: row["id"], name: row["name"], nativeName: row["native_name"],
+                    otherNames: aliases ?? [], document: row["search_text"],
+                    detail: (row["country"] as String?).flatMap { Country.named(code: $0)?.name },
+                    membershipStatus: MembershipStatus(rawValue: row["membership_status"]))
+            }
+            let people = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.id, p.display_name, p.native_name, p.given_name, p.family_name, p.search_text,
+                        cp.title, co.name AS organization_name, co.membership_status
+                    FROM person p \(PersonSummary.currentPositionJoin)
+                    WHERE p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT ?) OR p.sort_key = ?
+                    """,
+                arguments: [match, limit, exactKey]
+            ).map { row in
+                let detail = [row["title"] as String?, row["organization_name"] as String?].compactMap { $0 }
+                return SearchCandidate(
+                    kind: .person, id: row["id"], name: row["display_name"], nativeName: row["native_name"],
+                    otherNames: ["\(row["given_name"] as String) \(row["family_name"] as String)"],
+                    document: row["search_text"], detail: detail.isEmpty ? nil : detail.joined(separator: ", "),
+                    membershipStatus: (row["membership_status"] as String?).flatMap(MembershipStatus.init(rawValue:)))
+            }
+            return organizations + people
+        }
+    }
+}
+
+// MARK: - Inside a transaction
+
+extension SQLiteStore {
+    static let personColumns =
+        "given_name, family_name, name_order, native_name, honorific, role, notes, met_at, consent_note, "
+        + "consent_date, display_name, search_text, sort_key, id"
+
+    /// The values for `personColumns`, the id last (nil lets SQLite choose it).
+    static func personArguments(_ input: PersonInput, id: Int64? = nil) -> StatementArguments {
+        [
+            input.givenName, input.familyName, input.nameOrder.rawValue, input.nativeName, input.honorific,
+            input.role.rawValue, input.notes, input.metAt, input.consentNote, input.consentDate, input.displayName,
+            input.searchDocument, input.sortKey, id,
+        ]
+    }
+
+    static func replacePerson(
+        _ db: Database, id: Int64, version: Int, _ input: PersonInput, organizationNames: [Int64: String]
+    ) throws {
+        try db.execute(
+            sql: """
+                UPDATE person SET given_name = ?, family_name = ?, name_order = ?, native_name = ?, honorific = ?,
+                    role = ?, notes = ?, met_at = ?, consent_note = ?, consent_date = ?, display_name = ?,
+                    search_text = ?, sort_key = ?, version = ?, updated_at = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                input.givenName, input.familyName, input.nameOrder.rawValue, input.nativeName, input.honorific,
+                input.role.rawValue, input.notes, input.metAt, input.consentNote, input.consentDate,
+                input.displayName, input.searchDocument, input.sortKey, version, Self.now(), id,
+            ])
+        for table in ["person_language", "person_position", "person_channel"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE person_id = ?", arguments: [id])
+        }
+        try savePersonChildren(db, id: id, input, organizationNames: organizationNames)
+    }
+
+    static func loadPerson(_ db: Database, id: Int64) throws -> Person? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]) else {
+            return nil
+        }
+        let languages = try String.fetchAll(
+            db, sql: "SELECT code FROM person_language WHERE person_id = ? ORDER BY position", arguments: [id])
+        let positions = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT pp.organization_id, coalesce(o.name, pp.organization_name) AS organization_name, pp.title,
+                    pp.department, pp.start_date, pp.end_date
+                FROM person_position pp LEFT JOIN organization o ON o.id = pp.organization_id
+                WHERE pp.person_id = ? ORDER BY pp.position
+                """,
+            arguments: [id]
+        ).map(position)
+        let channels = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.kind, c.value, c.label, c.preferred, c.held_by_account_id, a.name AS holder_name,
+                    a.email AS holder_email
+                FROM person_channel c LEFT JOIN account a ON a.id = c.held_by_account_id
+                WHERE c.person_id = ? ORDER BY c.position
+                """,
+            arguments: [id]
+        ).map { row in
+            let holder: StaffContact? = (row["held_by_account_id"] as Int64?).map {
+                StaffContact(id: $0, name: row["holder_name"], email: row["holder_email"])
+            }
+            return Channel(
+                kind: ChannelKind(rawValue: row["kind"]) ?? .email, value: row["value"], label: row["label"],
+                preferred: row["preferred"], heldByAccountId: row["held_by_account_id"], heldBy: holder)
+        }
+        let input = PersonInput(
+            givenName: row["given_name"], familyName: row["family_name"],
+            nameOrder: NameOrder(rawValue: row["name_order"]) ?? .givenFirst, nativeName: row["native_name"],
+            honorific: row["honorific"], languages: languages, role: PersonRole(rawValue: row["role"]) ?? .none,
+            notes: row["notes"], metAt: row["met_at"], consentNote: row["consent_note"],
+            consentDate: row["consent_date"], positions: positions, channels: channels)
+        return Person(
+            id: id, input: input, version: row["version"], createdAt: row["created_at"], updatedAt: row["updated_at"])
+    }
+
+    static func position(_ row: Row) -> Position {
+        Position(
+            organizationId: row["organization_id"], organizationName: row["organization_name"], title: row["title"],
+            department: row["department"], startDate: row["start_date"], endDate: row["end_date"])
+    }
+
+    /// Refuses positions at organizations and channel holders that do not exist; returns the names of the
+    /// organizations the positions name, to be kept with them.
+    static func checkPersonReferences(_ db: Database, _ input: PersonInput) throws -> [Int64: String] {
+        var errors: [FieldError] = []
+        var names: [Int64: String] = [:]
+        let ids = Set(input.positions.compactMap(\.organizationId))
+        if !ids.isEmpty {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT id, name FROM organization WHERE id IN (\(databaseQuestionMarks(count: ids.count)))",
+                arguments: StatementArguments(Array(ids)))
+            {
+                names[row["id"]] = row["name"]
+            }
+        }
+        for (index, position) in input.positions.enumerated() {
+            if let id = position.organizationId, names[id] == nil {
+                errors.append(
+                    FieldError(
+                        field: "positions[\(index)].organizationId", rule: "unknown_organization",
+                        message: "No organization has the id \(id)."))
+            }
+        }
+        for (index, channel) in input.channels.enumerated() {
+            if let id = channel.heldByAccountId, try loadAccount(db, id: id) == nil {
+                errors.append(
+                    FieldError(
+                        field: "channels[\(index)].heldByAccountId", rule: "unknown_account",
+                        message: "No staff account has the id \(id)."))
+            }
+        }
+        if !errors.isEmpty { throw ValidationError(errors) }
+        return names
+    }
+
+    static func savePersonChildren(_ db: Database, id: Int64, _ input: PersonInput, organizationNames: [Int64: String])
+        throws
+    {
+        for (position, code) in input.languages.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO person_language (person_id, position, code) VALUES (?, ?, ?)",
+                arguments: [id, position, code])
+        }
+        for (index, position) in input.positions.enumerated() {
+            let name = position.organizationId.flatMap { organizationNames[$0] } ?? position.organizationName ?? ""
+            try db.execute(
+                sql: """
+                    INSERT INTO person_position (person_id, position, organization_id, organization_name, title,
+                        department, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id, index, position.organizationId, name, position.title, position.department,
+                    position.startDate, position.endDate,
+                ])
+        }
+        for (index, channel) in input.channels.enumerated() {
+            try db.execute(
+                sql: """
+                    INSERT INTO person_channel (person_id, position, kind, value, match_key, label, preferred,
+                        held_by_account_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id, index, channel.kind.rawValue, channel.value, channel.matchKey, channel.label,
+                    channel.preferred, channel.heldByAccountId,
+                ])
+        }
+    }
+}
+
+extension PersonSummary {
+    /// The first current position of `p` as `cp`, its organization as `co`.
+    static let currentPositionJoin = """
+        LEFT JOIN person_position cp ON cp.person_id = p.id AND cp.position = (
+            SELECT min(position) FROM person_position WHERE person_id = p.id AND end_date IS NULL)
+        LEFT JOIN organization co ON co.id = cp.organization_id
+        """
+
+    /// The joins a list row reads: the current position and the preferred (or first) channel.
+    static let joins =
+        currentPositionJoin + """
+
+            LEFT JOIN person_channel ch ON ch.person_id = p.id AND ch.position = (
+                SELECT position FROM person_channel WHERE person_id = p.id ORDER BY preferred DESC, position LIMIT 1)
+            """
+
+    static let columns = """
+        p.id, p.display_name, p.native_name, p.role, p.updated_at, cp.title, cp.organization_id,
+        coalesce(co.name, cp.organization_name) AS organization_name, co.country, ch.kind AS channel_kind,
+        ch.value AS channel_value, ch.label AS channel_label, ch.preferred AS channel_preferred
+        """
+
+    init(row: Row) {
+        let channel = (row["channel_kind"] as String?).flatMap(ChannelKind.init(rawValue:)).map {
+            Channel(
+                kind: $0, value: row["channel_value"], label: row["channel_label"],
+                preferred: row["channel_preferred"] ?? false)
+        }
+        self.init(
+            id: row["id"], displayName: row["display_name"], nativeName: row["native_name"],
+            role: PersonRole(rawValue: row["role"]) ?? .none, title: row["title"],
+            organizationId: row["organization_id"], organizationName: row["organization_name"],
+            country: row["country"], preferredChannel: channel, updatedAt: row["updated_at"])
+    }
+}
+
+/// The FROM, WHERE and ORDER BY of a people list, with its arguments, built from fixed SQL fragments.
+private struct PeopleFilter {
+    let query: PersonQuery
+
+    var from: String { query.searchTerms.isEmpty ? "" : "JOIN person_fts f ON f.rowid = p.id" }
+
+    var whereClause: String {
+        var conditions: [String] = []
+        if !query.searchTerms.isEmpty { conditions.append("person_fts MATCH ?") }
+        if query.organizationId != nil {
+            conditions.append(
+                "p.id IN (SELECT person_id FROM person_position WHERE organization_id = ? AND end_date IS NULL)")
+        }
+        if query.country != nil {
+            conditions.append(
+                """
+                p.id IN (SELECT pp.person_id FROM organization o JOIN person_position pp ON pp.organization_id = o.id
+                    WHERE o.country = ? AND pp.end_date IS NULL)
+                """)
+        }
+        if query.position != nil {
+            conditions.append(
+                """
+                p.id IN (SELECT person_id FROM person_position WHERE end_date IS NULL
+                    AND (title LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\'))
+                """)
+        }
+        if query.language != nil { conditions.append("p.id IN (SELECT person_id FROM person_language WHERE code = ?)") }
+        if query.channelKind != nil {
+            conditions.append("p.id IN (SELECT person_id FROM person_channel WHERE kind = ?)")
+        }
+        return conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+    }
+
+    var arguments: StatementArguments {
+        var values: [(any DatabaseValueConvertible)?] = []
+        if !query.searchTerms.isEmpty { values.append(query.searchTerms.map { "\"\($0)\"*" }.joined(separator: " ")) }
+        if let id = query.organizationId { values.append(id) }
+        if let country = query.country { values.append(country) }
+        if let position = query.position {
+            let escaped = position.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            values += ["%\(escaped)%", "%\(escaped)%"]
+        }
+        if let language = query.language { values.append(language) }
+        if let kind = query.channelKind { values.append(kind.rawValue) }
+        return StatementArguments(values)
+    }
+
+    /// A search puts an exact name first; the order ends on the id so pages never overlap.
+    var orderBy: String { query.searchTerms.isEmpty ? "p.sort_key, p.id" : "(p.sort_key = ?) DESC, p.sort_key, p.id" }
+
+    var orderArguments: StatementArguments {
+        query.searchTerms.isEmpty ? [] : [SearchText.sortKey(query.text ?? "")]
+    }
+}

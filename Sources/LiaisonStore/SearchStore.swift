@@ -1,0 +1,98 @@
+import Foundation
+import LiaisonCore
+
+/// The index behind the one search box: organizations and people by any form of their names, and people
+/// by email, phone and WeChat ID. Engines find candidates; `search` ranks them the same way for both.
+public protocol SearchStore: Sendable {
+    /// Records whose indexed text has a word starting with each term, at most `limit` of each kind, plus
+    /// those whose name is exactly `exactKey` (a sort key). Empty when nothing matches.
+    func searchCandidates(terms: [String], exactKey: String, limit: Int) async throws -> [SearchCandidate]
+}
+
+/// What kind of record a search result is.
+public enum SearchKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case organization, person
+}
+
+/// A record an engine found for a search, with what ranking needs.
+public struct SearchCandidate: Sendable, Hashable {
+    public var kind: SearchKind
+    public var id: Int64
+    public var name: String
+    public var nativeName: String?
+    /// More names to match exactly: aliases, the other name order.
+    public var otherNames: [String]
+    /// The indexed search text.
+    public var document: String
+    /// A line under the name: the country of an organization, the title and organization of a person.
+    public var detail: String?
+    /// The organization's status, or the status of a person's current organization.
+    public var membershipStatus: MembershipStatus?
+
+    public init(
+        kind: SearchKind, id: Int64, name: String, nativeName: String?, otherNames: [String], document: String,
+        detail: String?, membershipStatus: MembershipStatus?
+    ) {
+        self.kind = kind
+        self.id = id
+        self.name = name
+        self.nativeName = nativeName
+        self.otherNames = otherNames
+        self.document = document
+        self.detail = detail
+        self.membershipStatus = membershipStatus
+    }
+}
+
+/// One result of the search box.
+public struct SearchHit: Sendable, Hashable, Codable {
+    public var kind: SearchKind
+    public var id: Int64
+    public var name: String
+    public var nativeName: String?
+    public var detail: String?
+    public var match: MatchQuality
+    public var isMember: Bool
+    /// The page of the record.
+    public var url: String
+}
+
+extension SearchStore {
+    /// The best `limit` records for the query: exact before prefix before fuzzy, members first at equal
+    /// match, then by name. Near misses are looked for only when the exact and prefix matches are too few.
+    public func search(_ text: String, limit: Int = 10) async throws -> [SearchHit] {
+        let terms = SearchText.queryTerms(text)
+        guard !terms.isEmpty else { return [] }
+        let exactKey = SearchText.sortKey(text)
+        // A bounded candidate set per kind keeps a common prefix cheap on a large network.
+        let pool = max(limit * 5, 50)
+        var candidates = try await searchCandidates(terms: terms, exactKey: exactKey, limit: pool)
+        var hits = rank(candidates, terms: terms)
+        if hits.count < limit, let prefixes = SearchRanking.fuzzyPrefixes(terms) {
+            let seen = Set(candidates.map { "\($0.kind)\($0.id)" })
+            candidates = try await searchCandidates(terms: prefixes, exactKey: exactKey, limit: pool * 4)
+                .filter { !seen.contains("\($0.kind)\($0.id)") }
+            hits += rank(candidates, terms: terms)
+        }
+        return Array(
+            hits.sorted {
+                ($0.match, $0.isMember ? 0 : 1, SearchText.sortKey($0.name), $0.kind.rawValue, $0.id)
+                    < ($1.match, $1.isMember ? 0 : 1, SearchText.sortKey($1.name), $1.kind.rawValue, $1.id)
+            }
+            .prefix(limit))
+    }
+
+    private func rank(_ candidates: [SearchCandidate], terms: [String]) -> [SearchHit] {
+        candidates.compactMap { candidate in
+            let names = [candidate.name] + [candidate.nativeName].compactMap { $0 } + candidate.otherNames
+            guard let match = SearchRanking.quality(terms: terms, names: names, document: candidate.document) else {
+                return nil
+            }
+            let path = candidate.kind == .organization ? "organizations" : "people"
+            return SearchHit(
+                kind: candidate.kind, id: candidate.id, name: candidate.name, nativeName: candidate.nativeName,
+                detail: candidate.detail, match: match, isMember: candidate.membershipStatus == .member,
+                url: "/\(path)/\(candidate.id)")
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LiaisonCore
+import LiaisonStore
+
+/// The JSON API for people (/api/v1/people) and the search box (/api/v1/search).
+struct PeopleAPI {
+    let store: any LiaisonStore
+    let settings: WebSettings
+
+    func register(on routes: RouteRegistry) {
+        let prefix = "/api/v1"
+        routes.add(.get, prefix + "/people", access: .viewer, use: list)
+        routes.add(.post, prefix + "/people", access: .editor, use: create)
+        routes.add(.post, prefix + "/people/duplicates", access: .viewer, use: duplicates)
+        routes.add(.get, prefix + "/people/:id", access: .viewer, use: get)
+        routes.add(.put, prefix + "/people/:id", access: .editor, use: update)
+        routes.add(.delete, prefix + "/people/:id", access: .editor, use: delete)
+        routes.add(.post, prefix + "/people/:id/merge", access: .editor, use: merge)
+        routes.add(.get, prefix + "/search", access: .viewer, use: search)
+    }
+
+    struct PageBody: Encodable {
+        var items: [PersonSummary]
+        var total: Int
+        var page: Int
+        var perPage: Int
+    }
+
+    struct UpdateBody: Decodable {
+        var version: Int
+        var input: PersonInput
+
+        enum CodingKeys: String, CodingKey { case version }
+
+        init(from decoder: any Decoder) throws {
+            version = try decoder.container(keyedBy: CodingKeys.self).decode(Int.self, forKey: .version)
+            input = try PersonInput(from: decoder)
+        }
+    }
+
+    struct MergeBody: Decodable {
+        /// The version of the person kept (the one in the path).
+        var version: Int
+        /// The duplicate folded in and deleted.
+        var otherId: Int64
+        var otherVersion: Int
+    }
+
+    struct SearchBody: Encodable {
+        var query: String
+        var items: [SearchHit]
+    }
+
+    /// What a person body may hold: its fields, plus the read-only ones a client may send back.
+    static let fields = KnownFields(
+        names: [
+            "givenName", "familyName", "nameOrder", "nativeName", "honorific", "languages", "role", "notes", "metAt",
+            "consentNote", "consentDate", "positions", "channels", "id", "version", "createdAt", "updatedAt",
+            "displayName",
+        ],
+        lists: [
+            "positions": ["organizationId", "organizationName", "title", "department", "startDate", "endDate"],
+            "channels": ["kind", "value", "label", "preferred", "heldByAccountId", "heldBy"],
+        ])
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (query, errors) = PersonQuery.parse(request.uri.queryDictionary, strict: true)
+        try Self.refuse(errors)
+        let page = try await store.listPeople(query)
+        return try JSONBody.response(
+            PageBody(items: page.items, total: page.total, page: query.page, perPage: query.perPage))
+    }
+
+    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try JSONBody.response(try await PersonInputs.load(context, store: store))
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var reader = QueryReader(request.uri.queryDictionary, strict: true)
+        let confirmed = reader.boolean("confirmDuplicates") ?? false
+        try Self.refuse(reader.errors)
+        let input = try await prepared(
+            JSONBody.decode(PersonInput.self, from: request, context: context, fields: Self.fields))
+        if !confirmed {
+            let duplicates = try await store.likelyDuplicates(of: input, excluding: nil)
+            if !duplicates.isEmpty {
+                var problem = Problem(
+                    .conflict, type: "possible-duplicate", title: "This person may already be recorded.",
+                    detail: "\(duplicates.count) person(s) share an email address or the name at the same "
+                        + "organization. Send ?confirmDuplicates=true to create the record anyway.")
+                problem.duplicates = duplicates
+                throw problem
+            }
+        }
+        let person = try await store.createPerson(input, by: context.actor)
+        return try JSONBody.response(person, status: .created, headers: [.location: "/api/v1/people/\(person.id)"])
+    }
+
+    @Sendable func duplicates(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let input = try await JSONBody.decode(PersonInput.self, from: request, context: context, fields: Self.fields)
+        let country = try await PersonInputs.defaultCountry(of: input, store: store)
+        let found = try await store.likelyDuplicates(of: input.normalized(defaultCountry: country), excluding: nil)
+        return try JSONBody.response(OrganizationsAPI.ListBody(items: found))
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.recordID()
+        let body = try await JSONBody.decode(UpdateBody.self, from: request, context: context, fields: Self.fields)
+        let input = try await prepared(body.input)
+        return try JSONBody.response(
+            try await store.updatePerson(id: id, expectedVersion: body.version, input, by: context.actor))
+    }
+
+    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.recordID()
+        var reader = QueryReader(request.uri.queryDictionary, strict: true)
+        let version = reader.integer("version", in: 1...Int(Int32.max))
+        try Self.refuse(reader.errors)
+        try await store.deletePerson(id: id, expectedVersion: version, by: context.actor)
+        return Response(status: .noContent)
+    }
+
+    @Sendable func merge(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.recordID()
+        let body = try await JSONBody.decode(MergeBody.self, from: request, context: context)
+        let person = try await store.mergePeople(
+            keep: id, keepVersion: body.version, remove: body.otherId, removeVersion: body.otherVersion,
+            by: context.actor)
+        return try JSONBody.response(person)
+    }
+
+    @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var reader = QueryReader(request.uri.queryDictionary, strict: true)
+        let text = reader.text("q")
+        let limit = reader.integer("limit", in: 1...50) ?? 10
+        if text == nil, reader.errors.isEmpty { reader.fail("q", "required", "q is required.") }
+        try Self.refuse(reader.errors)
+        let hits = try await store.search(text ?? "", limit: limit)
+        return try JSONBody.response(SearchBody(query: text ?? "", items: hits))
+    }
+
+    /// The input normalized (phones from the first organization's country) and checked.
+    private func prepared(_ input: PersonInput) async throws -> PersonInput {
+        let country = try await PersonInputs.defaultCountry(of: input, store: store)
+        let normalized = input.normalized(defaultCountry: country)
+        try normalized.validate(currentYear: settings.currentYear())
+        return normalized
+    }
+
+    static func refuse(_ errors: [FieldError]) throws {
+        guard !errors.isEmpty else { return }
+        throw Problem(
+            .badRequest, type: "invalid-query", title: "The query has values that are not allowed.",
+            detail: errors.map(\.message).joined(separator: " "), errors: errors)
+    }
+}
+
+/// What the API and the pages share about a person's input.
+enum PersonInputs {
+    /// The country national phone numbers are dialled from: that of the first organization the person
+    /// works at, or nil.
+    static func defaultCountry(of input: PersonInput, store: any LiaisonStore) async throws -> String? {
+        let positions = input.positions.filter(\.isCurrent) + input.positions
+        guard let id = positions.lazy.compactMap(\.organizationId).first(where: { $0 > 0 }) else { return nil }
+        return try await store.organization(id: id)?.country
+    }
+
+    /// The person named by the request's path, or a 404.
+    static func load(_ context: AppRequestContext, store: any LiaisonStore) async throws -> Person {
+        let id = try context.recordID()
+        guard let person = try await store.person(id: id) else { throw StoreError.notFound(entity: "person", id: id) }
+        return person
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LiaisonCore
+import LiaisonStore
+
+/// The people pages: list, profile, create, edit, delete and merge, all usable without JavaScript.
+struct PeoplePages {
+    let store: any LiaisonStore
+    let settings: WebSettings
+    let renderer: PageRenderer
+
+    private var t: Strings { renderer.strings }
+
+    func register(on routes: RouteRegistry) {
+        routes.add(.get, "/people", access: .viewer, use: list)
+        routes.add(.get, "/people/new", access: .editor, use: newForm)
+        routes.add(.post, "/people", access: .editor, use: create)
+        routes.add(.get, "/people/:id", access: .viewer, use: profile)
+        routes.add(.get, "/people/:id/edit", access: .editor, use: editForm)
+        routes.add(.post, "/people/:id", access: .editor, use: update)
+        routes.add(.get, "/people/:id/delete", access: .editor, use: confirmDelete)
+        routes.add(.post, "/people/:id/delete", access: .editor, use: delete)
+        routes.add(.get, "/people/:id/merge", access: .editor, use: mergeChoice)
+        routes.add(.post, "/people/:id/merge", access: .editor, use: merge)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let parameters = request.uri.queryDictionary
+        let (query, errors) = PersonQuery.parse(parameters)
+        let result = try await store.listPeople(query)
+        let organization = try await query.organizationId.asyncMap { try await store.organization(id: $0) } ?? nil
+        let view = PeopleView(
+            page: result, query: query, parameters: parameters, errors: errors, organization: organization, strings: t)
+        return renderer.page(
+            "people", title: t["people_title"], model: view, context: context, status: errors.isEmpty ? .ok : .badRequest)
+    }
+
+    @Sendable func profile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let person = try await PersonInputs.load(context, store: store)
+        let history = try await store.auditEntries(AuditQuery(entity: "person", entityId: person.id, limit: 20))
+        let view = PersonView(
+            person: person, history: history, strings: t, notice: request.uri.queryParameters["saved"] != nil
+                ? t["saved"] : request.uri.queryParameters["merged"] != nil ? t["merged_notice"] : nil)
+        return renderer.page("person", title: person.displayName, model: view, context: context)
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var organization: String?
+        if let id = request.uri.queryParameters["organization"].flatMap({ Int64(String($0)) }) {
+            organization = try await store.organization(id: id)?.name
+        }
+        return try await formPage(
+            PersonForm(organization: organization), heading: t["new_person"], action: "/people", cancel: "/people",
+            context: context)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var form = PersonForm(form: try await FormData.read(request, context: context))
+        let heading = t["new_person"]
+        func again(_ duplicates: [PersonSummary] = []) async throws -> Response {
+            try await formPage(
+                form, heading: heading, action: "/people", cancel: "/people", duplicates: duplicates,
+                status: .unprocessableContent, context: context)
+        }
+        guard let input = try await input(from: &form) else { return try await again() }
+        if !form.confirmDuplicates {
+            let duplicates = try await store.likelyDuplicates(of: input, excluding: nil)
+            if !duplicates.isEmpty { return try await again(duplicates) }
+        }
+        do {
+            let person = try await store.createPerson(input, by: context.actor)
+            return PageRenderer.redirect(to: "/people/\(person.id)?saved=1")
+        } catch let error as ValidationError {
+            form.addErrors(error.errors)
+            return try await again()
+        }
+    }
+
+    @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let person = try await PersonInputs.load(context, store: store)
+        return try await formPage(
+            PersonForm(person: person), heading: String(format: t["edit_heading"], person.displayName),
+            action: "/people/\(person.id)", cancel: "/people/\(person.id)", context: context)
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let current = try await PersonInputs.load(context, store: store)
+        var form = PersonForm(form: try await FormData.read(request, context: context))
+        let heading = String(format: t["edit_heading"], current.displayName)
+        let action = "/people/\(current.id)"
+        guard let version = Int(form.version) else { throw HTTPError(.badRequest, message: t["error_missing_version"]) }
+        func again(conflict: Bool = false, status: HTTPResponse.Status = .unprocessableContent) async throws -> Response {
+            try await formPage(
+                form, heading: heading, action: action, cancel: action, conflict: conflict, status: status,
+                context: context)
+        }
+        guard let input = try await input(from: &form) else { return try await again() }
+        do {
+            _ = try await store.updatePerson(id: current.id, expectedVersion: version, input, by: context.actor)
+            return PageRenderer.redirect(to: "/people/\(current.id)?saved=1")
+        } catch let error as ValidationError {
+            form.addErrors(error.errors)
+            return try await again()
+        } catch StoreError.versionConflict {
+            form.version = String(current.version)
+            return try await again(conflict: true, status: .conflict)
+        }
+    }
+
+    @Sendable func confirmDelete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let person = try await PersonInputs.load(context, store: store)
+        let model = DeleteModel(
+            action: "/people/\(person.id)/delete", cancel: "/people/\(person.id)", version: person.version,
+            prompt: String(format: t["delete_person_prompt"], person.displayName))
+        return renderer.page("delete", title: t["delete_title"], model: model, context: context)
+    }
+
+    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.recordID()
+        let form = try await FormData.read(request, context: context)
+        do {
+            try await store.deletePerson(id: id, expectedVersion: Int(form["version"]), by: context.actor)
+        } catch StoreError.versionConflict {
+            throw HTTPError(.conflict, message: t["error_delete_conflict"])
+        }
+        return PageRenderer.redirect(to: "/people?deleted=1")
+    }
+
+    /// Lists the likely duplicates of a person, and anyone found by a search, to fold into this record.
+    @Sendable func mergeChoice(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let person = try await PersonInputs.load(context, store: store)
+        var reader = QueryReader(request.uri.queryDictionary, strict: false)
+        let text = reader.text("q")
+        var candidates = try await store.likelyDuplicates(of: person.input, excluding: person.id)
+        if let text {
+            let found = try await store.listPeople(PersonQuery(text: text, perPage: 20)).items
+            candidates += found.filter { hit in hit.id != person.id && !candidates.contains { $0.id == hit.id } }
+        }
+        let others = try await store.people(ids: candidates.map(\.id))
+        let model = MergeView(person: person, candidates: others, query: text ?? "", strings: t)
+        return renderer.page(
+            "person-merge", title: String(format: t["merge_heading"], person.displayName), model: model,
+            context: context)
+    }
+
+    @Sendable func merge(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.recordID()
+        let form = try await FormData.read(request, context: context)
+        guard let version = Int(form["version"]), let otherId = Int64(form["otherId"]),
+            let otherVersion = Int(form["otherVersion"])
+        else { throw HTTPError(.badRequest, message: t["error_merge_form"]) }
+        do {
+            _ = try await store.mergePeople(
+                keep: id, keepVersion: version, remove: otherId, removeVersion: otherVersion, by: context.actor)
+        } catch StoreError.versionConflict {
+            throw HTTPError(.conflict, message: t["error_merge_conflict"])
+        }
+        return PageRenderer.redirect(to: "/people/\(id)?merged=1")
+    }
+
+    /// Reads the form into an input: organization names resolved in the directory, national phone numbers
+    /// dialled from the first organization's country.
+    private func input(from form: inout PersonForm) async throws -> PersonInput? {
+        var organizations: [String: Int64] = [:]
+        var firstCountry: String?
+        for name in form.organizationNames {
+            let key = SearchText.sortKey(name)
+            guard organizations[key] == nil,
+                let hit = try await store.search(name, limit: 5).first(where: { $0.kind == .organization && $0.match == .exact })
+            else { continue }
+            organizations[key] = hit.id
+            if firstCountry == nil { firstCountry = try await store.organization(id: hit.id)?.country }
+        }
+        return form.input(organizations: organizations, defaultCountry: firstCountry, currentYear: settings.currentYear())
+    }
+
+    private func formPage(
+        _ form: PersonForm, heading: String, action: String, cancel: String, conflict: Bool = false,
+        duplicates: [PersonSummary] = [], status: HTTPResponse.Status = .ok, context: AppRequestContext
+    ) async throws -> Response {
+        let view = PersonFormView(
+            form: form, heading: heading, action: action, cancel: cancel, conflict: conflict, duplicates: duplicates,
+            staff: try await store.accounts().filter { !$0.disabled }, strings: t)
+        return renderer.page("person-form", title: heading, model: view, context: context, status: status)
+    }
+}
+
+/// The delete confirmation page's model, for any kind of record.
+struct DeleteModel {
+    let action: String
+    let cancel: String
+    let version: Int
+    let prompt: String
+}
+
+extension Optional {
+    /// `map` with an async transform.
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+
+/// The create and edit form for a person, kept as text so a form that comes back with errors shows exactly
+/// what was typed. Positions name their organization by name; the page resolves it in the directory.
+struct PersonForm {
+    struct PositionRow { var organization = "", title = "", department = "", startDate = "", endDate = "" }
+    struct ChannelRow { var kind = "", value = "", label = "", heldBy = "", preferred = false }
+
+    var values: [String: String] = [:]
+    var positions: [PositionRow] = []
+    var channels: [ChannelRow] = []
+    var version = ""
+    /// Set when the person confirmed that the likely duplicates shown are other people.
+    var confirmDuplicates = false
+    var errors: [String: String] = [:]
+
+    static let textFields = [
+        "givenName", "familyName", "nameOrder", "nativeName", "honorific", "role", "languages", "metAt",
+        "consentNote", "consentDate", "notes",
+    ]
+
+    /// A blank form, with a first position at `organization` when the page was opened from one.
+    init(organization: String? = nil) {
+        values = ["nameOrder": NameOrder.givenFirst.rawValue, "role": PersonRole.none.rawValue]
+        if let organization { positions = [PositionRow(organization: organization)] }
+    }
+
+    /// The form filled with a stored person, for editing.
+    init(person p: Person) {
+        values = [
+            "givenName": p.givenName, "familyName": p.familyName, "nameOrder": p.nameOrder.rawValue,
+            "nativeName": p.nativeName ?? "", "honorific": p.honorific ?? "", "role": p.role.rawValue,
+            "languages": p.languages.joined(separator: ", "), "metAt": p.metAt ?? "",
+            "consentNote": p.consentNote ?? "", "consentDate": p.consentDate ?? "", "notes": p.notes ?? "",
+        ]
+        positions = p.positions.map {
+            PositionRow(
+                organization: $0.organizationName ?? "", title: $0.title, department: $0.department ?? "",
+                startDate: $0.startDate ?? "", endDate: $0.endDate ?? "")
+        }
+        channels = p.channels.map {
+            ChannelRow(
+                kind: $0.kind.rawValue, value: $0.value, label: $0.label ?? "",
+                heldBy: $0.heldByAccountId.map(String.init) ?? "", preferred: $0.preferred)
+        }
+        version = String(p.version)
+    }
+
+    /// The form as submitted.
+    init(form: FormData) {
+        for name in Self.textFields { values[name] = form[name] }
+        positions = form.rows(prefix: "positions") { form, p in
+            PositionRow(
+                organization: form["\(p).organization"], title: form["\(p).title"],
+                department: form["\(p).department"], startDate: form["\(p).startDate"], endDate: form["\(p).endDate"])
+        }
+        let preferred = form["preferredChannel"]
+        // A spare channel row keeps its kind chosen; it counts only once something is typed in it.
+        channels = form.rows(prefix: "channels") { form, p in
+            ChannelRow(
+                kind: form["\(p).kind"], value: form["\(p).value"], label: form["\(p).label"],
+                heldBy: form["\(p).heldBy"], preferred: !preferred.isEmpty && p == "channels[\(preferred)]")
+        }.filter { !($0.value + $0.label).trimmingCharacters(in: .whitespaces).isEmpty || $0.preferred }
+        version = form["version"]
+        confirmDuplicates = form["confirmDuplicates"] == "on" || form["confirmDuplicates"] == "true"
+    }
+
+    /// The input the form describes, or every error found. `organizations` resolves the names typed in the
+    /// positions to directory records; `defaultCountry` is where national phone numbers are dialled from.
+    mutating func input(organizations: [String: Int64], defaultCountry: String?, currentYear: Int) -> PersonInput? {
+        var parseErrors: [String: String] = [:]
+        let nameOrder = NameOrder(rawValue: values["nameOrder"] ?? "")
+        if nameOrder == nil { parseErrors["nameOrder"] = "Choose the name order." }
+        let role = PersonRole(rawValue: values["role"] ?? "")
+        if role == nil { parseErrors["role"] = "Choose a role." }
+        let languages = (values["languages"] ?? "").split { $0 == "," || $0 == " " || $0 == ";" }.map(String.init)
+        let positions = positions.enumerated().map { index, row in
+            let name = row.organization.trimmingCharacters(in: .whitespaces)
+            let id = organizations[SearchText.sortKey(name)]
+            if id == nil, !name.isEmpty {
+                parseErrors["positions[\(index)].organizationId"] =
+                    "No organization in the directory is called \"\(name)\". Check the spelling, or add it first."
+            }
+            return Position(
+                organizationId: id, organizationName: id == nil ? name : nil, title: row.title,
+                department: row.department, startDate: row.startDate, endDate: row.endDate)
+        }
+        let channels = channels.enumerated().map { index, row in
+            let kind = ChannelKind(rawValue: row.kind)
+            if kind == nil { parseErrors["channels[\(index)].kind"] = "Choose what kind of contact this is." }
+            let holder = Int64(row.heldBy)
+            if holder == nil, !row.heldBy.isEmpty { parseErrors["channels[\(index)].heldByAccountId"] = "Choose a member of staff." }
+            return Channel(
+                kind: kind ?? .email, value: row.value, label: row.label, preferred: row.preferred,
+                heldByAccountId: holder)
+        }
+        let input = PersonInput(
+            givenName: values["givenName"] ?? "", familyName: values["familyName"] ?? "",
+            nameOrder: nameOrder ?? .givenFirst, nativeName: values["nativeName"], honorific: values["honorific"],
+            languages: languages, role: role ?? .none, notes: values["notes"], metAt: values["metAt"],
+            consentNote: values["consentNote"], consentDate: values["consentDate"], positions: positions,
+            channels: channels
+        ).normalized(defaultCountry: defaultCountry)
+        do {
+            try input.validate(currentYear: currentYear)
+        } catch {
+            addErrors(error.errors)
+        }
+        errors.merge(parseErrors) { _, parse in parse }
+        return errors.isEmpty ? input : nil
+    }
+
+    mutating func addErrors(_ fieldErrors: [FieldError]) {
+        for error in fieldErrors where errors[error.field] == nil {
+            // Rows show one error line per field; list-level rules attach to the list's first row.
+            errors[error.field] = error.message
+        }
+    }
+
+    /// The organization names typed in the positions, for resolving in the directory.
+    var organizationNames: [String] {
+        positions.map { $0.organization.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

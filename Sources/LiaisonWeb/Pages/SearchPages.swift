@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+import LiaisonCore
+import LiaisonStore
+
+/// The results page of the search box on every page; the JSON endpoint serves the same results as you type.
+struct SearchPages {
+    let store: any LiaisonStore
+    let renderer: PageRenderer
+
+    private var t: Strings { renderer.strings }
+
+    func register(on routes: RouteRegistry) {
+        routes.add(.get, "/search", access: .viewer, use: results)
+    }
+
+    struct Model {
+        struct Hit {
+            let url: String
+            let name: String
+            let nativeName: String?
+            let kindLabel: String
+            let isMember: Bool
+            let detail: String?
+        }
+        let query: String
+        let queryEncoded: String
+        let countLabel: String
+        let hits: [Hit]
+        let hasHits: Bool
+        let errors: [String]
+        let hasErrors: Bool
+    }
+
+    @Sendable func results(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var reader = QueryReader(request.uri.queryDictionary, strict: false)
+        let text = reader.text("q") ?? ""
+        let hits = text.isEmpty ? [] : try await store.search(text, limit: 50)
+        let model = Model(
+            query: text,
+            queryEncoded: text.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "+", "="]))
+                ?? "",
+            countLabel: text.isEmpty
+                ? t["search_prompt"] : String(format: t[hits.count == 1 ? "search_count_one" : "search_count"], hits.count, text),
+            hits: hits.map {
+                Model.Hit(
+                    url: $0.url, name: $0.name, nativeName: $0.nativeName, kindLabel: t["search_kind_\($0.kind.rawValue)"],
+                    isMember: $0.isMember, detail: $0.detail)
+            },
+            hasHits: !hits.isEmpty, errors: reader.errors.map(\.message), hasErrors: !reader.errors.isEmpty)
+        return renderer.page(
+            "search", title: t["search_title"], model: model, context: context,
+            status: reader.errors.isEmpty ? .ok : .badRequest, search: text)
+    }
+}

@@ -1,0 +1,122 @@
+import LiaisonCore
+import LiaisonStore
+
+/// The person create/edit page's view model.
+struct PersonFormView {
+    struct Duplicate {
+        let id: Int64
+        let name: String
+        let nativeName: String?
+        let detail: String?
+    }
+
+    let heading: String
+    let action: String
+    let cancel: String
+    let version: String
+    let hasErrors: Bool
+    let errorSummary: [OrganizationFormView.FieldErrorLink]
+    let conflict: Bool
+    let groups: [OrganizationFormView.Group]
+    let positionRows: [OrganizationFormView.Row]
+    let channelRows: [OrganizationFormView.Row]
+    let duplicates: [Duplicate]
+    let hasDuplicates: Bool
+    let confirmDuplicates: FormField
+
+    init(
+        form: PersonForm, heading: String, action: String, cancel: String, conflict: Bool,
+        duplicates: [PersonSummary], staff: [StaffAccount], strings t: Strings
+    ) {
+        self.heading = heading
+        self.action = action
+        self.cancel = cancel
+        version = form.version
+        self.conflict = conflict
+        func field(_ name: String, _ control: FormField.Control = .text, hint: String? = nil) -> FormField {
+            FormField(
+                name: name, label: t["field_\(name)"], value: form.values[name] ?? "",
+                error: form.errors[name] ?? form.errors.first { $0.key.hasPrefix(name + "[") }?.value, hint: hint,
+                control: control)
+        }
+        func select(_ name: String, _ pairs: [(String, String)]) -> FormField {
+            var f = field(name, .select)
+            f.options = FormField.choices(pairs, selected: form.values[name] ?? "", blank: nil)
+            return f
+        }
+        var familyName = field("familyName", hint: t["hint_familyName"])
+        familyName.required = true
+        groups = [
+            .init(
+                legend: t["group_person"],
+                fields: [
+                    field("givenName"), familyName,
+                    select("nameOrder", NameOrder.allCases.map { ($0.rawValue, t["name_order_\($0.rawValue)"]) }),
+                    field("nativeName", hint: t["hint_person_nativeName"]), field("honorific"),
+                    select("role", PersonRole.allCases.map { ($0.rawValue, t["role_person_\($0.rawValue)"]) }),
+                    field("languages", hint: t["hint_languages"]),
+                ]),
+            .init(
+                legend: t["group_contact_notes"],
+                fields: [
+                    field("metAt", hint: t["hint_metAt"]), field("consentNote", .textarea),
+                    field("consentDate", .date, hint: t["hint_day"]), field("notes", .textarea),
+                ]),
+        ]
+        func rowField(_ prefix: String, _ index: Int, _ name: String, _ value: String, _ control: FormField.Control = .text,
+            errorKey: String? = nil) -> FormField
+        {
+            let full = "\(prefix)[\(index)].\(name)"
+            return FormField(
+                name: full, label: t["field_\(prefix)_\(name)"], value: value,
+                error: form.errors["\(prefix)[\(index)].\(errorKey ?? name)"], control: control)
+        }
+        let positions = form.positions + [PersonForm.PositionRow()]
+        positionRows = positions.enumerated().map { index, row in
+            .init(fields: [
+                rowField("positions", index, "organization", row.organization, errorKey: "organizationId"),
+                rowField("positions", index, "title", row.title),
+                rowField("positions", index, "department", row.department),
+                rowField("positions", index, "startDate", row.startDate),
+                rowField("positions", index, "endDate", row.endDate),
+            ])
+        }
+        let channels = form.channels + Array(repeating: PersonForm.ChannelRow(), count: 2)
+        channelRows = channels.enumerated().map { index, row in
+            var kind = rowField("channels", index, "kind", row.kind, .select)
+            kind.options = FormField.choices(
+                ChannelKind.allCases.map { ($0.rawValue, t["channel_\($0.rawValue)"]) }, selected: row.kind,
+                blank: t["choose"])
+            var holder = rowField("channels", index, "heldBy", row.heldBy, .select, errorKey: "heldByAccountId")
+            holder.options = FormField.choices(staff.map { (String($0.id), $0.name) }, selected: row.heldBy, blank: t["nobody"])
+            var preferred = FormField(
+                name: "preferredChannel", label: t["field_channels_preferred"], value: String(index), control: .radio,
+                checked: row.preferred)
+            preferred.hint = nil
+            return .init(fields: [
+                kind, rowField("channels", index, "value", row.value), rowField("channels", index, "label", row.label),
+                holder, preferred,
+            ])
+        }
+        self.duplicates = duplicates.map {
+            Duplicate(
+                id: $0.id, name: $0.displayName, nativeName: $0.nativeName,
+                detail: [$0.title, $0.organizationName, $0.preferredChannel?.value].compactMap { $0 }.joined(
+                    separator: " · "))
+        }
+        hasDuplicates = !duplicates.isEmpty
+        confirmDuplicates = FormField(
+            name: "confirmDuplicates", label: t["confirm_duplicates"], control: .checkbox,
+            checked: form.confirmDuplicates)
+        let allFields = groups.flatMap(\.fields) + positionRows.flatMap(\.fields) + channelRows.flatMap(\.fields)
+        var links = allFields.compactMap { f in
+            f.error.map { OrganizationFormView.FieldErrorLink(id: f.id, message: "\(f.label): \($0)") }
+        }
+        let shown = Set(allFields.compactMap { $0.error })
+        for (_, message) in form.errors.sorted(by: { $0.key < $1.key }) where !shown.contains(message) {
+            links.append(OrganizationFormView.FieldErrorLink(id: "f-channels", message: message))
+        }
+        errorSummary = links
+        hasErrors = !links.isEmpty
+    }
+}
