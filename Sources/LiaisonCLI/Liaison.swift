@@ -89,7 +89,7 @@ extension Liaison {
                 print(
                     outcome.skipped
                         ? "Demo: the database already has data; left as it is."
-                        : "Demo: added \(outcome.created) organizations.")
+                        : "Demo: added \(outcome.created) organizations and \(outcome.people) people.")
                 let hasher = PasswordHasher()
                 signIn = try await DemoNetwork.prepareAdmin(
                     in: database, password: try readOrGeneratePassword(fromStdin: false), hash: { hasher.hash($0) })
@@ -143,7 +143,7 @@ extension Liaison {
                 if outcome.skipped {
                     print("The database \(configuration.database) already has organizations; nothing was added.")
                 } else {
-                    print("Added \(outcome.created) organizations of the demo network to \(configuration.database).")
+                    print("Added \(outcome.created) organizations and \(outcome.people) people of the demo network to \(configuration.database).")
                 }
             }
         }

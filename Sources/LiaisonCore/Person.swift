@@ -133,6 +133,19 @@ public struct Channel: Sendable, Hashable, Codable {
         self.heldBy = heldBy
     }
 
+    enum CodingKeys: String, CodingKey { case kind, value, label, preferred, heldByAccountId, heldBy }
+
+    // `preferred` may be left out or null in a JSON body.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.decode(ChannelKind.self, forKey: .kind)
+        value = try c.decode(String.self, forKey: .value)
+        label = try c.decodeIfPresent(String.self, forKey: .label)
+        preferred = try c.decodeIfPresent(Bool.self, forKey: .preferred) ?? false
+        heldByAccountId = try c.decodeIfPresent(Int64.self, forKey: .heldByAccountId)
+        heldBy = try c.decodeIfPresent(StaffContact.self, forKey: .heldBy)
+    }
+
     /// The form two channels are compared in to find the same contact twice: case folded.
     public var matchKey: String { value.lowercased() }
 }

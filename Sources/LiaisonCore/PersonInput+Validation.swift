@@ -208,6 +208,12 @@ public enum Language {
         return Locale(identifier: "en_US").localizedString(forLanguageCode: code).flatMap { $0 == code ? nil : $0 }
     }
 
+    /// Every code that has a name, in order.
+    public static let allCodes: [String] = {
+        let letters = "abcdefghijklmnopqrstuvwxyz".map(String.init)
+        return letters.flatMap { first in letters.map { first + $0 } }.filter { name(code: $0) != nil }
+    }()
+
     /// The languages a form offers first, by code.
     public static let common = ["zh", "en", "es", "fr", "ar", "pt", "ru", "de", "ja", "ko", "it", "tr", "id", "hi"]
 }

@@ -8,7 +8,10 @@ import LiaisonStore
 public enum DemoNetwork {
     /// What seeding did.
     public struct Outcome: Sendable, Equatable {
+        /// Organizations created.
         public var created: Int
+        /// People created.
+        public var people: Int = 0
         /// True when the directory already had organizations and was left as it was.
         public var skipped: Bool
     }
@@ -38,6 +41,7 @@ public enum DemoNetwork {
         let entries = try entries()
         let staff = try await createStaff(named: Set(entries.compactMap(\.input.focalPoint)), in: store)
         var networkIds: [String: Int64] = [:]
+        var organizations: [String: (id: Int64, country: String?)] = [:]
         var created = 0
         for (input, affiliationNames) in entries {
             var input = input.normalized()
@@ -55,13 +59,53 @@ public enum DemoNetwork {
             try input.validate(regions: regions, currentYear: currentYear)
             let organization = try await store.createOrganization(input, by: .system)
             if organization.kind == .network { networkIds[organization.name] = organization.id }
+            organizations[organization.name] = (organization.id, organization.country)
             created += 1
         }
-        return Outcome(created: created, skipped: false)
+        let people = try await seedPeople(into: store, organizations: organizations, currentYear: currentYear)
+        return Outcome(created: created, people: people, skipped: false)
     }
 }
 
 extension DemoNetwork {
+    /// Fictional officials, interpreters and protocol officers of the demo cities, with Chinese names in
+    /// both scripts, some reachable by WeChat only and some by email only; returns how many were created.
+    static func seedPeople(
+        into store: any LiaisonStore, organizations: [String: (id: Int64, country: String?)], currentYear: Int
+    ) async throws -> Int {
+        let url = URL(fileURLWithPath: Bundle.module.bundlePath).appendingPathComponent("Resources/demo-people.json")
+        let root = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+        let items = root?["people"] as? [[String: Any]] ?? []
+        let holders = Set(items.flatMap { ($0["channels"] as? [[String: Any]] ?? []).compactMap { $0["heldBy"] as? String } })
+        let staff = try await createStaff(named: holders, in: store)
+        var created = 0
+        for var item in items {
+            var country: String?
+            item["positions"] = try (item["positions"] as? [[String: Any]] ?? []).map { position in
+                var position = position
+                let name = position.removeValue(forKey: "organization") as? String ?? ""
+                guard let organization = organizations[name] else {
+                    throw ValidationError(
+                        field: "positions", rule: "unknown_organization", message: "No demo organization \(name).")
+                }
+                country = country ?? organization.country
+                position["organizationId"] = organization.id
+                return position
+            }
+            item["channels"] = (item["channels"] as? [[String: Any]] ?? []).map { channel in
+                var channel = channel
+                if let holder = channel.removeValue(forKey: "heldBy") as? String { channel["heldByAccountId"] = staff[holder] }
+                return channel
+            }
+            let data = try JSONSerialization.data(withJSONObject: item)
+            let input = try JSONDecoder().decode(PersonInput.self, from: data).normalized(defaultCountry: country)
+            try input.validate(currentYear: currentYear)
+            _ = try await store.createPerson(input, by: .system)
+            created += 1
+        }
+        return created
+    }
+
     /// Staff accounts for the focal points the demo names ("Agnès Bickart" → agnes.bickart@liaison.example),
     /// as editors who cannot sign in until an admin sets their password; returns their ids by name.
     static func createStaff(named names: Set<String>, in store: any LiaisonStore) async throws -> [String: Int64] {

@@ -24,6 +24,25 @@ struct OpenAPIDocument: Sendable {
         for (schema, field) in [("GovernanceRole", "fromYear"), ("GovernanceRole", "toYear"), ("Practice", "year")] {
             document.update(["components", "schemas", schema, "properties", field, "maximum"], to: currentYear + 10)
         }
+        // ISO 639-1 codes as this machine's Foundation names them: the same table validation uses.
+        let languages = Language.allCodes
+        for schema in ["PersonInput", "PersonUpdate"] {
+            document.update(["components", "schemas", schema, "properties", "languages", "items", "enum"], to: languages)
+        }
+        if var paths = document["paths"] as? [String: Any] {
+            for path in ["/api/v1/people", "/api/v1/people/export"] {
+                guard var item = paths[path] as? [String: Any], var get = item["get"] as? [String: Any],
+                    var parameters = get["parameters"] as? [[String: Any]]
+                else { continue }
+                for index in parameters.indices where parameters[index]["name"] as? String == "language" {
+                    parameters[index]["schema"] = ["type": "string", "enum": languages]
+                }
+                get["parameters"] = parameters
+                item["get"] = get
+                paths[path] = item
+            }
+            document["paths"] = paths
+        }
         if var paths = document["paths"] as? [String: Any], var list = paths["/api/v1/organizations"] as? [String: Any],
             var get = list["get"] as? [String: Any], var parameters = get["parameters"] as? [[String: Any]]
         {

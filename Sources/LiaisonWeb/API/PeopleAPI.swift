@@ -124,7 +124,9 @@ struct PeopleAPI {
 
     @Sendable func merge(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.recordID()
-        let body = try await JSONBody.decode(MergeBody.self, from: request, context: context)
+        let body = try await JSONBody.decode(
+            MergeBody.self, from: request, context: context,
+            fields: KnownFields(names: ["version", "otherId", "otherVersion"], lists: [:]))
         let person = try await store.mergePeople(
             keep: id, keepVersion: body.version, remove: body.otherId, removeVersion: body.otherVersion,
             by: context.actor)
