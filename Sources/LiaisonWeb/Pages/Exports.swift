@@ -6,8 +6,8 @@ import LiaisonStore
 import NIOCore
 
 /// Downloads: a person as a vCard, any people list as vCards or CSV, any directory list as CSV. The same
-/// handlers answer the pages (with the session) and the API (with a token). Each list export is written to
-/// the audit trail, since it carries personal data out of Liaison.
+/// handlers answer the pages (with the session) and the API (with a token). Every export is written to the
+/// audit trail, since it carries data (for people, personal data) out of Liaison.
 struct Exports {
     let store: any LiaisonStore
     let settings: WebSettings
@@ -101,6 +101,10 @@ struct Exports {
             items += page.items
             query.page += 1
         } while items.count < min(total, Self.maxRows) && !items.isEmpty && query.offset < OrganizationQuery.maxOffset
+        try await store.recordAudit(
+            AuditEvent(
+                actor: context.actor, action: .export, entity: "organization",
+                summary: "\(min(items.count, Self.maxRows)) organizations as CSV"))
         let rows = items.prefix(Self.maxRows).map { o -> [String] in
             [
                 String(o.id), o.name, o.nativeName ?? "", o.kind.rawValue, o.country ?? "",
