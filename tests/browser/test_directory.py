@@ -19,12 +19,12 @@ PROFILE_URL = r"/organizations/\d+(\?[^/]*)?$"  # a profile, perhaps with ?saved
 # What a person does ----------------------------------------------------------------------------------
 
 def search_for(browser, server, text):
-    """Types `text` into the search box in the page header and submits it."""
+    """Types `text` into the directory's own search field and applies it."""
     browser.get(f"{server}/organizations")
-    box = browser.find_element(By.ID, "global-search")
+    box = browser.find_element(By.ID, "f-q")
     box.clear()
     box.send_keys(text)
-    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.search button"))
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"))
 
 
 def open_profile(browser, server, name):
@@ -104,7 +104,7 @@ def field_value(browser, field_id):
 
 # Journeys --------------------------------------------------------------------------------------------
 
-def test_search_by_latin_name_from_the_header(browser, server):
+def test_search_the_directory_by_latin_name(browser, server):
     search_for(browser, server, "guangzhou")
     assert results(browser) == [("Guangzhou", "广州")]
     assert text_of(browser, "#result-count") == "1 organization"
@@ -124,7 +124,7 @@ def test_search_by_latin_name_from_the_header(browser, server):
 def test_search_finds_across_scripts_aliases_and_accents(browser, server, query, expected):
     search_for(browser, server, query)
     assert expected in result_names(browser)
-    assert field_value(browser, "global-search") == query  # the box still shows what was searched
+    assert field_value(browser, "f-q") == query  # the box still shows what was searched
 
 
 def test_open_a_profile_from_the_results(browser, server):

@@ -7,4 +7,116 @@ document.addEventListener("DOMContentLoaded", () => {
       select.addEventListener("change", () => filters.requestSubmit());
     });
   }
+  const box = document.getElementById("global-search");
+  const list = document.getElementById("global-search-results");
+  if (box && list) searchAsYouType(box, list);
+  document.querySelectorAll("input[name$='.organization']").forEach(suggestOrganizations);
 });
+
+// Asks the search endpoint for the best matches of what is typed so far.
+async function search(text, limit) {
+  const response = await fetch(`/api/v1/search?limit=${limit}&q=${encodeURIComponent(text)}`, {
+    headers: { Accept: "application/json" }, credentials: "same-origin",
+  });
+  if (!response.ok) return [];
+  return (await response.json()).items;
+}
+
+// The header's search box as a combobox: suggestions as you type, arrow keys to move, Enter to open,
+// Escape to close. Submitting the form still leads to the full results page.
+function searchAsYouType(box, list) {
+  let active = -1;
+  let timer = null;
+  let latest = 0;
+  const options = () => [...list.querySelectorAll("[role=option]")];
+  const close = () => {
+    list.hidden = true;
+    box.setAttribute("aria-expanded", "false");
+    box.removeAttribute("aria-activedescendant");
+    active = -1;
+  };
+  const highlight = (index) => {
+    const all = options();
+    all.forEach((option, i) => option.setAttribute("aria-selected", i === index ? "true" : "false"));
+    active = index;
+    if (index >= 0) box.setAttribute("aria-activedescendant", all[index].id);
+  };
+  const show = (items) => {
+    list.replaceChildren(...items.map((item, index) => {
+      const option = document.createElement("li");
+      option.id = `global-search-option-${index}`;
+      option.setAttribute("role", "option");
+      option.setAttribute("aria-selected", "false");
+      const link = document.createElement("a");
+      link.href = item.url;
+      link.tabIndex = -1;
+      link.textContent = item.name;
+      option.append(link);
+      if (item.nativeName) {
+        const native = document.createElement("span");
+        native.className = "native";
+        native.textContent = ` ${item.nativeName}`;
+        option.append(native);
+      }
+      const detail = document.createElement("span");
+      detail.className = "muted";
+      detail.textContent = ` ${item.kind === "person" ? "Person" : "Organization"}${item.detail ? " · " + item.detail : ""}`;
+      option.append(detail);
+      option.addEventListener("mousedown", (event) => { event.preventDefault(); window.location = item.url; });
+      return option;
+    }));
+    list.hidden = items.length === 0;
+    box.setAttribute("aria-expanded", items.length ? "true" : "false");
+    active = -1;
+  };
+  box.addEventListener("input", () => {
+    clearTimeout(timer);
+    const text = box.value.trim();
+    if (!text) { close(); return; }
+    timer = setTimeout(async () => {
+      const ticket = ++latest;
+      const items = await search(text, 8);
+      if (ticket === latest) show(items);  // an older answer arriving late is dropped
+    }, 120);
+  });
+  box.addEventListener("keydown", (event) => {
+    const all = options();
+    if (event.key === "ArrowDown" && all.length) {
+      event.preventDefault();
+      list.hidden = false;
+      highlight((active + 1) % all.length);
+    } else if (event.key === "ArrowUp" && all.length) {
+      event.preventDefault();
+      highlight(active <= 0 ? all.length - 1 : active - 1);
+    } else if (event.key === "Enter" && active >= 0) {
+      event.preventDefault();
+      window.location = all[active].querySelector("a").href;
+    } else if (event.key === "Escape") {
+      close();
+    }
+  });
+  box.addEventListener("blur", () => setTimeout(close, 150));
+}
+
+// A position's organization field offers the directory's organizations as you type.
+function suggestOrganizations(input) {
+  const list = document.createElement("datalist");
+  list.id = `${input.id}-list`;
+  input.after(list);
+  input.setAttribute("list", list.id);
+  let timer = null;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    const text = input.value.trim();
+    if (text.length < 2) return;
+    timer = setTimeout(async () => {
+      const items = (await search(text, 10)).filter((item) => item.kind === "organization");
+      list.replaceChildren(...items.map((item) => {
+        const option = document.createElement("option");
+        option.value = item.name;
+        if (item.nativeName) option.label = `${item.name} ${item.nativeName}`;
+        return option;
+      }));
+    }, 150);
+  });
+}
