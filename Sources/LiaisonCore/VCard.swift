@@ -1,13 +1,18 @@
 import Foundation
 
-/// One contact as a vCard 4.0 card (RFC 6350), as address books and phones import it.
+/// One contact as a vCard 4.0 (RFC 6350) card.
 public struct VCard: Sendable, Hashable {
-    /// A value with its TYPE parameter and whether it is the preferred one of its kind.
+    /// One email address, number, IM address, web address or postal address, with its TYPE and whether it is
+    /// the preferred one of its kind.
     public struct Value: Sendable, Hashable {
+        /// The address or number itself.
         public var value: String
+        /// Its label ("work", "home", "cell", ...); written as TYPE when it can be one.
         public var type: String?
+        /// Whether it is the one to use first, written as PREF=1.
         public var preferred: Bool
 
+        /// A value with an optional label, not preferred unless said.
         public init(_ value: String, type: String? = nil, preferred: Bool = false) {
             self.value = value
             self.type = type
@@ -15,67 +20,115 @@ public struct VCard: Sendable, Hashable {
         }
     }
 
+    /// The card's identifier, a URI ("urn:uuid:...").
     public var uid: String
+    /// The name as shown (FN), in Latin script.
     public var formattedName: String
-    /// The name in its own script, written as a second FN in the same ALTID group.
+    /// The name in its own script ("陈国"), written as a second FN in the same ALTID group.
     public var nativeName: String?
-    /// The BCP 47 tag of `nativeName` ("zh").
+    /// The BCP 47 tag of `nativeName` ("zh"), written as its LANGUAGE.
     public var nativeLanguage: String?
+    /// The family name, first component of N.
     public var familyName: String
+    /// The given name, second component of N.
     public var givenName: String
+    /// "Dr.", "H.E.", ...: N's honorific prefix.
     public var honorificPrefix: String?
+    /// ORG's first component.
     public var organization: String?
+    /// ORG's second component, written only with an organization.
     public var department: String?
+    /// The position held (TITLE).
     public var title: String?
-    public var emails: [Value] = []
-    /// Numbers in E.164, written as tel: URIs.
-    public var phones: [Value] = []
-    /// URIs such as "weixin:chen_guo" or "whatsapp:+8613800138000", written as IMPP.
-    public var instantMessaging: [Value] = []
-    public var urls: [Value] = []
-    /// Postal addresses as free text; the lines go in ADR's street component and its LABEL.
-    public var addresses: [Value] = []
-    public var languages: [String] = []
+    /// Email addresses (EMAIL).
+    public var emails: [Value]
+    /// Numbers in E.164, written as tel: URIs (TEL;VALUE=uri:tel:+86...).
+    public var phones: [Value]
+    /// Instant messaging URIs such as "weixin:chen_guo" or "whatsapp:+8613800138000" (IMPP).
+    public var instantMessaging: [Value]
+    /// Web addresses (URL).
+    public var urls: [Value]
+    /// Postal addresses as free text; the lines go in ADR's street component and its LABEL parameter.
+    public var addresses: [Value]
+    /// Languages spoken, as BCP 47 tags (LANG), the first marked preferred.
+    public var languages: [String]
+    /// Free text (NOTE).
     public var note: String?
+    /// When the record last changed (REV).
     public var revision: Date?
 
-    public init(uid: String, formattedName: String, familyName: String = "", givenName: String = "") {
+    /// A card; only the identifier and the formatted name are required.
+    public init(
+        uid: String, formattedName: String, nativeName: String? = nil, nativeLanguage: String? = nil,
+        familyName: String = "", givenName: String = "", honorificPrefix: String? = nil, organization: String? = nil,
+        department: String? = nil, title: String? = nil, emails: [Value] = [], phones: [Value] = [],
+        instantMessaging: [Value] = [], urls: [Value] = [], addresses: [Value] = [], languages: [String] = [],
+        note: String? = nil, revision: Date? = nil
+    ) {
         self.uid = uid
         self.formattedName = formattedName
+        self.nativeName = nativeName
+        self.nativeLanguage = nativeLanguage
         self.familyName = familyName
         self.givenName = givenName
+        self.honorificPrefix = honorificPrefix
+        self.organization = organization
+        self.department = department
+        self.title = title
+        self.emails = emails
+        self.phones = phones
+        self.instantMessaging = instantMessaging
+        self.urls = urls
+        self.addresses = addresses
+        self.languages = languages
+        self.note = note
+        self.revision = revision
     }
 
-    /// The card: lines ended by CRLF and folded at 75 octets, text escaped as RFC 6350 3.4 requires.
+    /// The card as text: BEGIN:VCARD, VERSION:4.0, ... END:VCARD, lines ended by CRLF and folded at 75 octets
+    /// (never inside a UTF-8 sequence; continuation lines begin with one space), text values escaped (backslash,
+    /// comma, semicolon, newline as \n) per RFC 6350 3.4.
     public func serialized() -> String {
-        var lines = ["BEGIN:VCARD", "VERSION:4.0", "UID:\(uid)"]
+        var lines = ["BEGIN:VCARD", "VERSION:4.0", "UID:" + Self.uri(uid)]
         if let nativeName {
-            lines.append("FN;ALTID=1;PREF=1:\(Self.escape(formattedName))")
-            let language = nativeLanguage.map { ";LANGUAGE=\($0)" } ?? ""
-            lines.append("FN;ALTID=1\(language):\(Self.escape(nativeName))")
+            // One name in two scripts: the same ALTID ties them together, PREF picks the one to show.
+            lines.append("FN;ALTID=1;PREF=1:" + Self.text(formattedName))
+            let language = Self.token(nativeLanguage ?? "")
+            lines.append("FN;ALTID=1" + (language.isEmpty ? "" : ";LANGUAGE=" + language) + ":" + Self.text(nativeName))
         } else {
-            lines.append("FN:\(Self.escape(formattedName))")
+            lines.append("FN:" + Self.text(formattedName))
         }
-        lines.append(
-            "N:\(Self.escape(familyName));\(Self.escape(givenName));;\(Self.escape(honorificPrefix ?? ""));")
+        let name = [familyName, givenName, "", honorificPrefix ?? "", ""]
+        lines.append("N:" + name.map(Self.text).joined(separator: ";"))
         if let organization {
-            lines.append("ORG:" + ([organization] + [department].compactMap { $0 }).map(Self.escape).joined(separator: ";"))
+            let units = [organization] + (department.map { [$0] } ?? [])
+            lines.append("ORG:" + units.map(Self.text).joined(separator: ";"))
         }
-        if let title { lines.append("TITLE:\(Self.escape(title))") }
-        lines += emails.map { "EMAIL\(Self.parameters($0)):\(Self.escape($0.value))" }
-        lines += phones.map { "TEL;VALUE=uri\(Self.parameters($0)):tel:\($0.value)" }
-        lines += instantMessaging.map { "IMPP\(Self.parameters($0)):\($0.value)" }
-        lines += urls.map { "URL\(Self.parameters($0)):\($0.value)" }
-        lines += addresses.map { address in
-            let label = Self.quotedParameter(address.value)
-            return "ADR\(Self.parameters(address));LABEL=\(label):;;\(Self.escape(address.value));;;;"
+        if let title { lines.append("TITLE:" + Self.text(title)) }
+        for email in emails {
+            lines.append("EMAIL" + Self.parameters(email, types: Self.types) + ":" + Self.text(email.value))
         }
-        lines += languages.enumerated().map { index, code in "LANG\(index == 0 ? ";PREF=1" : ""):\(code)" }
-        if let note { lines.append("NOTE:\(Self.escape(note))") }
-        if let revision {
-            let style = Date.ISO8601FormatStyle(dateSeparator: .omitted, dateTimeSeparator: .standard, timeSeparator: .omitted, timeZone: .gmt)
-            lines.append("REV:\(revision.formatted(style))")
+        for phone in phones {
+            let value = phone.value.hasPrefix("tel:") ? phone.value : "tel:" + phone.value
+            lines.append("TEL;VALUE=uri" + Self.parameters(phone, types: Self.telephoneTypes) + ":" + Self.uri(value))
         }
+        for address in instantMessaging {
+            lines.append("IMPP" + Self.parameters(address, types: Self.types) + ":" + Self.uri(address.value))
+        }
+        for url in urls {
+            lines.append("URL" + Self.parameters(url, types: Self.types) + ":" + Self.uri(url.value))
+        }
+        for address in addresses {
+            // The text goes whole into the street component: splitting it into town, region and postcode would be
+            // a guess, and LABEL keeps its lines as written for printing.
+            let parameters = Self.parameters(address, types: Self.types) + ";LABEL=" + Self.quoted(address.value)
+            lines.append("ADR" + parameters + ":;;" + Self.text(address.value) + ";;;;")
+        }
+        for (index, language) in languages.map(Self.token).filter({ !$0.isEmpty }).enumerated() {
+            lines.append("LANG" + (index == 0 ? ";PREF=1" : "") + ":" + language)
+        }
+        if let note { lines.append("NOTE:" + Self.text(note)) }
+        if let revision { lines.append("REV:" + revision.formatted(Self.timestamp)) }
         lines.append("END:VCARD")
         return lines.map(Self.fold).joined()
     }
@@ -85,62 +138,102 @@ public struct VCard: Sendable, Hashable {
         cards.map { $0.serialized() }.joined()
     }
 
-    private static func parameters(_ value: Value) -> String {
+    /// REV's form, "20261123T101500Z".
+    private static let timestamp = Date.ISO8601FormatStyle(
+        dateSeparator: .omitted, dateTimeSeparator: .standard, timeSeparator: .omitted, timeZone: .gmt)
+
+    /// The TYPE values RFC 6350 defines for every property that takes TYPE, by the labels people give them.
+    private static let types = [
+        "work": "work", "office": "work", "business": "work", "home": "home", "personal": "home", "private": "home",
+    ]
+
+    /// TEL's TYPE values (RFC 6350 6.4.1) on top of work and home.
+    private static let telephoneTypes = types.merging([
+        "cell": "cell", "mobile": "cell", "cellphone": "cell", "voice": "voice", "landline": "voice", "fax": "fax",
+        "text": "text", "sms": "text", "video": "video", "pager": "pager", "textphone": "textphone",
+    ]) { first, _ in first }
+
+    /// ";TYPE=...;PREF=1" as the value calls for. A label that is no TYPE of RFC 6350 is still written when it is a
+    /// token ("linkedin"), which readers ignore or show; one that is not a token is left out.
+    private static func parameters(_ value: Value, types: [String: String]) -> String {
         var text = ""
-        if let type = value.type, !type.isEmpty {
-            let safe = type.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-            if !safe.isEmpty { text += ";TYPE=\(safe)" }
+        if let label = value.type?.trimmingCharacters(in: .whitespaces).lowercased() {
+            let type = types[label] ?? token(label)
+            if !type.isEmpty { text += ";TYPE=" + type }
         }
         if value.preferred { text += ";PREF=1" }
         return text
     }
 
-    /// Backslash, comma, semicolon and line breaks escaped in a text value.
-    static func escape(_ text: String) -> String {
+    /// The text as a token (letters, digits and hyphens), empty when it holds anything else.
+    private static func token(_ text: String) -> String {
+        text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } ? text : ""
+    }
+
+    /// A text value escaped per RFC 6350 3.4: backslash, comma and semicolon behind a backslash, line breaks as
+    /// "\n"; other control characters, which no text value may hold, are dropped.
+    static func text(_ value: String) -> String {
         var result = ""
-        for character in text {
-            switch character {
+        for scalar in value.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars {
+            switch scalar {
             case "\\": result += "\\\\"
             case ",": result += "\\,"
             case ";": result += "\\;"
-            case "\n", "\r\n", "\r": result += "\\n"
-            default: result.append(character)
+            case "\n", "\r": result += "\\n"
+            case "\t": result.unicodeScalars.append(scalar)
+            default:
+                if scalar.properties.generalCategory != .control { result.unicodeScalars.append(scalar) }
             }
         }
         return result
     }
 
-    /// A parameter value in quotes (RFC 6868: ^n for a line break, ^' for a quote, ^^ for a caret).
-    private static func quotedParameter(_ text: String) -> String {
+    /// A URI value, which has no escaping: spaces and control characters are percent-encoded, so that a stray line
+    /// break can never end the line and start a property of its own.
+    private static func uri(_ value: String) -> String {
         var result = ""
-        for character in text {
-            switch character {
-            case "^": result += "^^"
-            case "\"": result += "^'"
-            case "\n", "\r\n", "\r": result += "^n"
-            default: result.append(character)
+        for scalar in value.unicodeScalars {
+            if scalar == " " || scalar.properties.generalCategory == .control {
+                for byte in String(scalar).utf8 {
+                    result += (byte < 0x10 ? "%0" : "%") + String(byte, radix: 16, uppercase: true)
+                }
+            } else {
+                result.unicodeScalars.append(scalar)
             }
         }
-        return "\"\(result)\""
+        return result
     }
 
-    /// The line with CRLF, folded so that no physical line exceeds 75 octets and no UTF-8 sequence is cut.
+    /// A parameter value in double quotes, with RFC 6868's "^n" for a line break, "^'" for a double quote and "^^"
+    /// for a caret (RFC 6350 leaves no way to write either in a parameter).
+    private static func quoted(_ value: String) -> String {
+        var result = ""
+        for scalar in value.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars {
+            switch scalar {
+            case "^": result += "^^"
+            case "\"": result += "^'"
+            case "\n", "\r": result += "^n"
+            default:
+                if scalar.properties.generalCategory != .control { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return "\"" + result + "\""
+    }
+
+    /// The line ended by CRLF and folded so that no physical line exceeds 75 octets: continuation lines begin with
+    /// one space, and breaks fall between Unicode scalars, never inside a UTF-8 sequence.
     static func fold(_ line: String) -> String {
         var output = ""
-        var current = ""
         var octets = 0
-        var limit = 75
-        for character in line {
-            let size = String(character).utf8.count
-            if octets + size > limit {
-                output += current + "\r\n "
-                current = ""
-                octets = 0
-                limit = 74  // the leading space counts
+        for scalar in line.unicodeScalars {
+            let size = UTF8.width(scalar)
+            if octets + size > 75 {
+                output += "\r\n "
+                octets = 1  // the space that begins the continuation line
             }
-            current.append(character)
+            output.unicodeScalars.append(scalar)
             octets += size
         }
-        return output + current + "\r\n"
+        return output + "\r\n"
     }
 }

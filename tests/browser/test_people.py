@@ -71,7 +71,7 @@ def test_add_a_wechat_channel(browser, server):
     channels = browser.find_element(By.CSS_SELECTOR, "dl.channels").text
     assert "WeChat" in channels and "wanglei_hrb" in channels
     assert "held by Agnès Bickart" in channels
-    assert "Saved" in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+    assert browser.find_element(By.CSS_SELECTOR, "[role=status]").text == "Changes saved."
 
 
 def test_merge_two_records_of_one_person(browser, server):

@@ -65,11 +65,7 @@ struct OrganizationsAPI {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let parameters = request.uri.queryDictionary
         let (query, errors) = OrganizationQuery.parse(parameters, regions: settings.regions, strict: true)
-        if !errors.isEmpty {
-            throw Problem(
-                .badRequest, type: "invalid-query", title: "The query has values that are not allowed.",
-                detail: errors.map(\.message).joined(separator: " "), errors: errors)
-        }
+        try Problem.refuseQuery(errors)
         let page = try await store.listOrganizations(query)
         let counts = Dictionary(uniqueKeysWithValues: page.countsByStatus.map { ($0.key.rawValue, $0.value) })
         return try JSONBody.response(

@@ -67,7 +67,7 @@ struct PeopleAPI {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (query, errors) = PersonQuery.parse(request.uri.queryDictionary, strict: true)
-        try Self.refuse(errors)
+        try Problem.refuseQuery(errors)
         let page = try await store.listPeople(query)
         return try JSONBody.response(
             PageBody(items: page.items, total: page.total, page: query.page, perPage: query.perPage))
@@ -80,7 +80,7 @@ struct PeopleAPI {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         var reader = QueryReader(request.uri.queryDictionary, strict: true)
         let confirmed = reader.boolean("confirmDuplicates") ?? false
-        try Self.refuse(reader.errors)
+        try Problem.refuseQuery(reader.errors)
         let input = try await prepared(
             JSONBody.decode(PersonInput.self, from: request, context: context, fields: Self.fields))
         if !confirmed {
@@ -117,7 +117,7 @@ struct PeopleAPI {
         let id = try context.recordID()
         var reader = QueryReader(request.uri.queryDictionary, strict: true)
         let version = reader.integer("version", in: 1...Int(Int32.max))
-        try Self.refuse(reader.errors)
+        try Problem.refuseQuery(reader.errors)
         try await store.deletePerson(id: id, expectedVersion: version, by: context.actor)
         return Response(status: .noContent)
     }
@@ -138,7 +138,7 @@ struct PeopleAPI {
         let text = reader.text("q")
         let limit = reader.integer("limit", in: 1...50) ?? 10
         if text == nil, reader.errors.isEmpty { reader.fail("q", "required", "q is required.") }
-        try Self.refuse(reader.errors)
+        try Problem.refuseQuery(reader.errors)
         let hits = try await store.search(text ?? "", limit: limit)
         return try JSONBody.response(SearchBody(query: text ?? "", items: hits))
     }
@@ -151,12 +151,6 @@ struct PeopleAPI {
         return normalized
     }
 
-    static func refuse(_ errors: [FieldError]) throws {
-        guard !errors.isEmpty else { return }
-        throw Problem(
-            .badRequest, type: "invalid-query", title: "The query has values that are not allowed.",
-            detail: errors.map(\.message).joined(separator: " "), errors: errors)
-    }
 }
 
 /// What the API and the pages share about a person's input.

@@ -52,6 +52,15 @@ struct Problem: Error, HTTPResponseError, Encodable {
             errors: error.errors)
     }
 
+    /// Refuses a query string with values that are not allowed, naming each parameter; nothing happens
+    /// when there are no errors.
+    static func refuseQuery(_ errors: [FieldError]) throws {
+        guard !errors.isEmpty else { return }
+        throw Problem(
+            .badRequest, type: "invalid-query", title: "The query has values that are not allowed.",
+            detail: errors.map(\.message).joined(separator: " "), errors: errors)
+    }
+
     static func from(_ error: StoreError) -> Problem {
         switch error {
         case .notFound(let entity, let id):

@@ -41,7 +41,7 @@ struct Exports {
         let format = reader.choice("format", Format.self) ?? .csv
         var (query, errors) = PersonQuery.parse(parameters.filter { $0.key != "format" }, strict: request.uri.path.hasPrefix("/api/"))
         errors = reader.errors + errors
-        try PeopleAPI.refuse(errors)
+        try Problem.refuseQuery(errors)
         query.perPage = PersonQuery.maxPerPage
         var people: [Person] = []
         var total = 0
@@ -91,7 +91,7 @@ struct Exports {
         var (query, errors) = OrganizationQuery.parse(
             parameters.filter { $0.key != "format" }, regions: settings.regions, strict: request.uri.path.hasPrefix("/api/"))
         errors = reader.errors + errors
-        try PeopleAPI.refuse(errors)
+        try Problem.refuseQuery(errors)
         query.perPage = OrganizationQuery.maxPerPage
         var items: [OrganizationSummary] = []
         var total = 0
