@@ -10,12 +10,12 @@ public enum PhoneNumber {
 
     /// The number in E.164 ("+862083301234"), or nil when it cannot be one.
     ///
-    /// Spaces, dots, hyphens, slashes and parentheses may separate the digits. A leading "+" or "00" means the
-    /// digits start with the country code; otherwise the number is national, dialled in `defaultCountry`, and its
-    /// trunk prefix is dropped (a "0"; kept in Italy, San Marino and the Vatican, where it belongs to the
-    /// number; "1" before 11 digits in the North American plan; "8" before 11 digits in Russia and Kazakhstan).
-    /// Letters, extensions and any other character make it nil, as do fewer than 8 or more than 15 digits and a
-    /// country code that is not assigned.
+    /// Spaces, dots, hyphens, slashes and parentheses may separate the digits; full-width forms count as their
+    /// ASCII ones, and a "(0)" is ignored. A leading "+" or "00" means the digits start with the country code;
+    /// otherwise the number is national, dialled in `defaultCountry`, and its trunk prefix is dropped (a "0",
+    /// except in Italy, San Marino and the Vatican, where it belongs to the number; "1" before 11 digits in the
+    /// North American plan; "8" before 11 digits in Russia and Kazakhstan). Letters, extensions and any other
+    /// character make it nil, as do fewer than 8 or more than 15 digits and a country code that is not assigned.
     public static func e164(_ text: String, defaultCountry: String?) -> String? {
         guard case let (digits, plus)? = scan(text), !digits.isEmpty else { return nil }
         let number: String
@@ -34,8 +34,9 @@ public enum PhoneNumber {
     /// The digits of the text and whether a "+" came before them; nil when the text holds anything else.
     private static func scan(_ text: String) -> (digits: String, plus: Bool)? {
         // Compatibility mapping turns what Chinese and Japanese keyboards type in full-width mode ("＋８６",
-        // "（０２０）") and no-break spaces into their ASCII forms.
-        let mapped = text.precomposedStringWithCompatibilityMapping
+        // "（０２０）") and no-break spaces into their ASCII forms. "(0)" is the trunk prefix shown beside the
+        // country code ("+44 (0)20 ..."), never dialled with it.
+        let mapped = text.precomposedStringWithCompatibilityMapping.replacingOccurrences(of: "(0)", with: " ")
         var digits = ""
         var plus = false
         for scalar in mapped.unicodeScalars {

@@ -172,7 +172,7 @@ public struct VCard: Sendable, Hashable {
 
     /// A text value escaped per RFC 6350 3.4: backslash, comma and semicolon behind a backslash, line breaks as
     /// "\n"; other control characters, which no text value may hold, are dropped.
-    static func text(_ value: String) -> String {
+    private static func text(_ value: String) -> String {
         var result = ""
         for scalar in value.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars {
             switch scalar {
@@ -222,7 +222,7 @@ public struct VCard: Sendable, Hashable {
 
     /// The line ended by CRLF and folded so that no physical line exceeds 75 octets: continuation lines begin with
     /// one space, and breaks fall between Unicode scalars, never inside a UTF-8 sequence.
-    static func fold(_ line: String) -> String {
+    private static func fold(_ line: String) -> String {
         var output = ""
         var octets = 0
         for scalar in line.unicodeScalars {

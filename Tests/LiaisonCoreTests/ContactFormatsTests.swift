@@ -1,87 +1,100 @@
-import Foundation
 import LiaisonCore
 import Testing
 
-@Suite struct PhoneNumberTests {
-    @Test(arguments: [
-        ("+86 20 8330 1234", nil, "+862083301234"), ("020-8330-1234", "CN", "+862083301234"),
-        ("0086 20 8330 1234", "ES", "+862083301234"), ("(212) 555-0134", "US", "+12125550134"),
-        ("1 212 555 0134", "US", "+12125550134"), ("06 12 34 56 78", "FR", "+33612345678"),
-        ("06 1234 5678", "IT", "+390612345678"), ("8 495 123-45-67", "RU", "+74951234567"),
-    ] as [(String, String?, String)])
-    func numbersBecomeE164(text: String, country: String?, expected: String) {
-        #expect(PhoneNumber.e164(text, defaultCountry: country) == expected)
-    }
-
-    @Test(arguments: [("12345", "CN"), ("call me", "CN"), ("020 8330 1234", nil), ("+1234567890123456", nil)]
-        as [(String, String?)])
-    func whatCannotBeANumberIsNil(text: String, country: String?) {
-        #expect(PhoneNumber.e164(text, defaultCountry: country) == nil)
-    }
-
-    @Test func everyCountryWithACallingCodeIsKnown() {
-        #expect(PhoneNumber.callingCode(country: "cn") == "86")
-        #expect(Country.all.filter { PhoneNumber.callingCode(country: $0.code) == nil }.map(\.code).count <= 3)
-    }
-}
-
 @Suite struct ContactFormatsTests {
-    @Test func emailAddresses() {
-        #expect(ContactFormats.isEmail("chen.guo@gz.gov.cn"))
-        #expect(ContactFormats.isEmail("agnès@métropole.example"))
-        for bad in ["a@b", "a b@x.org", "@x.org", "x@-a.org", String(repeating: "a", count: 65) + "@x.org", "x@y.1"] {
-            #expect(!ContactFormats.isEmail(bad), "\(bad)")
-        }
+    @Test(arguments: [
+        "chen.guo@gz.gov.cn", "a@x.org", "first+tag@sub.example.co.uk", "agnès@métropole.example", "用户@例子.广告",
+        "info@xn--fiqs8s.xn--fiqs8s", "x@a-b.org", "x@123.example", String(repeating: "a", count: 64) + "@x.org",
+    ])
+    func emailAddressesPeopleHave(address: String) {
+        #expect(ContactFormats.isEmail(address))
+    }
+
+    @Test(arguments: [
+        "", "a@b", "a b@x.org", "@x.org", "x@-a.org", "x@a-.org", "x@", "x@.org", "x@a..org", "x@x.org.", "a@b@x.org",
+        "x@y.1", "x@y.c", "x@y.c0m", "x@exa_mple.org", "x@exa mple.org", "a\tb@x.org", "a\u{0}b@x.org",
+        "chen.guo@gz.gov.cn ", String(repeating: "a", count: 65) + "@x.org",
+    ])
+    func whatIsNoEmailAddress(address: String) {
+        #expect(!ContactFormats.isEmail(address))
+    }
+
+    @Test func emailLengthsAreCountedInOctets() {
+        let label = String(repeating: "a", count: 60)
+        let longest = String(repeating: "b", count: 64) + "@" + [label, label, label, "abcdef"].joined(separator: ".")
+        #expect(longest.utf8.count == 254)
+        #expect(ContactFormats.isEmail(longest))
+        #expect(!ContactFormats.isEmail(longest + "r"))
+        // 22 Chinese characters are 66 octets, past the local part's 64.
+        #expect(ContactFormats.isEmail(String(repeating: "陈", count: 21) + "@x.org"))
+        #expect(!ContactFormats.isEmail(String(repeating: "陈", count: 22) + "@x.org"))
+    }
+
+    @Test func normalizedEmailLowercasesTheDomainOnly() {
         #expect(ContactFormats.normalizedEmail("Chen.Guo@GZ.Gov.CN") == "Chen.Guo@gz.gov.cn")
+        #expect(ContactFormats.normalizedEmail("Agnès@MÉTROPOLE.Example") == "Agnès@métropole.example")
+        #expect(ContactFormats.normalizedEmail("no address") == "no address")
     }
 
-    @Test func weChatIDs() {
-        #expect(ContactFormats.isWeChatID("chenguo_gz"))
+    @Test(arguments: ["chenguo_gz", "wxid-2024", "Abcdef", "a12345", String(repeating: "a", count: 20)])
+    func weChatIDs(id: String) {
+        #expect(ContactFormats.isWeChatID(id))
+    }
+
+    @Test func aPhoneNumberServesAsAWeChatID() {
         #expect(ContactFormats.isWeChatID("13800138000"))
-        #expect(!ContactFormats.isWeChatID("wx1"))
-        #expect(!ContactFormats.isWeChatID("1abcdefg"))
-        #expect(!ContactFormats.isWeChatID("abc def12"))
+        #expect(ContactFormats.isWeChatID("+8613800138000"))
+        #expect(ContactFormats.isWeChatID("123456"))
+        #expect(!ContactFormats.isWeChatID("12345"))
+        #expect(!ContactFormats.isWeChatID("+12345"))
+        #expect(!ContactFormats.isWeChatID(String(repeating: "1", count: 21)))
+        #expect(!ContactFormats.isWeChatID("+86 138 0013 8000"))
     }
 
-    @Test func linkedInAddresses() {
-        #expect(ContactFormats.linkedInURL("chen-guo") == "https://www.linkedin.com/in/chen-guo")
-        #expect(ContactFormats.linkedInURL("https://www.linkedin.com/in/chen-guo/") == "https://www.linkedin.com/in/chen-guo")
-        #expect(ContactFormats.linkedInURL("linkedin.com/company/metropolis") == "https://www.linkedin.com/company/metropolis")
-        #expect(ContactFormats.linkedInURL("https://example.com/in/x") == nil)
-    }
-}
-
-@Suite struct ExportFormatTests {
-    @Test func vCardLinesAreEscapedFoldedAndEndInCRLF() {
-        var card = VCard(uid: "urn:liaison:person:1", formattedName: "CHEN Guo", familyName: "Chen", givenName: "Guo")
-        card.nativeName = "陈国"
-        card.nativeLanguage = "zh"
-        card.organization = "Guangzhou"
-        card.department = "CPC Guangzhou Committee; General Office"
-        card.title = String(repeating: "广州市人民政府外事办公室", count: 4)
-        card.phones = [.init("+862083301234", type: "work", preferred: true)]
-        card.instantMessaging = [.init("weixin:chenguo_gz")]
-        card.addresses = [.init("1 Fuqian Road\nGuangzhou")]
-        let text = card.serialized()
-        #expect(text.hasPrefix("BEGIN:VCARD\r\nVERSION:4.0\r\n"))
-        #expect(text.hasSuffix("END:VCARD\r\n"))
-        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
-        for line in text.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
-        let unfolded = text.replacingOccurrences(of: "\r\n ", with: "")
-        #expect(unfolded.contains("FN;ALTID=1;PREF=1:CHEN Guo\r\nFN;ALTID=1;LANGUAGE=zh:陈国\r\n"))
-        #expect(unfolded.contains("N:Chen;Guo;;;\r\n"))
-        #expect(unfolded.contains("ORG:Guangzhou;CPC Guangzhou Committee\\; General Office\r\n"))
-        #expect(unfolded.contains("TITLE:" + String(repeating: "广州市人民政府外事办公室", count: 4) + "\r\n"))
-        #expect(unfolded.contains("TEL;VALUE=uri;TYPE=work;PREF=1:tel:+862083301234\r\n"))
-        #expect(unfolded.contains("IMPP:weixin:chenguo_gz\r\n"))
-        #expect(unfolded.contains("ADR;LABEL=\"1 Fuqian Road^nGuangzhou\":;;1 Fuqian Road\\nGuangzhou;;;;\r\n"))
+    @Test(arguments: [
+        "wx1", "abcde", "1abcdef", "_abcdef", "-abcdef", "abc def12", "abc.def", "chen@guo", "陈国陈国陈国",
+        "àbcdefg", String(repeating: "a", count: 21), "",
+    ])
+    func whatIsNoWeChatID(id: String) {
+        #expect(!ContactFormats.isWeChatID(id))
     }
 
-    @Test func csvCellsAreQuotedAndFormulasDisarmed() {
-        #expect(CSVWriter.row(["a,b", "say \"hi\"", "line\nbreak", "陈国"]) == "\"a,b\",\"say \"\"hi\"\"\",\"line\nbreak\",陈国")
-        #expect(CSVWriter.row(["=HYPERLINK(\"x\")", "+862083301234", "-1", "@SUM(A1)"])
-            == "\"'=HYPERLINK(\"\"x\"\")\",'+862083301234,'-1,'@SUM(A1)")
-        let document = CSVWriter.document(header: ["name"], rows: [["Guangzhou"]])
-        #expect(document == "\u{FEFF}name\r\nGuangzhou\r\n")
+    @Test(arguments: [
+        "chen-guo", "linkedin.com/in/chen-guo", "https://www.linkedin.com/in/chen-guo/",
+        "http://linkedin.com/in/chen-guo", "www.linkedin.com/in/chen-guo", "https://cn.linkedin.com/in/chen-guo",
+        "HTTPS://WWW.LINKEDIN.COM/in/chen-guo",
+        "https://www.linkedin.com/in/chen-guo?utm_source=share&utm_medium=member_desktop",
+        "https://www.linkedin.com/in/chen-guo/#experience", "  https://www.linkedin.com/in/chen-guo  ",
+    ])
+    func linkedInProfiles(text: String) {
+        #expect(ContactFormats.linkedInURL(text) == "https://www.linkedin.com/in/chen-guo")
+    }
+
+    @Test func linkedInHandlesInAnyScript() {
+        #expect(ContactFormats.linkedInURL("陈国-广州") == "https://www.linkedin.com/in/陈国-广州")
+        #expect(
+            ContactFormats.linkedInURL("https://www.linkedin.com/in/%E9%99%88%E5%9B%BD-gz")
+                == "https://www.linkedin.com/in/陈国-gz")
+    }
+
+    @Test func linkedInCompanyPages() {
+        #expect(
+            ContactFormats.linkedInURL("linkedin.com/company/metropolis")
+                == "https://www.linkedin.com/company/metropolis")
+        #expect(
+            ContactFormats.linkedInURL("https://www.linkedin.com/company/uclg/about/")
+                == "https://www.linkedin.com/company/uclg")
+        #expect(ContactFormats.linkedInURL("linkedin.com/company/hp") == "https://www.linkedin.com/company/hp")
+    }
+
+    @Test(arguments: [
+        "https://example.com/in/x", "https://example.com/in/chen-guo", "https://evil-linkedin.com/in/chen-guo",
+        "https://linkedin.com.evil.example/in/chen-guo", "https://linkedin.com@evil.example/in/chen-guo",
+        "https://www.linkedin.com/feed/chen-guo", "https://www.linkedin.com/in/", "https://www.linkedin.com/",
+        "linkedin.com", "ab", "chen guo", "chen_guo", "chen.guo", "", String(repeating: "a", count: 101),
+        "https://www.linkedin.com/in/chen%20guo", "https://www.linkedin.com/in/50%",
+    ])
+    func whatIsNoLinkedInPage(text: String) {
+        #expect(ContactFormats.linkedInURL(text) == nil)
     }
 }

@@ -43,15 +43,18 @@ struct OpenAPIDocument: Sendable {
             }
             document["paths"] = paths
         }
-        if var paths = document["paths"] as? [String: Any], var list = paths["/api/v1/organizations"] as? [String: Any],
-            var get = list["get"] as? [String: Any], var parameters = get["parameters"] as? [[String: Any]]
-        {
-            for index in parameters.indices where parameters[index]["name"] as? String == "region" {
-                parameters[index]["schema"] = ["type": "string", "enum": keys]
+        if var paths = document["paths"] as? [String: Any] {
+            for path in ["/api/v1/organizations", "/api/v1/organizations/export"] {
+                guard var item = paths[path] as? [String: Any], var get = item["get"] as? [String: Any],
+                    var parameters = get["parameters"] as? [[String: Any]]
+                else { continue }
+                for index in parameters.indices where parameters[index]["name"] as? String == "region" {
+                    parameters[index]["schema"] = ["type": "string", "enum": keys]
+                }
+                get["parameters"] = parameters
+                item["get"] = get
+                paths[path] = item
             }
-            get["parameters"] = parameters
-            list["get"] = get
-            paths["/api/v1/organizations"] = list
             document["paths"] = paths
         }
         body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]))

@@ -36,6 +36,7 @@ struct PeopleAPI {
 
         init(from decoder: any Decoder) throws {
             version = try decoder.container(keyedBy: CodingKeys.self).decode(Int.self, forKey: .version)
+            _ = try ReadOnlyFields(from: decoder)
             input = try PersonInput(from: decoder)
         }
     }
@@ -51,6 +52,32 @@ struct PeopleAPI {
     struct SearchBody: Encodable {
         var query: String
         var items: [SearchHit]
+    }
+
+    /// The read-only fields a client may send back with a person; they are ignored, but must have their type.
+    struct ReadOnlyFields: Decodable {
+        enum CodingKeys: String, CodingKey { case id, createdAt, updatedAt, displayName }
+
+        // Present means of the right type and not null.
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            if c.contains(.id) { _ = try c.decode(Int64.self, forKey: .id) }
+            for key in [CodingKeys.createdAt, .updatedAt, .displayName] where c.contains(key) {
+                _ = try c.decode(String.self, forKey: key)
+            }
+        }
+    }
+
+    /// A person body: its fields, with the read-only ones checked for their type.
+    static func decodeInput(_ request: Request, context: AppRequestContext) async throws -> PersonInput {
+        struct Body: Decodable {
+            var input: PersonInput
+            init(from decoder: any Decoder) throws {
+                _ = try ReadOnlyFields(from: decoder)
+                input = try PersonInput(from: decoder)
+            }
+        }
+        return try await JSONBody.decode(Body.self, from: request, context: context, fields: fields).input
     }
 
     /// What a person body may hold: its fields, plus the read-only ones a client may send back.
@@ -81,8 +108,7 @@ struct PeopleAPI {
         var reader = QueryReader(request.uri.queryDictionary, strict: true)
         let confirmed = reader.boolean("confirmDuplicates") ?? false
         try Problem.refuseQuery(reader.errors)
-        let input = try await prepared(
-            JSONBody.decode(PersonInput.self, from: request, context: context, fields: Self.fields))
+        let input = try await prepared(Self.decodeInput(request, context: context))
         if !confirmed {
             let duplicates = try await store.likelyDuplicates(of: input, excluding: nil)
             if !duplicates.isEmpty {
@@ -99,7 +125,7 @@ struct PeopleAPI {
     }
 
     @Sendable func duplicates(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await JSONBody.decode(PersonInput.self, from: request, context: context, fields: Self.fields)
+        let input = try await Self.decodeInput(request, context: context)
         let country = try await PersonInputs.defaultCountry(of: input, store: store)
         let found = try await store.likelyDuplicates(of: input.normalized(defaultCountry: country), excluding: nil)
         return try JSONBody.response(OrganizationsAPI.ListBody(items: found))

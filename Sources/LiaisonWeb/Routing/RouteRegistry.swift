@@ -21,6 +21,9 @@ public struct RouteSpec: Sendable, Hashable, CustomStringConvertible {
 
     var segments: [Substring] { path.split(separator: "/") }
 
+    /// How many segments are fixed text rather than parameters.
+    var literalCount: Int { segments.filter { !$0.hasPrefix(":") }.count }
+
     /// True when a request path has this route's shape (any value where the route has a parameter).
     func matches(_ requestSegments: [Substring]) -> Bool {
         let own = segments
@@ -174,7 +177,10 @@ struct RouteTable: Sendable {
     /// The methods served at a request path; empty when no route has its shape.
     func allowedMethods(for path: String) -> [String] {
         let segments = path.split(separator: "/")
-        let methods = routes.filter { $0.matches(segments) }.map(\.method)
+        // A fixed segment wins over a parameter ("/people/export" is not "/people/:id"), as in the router.
+        let matching = routes.filter { $0.matches(segments) }
+        let mostLiteral = matching.map(\.literalCount).max() ?? 0
+        let methods = matching.filter { $0.literalCount == mostLiteral }.map(\.method)
         return methods.isEmpty ? [] : Array(Set(methods + (methods.contains("GET") ? ["HEAD"] : []))).sorted()
     }
 }
