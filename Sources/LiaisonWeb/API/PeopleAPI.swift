@@ -124,10 +124,10 @@ struct PeopleAPI {
         return try JSONBody.response(person, status: .created, headers: [.location: "/api/v1/people/\(person.id)"])
     }
 
+    /// The people a new record would probably duplicate; the body is checked as a create would check it.
     @Sendable func duplicates(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await Self.decodeInput(request, context: context)
-        let country = try await PersonInputs.defaultCountry(of: input, store: store)
-        let found = try await store.likelyDuplicates(of: input.normalized(defaultCountry: country), excluding: nil)
+        let input = try await prepared(Self.decodeInput(request, context: context))
+        let found = try await store.likelyDuplicates(of: input, excluding: nil)
         return try JSONBody.response(OrganizationsAPI.ListBody(items: found))
     }
 
