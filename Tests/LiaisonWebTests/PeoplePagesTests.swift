@@ -94,6 +94,10 @@ import Testing
             #expect(try await app.store.person(id: other.id) == nil)
             let history = try await app.get("/people/1")
             #expect(history.text.contains("Merged"))
+            let trail = try await app.get("/admin/audit?entity=person&action=merge", as: .admin)
+            #expect(trail.text.contains("<a href=\"/people/1\">CHEN Guo ← Guo Chen (#\(other.id))</a>"))
+            #expect(trail.text.contains("Guo Chen → CHEN Guo (#1)"))
+            #expect(!trail.text.contains("href=\"/people/\(other.id)\""))
         }
     }
 

@@ -195,7 +195,8 @@ struct AdminPages {
             select(
                 "entity",
                 [
-                    ("organization", t["entity_organization"]), ("account", t["entity_account"]),
+                    ("organization", t["entity_organization"]), ("person", t["entity_person"]),
+                    ("account", t["entity_account"]),
                     ("api_token", t["entity_api_token"]),
                 ]),
             FormField(name: "entityId", label: t["audit_filter_entityId"], value: parameters["entityId"] ?? ""),
@@ -212,9 +213,10 @@ struct AdminPages {
 
     /// A line of the trail as pages show it; on a record's own page the record need not be named again.
     static func row(_ entry: AuditEntry, strings t: Strings, onRecordPage: Bool = false) -> AuditRow {
-        let link =
-            entry.entity == "organization" && entry.action != .delete
-            ? entry.entityId.map { "/organizations/\($0)" } : nil
+        let pages = ["organization": "/organizations/", "person": "/people/"]
+        // A deleted record, or the side of a merge that was folded away, has no page to link to.
+        let gone = entry.action == .delete || (entry.action == .merge && entry.summary.contains(" → "))
+        let link = gone ? nil : entry.entity.flatMap { pages[$0] }.flatMap { base in entry.entityId.map { base + String($0) } }
         return AuditRow(
             at: Formats.minute(entry.at), actor: entry.actor.name, address: entry.actor.address,
             action: t["action_\(entry.action.rawValue)"],
