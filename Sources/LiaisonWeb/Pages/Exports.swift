@@ -50,6 +50,7 @@ struct Exports {
             total = page.total
             people += try await store.people(ids: page.items.map(\.id))
             query.page += 1
+            if page.items.isEmpty { break }
         } while people.count < min(total, Self.maxRows) && query.offset < PersonQuery.maxOffset
         people = Array(people.prefix(Self.maxRows))
         try await store.recordAudit(
