@@ -31,7 +31,12 @@ extension SQLiteStore {
     }
 
     public func people(ids: [Int64]) async throws -> [Person] {
-        try await read { db in try ids.compactMap { try Self.loadPerson(db, id: $0) } }
+        // Pages ask for at most a few hundred at a time; chunks keep each statement's arguments bounded.
+        try await read { db in
+            try stride(from: 0, to: ids.count, by: 500).flatMap {
+                try Self.loadPeople(db, ids: Array(ids[$0..<min($0 + 500, ids.count)]))
+            }
+        }
     }
 
     public func createPerson(_ input: PersonInput, by actor: AuditActor) async throws -> Person {
@@ -227,46 +232,68 @@ extension SQLiteStore {
     }
 
     static func loadPerson(_ db: Database, id: Int64) throws -> Person? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]) else {
-            return nil
+        try loadPeople(db, ids: [id]).first
+    }
+
+    /// The people with these ids in the order given, read with one query per table however many they are.
+    static func loadPeople(_ db: Database, ids: [Int64]) throws -> [Person] {
+        guard !ids.isEmpty else { return [] }
+        let marks = databaseQuestionMarks(count: ids.count)
+        let arguments = StatementArguments(ids)
+        var languages: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT person_id, code FROM person_language WHERE person_id IN (\(marks)) ORDER BY person_id, position",
+            arguments: arguments)
+        {
+            languages[row["person_id"], default: []].append(row["code"])
         }
-        let languages = try String.fetchAll(
-            db, sql: "SELECT code FROM person_language WHERE person_id = ? ORDER BY position", arguments: [id])
-        let positions = try Row.fetchAll(
+        var positions: [Int64: [Position]] = [:]
+        for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT pp.organization_id, coalesce(o.name, pp.organization_name) AS organization_name, pp.title,
-                    pp.department, pp.start_date, pp.end_date
+                SELECT pp.person_id, pp.organization_id, coalesce(o.name, pp.organization_name) AS organization_name,
+                    pp.title, pp.department, pp.start_date, pp.end_date
                 FROM person_position pp LEFT JOIN organization o ON o.id = pp.organization_id
-                WHERE pp.person_id = ? ORDER BY pp.position
+                WHERE pp.person_id IN (\(marks)) ORDER BY pp.person_id, pp.position
                 """,
-            arguments: [id]
-        ).map(position)
-        let channels = try Row.fetchAll(
+            arguments: arguments)
+        {
+            positions[row["person_id"], default: []].append(position(row))
+        }
+        var channels: [Int64: [Channel]] = [:]
+        for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT c.kind, c.value, c.label, c.preferred, c.held_by_account_id, a.name AS holder_name,
-                    a.email AS holder_email
+                SELECT c.person_id, c.kind, c.value, c.label, c.preferred, c.held_by_account_id,
+                    a.name AS holder_name, a.email AS holder_email
                 FROM person_channel c LEFT JOIN account a ON a.id = c.held_by_account_id
-                WHERE c.person_id = ? ORDER BY c.position
+                WHERE c.person_id IN (\(marks)) ORDER BY c.person_id, c.position
                 """,
-            arguments: [id]
-        ).map { row in
+            arguments: arguments)
+        {
             let holder: StaffContact? = (row["held_by_account_id"] as Int64?).map {
                 StaffContact(id: $0, name: row["holder_name"], email: row["holder_email"])
             }
-            return Channel(
-                kind: ChannelKind(rawValue: row["kind"]) ?? .email, value: row["value"], label: row["label"],
-                preferred: row["preferred"], heldByAccountId: row["held_by_account_id"], heldBy: holder)
+            channels[row["person_id"], default: []].append(
+                Channel(
+                    kind: ChannelKind(rawValue: row["kind"]) ?? .email, value: row["value"], label: row["label"],
+                    preferred: row["preferred"], heldByAccountId: row["held_by_account_id"], heldBy: holder))
         }
-        let input = PersonInput(
-            givenName: row["given_name"], familyName: row["family_name"],
-            nameOrder: NameOrder(rawValue: row["name_order"]) ?? .givenFirst, nativeName: row["native_name"],
-            honorific: row["honorific"], languages: languages, role: PersonRole(rawValue: row["role"]) ?? .none,
-            notes: row["notes"], metAt: row["met_at"], consentNote: row["consent_note"],
-            consentDate: row["consent_date"], positions: positions, channels: channels)
-        return Person(
-            id: id, input: input, version: row["version"], createdAt: row["created_at"], updatedAt: row["updated_at"])
+        var people: [Int64: Person] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM person WHERE id IN (\(marks))", arguments: arguments) {
+            let id: Int64 = row["id"]
+            let input = PersonInput(
+                givenName: row["given_name"], familyName: row["family_name"],
+                nameOrder: NameOrder(rawValue: row["name_order"]) ?? .givenFirst, nativeName: row["native_name"],
+                honorific: row["honorific"], languages: languages[id] ?? [],
+                role: PersonRole(rawValue: row["role"]) ?? .none, notes: row["notes"], metAt: row["met_at"],
+                consentNote: row["consent_note"], consentDate: row["consent_date"], positions: positions[id] ?? [],
+                channels: channels[id] ?? [])
+            people[id] = Person(
+                id: id, input: input, version: row["version"], createdAt: row["created_at"],
+                updatedAt: row["updated_at"])
+        }
+        return ids.compactMap { people[$0] }
     }
 
     static func position(_ row: Row) -> Position {

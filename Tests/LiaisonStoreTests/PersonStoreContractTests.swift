@@ -30,6 +30,22 @@ import Testing
     }
 
     @Test(arguments: TestEngine.available)
+    func severalPeopleReadBackInTheOrderAskedWithoutTheMissing(engine: TestEngine) async throws {
+        try await engine.withStore { store in
+            let (guangzhou, chen) = try await seed(store)
+            let other = try await store.createPerson(
+                PersonInput(
+                    givenName: "Agnès", familyName: "Bickart", languages: ["fr", "es"],
+                    positions: [Position(organizationId: guangzhou.id, title: "Liaison")],
+                    channels: [Channel(kind: .email, value: "agnes@example.org")]),
+                by: .system)
+            let read = try await store.people(ids: [other.id, 999, chen.id])
+            #expect(read.map(\.id) == [other.id, chen.id])
+            #expect(read == [other, chen])
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
     func staleUpdateIsRefusedAndChangesNothing(engine: TestEngine) async throws {
         try await engine.withStore { store in
             let (_, created) = try await seed(store)
