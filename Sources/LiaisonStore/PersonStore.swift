@@ -56,6 +56,8 @@ public struct PersonQuery: Sendable, Hashable {
     public var language: String?
     /// People with at least one channel of this kind.
     public var channelKind: ChannelKind?
+    /// People with a channel this staff account holds ("who has Agnès's WeChat contacts").
+    public var heldByAccountId: Int64?
     public var page: Int
     public var perPage: Int
 
@@ -66,7 +68,8 @@ public struct PersonQuery: Sendable, Hashable {
 
     public init(
         text: String? = nil, organizationId: Int64? = nil, country: String? = nil, position: String? = nil,
-        language: String? = nil, channelKind: ChannelKind? = nil, page: Int = 1, perPage: Int = 50
+        language: String? = nil, channelKind: ChannelKind? = nil, heldByAccountId: Int64? = nil, page: Int = 1,
+        perPage: Int = 50
     ) {
         self.text = text
         self.organizationId = organizationId
@@ -74,6 +77,7 @@ public struct PersonQuery: Sendable, Hashable {
         self.position = position
         self.language = language
         self.channelKind = channelKind
+        self.heldByAccountId = heldByAccountId
         self.page = page
         self.perPage = perPage
     }

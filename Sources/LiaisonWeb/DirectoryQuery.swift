@@ -49,6 +49,7 @@ extension PersonQuery {
             }
         }
         query.channelKind = reader.choice("channel", ChannelKind.self)
+        query.heldByAccountId = reader.recordId("heldBy")
         query.perPage = reader.integer("perPage", in: 1...PersonQuery.maxPerPage) ?? query.perPage
         query.page = reader.integer("page", in: 1...PersonQuery.maxPage) ?? query.page
         return (query, reader.errors)

@@ -92,6 +92,14 @@ import Testing
             #expect(try await store.listPeople(PersonQuery(language: "en")).total == 1)
             #expect(try await store.listPeople(PersonQuery(channelKind: .wechat)).total == 1)
             #expect(try await store.listPeople(PersonQuery(channelKind: .linkedin)).total == 0)
+            let agnes = try await store.createAccount(
+                StaffAccountInput(email: "agnes@example.org", name: "Agnès Bickart", role: .editor), passwordHash: "!",
+                by: .system)
+            #expect(try await store.listPeople(PersonQuery(heldByAccountId: agnes.id)).total == 0)
+            var held = chen.input
+            held.channels[0].heldByAccountId = agnes.id
+            _ = try await store.updatePerson(id: chen.id, expectedVersion: 1, held, by: .system)
+            #expect(try await store.listPeople(PersonQuery(heldByAccountId: agnes.id)).items.map(\.id) == [chen.id])
             let row = try #require(try await store.listPeople(PersonQuery()).items.first)
             #expect(row.displayName == "CHEN Guo")
             #expect(row.organizationName == "Guangzhou")

@@ -20,6 +20,12 @@ import Testing
             let wechat = try await app.get("/people?channel=wechat&country=CN")
             #expect(wechat.text.contains(">LI Wenjing</a>"))
             #expect(!wechat.text.contains(">Marta Puig Soler</a>"))
+            // In the demo, Agnès holds the WeChat contacts: the people reached by email only are not hers.
+            let agnes = try #require(try await app.store.accounts().first { $0.name == "Agnès Bickart" && $0.email.hasSuffix("liaison.example") })
+            let held = try await app.get("/people?heldBy=\(agnes.id)")
+            #expect(held.text.contains(">LI Wenjing</a>"))
+            #expect(!held.text.contains(">ZHOU Min</a>"))
+            #expect(held.text.contains("<option value=\"\(agnes.id)\" selected>Agnès Bickart</option>"))
             let bad = try await app.get("/people?language=zz")
             #expect(bad.status == .badRequest)
             #expect(bad.text.contains("is not an ISO 639-1 language code"))

@@ -70,6 +70,9 @@ struct PeopleFilter {
         if query.channelKind != nil {
             conditions.append("p.id IN (SELECT person_id FROM person_channel WHERE kind = ?)")
         }
+        if query.heldByAccountId != nil {
+            conditions.append("p.id IN (SELECT person_id FROM person_channel WHERE held_by_account_id = ?)")
+        }
         return conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
     }
 
@@ -85,6 +88,7 @@ struct PeopleFilter {
         }
         if let language = query.language { values.append(language) }
         if let kind = query.channelKind { values.append(kind.rawValue) }
+        if let holder = query.heldByAccountId { values.append(holder) }
         return StatementArguments(values)
     }
 

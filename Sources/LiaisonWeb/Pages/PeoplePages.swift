@@ -31,7 +31,8 @@ struct PeoplePages {
         let result = try await store.listPeople(query)
         let organization = try await query.organizationId.asyncMap { try await store.organization(id: $0) } ?? nil
         let view = PeopleView(
-            page: result, query: query, parameters: parameters, errors: errors, organization: organization, strings: t)
+            page: result, query: query, parameters: parameters, errors: errors, organization: organization,
+            staff: try await store.accounts(), strings: t)
         return renderer.page(
             "people", title: t["people_title"], model: view, context: context, status: errors.isEmpty ? .ok : .badRequest)
     }

@@ -35,7 +35,7 @@ struct PeopleView {
 
     init(
         page result: PersonPage, query: PersonQuery, parameters: [String: String], errors: [FieldError],
-        organization: Organization?, strings t: Strings
+        organization: Organization?, staff: [StaffAccount], strings t: Strings
     ) {
         self.query = query.text ?? ""
         totalLabel = String(format: t[result.total == 1 ? "people_count_one" : "people_count"], result.total)
@@ -62,6 +62,7 @@ struct PeopleView {
             FormField(name: "position", label: t["filter_position"], value: query.position ?? ""),
             select("language", Language.common.compactMap { code in Language.name(code: code).map { (code, $0) } }),
             select("channel", ChannelKind.allCases.map { ($0.rawValue, t["channel_\($0.rawValue)"]) }),
+            select("heldBy", staff.map { (String($0.id), $0.name) }),
         ]
         let link = ListLink(path: "/people", parameters: parameters)
         clearOrganization = link.with(["organization": nil, "page": nil])
