@@ -29,34 +29,8 @@ struct OpenAPIDocument: Sendable {
         for schema in ["PersonInput", "PersonUpdate"] {
             document.update(["components", "schemas", schema, "properties", "languages", "items", "enum"], to: languages)
         }
-        if var paths = document["paths"] as? [String: Any] {
-            for path in ["/api/v1/people", "/api/v1/people/export"] {
-                guard var item = paths[path] as? [String: Any], var get = item["get"] as? [String: Any],
-                    var parameters = get["parameters"] as? [[String: Any]]
-                else { continue }
-                for index in parameters.indices where parameters[index]["name"] as? String == "language" {
-                    parameters[index]["schema"] = ["type": "string", "enum": languages]
-                }
-                get["parameters"] = parameters
-                item["get"] = get
-                paths[path] = item
-            }
-            document["paths"] = paths
-        }
-        if var paths = document["paths"] as? [String: Any] {
-            for path in ["/api/v1/organizations", "/api/v1/organizations/export"] {
-                guard var item = paths[path] as? [String: Any], var get = item["get"] as? [String: Any],
-                    var parameters = get["parameters"] as? [[String: Any]]
-                else { continue }
-                for index in parameters.indices where parameters[index]["name"] as? String == "region" {
-                    parameters[index]["schema"] = ["type": "string", "enum": keys]
-                }
-                get["parameters"] = parameters
-                item["get"] = get
-                paths[path] = item
-            }
-            document["paths"] = paths
-        }
+        document.setQueryEnum("language", to: languages, on: ["/api/v1/people", "/api/v1/people/export"])
+        document.setQueryEnum("region", to: keys, on: ["/api/v1/organizations", "/api/v1/organizations/export"])
         body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]))
     }
 
@@ -66,6 +40,23 @@ struct OpenAPIDocument: Sendable {
 }
 
 extension Dictionary where Key == String, Value == Any {
+    /// Limits a GET query parameter of these paths to the given values.
+    fileprivate mutating func setQueryEnum(_ name: String, to values: [String], on paths: [String]) {
+        guard var allPaths = self["paths"] as? [String: Any] else { return }
+        for path in paths {
+            guard var item = allPaths[path] as? [String: Any], var get = item["get"] as? [String: Any],
+                var parameters = get["parameters"] as? [[String: Any]]
+            else { continue }
+            for index in parameters.indices where parameters[index]["name"] as? String == name {
+                parameters[index]["schema"] = ["type": "string", "enum": values]
+            }
+            get["parameters"] = parameters
+            item["get"] = get
+            allPaths[path] = item
+        }
+        self["paths"] = allPaths
+    }
+
     /// Sets the value at a path of nested objects; a path that does not exist is left alone.
     fileprivate mutating func update(_ path: [String], to value: Any) {
         guard let first = path.first else { return }
