@@ -28,7 +28,7 @@ extension PersonInput {
             var channel = channel
             channel.heldBy = nil
             channel.label = channel.label?.trimmed.nilIfEmpty
-            channel.value = channel.kind == .postal ? channel.value.trimmed : channel.value.trimmed
+            channel.value = channel.value.trimmed
             switch channel.kind {
             case .email:
                 channel.value = ContactFormats.normalizedEmail(channel.value)

@@ -82,6 +82,14 @@ extension SearchStore {
             .prefix(limit))
     }
 
+    /// The organization known exactly by this name (in any script, or an alias), or nil; no near misses.
+    public func organization(named name: String) async throws -> SearchHit? {
+        let terms = SearchText.queryTerms(name)
+        guard !terms.isEmpty else { return nil }
+        let candidates = try await searchCandidates(terms: terms, exactKey: SearchText.sortKey(name), limit: 20)
+        return rank(candidates.filter { $0.kind == .organization }, terms: terms).first { $0.match == .exact }
+    }
+
     private func rank(_ candidates: [SearchCandidate], terms: [String]) -> [SearchHit] {
         candidates.compactMap { candidate in
             let names = [candidate.name] + [candidate.nativeName].compactMap { $0 } + candidate.otherNames

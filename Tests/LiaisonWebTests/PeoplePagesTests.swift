@@ -62,6 +62,7 @@ import Testing
             #expect(response.text.contains("value=\"Wei\""))
             #expect(response.text.contains("Give a family name or a given name.") == false)
             #expect(response.text.contains("is not an email address"))
+            #expect(response.text.contains("Channel 1, address or number: &quot;wei@&quot; is not an email address."))
         }
     }
 

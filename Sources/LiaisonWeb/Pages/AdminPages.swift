@@ -215,7 +215,9 @@ struct AdminPages {
     static func row(_ entry: AuditEntry, strings t: Strings, onRecordPage: Bool = false) -> AuditRow {
         let pages = ["organization": "/organizations/", "person": "/people/"]
         // A deleted record, or the side of a merge that was folded away, has no page to link to.
-        let gone = entry.action == .delete || (entry.action == .merge && entry.summary.contains(" → "))
+        let gone =
+            entry.action == .delete
+            || (entry.action == .merge && !entry.changes.isEmpty && entry.changes.allSatisfy { $0.after == nil })
         let link = gone ? nil : entry.entity.flatMap { pages[$0] }.flatMap { base in entry.entityId.map { base + String($0) } }
         return AuditRow(
             at: Formats.minute(entry.at), actor: entry.actor.name, address: entry.actor.address,

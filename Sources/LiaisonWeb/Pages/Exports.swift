@@ -43,16 +43,12 @@ struct Exports {
         errors = reader.errors + errors
         try Problem.refuseQuery(errors)
         query.perPage = PersonQuery.maxPerPage
-        var people: [Person] = []
-        var total = 0
-        repeat {
-            let page = try await store.listPeople(query)
-            total = page.total
-            people += try await store.people(ids: page.items.map(\.id))
-            query.page += 1
-            if page.items.isEmpty { break }
-        } while people.count < min(total, Self.maxRows) && query.offset < PersonQuery.maxOffset
-        people = Array(people.prefix(Self.maxRows))
+        let ids = try await Self.collect(pageSize: query.perPage, maxOffset: PersonQuery.maxOffset) { page in
+            query.page = page
+            let result = try await store.listPeople(query)
+            return (result.items.map(\.id), result.total)
+        }
+        let people = try await store.people(ids: ids)
         try await store.recordAudit(
             AuditEvent(
                 actor: context.actor, action: .export, entity: "person",
@@ -94,19 +90,16 @@ struct Exports {
         errors = reader.errors + errors
         try Problem.refuseQuery(errors)
         query.perPage = OrganizationQuery.maxPerPage
-        var items: [OrganizationSummary] = []
-        var total = 0
-        repeat {
-            let page = try await store.listOrganizations(query)
-            total = page.total
-            items += page.items
-            query.page += 1
-        } while items.count < min(total, Self.maxRows) && !items.isEmpty && query.offset < OrganizationQuery.maxOffset
+        let items = try await Self.collect(pageSize: query.perPage, maxOffset: OrganizationQuery.maxOffset) { page in
+            query.page = page
+            let result = try await store.listOrganizations(query)
+            return (result.items, result.total)
+        }
         try await store.recordAudit(
             AuditEvent(
                 actor: context.actor, action: .export, entity: "organization",
-                summary: "\(min(items.count, Self.maxRows)) organizations as CSV"))
-        let rows = items.prefix(Self.maxRows).map { o -> [String] in
+                summary: "\(items.count) organizations as CSV"))
+        let rows = items.map { o -> [String] in
             [
                 String(o.id), o.name, o.nativeName ?? "", o.kind.rawValue, o.country ?? "",
                 o.region.flatMap { settings.regions.region(key: $0)?.name } ?? "", o.population.map(String.init) ?? "",
@@ -118,8 +111,24 @@ struct Exports {
             "member_since", "paying",
         ]
         return Self.download(
-            CSVWriter.document(header: header, rows: Array(rows)), type: "text/csv; charset=utf-8",
+            CSVWriter.document(header: header, rows: rows), type: "text/csv; charset=utf-8",
             filename: "organizations.csv")
+    }
+
+    /// A list read page by page (`fetch` gets the page number) until it is whole, `maxRows` long, or as deep
+    /// as a list may go.
+    static func collect<Item>(
+        pageSize: Int, maxOffset: Int, fetch: (Int) async throws -> (items: [Item], total: Int)
+    ) async throws -> [Item] {
+        var items: [Item] = []
+        var page = 1
+        while items.count < maxRows, (page - 1) * pageSize <= maxOffset {
+            let result = try await fetch(page)
+            items += result.items
+            if result.items.isEmpty || items.count >= result.total { break }
+            page += 1
+        }
+        return Array(items.prefix(maxRows))
     }
 
     static func download(_ text: String, type: String, filename: String) -> Response {

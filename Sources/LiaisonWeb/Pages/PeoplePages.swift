@@ -29,7 +29,8 @@ struct PeoplePages {
         let parameters = request.uri.queryDictionary
         let (query, errors) = PersonQuery.parse(parameters)
         let result = try await store.listPeople(query)
-        let organization = try await query.organizationId.asyncMap { try await store.organization(id: $0) } ?? nil
+        var organization: Organization?
+        if let id = query.organizationId { organization = try await store.organization(id: id) }
         let view = PeopleView(
             page: result, query: query, parameters: parameters, errors: errors, organization: organization,
             staff: try await store.accounts(), strings: t)
@@ -168,7 +169,7 @@ struct PeoplePages {
         for name in form.organizationNames {
             let key = SearchText.sortKey(name)
             guard organizations[key] == nil,
-                let hit = try await store.search(name, limit: 5).first(where: { $0.kind == .organization && $0.match == .exact })
+                let hit = try await store.organization(named: name)
             else { continue }
             organizations[key] = hit.id
             if firstCountry == nil { firstCountry = try await store.organization(id: hit.id)?.country }
@@ -193,12 +194,4 @@ struct DeleteModel {
     let cancel: String
     let version: Int
     let prompt: String
-}
-
-extension Optional {
-    /// `map` with an async transform.
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
-    }
 }

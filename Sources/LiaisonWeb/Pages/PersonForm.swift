@@ -114,7 +114,6 @@ struct PersonForm {
 
     mutating func addErrors(_ fieldErrors: [FieldError]) {
         for error in fieldErrors where errors[error.field] == nil {
-            // Rows show one error line per field; list-level rules attach to the list's first row.
             errors[error.field] = error.message
         }
     }

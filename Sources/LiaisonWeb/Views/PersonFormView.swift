@@ -1,3 +1,4 @@
+import Foundation
 import LiaisonCore
 import LiaisonStore
 
@@ -89,10 +90,9 @@ struct PersonFormView {
                 blank: t["choose"])
             var holder = rowField("channels", index, "heldBy", row.heldBy, .select, errorKey: "heldByAccountId")
             holder.options = FormField.choices(staff.map { (String($0.id), $0.name) }, selected: row.heldBy, blank: t["nobody"])
-            var preferred = FormField(
+            let preferred = FormField(
                 name: "preferredChannel", label: t["field_channels_preferred"], value: String(index), control: .radio,
                 checked: row.preferred)
-            preferred.hint = nil
             return .init(fields: [
                 kind, rowField("channels", index, "value", row.value), rowField("channels", index, "label", row.label),
                 holder, preferred,
@@ -109,12 +109,26 @@ struct PersonFormView {
             name: "confirmDuplicates", label: t["confirm_duplicates"], control: .checkbox,
             checked: form.confirmDuplicates)
         let allFields = groups.flatMap(\.fields) + positionRows.flatMap(\.fields) + channelRows.flatMap(\.fields)
+        // Rows repeat their labels, so the summary says which row ("Channel 2, Address or number").
+        func rowName(_ field: String) -> String? {
+            for (prefix, key) in [("positions[", "summary_position"), ("channels[", "summary_channel")]
+            where field.hasPrefix(prefix) {
+                let number = Int(field.dropFirst(prefix.count).prefix { $0.isNumber }).map { $0 + 1 } ?? 1
+                return String(format: t[key], number)
+            }
+            return nil
+        }
         var links = allFields.compactMap { f in
-            f.error.map { OrganizationFormView.FieldErrorLink(id: f.id, message: "\(f.label): \($0)") }
+            f.error.map { message in
+                let label = rowName(f.name).map { "\($0), \(f.label.lowercased())" } ?? f.label
+                return OrganizationFormView.FieldErrorLink(id: f.id, message: "\(label): \(message)")
+            }
         }
         let shown = Set(allFields.compactMap { $0.error })
-        for (_, message) in form.errors.sorted(by: { $0.key < $1.key }) where !shown.contains(message) {
-            links.append(OrganizationFormView.FieldErrorLink(id: "f-channels", message: message))
+        // List-wide rules ("only one preferred channel") have no input of their own: link to their list.
+        for (field, message) in form.errors.sorted(by: { $0.key < $1.key }) where !shown.contains(message) {
+            let list = field.hasPrefix("positions") ? "f-positions" : "f-channels"
+            links.append(OrganizationFormView.FieldErrorLink(id: list, message: message))
         }
         errorSummary = links
         hasErrors = !links.isEmpty
