@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // Domain values and rules; no I/O.
@@ -30,6 +32,14 @@ let package = Package(
         .target(
             name: "LiaisonSQLite",
             dependencies: ["LiaisonCore", "LiaisonStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LiaisonPostgres",
+            dependencies: [
+                "LiaisonCore", "LiaisonStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The demo network built from the source documents.
@@ -56,7 +66,7 @@ let package = Package(
         .target(
             name: "LiaisonCLI",
             dependencies: [
-                "LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonWeb", "LiaisonDemo",
+                "LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonPostgres", "LiaisonWeb", "LiaisonDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -67,7 +77,8 @@ let package = Package(
         .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore"], swiftSettings: swiftSettings),
         // Helpers the test targets share; never linked into Liaison itself.
         .target(
-            name: "LiaisonTestSupport", dependencies: ["LiaisonCore", "LiaisonStore"], path: "Tests/LiaisonTestSupport",
+            name: "LiaisonTestSupport", dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonPostgres"],
+            path: "Tests/LiaisonTestSupport",
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -80,8 +91,8 @@ let package = Package(
         .testTarget(
             name: "LiaisonStoreTests",
             dependencies: [
-                "LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonDemo", "LiaisonTestSupport",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonPostgres", "LiaisonDemo", "LiaisonTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),

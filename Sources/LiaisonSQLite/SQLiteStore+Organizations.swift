@@ -147,32 +147,18 @@ extension SQLiteStore {
     /// Refuses a focal point that is not a staff account, and affiliations with anything but an existing
     /// network or with the organization itself.
     private static func checkReferences(_ db: Database, _ input: OrganizationInput, of id: Int64?) throws {
-        if let accountId = input.focalPointAccountId, try loadAccount(db, id: accountId) == nil {
-            throw ValidationError(
-                field: "focalPointAccountId", rule: "unknown_account",
-                message: "No staff account has the id \(accountId).")
-        }
-        let affiliations = input.affiliations
-        guard !affiliations.isEmpty else { return }
-        let ids = affiliations.map(\.networkId)
-        let networks = try Set(
-            Int64.fetchAll(
-                db,
-                sql:
-                    "SELECT id FROM organization WHERE kind = 'network' AND id IN (\(databaseQuestionMarks(count: ids.count)))",
-                arguments: StatementArguments(ids)))
-        var errors: [FieldError] = []
-        for (index, networkId) in ids.enumerated() {
-            let field = "affiliations[\(index)].networkId"
-            if networkId == id {
-                errors.append(
-                    FieldError(
-                        field: field, rule: "not_self", message: "An organization cannot be affiliated with itself."))
-            } else if !networks.contains(networkId) {
-                errors.append(
-                    FieldError(field: field, rule: "unknown_network", message: "No network has the id \(networkId)."))
-            }
-        }
+        let accountExists = try input.focalPointAccountId.map { try loadAccount(db, id: $0) != nil } ?? false
+        let ids = input.affiliations.map(\.networkId)
+        let networks =
+            ids.isEmpty
+            ? []
+            : try Set(
+                Int64.fetchAll(
+                    db,
+                    sql:
+                        "SELECT id FROM organization WHERE kind = 'network' AND id IN (\(databaseQuestionMarks(count: ids.count)))",
+                    arguments: StatementArguments(ids)))
+        let errors = input.referenceErrors(of: id, focalPointAccountExists: accountExists, networkIds: networks)
         if !errors.isEmpty { throw ValidationError(errors) }
     }
 

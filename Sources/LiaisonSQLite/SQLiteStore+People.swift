@@ -305,7 +305,6 @@ extension SQLiteStore {
     /// Refuses positions at organizations and channel holders that do not exist; returns the names of the
     /// organizations the positions name, to be kept with them.
     static func checkPersonReferences(_ db: Database, _ input: PersonInput) throws -> [Int64: String] {
-        var errors: [FieldError] = []
         var names: [Int64: String] = [:]
         let ids = Set(input.positions.compactMap(\.organizationId))
         if !ids.isEmpty {
@@ -316,22 +315,15 @@ extension SQLiteStore {
                 names[row["id"]] = row["name"]
             }
         }
-        for (index, position) in input.positions.enumerated() {
-            if let id = position.organizationId, names[id] == nil {
-                errors.append(
-                    FieldError(
-                        field: "positions[\(index)].organizationId", rule: "unknown_organization",
-                        message: "No organization has the id \(id)."))
-            }
-        }
-        for (index, channel) in input.channels.enumerated() {
-            if let id = channel.heldByAccountId, try loadAccount(db, id: id) == nil {
-                errors.append(
-                    FieldError(
-                        field: "channels[\(index)].heldByAccountId", rule: "unknown_account",
-                        message: "No staff account has the id \(id)."))
-            }
-        }
+        let holders = input.holderAccountIds
+        let accounts =
+            holders.isEmpty
+            ? []
+            : try Set(
+                Int64.fetchAll(
+                    db, sql: "SELECT id FROM account WHERE id IN (\(databaseQuestionMarks(count: holders.count)))",
+                    arguments: StatementArguments(Array(holders))))
+        let errors = input.referenceErrors(organizationIds: Set(names.keys), accountIds: accounts)
         if !errors.isEmpty { throw ValidationError(errors) }
         return names
     }

@@ -32,7 +32,7 @@ struct TestApp: Sendable {
     static let hasher = PasswordHasher(cost: 4)
 
     let client: any TestClientProtocol
-    let store: SQLiteStore
+    let store: any LiaisonStore
     let admin: TestUser
     let editor: TestUser
     let viewer: TestUser
@@ -107,13 +107,20 @@ struct TestApp: Sendable {
     }
 }
 
-/// Runs `body` against the app as the server builds it, on a fresh in-memory store (with the demo network
-/// when asked), through Hummingbird's in-process router client.
+/// Runs `body` against the app as the server builds it, on a fresh store of the engine the HTTP tests run
+/// on (`TestEngine.forHTTP`; with the demo network when asked), through Hummingbird's in-process router client.
 func withTestApp(
     demo: Bool = false, settings: WebSettings = WebSettings(passwords: TestApp.hasher),
     _ body: @escaping @Sendable (TestApp) async throws -> Void
 ) async throws {
-    let store = try SQLiteStore.inMemory()
+    try await TestEngine.forHTTP.withStore { store in
+        try await runTestApp(store: store, demo: demo, settings: settings, body)
+    }
+}
+
+private func runTestApp(
+    store: any LiaisonStore, demo: Bool, settings: WebSettings, _ body: @escaping @Sendable (TestApp) async throws -> Void
+) async throws {
     if demo {
         _ = try await DemoNetwork.seed(into: store, regions: .standard, currentYear: 2026)
     }
@@ -127,7 +134,7 @@ func withTestApp(
     }
 }
 
-func makeUser(_ store: SQLiteStore, _ name: String, _ role: StaffRole) async throws -> TestUser {
+func makeUser(_ store: any LiaisonStore, _ name: String, _ role: StaffRole) async throws -> TestUser {
     let email =
         name.lowercased().split(separator: " ").joined(separator: ".").folding(
             options: .diacriticInsensitive, locale: nil) + "@example.org"

@@ -1,0 +1,107 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+
+/// The joins, columns and filters of people lists, as the SQLite engine's with PostgreSQL's operators.
+enum PersonRows {
+    /// The first current position of `p` as `cp`, its organization as `co`.
+    static let currentPositionJoin = """
+        LEFT JOIN person_position cp ON cp.person_id = p.id AND cp.position = (
+            SELECT min(position) FROM person_position WHERE person_id = p.id AND end_date IS NULL)
+        LEFT JOIN organization co ON co.id = cp.organization_id
+        """
+
+    /// The joins a list row reads: the current position and the preferred (or first) channel.
+    static let joins =
+        currentPositionJoin + """
+
+            LEFT JOIN person_channel ch ON ch.person_id = p.id AND ch.position = (
+                SELECT position FROM person_channel WHERE person_id = p.id ORDER BY preferred DESC, position LIMIT 1)
+            """
+
+    static let columns = """
+        p.id, p.display_name, p.native_name, p.role, p.updated_at, cp.title, cp.organization_id,
+        coalesce(co.name, cp.organization_name) AS organization_name, co.country, ch.kind AS channel_kind,
+        ch.value AS channel_value, ch.label AS channel_label, ch.preferred AS channel_preferred
+        """
+
+    static func summary(row: Row) throws -> PersonSummary {
+        let channel = try (try row["channel_kind"] as String?).flatMap(ChannelKind.init(rawValue:)).map {
+            Channel(
+                kind: $0, value: try row["channel_value"], label: try row["channel_label"],
+                preferred: try row["channel_preferred"] ?? false)
+        }
+        return PersonSummary(
+            id: try row["id"], displayName: try row["display_name"], nativeName: try row["native_name"],
+            role: PersonRole(rawValue: try row["role"]) ?? .none, title: try row["title"],
+            organizationId: try row["organization_id"], organizationName: try row["organization_name"],
+            country: try row["country"], preferredChannel: channel, updatedAt: try row["updated_at"])
+    }
+
+    static func position(_ row: Row) throws -> Position {
+        Position(
+            organizationId: try row["organization_id"], organizationName: try row["organization_name"],
+            title: try row["title"], department: try row["department"], startDate: try row["start_date"],
+            endDate: try row["end_date"])
+    }
+}
+
+/// The WHERE and ORDER BY of a people list, with their values, built from fixed SQL fragments.
+struct PeopleFilter {
+    let query: PersonQuery
+
+    var whereClause: String {
+        var conditions: [String] = []
+        if !query.searchTerms.isEmpty { conditions.append("p.search_vector @@ ?::tsquery") }
+        if query.organizationId != nil {
+            conditions.append(
+                "p.id IN (SELECT person_id FROM person_position WHERE organization_id = ? AND end_date IS NULL)")
+        }
+        if query.country != nil {
+            conditions.append(
+                """
+                p.id IN (SELECT pp.person_id FROM organization o JOIN person_position pp ON pp.organization_id = o.id
+                    WHERE o.country = ? AND pp.end_date IS NULL)
+                """)
+        }
+        if query.position != nil {
+            // LIKE, case-insensitive for ASCII as SQLite's; the trigram indexes answer it.
+            conditions.append(
+                """
+                p.id IN (SELECT person_id FROM person_position WHERE end_date IS NULL
+                    AND (title ILIKE ? OR department ILIKE ?))
+                """)
+        }
+        if query.language != nil { conditions.append("p.id IN (SELECT person_id FROM person_language WHERE code = ?)") }
+        if query.channelKind != nil {
+            conditions.append("p.id IN (SELECT person_id FROM person_channel WHERE kind = ?)")
+        }
+        if query.heldByAccountId != nil {
+            conditions.append("p.id IN (SELECT person_id FROM person_channel WHERE held_by_account_id = ?)")
+        }
+        return conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+    }
+
+    var values: [any SQLValue] {
+        var values: [any SQLValue] = []
+        if !query.searchTerms.isEmpty { values.append(prefixQuery(query.searchTerms)) }
+        if let id = query.organizationId { values.append(id) }
+        if let country = query.country { values.append(country) }
+        if let position = query.position {
+            let escaped = position.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            values += ["%\(escaped)%", "%\(escaped)%"]
+        }
+        if let language = query.language { values.append(language) }
+        if let kind = query.channelKind { values.append(kind.rawValue) }
+        if let holder = query.heldByAccountId { values.append(holder) }
+        return values
+    }
+
+    /// A search puts an exact name first; the order ends on the id so pages never overlap.
+    var orderBy: String { query.searchTerms.isEmpty ? "p.sort_key, p.id" : "(p.sort_key = ?) DESC, p.sort_key, p.id" }
+
+    var orderValues: [any SQLValue] {
+        query.searchTerms.isEmpty ? [] : [SearchText.sortKey(query.text ?? "")]
+    }
+}

@@ -1,0 +1,293 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+
+extension PostgresStore {
+    public func createAccount(_ input: StaffAccountInput, passwordHash: String, by actor: AuditActor) async throws
+        -> StaffAccount
+    {
+        do {
+            return try await write { db in
+                if try await db.value(Bool.self, "SELECT true FROM account WHERE email = ?", input.email) != nil {
+                    throw Self.emailTaken(input.email)
+                }
+                let now = Self.now()
+                let id = try await db.value(
+                    Int64.self,
+                    """
+                    INSERT INTO account (email, name, role, password_hash, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+                    """, input.email, input.name, input.role.rawValue, passwordHash, now, now)!
+                let account = try await Self.loadAccount(db, id: id)!
+                try await Self.appendAudit(
+                    db,
+                    AuditEvent(
+                        actor: actor, action: .create, entity: "account", entityId: account.id,
+                        summary: "\(account.name) <\(account.email)>", changes: AuditDiff.changes(from: nil, to: input)))
+                return account
+            }
+        } catch where Self.sqlState(error) == "23505" {
+            // Another server created the same address between the check and the insert.
+            throw Self.emailTaken(input.email)
+        }
+    }
+
+    private static func emailTaken(_ email: String) -> LiaisonCore.ValidationError {
+        ValidationError(field: "email", rule: "unique", message: "An account already uses \(email).")
+    }
+
+    public func account(id: Int64) async throws -> StaffAccount? {
+        try await read { db in try await Self.loadAccount(db, id: id) }
+    }
+
+    public func credentials(email: String) async throws -> StaffCredentials? {
+        try await read { db in
+            try await db.row("SELECT * FROM account WHERE email = ?", email.lowercased()).map(Self.credentials(row:))
+        }
+    }
+
+    public func credentials(accountId: Int64) async throws -> StaffCredentials? {
+        try await read { db in
+            try await db.row("SELECT * FROM account WHERE id = ?", accountId).map(Self.credentials(row:))
+        }
+    }
+
+    public func accounts() async throws -> [StaffAccount] {
+        try await read { db in
+            try await db.rows("SELECT * FROM account ORDER BY lower(name) COLLATE \"C\", id").map(Self.account(row:))
+        }
+    }
+
+    public func updateAccount(id: Int64, _ change: AccountChange, by actor: AuditActor) async throws -> StaffAccount {
+        try await write { db in
+            guard let before = try await Self.loadAccount(db, id: id, lock: true) else {
+                throw StoreError.notFound(entity: "account", id: id)
+            }
+            let (column, value, field, shown): (String, any SQLValue, String, String?) =
+                switch change {
+                case .role(let role): ("role", role.rawValue, "role", role.rawValue)
+                case .name(let name): ("name", name, "name", name)
+                case .isDisabled(let disabled): ("disabled", disabled, "disabled", String(disabled))
+                case .passwordHash(let hash): ("password_hash", hash, "password", "changed")
+                case .totpSecret(let secret): ("totp_secret", secret, "twoFactor", secret == nil ? "off" : "on")
+                }
+            try await db.execute(
+                "UPDATE account SET \(column) = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                [value, Self.now(), id])
+            // A disabled account or a new password ends every session at once, on every server.
+            switch change {
+            case .isDisabled(true), .passwordHash:
+                try await db.execute("DELETE FROM session WHERE account_id = ?", id)
+            default: break
+            }
+            let previous: String? =
+                switch change {
+                case .role: before.role.rawValue
+                case .name: before.name
+                case .isDisabled: String(before.disabled)
+                case .passwordHash: nil
+                case .totpSecret: before.totpEnabled ? "on" : "off"
+                }
+            try await Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .accountChange, entity: "account", entityId: id,
+                    summary: "\(before.name) <\(before.email)>",
+                    changes: [FieldChange(field: field, before: previous, after: shown)]))
+            return try await Self.loadAccount(db, id: id)!
+        }
+    }
+
+    // MARK: - Sessions
+
+    public func createSession(_ session: StaffSession) async throws {
+        try await write { db in
+            try await db.execute(
+                """
+                INSERT INTO session (token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, session.tokenHash, session.accountId, session.csrfToken, session.createdAt, session.lastSeenAt,
+                session.expiresAt)
+        }
+    }
+
+    public func session(tokenHash: String) async throws -> (session: StaffSession, account: StaffAccount)? {
+        try await read { db in
+            guard
+                let row = try await db.row(
+                    """
+                    SELECT s.token_hash, s.csrf_token, s.created_at AS session_created_at, s.last_seen_at, s.expires_at,
+                        a.* FROM session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?
+                    """, tokenHash)
+            else { return nil }
+            let account = try Self.account(row: row)
+            let session = StaffSession(
+                tokenHash: try row["token_hash"], accountId: account.id, csrfToken: try row["csrf_token"],
+                createdAt: try row["session_created_at"], lastSeenAt: try row["last_seen_at"],
+                expiresAt: try row["expires_at"])
+            return (session, account)
+        }
+    }
+
+    public func touchSession(tokenHash: String, at: Date) async throws {
+        try await read { db in
+            try await db.execute("UPDATE session SET last_seen_at = ? WHERE token_hash = ?", at, tokenHash)
+        }
+    }
+
+    public func deleteSession(tokenHash: String) async throws {
+        try await read { db in try await db.execute("DELETE FROM session WHERE token_hash = ?", tokenHash) }
+    }
+
+    public func deleteExpiredSessions(now: Date) async throws -> Int {
+        try await read { db in
+            try await db.rows("DELETE FROM session WHERE expires_at <= ? RETURNING 1", now).count
+        }
+    }
+
+    // MARK: - API tokens
+
+    public func createAPIToken(_ token: NewAPIToken, by actor: AuditActor) async throws -> APIToken {
+        try await write { db in
+            let id = try await db.value(
+                Int64.self,
+                "INSERT INTO api_token (account_id, name, token_hash, can_write, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                token.accountId, token.name, token.tokenHash, token.canWrite, Self.now())!
+            try await Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .accountChange, entity: "api_token", entityId: id,
+                    summary: "API token \"\(token.name)\" created (\(token.canWrite ? "read-write" : "read-only"))"))
+            return try await db.row("SELECT * FROM api_token WHERE id = ?", id).map(Self.token(row:))!
+        }
+    }
+
+    public func apiToken(tokenHash: String) async throws -> (token: APIToken, account: StaffAccount)? {
+        try await read { db in
+            // One statement marks the use and reads the token with its account.
+            guard
+                let row = try await db.row(
+                    """
+                    WITH used AS (
+                        UPDATE api_token SET last_used_at = ? WHERE token_hash = ? AND revoked_at IS NULL RETURNING *)
+                    SELECT used.id AS token_id, used.name AS token_name, used.can_write, used.created_at AS token_created_at,
+                        used.last_used_at, used.revoked_at, a.*
+                    FROM used JOIN account a ON a.id = used.account_id
+                    """, Self.now(), tokenHash)
+            else { return nil }
+            let account = try Self.account(row: row)
+            let token = APIToken(
+                id: try row["token_id"], accountId: account.id, name: try row["token_name"],
+                canWrite: try row["can_write"], createdAt: try row["token_created_at"],
+                lastUsedAt: try row["last_used_at"], revokedAt: try row["revoked_at"])
+            return (token, account)
+        }
+    }
+
+    public func apiTokens(accountId: Int64) async throws -> [APIToken] {
+        try await read { db in
+            try await db.rows("SELECT * FROM api_token WHERE account_id = ? ORDER BY id DESC", accountId)
+                .map(Self.token(row:))
+        }
+    }
+
+    public func revokeAPIToken(id: Int64, accountId: Int64, by actor: AuditActor) async throws {
+        try await write { db in
+            guard
+                let token = try await db.row(
+                    "SELECT * FROM api_token WHERE id = ? AND account_id = ? FOR UPDATE", id, accountId
+                ).map(Self.token(row:))
+            else {
+                throw StoreError.notFound(entity: "api_token", id: id)
+            }
+            try await db.execute(
+                "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", Self.now(), id)
+            try await Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .accountChange, entity: "api_token", entityId: id,
+                    summary: "API token \"\(token.name)\" revoked"))
+        }
+    }
+
+    // MARK: - Throttling and one-time codes
+
+    public func recordSignInFailure(keys: [String], at: Date) async throws {
+        try await write { db in
+            for key in keys {
+                try await db.execute("INSERT INTO sign_in_failure (key, at) VALUES (?, ?)", key, at)
+            }
+            // Old failures no longer count; keep the table small.
+            try await db.execute("DELETE FROM sign_in_failure WHERE at < ?", at.addingTimeInterval(-24 * 3600))
+        }
+    }
+
+    public func signInFailures(key: String, since: Date) async throws -> (count: Int, oldest: Date?) {
+        try await read { db in
+            let row = try await db.row(
+                "SELECT count(*) AS n, min(at) AS oldest FROM sign_in_failure WHERE key = ? AND at >= ?", key, since)
+            return (try row?["n"] ?? 0, try row?["oldest"])
+        }
+    }
+
+    public func useTOTPStep(accountId: Int64, step: Int64) async throws -> Bool {
+        try await read { db in
+            try await !db.rows(
+                "INSERT INTO totp_use (account_id, step) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING 1", accountId,
+                step
+            ).isEmpty
+        }
+    }
+
+    // MARK: - Workspace settings
+
+    public func workspaceSettings() async throws -> WorkspaceSettings {
+        try await read { db in
+            WorkspaceSettings(
+                requireTwoFactor: try await db.value(Bool.self, "SELECT require_two_factor FROM workspace_setting")
+                    ?? false)
+        }
+    }
+
+    public func updateWorkspaceSettings(_ settings: WorkspaceSettings, by actor: AuditActor) async throws {
+        try await write { db in
+            let before = WorkspaceSettings(
+                requireTwoFactor: try await db.value(
+                    Bool.self, "SELECT require_two_factor FROM workspace_setting FOR UPDATE") ?? false)
+            try await db.execute("UPDATE workspace_setting SET require_two_factor = ?", settings.requireTwoFactor)
+            let changes = AuditDiff.changes(from: before, to: settings)
+            if !changes.isEmpty {
+                try await Self.appendAudit(
+                    db,
+                    AuditEvent(
+                        actor: actor, action: .update, entity: "settings", summary: "Workspace settings",
+                        changes: changes))
+            }
+        }
+    }
+
+    // MARK: - Rows
+
+    static func loadAccount(_ db: Connection, id: Int64, lock: Bool = false) async throws -> StaffAccount? {
+        try await db.row("SELECT * FROM account WHERE id = ?\(lock ? " FOR UPDATE" : "")", id).map(account(row:))
+    }
+
+    static func account(row: Row) throws -> StaffAccount {
+        StaffAccount(
+            id: try row["id"], email: try row["email"], name: try row["name"],
+            role: StaffRole(rawValue: try row["role"]) ?? .viewer, disabled: try row["disabled"],
+            totpEnabled: (try row["totp_secret"] as String?) != nil, version: try row["version"],
+            createdAt: try row["created_at"], updatedAt: try row["updated_at"])
+    }
+
+    private static func credentials(row: Row) throws -> StaffCredentials {
+        StaffCredentials(
+            account: try account(row: row), passwordHash: try row["password_hash"], totpSecret: try row["totp_secret"])
+    }
+
+    private static func token(row: Row) throws -> APIToken {
+        APIToken(
+            id: try row["id"], accountId: try row["account_id"], name: try row["name"], canWrite: try row["can_write"],
+            createdAt: try row["created_at"], lastUsedAt: try row["last_used_at"], revokedAt: try row["revoked_at"])
+    }
+}

@@ -1,0 +1,276 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+
+extension PostgresStore {
+    public func listOrganizations(_ query: OrganizationQuery) async throws -> OrganizationPage {
+        try await snapshot { db in
+            let filter = DirectoryFilter(query: query)
+            var counts: [MembershipStatus: Int] = [:]
+            for row in try await db.rows(
+                """
+                SELECT o.membership_status AS status, count(*) AS n FROM organization o
+                \(filter.whereClause(includingStatus: false)) GROUP BY o.membership_status
+                """, filter.values(includingStatus: false))
+            {
+                if let status = MembershipStatus(rawValue: try row["status"]) { counts[status] = try row["n"] }
+            }
+            let total = query.status.map { counts[$0] ?? 0 } ?? counts.values.reduce(0, +)
+            guard query.offset <= OrganizationQuery.maxOffset, query.offset < total else {
+                return OrganizationPage(items: [], total: total, countsByStatus: counts)
+            }
+            let items = try await db.rows(
+                """
+                SELECT \(Self.summaryColumns) FROM organization o
+                \(filter.whereClause(includingStatus: true)) ORDER BY \(filter.orderBy) LIMIT ? OFFSET ?
+                """, filter.values(includingStatus: true) + filter.orderValues + [query.perPage, query.offset]
+            ).map(Self.summary(row:))
+            return OrganizationPage(items: items, total: total, countsByStatus: counts)
+        }
+    }
+
+    public func organization(id: Int64) async throws -> Organization? {
+        try await snapshot { db in try await Self.loadOrganization(db, id: id) }
+    }
+
+    public func createOrganization(_ input: OrganizationInput, by actor: AuditActor) async throws -> Organization {
+        try await write { db in
+            try await Self.checkReferences(db, input, of: nil)
+            let now = Self.now()
+            let id = try await db.value(
+                Int64.self,
+                "INSERT INTO organization (\(Self.organizationColumns), version, created_at, updated_at) VALUES (\(Self.organizationMarks), 1, ?, ?) RETURNING id",
+                Self.organizationValues(input) + [now, now])!
+            try await Self.saveChildren(db, id: id, input)
+            let created = try await Self.loadOrganization(db, id: id)!
+            try await Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .create, entity: "organization", entityId: id, summary: created.name,
+                    changes: AuditDiff.changes(from: nil, to: created.input)))
+            return created
+        }
+    }
+
+    public func updateOrganization(
+        id: Int64, expectedVersion: Int, _ input: OrganizationInput, by actor: AuditActor
+    ) async throws -> Organization {
+        try await write { db in
+            // The row lock makes an edit through another server wait, then see the new version.
+            guard let version = try await db.value(Int.self, "SELECT version FROM organization WHERE id = ? FOR UPDATE", id)
+            else {
+                throw StoreError.notFound(entity: "organization", id: id)
+            }
+            guard version == expectedVersion else {
+                throw StoreError.versionConflict(entity: "organization", id: id, currentVersion: version)
+            }
+            try await Self.checkReferences(db, input, of: id)
+            let before = try await Self.loadOrganization(db, id: id)!
+            let assignments = zip(Self.organizationColumns.split(separator: ","), Self.organizationMarks.split(separator: ","))
+                .map { "\($0.trimmingCharacters(in: .whitespaces)) = \($1.trimmingCharacters(in: .whitespaces))" }
+            try await db.execute(
+                "UPDATE organization SET \(assignments.joined(separator: ", ")), version = ?, updated_at = ? WHERE id = ?",
+                Self.organizationValues(input) + [version + 1, Self.now(), id])
+            for table in ["organization_role", "organization_practice", "organization_affiliation"] {
+                try await db.execute("DELETE FROM \(table) WHERE organization_id = ?", id)
+            }
+            try await Self.saveChildren(db, id: id, input)
+            let after = try await Self.loadOrganization(db, id: id)!
+            try await Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .update, entity: "organization", entityId: id, summary: after.name,
+                    changes: AuditDiff.changes(from: before.input, to: after.input)))
+            return after
+        }
+    }
+
+    public func deleteOrganization(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {
+        try await write { db in
+            guard let version = try await db.value(Int.self, "SELECT version FROM organization WHERE id = ? FOR UPDATE", id),
+                let before = try await Self.loadOrganization(db, id: id)
+            else {
+                throw StoreError.notFound(entity: "organization", id: id)
+            }
+            if let expectedVersion, expectedVersion != version {
+                throw StoreError.versionConflict(entity: "organization", id: id, currentVersion: version)
+            }
+            try await db.execute("DELETE FROM organization WHERE id = ?", id)
+            // The entry keeps every field, so the trail still says what was deleted.
+            try await Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .delete, entity: "organization", entityId: id, summary: before.name,
+                    changes: AuditDiff.changes(from: before.input, to: nil)))
+        }
+    }
+
+    public func networks() async throws -> [OrganizationSummary] {
+        try await read { db in
+            try await db.rows(
+                "SELECT \(Self.summaryColumns) FROM organization o WHERE o.kind = 'network' ORDER BY o.sort_key, o.id"
+            ).map(Self.summary(row:))
+        }
+    }
+
+    // MARK: - Rows
+
+    static let organizationColumns =
+        "kind, name, native_name, aliases, country, region, metro_area, population, latitude, longitude, website, "
+        + "membership_status, member_since, paying, dues_per_year, focal_point, focal_point_account_id, "
+        + "search_text, sort_key"
+    static let organizationMarks = "?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+
+    static func organizationValues(_ input: OrganizationInput) -> [any SQLValue] {
+        let aliases = String(decoding: (try? JSONEncoder().encode(input.aliases)) ?? Data("[]".utf8), as: UTF8.self)
+        return [
+            input.kind.rawValue, input.name, input.nativeName, aliases, input.country, input.region, input.metroArea,
+            input.population, input.latitude, input.longitude, input.website, input.membershipStatus.rawValue,
+            input.memberSince, input.paying, input.duesPerYear, input.focalPoint, input.focalPointAccountId,
+            SearchText.document(names: input.searchableNames), SearchText.sortKey(input.name),
+        ]
+    }
+
+    static let summaryColumns =
+        "o.id, o.kind, o.name, o.native_name, o.country, o.region, o.population, o.membership_status, "
+        + "o.member_since, o.paying, o.focal_point, o.updated_at"
+
+    static func summary(row: Row) throws -> OrganizationSummary {
+        OrganizationSummary(
+            id: try row["id"], kind: OrganizationKind(rawValue: try row["kind"]) ?? .city, name: try row["name"],
+            nativeName: try row["native_name"], country: try row["country"], region: try row["region"],
+            population: try row["population"],
+            membershipStatus: MembershipStatus(rawValue: try row["membership_status"]) ?? .none,
+            memberSince: try row["member_since"], paying: try row["paying"], focalPoint: try row["focal_point"],
+            updatedAt: try row["updated_at"])
+    }
+
+    static func loadOrganization(_ db: Connection, id: Int64) async throws -> Organization? {
+        guard
+            let row = try await db.row(
+                """
+                SELECT o.*, o.aliases::text AS aliases_json, a.name AS staff_name, a.email AS staff_email
+                FROM organization o LEFT JOIN account a ON a.id = o.focal_point_account_id WHERE o.id = ?
+                """, id)
+        else { return nil }
+        let roles = try await db.rows(
+            "SELECT title, from_year, to_year FROM organization_role WHERE organization_id = ? ORDER BY position", id
+        ).map { GovernanceRole(title: try $0["title"], fromYear: try $0["from_year"], toYear: try $0["to_year"]) }
+        let practices = try await db.rows(
+            "SELECT title, year, description FROM organization_practice WHERE organization_id = ? ORDER BY position", id
+        ).map { Practice(title: try $0["title"], year: try $0["year"], description: try $0["description"]) }
+        let affiliations = try await db.rows(
+            """
+            SELECT n.id, n.name FROM organization_affiliation a JOIN organization n ON n.id = a.network_id
+            WHERE a.organization_id = ? ORDER BY n.sort_key
+            """, id
+        ).map { Affiliation(networkId: try $0["id"], networkName: try $0["name"]) }
+        let staffId: Int64? = try row["focal_point_account_id"]
+        let staff = try staffId.map {
+            StaffContact(id: $0, name: try row["staff_name"], email: try row["staff_email"])
+        }
+        let input = OrganizationInput(
+            kind: OrganizationKind(rawValue: try row["kind"]) ?? .city, name: try row["name"],
+            nativeName: try row["native_name"],
+            aliases: try JSONDecoder().decode([String].self, from: Data((try row["aliases_json"] as String).utf8)),
+            country: try row["country"], region: try row["region"], metroArea: try row["metro_area"],
+            population: try row["population"], latitude: try row["latitude"], longitude: try row["longitude"],
+            website: try row["website"],
+            membershipStatus: MembershipStatus(rawValue: try row["membership_status"]) ?? .none,
+            memberSince: try row["member_since"], paying: try row["paying"], duesPerYear: try row["dues_per_year"],
+            focalPoint: try row["focal_point"], focalPointAccountId: staffId, governanceRoles: roles,
+            affiliations: affiliations, practices: practices)
+        return Organization(
+            id: id, input: input, version: try row["version"], createdAt: try row["created_at"],
+            updatedAt: try row["updated_at"], focalPointStaff: staff)
+    }
+
+    private static func checkReferences(_ db: Connection, _ input: OrganizationInput, of id: Int64?) async throws {
+        let accountExists = try await input.focalPointAccountId.asyncMap { try await loadAccount(db, id: $0) != nil } ?? false
+        let ids = input.affiliations.map(\.networkId)
+        let networks =
+            ids.isEmpty
+            ? []
+            : Set(
+                try await db.rows("SELECT id FROM organization WHERE kind = 'network' AND id = ANY(?)", ids)
+                    .map { try $0["id"] as Int64 })
+        let errors = input.referenceErrors(of: id, focalPointAccountExists: accountExists, networkIds: networks)
+        if !errors.isEmpty { throw ValidationError(errors) }
+    }
+
+    private static func saveChildren(_ db: Connection, id: Int64, _ input: OrganizationInput) async throws {
+        for (position, role) in input.governanceRoles.enumerated() {
+            try await db.execute(
+                "INSERT INTO organization_role (organization_id, position, title, from_year, to_year) VALUES (?, ?, ?, ?, ?)",
+                id, position, role.title, role.fromYear, role.toYear)
+        }
+        for (position, practice) in input.practices.enumerated() {
+            try await db.execute(
+                "INSERT INTO organization_practice (organization_id, position, title, year, description) VALUES (?, ?, ?, ?, ?)",
+                id, position, practice.title, practice.year, practice.description)
+        }
+        for affiliation in input.affiliations {
+            try await db.execute(
+                "INSERT INTO organization_affiliation (organization_id, network_id) VALUES (?, ?)", id,
+                affiliation.networkId)
+        }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}
+
+/// The words of a search as a tsquery in which every term must be the start of an indexed word, as the
+/// SQLite engine's FTS5 prefix queries. Terms are ASCII letters and digits only (`SearchText` guarantees
+/// it), and the query is bound as a parameter.
+func prefixQuery(_ terms: [String]) -> String {
+    terms.map { "\($0):*" }.joined(separator: " & ")
+}
+
+/// The WHERE and ORDER BY of a directory query, with their values, built from fixed SQL fragments.
+private struct DirectoryFilter {
+    let query: OrganizationQuery
+
+    func whereClause(includingStatus: Bool) -> String {
+        var conditions: [String] = []
+        if !query.searchTerms.isEmpty { conditions.append("o.search_vector @@ ?::tsquery") }
+        if includingStatus, query.status != nil { conditions.append("o.membership_status = ?") }
+        if query.kind != nil { conditions.append("o.kind = ?") }
+        if query.country != nil { conditions.append("o.country = ?") }
+        if query.region != nil { conditions.append("o.region = ?") }
+        if query.paying != nil { conditions.append("o.paying = ?") }
+        return conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+    }
+
+    func values(includingStatus: Bool) -> [any SQLValue] {
+        var values: [any SQLValue] = []
+        if !query.searchTerms.isEmpty { values.append(prefixQuery(query.searchTerms)) }
+        if includingStatus, let status = query.status { values.append(status.rawValue) }
+        if let kind = query.kind { values.append(kind.rawValue) }
+        if let country = query.country { values.append(country) }
+        if let region = query.region { values.append(region) }
+        if let paying = query.paying { values.append(paying) }
+        return values
+    }
+
+    /// Searches put an exact name first; every order ends on the id so pages never overlap.
+    var orderBy: String {
+        let exactFirst =
+            query.searchTerms.isEmpty ? "" : "(o.sort_key = ?) DESC, (o.membership_status = 'member') DESC, "
+        switch query.sort {
+        case .name: return exactFirst + "o.sort_key, o.id"
+        case .nameDescending: return exactFirst + "o.sort_key DESC, o.id DESC"
+        case .population: return exactFirst + "o.population IS NULL, o.population DESC, o.id"
+        case .memberSince: return exactFirst + "o.member_since IS NULL, o.member_since, o.id"
+        case .recentlyUpdated: return exactFirst + "o.updated_at DESC, o.id DESC"
+        }
+    }
+
+    var orderValues: [any SQLValue] {
+        query.searchTerms.isEmpty ? [] : [query.searchTerms.joined(separator: " ")]
+    }
+}

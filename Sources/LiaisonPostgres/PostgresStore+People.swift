@@ -1,0 +1,310 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+
+extension PostgresStore {
+    public func listPeople(_ query: PersonQuery) async throws -> PersonPage {
+        try await snapshot { db in
+            let filter = PeopleFilter(query: query)
+            let total =
+                try await db.value(Int.self, "SELECT count(*) FROM person p \(filter.whereClause)", filter.values) ?? 0
+            guard query.offset <= PersonQuery.maxOffset, query.offset < total else {
+                return PersonPage(items: [], total: total)
+            }
+            let items = try await db.rows(
+                """
+                SELECT \(PersonRows.columns) FROM person p \(PersonRows.joins)
+                \(filter.whereClause) ORDER BY \(filter.orderBy) LIMIT ? OFFSET ?
+                """, filter.values + filter.orderValues + [query.perPage, query.offset]
+            ).map(PersonRows.summary(row:))
+            return PersonPage(items: items, total: total)
+        }
+    }
+
+    public func person(id: Int64) async throws -> Person? {
+        try await snapshot { db in try await Self.loadPeople(db, ids: [id]).first }
+    }
+
+    public func people(ids: [Int64]) async throws -> [Person] {
+        try await snapshot { db in try await Self.loadPeople(db, ids: ids) }
+    }
+
+    public func createPerson(_ input: PersonInput, by actor: AuditActor) async throws -> Person {
+        try await write { db in
+            let names = try await Self.checkPersonReferences(db, input)
+            let now = Self.now()
+            let id = try await db.value(
+                Int64.self,
+                "INSERT INTO person (\(Self.personColumns), version, created_at, updated_at) VALUES (\(questionMarks(13)), 1, ?, ?) RETURNING id",
+                Self.personValues(input) + [now, now])!
+            try await Self.savePersonChildren(db, id: id, input, organizationNames: names)
+            let created = try await Self.loadPeople(db, ids: [id]).first!
+            try await Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .create, entity: "person", entityId: id, summary: created.displayName,
+                    changes: AuditDiff.changes(from: nil, to: created.input)))
+            return created
+        }
+    }
+
+    public func updatePerson(id: Int64, expectedVersion: Int, _ input: PersonInput, by actor: AuditActor)
+        async throws -> Person
+    {
+        try await write { db in
+            let before = try await Self.lockPerson(db, id: id, expectedVersion: expectedVersion)
+            let names = try await Self.checkPersonReferences(db, input)
+            try await Self.replacePerson(db, id: id, version: before.version + 1, input, organizationNames: names)
+            let after = try await Self.loadPeople(db, ids: [id]).first!
+            try await Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .update, entity: "person", entityId: id, summary: after.displayName,
+                    changes: AuditDiff.changes(from: before.input, to: after.input)))
+            return after
+        }
+    }
+
+    public func deletePerson(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {
+        try await write { db in
+            let before = try await Self.lockPerson(db, id: id, expectedVersion: expectedVersion)
+            try await db.execute("DELETE FROM person WHERE id = ?", id)
+            try await Self.appendAudit(
+                db,
+                AuditEvent(
+                    actor: actor, action: .delete, entity: "person", entityId: id, summary: before.displayName,
+                    changes: AuditDiff.changes(from: before.input, to: nil)))
+        }
+    }
+
+    public func likelyDuplicates(of input: PersonInput, excluding: Int64?) async throws -> [PersonSummary] {
+        try await read { db in
+            let emails = input.channels.filter { $0.kind == .email }.map(\.matchKey)
+            let organizationIds = input.positions.compactMap(\.organizationId)
+            var conditions: [String] = []
+            var values: [any SQLValue] = []
+            if !emails.isEmpty {
+                conditions.append(
+                    "p.id IN (SELECT person_id FROM person_channel WHERE kind = 'email' AND match_key IN (\(questionMarks(emails.count))))"
+                )
+                values += emails as [any SQLValue]
+            }
+            if !organizationIds.isEmpty, !input.sortKey.isEmpty {
+                conditions.append(
+                    "(p.sort_key = ? AND p.id IN (SELECT person_id FROM person_position WHERE organization_id = ANY(?)))")
+                values += [input.sortKey, organizationIds] as [any SQLValue]
+            }
+            guard !conditions.isEmpty else { return [] }
+            values.append(excluding ?? 0)
+            return try await db.rows(
+                """
+                SELECT \(PersonRows.columns) FROM person p \(PersonRows.joins)
+                WHERE (\(conditions.joined(separator: " OR "))) AND p.id <> ? ORDER BY p.sort_key, p.id LIMIT 20
+                """, values
+            ).map(PersonRows.summary(row:))
+        }
+    }
+
+    public func peopleAt(organizationId: Int64) async throws -> [PersonAtOrganization] {
+        try await read { db in
+            try await db.rows(
+                """
+                SELECT p.id, p.display_name, p.native_name, pp.organization_id, o.name AS organization_name,
+                    pp.title, pp.department, pp.start_date, pp.end_date
+                FROM person_position pp JOIN person p ON p.id = pp.person_id
+                JOIN organization o ON o.id = pp.organization_id
+                WHERE pp.organization_id = ?
+                ORDER BY pp.end_date IS NOT NULL, pp.end_date DESC, p.sort_key, p.id LIMIT 500
+                """, organizationId
+            ).map { row in
+                PersonAtOrganization(
+                    personId: try row["id"], displayName: try row["display_name"], nativeName: try row["native_name"],
+                    position: try PersonRows.position(row))
+            }
+        }
+    }
+
+    public func searchCandidates(terms: [String], exactKey: String, limit: Int) async throws -> [SearchCandidate] {
+        try await snapshot { db in
+            let match = prefixQuery(terms)
+            let organizations = try await db.rows(
+                """
+                SELECT o.id, o.name, o.native_name, o.aliases::text AS aliases_json, o.search_text, o.country,
+                    o.membership_status
+                FROM organization o WHERE o.id IN (
+                    SELECT id FROM organization WHERE search_vector @@ ?::tsquery LIMIT ?)
+                UNION
+                SELECT o.id, o.name, o.native_name, o.aliases::text, o.search_text, o.country, o.membership_status
+                FROM organization o WHERE o.sort_key = ?
+                """, match, limit, exactKey
+            ).map { row in
+                let aliases = try? JSONDecoder().decode(
+                    [String].self, from: Data((try row["aliases_json"] as String).utf8))
+                return SearchCandidate(
+                    kind: .organization, id: try row["id"], name: try row["name"], nativeName: try row["native_name"],
+                    otherNames: aliases ?? [], document: try row["search_text"],
+                    detail: (try row["country"] as String?).flatMap { Country.named(code: $0)?.name },
+                    membershipStatus: MembershipStatus(rawValue: try row["membership_status"]))
+            }
+            let people = try await db.rows(
+                """
+                SELECT p.id, p.display_name, p.native_name, p.given_name, p.family_name, p.search_text,
+                    cp.title, co.name AS organization_name, co.membership_status
+                FROM person p \(PersonRows.currentPositionJoin)
+                WHERE p.id IN (SELECT id FROM person WHERE search_vector @@ ?::tsquery LIMIT ?) OR p.sort_key = ?
+                """, match, limit, exactKey
+            ).map { row in
+                let detail = [try row["title"] as String?, try row["organization_name"] as String?].compactMap { $0 }
+                return SearchCandidate(
+                    kind: .person, id: try row["id"], name: try row["display_name"], nativeName: try row["native_name"],
+                    otherNames: ["\(try row["given_name"] as String) \(try row["family_name"] as String)"],
+                    document: try row["search_text"], detail: detail.isEmpty ? nil : detail.joined(separator: ", "),
+                    membershipStatus: (try row["membership_status"] as String?).flatMap(MembershipStatus.init(rawValue:)))
+            }
+            return organizations + people
+        }
+    }
+}
+
+// MARK: - Inside a transaction
+
+extension PostgresStore {
+    static let personColumns =
+        "given_name, family_name, name_order, native_name, honorific, role, notes, met_at, consent_note, "
+        + "consent_date, display_name, search_text, sort_key"
+
+    static func personValues(_ input: PersonInput) -> [any SQLValue] {
+        [
+            input.givenName, input.familyName, input.nameOrder.rawValue, input.nativeName, input.honorific,
+            input.role.rawValue, input.notes, input.metAt, input.consentNote, input.consentDate, input.displayName,
+            input.searchDocument, input.sortKey,
+        ]
+    }
+
+    /// The person as stored, with their row locked until the transaction ends; refuses a stale version.
+    static func lockPerson(_ db: Connection, id: Int64, expectedVersion: Int?) async throws -> Person {
+        guard let version = try await db.value(Int.self, "SELECT version FROM person WHERE id = ? FOR UPDATE", id),
+            let person = try await loadPeople(db, ids: [id]).first
+        else {
+            throw StoreError.notFound(entity: "person", id: id)
+        }
+        if let expectedVersion, expectedVersion != version {
+            throw StoreError.versionConflict(entity: "person", id: id, currentVersion: version)
+        }
+        return person
+    }
+
+    static func replacePerson(
+        _ db: Connection, id: Int64, version: Int, _ input: PersonInput, organizationNames: [Int64: String]
+    ) async throws {
+        let assignments = personColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespaces)) = ?" }
+        try await db.execute(
+            "UPDATE person SET \(assignments.joined(separator: ", ")), version = ?, updated_at = ? WHERE id = ?",
+            personValues(input) + [version, now(), id])
+        for table in ["person_language", "person_position", "person_channel"] {
+            try await db.execute("DELETE FROM \(table) WHERE person_id = ?", id)
+        }
+        try await savePersonChildren(db, id: id, input, organizationNames: organizationNames)
+    }
+
+    /// The people with these ids in the order given, read with one query per table however many they are.
+    static func loadPeople(_ db: Connection, ids: [Int64]) async throws -> [Person] {
+        guard !ids.isEmpty else { return [] }
+        var languages: [Int64: [String]] = [:]
+        for row in try await db.rows(
+            "SELECT person_id, code FROM person_language WHERE person_id = ANY(?) ORDER BY person_id, position", ids)
+        {
+            languages[try row["person_id"], default: []].append(try row["code"])
+        }
+        var positions: [Int64: [Position]] = [:]
+        for row in try await db.rows(
+            """
+            SELECT pp.person_id, pp.organization_id, coalesce(o.name, pp.organization_name) AS organization_name,
+                pp.title, pp.department, pp.start_date, pp.end_date
+            FROM person_position pp LEFT JOIN organization o ON o.id = pp.organization_id
+            WHERE pp.person_id = ANY(?) ORDER BY pp.person_id, pp.position
+            """, ids)
+        {
+            positions[try row["person_id"], default: []].append(try PersonRows.position(row))
+        }
+        var channels: [Int64: [Channel]] = [:]
+        for row in try await db.rows(
+            """
+            SELECT c.person_id, c.kind, c.value, c.label, c.preferred, c.held_by_account_id,
+                a.name AS holder_name, a.email AS holder_email
+            FROM person_channel c LEFT JOIN account a ON a.id = c.held_by_account_id
+            WHERE c.person_id = ANY(?) ORDER BY c.person_id, c.position
+            """, ids)
+        {
+            let holderId: Int64? = try row["held_by_account_id"]
+            let holder = try holderId.map {
+                StaffContact(id: $0, name: try row["holder_name"], email: try row["holder_email"])
+            }
+            channels[try row["person_id"], default: []].append(
+                Channel(
+                    kind: ChannelKind(rawValue: try row["kind"]) ?? .email, value: try row["value"],
+                    label: try row["label"], preferred: try row["preferred"], heldByAccountId: holderId, heldBy: holder))
+        }
+        var people: [Int64: Person] = [:]
+        for row in try await db.rows("SELECT * FROM person WHERE id = ANY(?)", ids) {
+            let id: Int64 = try row["id"]
+            let input = PersonInput(
+                givenName: try row["given_name"], familyName: try row["family_name"],
+                nameOrder: NameOrder(rawValue: try row["name_order"]) ?? .givenFirst,
+                nativeName: try row["native_name"], honorific: try row["honorific"], languages: languages[id] ?? [],
+                role: PersonRole(rawValue: try row["role"]) ?? .none, notes: try row["notes"],
+                metAt: try row["met_at"], consentNote: try row["consent_note"], consentDate: try row["consent_date"],
+                positions: positions[id] ?? [], channels: channels[id] ?? [])
+            people[id] = Person(
+                id: id, input: input, version: try row["version"], createdAt: try row["created_at"],
+                updatedAt: try row["updated_at"])
+        }
+        return ids.compactMap { people[$0] }
+    }
+
+    /// Refuses positions at organizations and channel holders that do not exist; returns the names of the
+    /// organizations the positions name, to be kept with them.
+    static func checkPersonReferences(_ db: Connection, _ input: PersonInput) async throws -> [Int64: String] {
+        var names: [Int64: String] = [:]
+        let ids = Array(Set(input.positions.compactMap(\.organizationId)))
+        if !ids.isEmpty {
+            for row in try await db.rows("SELECT id, name FROM organization WHERE id = ANY(?)", ids) {
+                names[try row["id"]] = try row["name"]
+            }
+        }
+        let holders = Array(input.holderAccountIds)
+        let accounts =
+            holders.isEmpty
+            ? []
+            : Set(try await db.rows("SELECT id FROM account WHERE id = ANY(?)", holders).map { try $0["id"] as Int64 })
+        let errors = input.referenceErrors(organizationIds: Set(names.keys), accountIds: accounts)
+        if !errors.isEmpty { throw ValidationError(errors) }
+        return names
+    }
+
+    static func savePersonChildren(
+        _ db: Connection, id: Int64, _ input: PersonInput, organizationNames: [Int64: String]
+    ) async throws {
+        for (position, code) in input.languages.enumerated() {
+            try await db.execute(
+                "INSERT INTO person_language (person_id, position, code) VALUES (?, ?, ?)", id, position, code)
+        }
+        for (index, position) in input.positions.enumerated() {
+            let name = position.organizationId.flatMap { organizationNames[$0] } ?? position.organizationName ?? ""
+            try await db.execute(
+                """
+                INSERT INTO person_position (person_id, position, organization_id, organization_name, title,
+                    department, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, id, index, position.organizationId, name, position.title, position.department,
+                position.startDate, position.endDate)
+        }
+        for (index, channel) in input.channels.enumerated() {
+            try await db.execute(
+                """
+                INSERT INTO person_channel (person_id, position, kind, value, match_key, label, preferred,
+                    held_by_account_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, id, index, channel.kind.rawValue, channel.value, channel.matchKey, channel.label,
+                channel.preferred, channel.heldByAccountId)
+        }
+    }
+}

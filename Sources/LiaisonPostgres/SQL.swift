@@ -1,0 +1,111 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// A value bound to a statement's placeholder; the engine's code binds only these types.
+protocol SQLValue: Sendable {
+    func bind(into bindings: inout PostgresBindings)
+}
+
+extension String: SQLValue { func bind(into bindings: inout PostgresBindings) { bindings.append(self) } }
+extension Int: SQLValue { func bind(into bindings: inout PostgresBindings) { bindings.append(Int64(self)) } }
+extension Int64: SQLValue { func bind(into bindings: inout PostgresBindings) { bindings.append(self) } }
+extension Double: SQLValue { func bind(into bindings: inout PostgresBindings) { bindings.append(self) } }
+extension Bool: SQLValue { func bind(into bindings: inout PostgresBindings) { bindings.append(self) } }
+extension Date: SQLValue { func bind(into bindings: inout PostgresBindings) { bindings.append(self) } }
+extension Array: SQLValue where Element == Int64 {
+    func bind(into bindings: inout PostgresBindings) { bindings.append(self) }
+}
+
+extension Optional: SQLValue where Wrapped: SQLValue {
+    func bind(into bindings: inout PostgresBindings) {
+        if let value = self { value.bind(into: &bindings) } else { bindings.appendNull() }
+    }
+}
+
+/// Turns a statement written with `?` placeholders (as the SQLite engine's are) into PostgreSQL's
+/// numbered ones with its bindings. A `?` inside a quoted literal is left alone.
+func statement(_ sql: String, _ values: [any SQLValue]) -> PostgresQuery {
+    var text = ""
+    text.reserveCapacity(sql.utf8.count + 16)
+    var number = 0
+    var quoted = false
+    for character in sql {
+        if character == "'" { quoted.toggle() }
+        if character == "?" && !quoted {
+            number += 1
+            text += "$\(number)"
+        } else {
+            text.append(character)
+        }
+    }
+    precondition(number == values.count, "\(number) placeholders for \(values.count) values in: \(sql)")
+    var bindings = PostgresBindings(capacity: values.count)
+    for value in values { value.bind(into: &bindings) }
+    return PostgresQuery(unsafeSQL: text, binds: bindings)
+}
+
+/// One row read by name: `let name: String = try row["name"]`.
+struct Row {
+    private let cells: PostgresRandomAccessRow
+
+    init(_ row: PostgresRow) {
+        cells = row.makeRandomAccess()
+    }
+
+    subscript<T: PostgresDecodable>(_ column: String) -> T {
+        get throws { try cells[column].decode(T.self) }
+    }
+}
+
+/// A connection lent for one read or one transaction, with the helpers the engine's queries use.
+struct Connection {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    /// Every row of the statement.
+    func rows(_ sql: String, _ values: any SQLValue...) async throws -> [Row] {
+        try await rows(sql, values)
+    }
+
+    func rows(_ sql: String, _ values: [any SQLValue]) async throws -> [Row] {
+        var rows: [Row] = []
+        for try await row in try await connection.query(statement(sql, values), logger: logger) {
+            rows.append(Row(row))
+        }
+        return rows
+    }
+
+    /// The first row, or nil.
+    func row(_ sql: String, _ values: any SQLValue...) async throws -> Row? {
+        try await rows(sql, values).first
+    }
+
+    /// The first column of the first row, or nil when there is no row or it is NULL.
+    func value<T: PostgresDecodable>(_ type: T.Type, _ sql: String, _ values: any SQLValue...) async throws -> T?
+    where T._DecodableType == T {
+        try await value(type, sql, values)
+    }
+
+    func value<T: PostgresDecodable>(_ type: T.Type, _ sql: String, _ values: [any SQLValue]) async throws -> T?
+    where T._DecodableType == T {
+        for try await row in try await connection.query(statement(sql, values), logger: logger) {
+            return try row.makeRandomAccess()[0].decode(T?.self)
+        }
+        return nil
+    }
+
+    /// Runs a statement for its effect.
+    func execute(_ sql: String, _ values: any SQLValue...) async throws {
+        try await execute(sql, values)
+    }
+
+    func execute(_ sql: String, _ values: [any SQLValue]) async throws {
+        for try await _ in try await connection.query(statement(sql, values), logger: logger) {}
+    }
+}
+
+/// `?, ?, ?` for an IN list of `count` values.
+func questionMarks(_ count: Int) -> String {
+    Array(repeating: "?", count: count).joined(separator: ", ")
+}
