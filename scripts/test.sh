@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test of Liaison on this machine: installs what the tests need, builds, then runs the Swift
-# suites (domain, storage, HTTP, command line), the browser journeys in headless Chromium, and
-# schemathesis against the API's own OpenAPI document. Set LIAISON_SKIP_BROWSER=1 or
-# LIAISON_SKIP_FUZZ=1 to leave a stage out.
+# Runs every test of Liaison on this machine: installs what the tests need, builds, starts a throwaway
+# PostgreSQL on loopback, then runs the Swift suites (domain, storage, HTTP, command line; storage and
+# HTTP on SQLite and on that PostgreSQL), the browser journeys in headless Chromium, two app servers
+# sharing one PostgreSQL database, and schemathesis against the API's own OpenAPI document.
+# Set LIAISON_SKIP_POSTGRES=1 (SQLite only, no two-server stage), LIAISON_SKIP_BROWSER=1 or
+# LIAISON_SKIP_FUZZ=1 to leave a stage out. The PostgreSQL is stopped and removed however this ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
+source scripts/postgres.sh
 
 started=$SECONDS
 ensure_debian_packages libsqlite3-dev chromium chromium-driver fonts-noto-cjk libatomic1 ca-certificates
@@ -15,12 +18,28 @@ echo "== Build"
 swift build --build-tests
 echo "Built in $((SECONDS - started)) s."
 
+if [ "${LIAISON_SKIP_POSTGRES:-}" != "1" ]; then
+    # The trap comes first so that a start that fails half-way is cleaned up too.
+    trap stop_test_postgres EXIT
+    start_test_postgres  # exports LIAISON_TEST_POSTGRES: the Swift suites then run on PostgreSQL as well
+fi
+
 echo "== Swift tests (domain, storage, HTTP, command line)"
 swift test --skip-build
+
+if [ "${LIAISON_SKIP_POSTGRES:-}" != "1" ]; then
+    echo "== HTTP tests again, on PostgreSQL"
+    LIAISON_TEST_ENGINE=postgres swift test --skip-build --filter LiaisonWebTests
+fi
 
 if [ "${LIAISON_SKIP_BROWSER:-}" != "1" ]; then
     echo "== Browser journeys (headless Chromium)"
     SE_OFFLINE=true LIAISON_BINARY="$PWD/.build/debug/liaison" .venv/bin/python -m pytest tests/browser -q -p no:cacheprovider
+fi
+
+if [ "${LIAISON_SKIP_POSTGRES:-}" != "1" ]; then
+    echo "== Two app servers on one PostgreSQL"
+    SE_OFFLINE=true LIAISON_BINARY="$PWD/.build/debug/liaison" .venv/bin/python -m pytest tests/cluster -q -p no:cacheprovider
 fi
 
 if [ "${LIAISON_SKIP_FUZZ:-}" != "1" ]; then

@@ -1,11 +1,13 @@
 import Foundation
 import LiaisonCore
+import Logging
 
 /// Liaison's settings, layered: command-line flags over environment variables over defaults. The
 /// environment variable names are listed here and nowhere else.
 struct Configuration: Sendable {
     enum Variable: String, CaseIterable {
         case database = "LIAISON_DATABASE"
+        case databasePoolSize = "LIAISON_DATABASE_POOL_SIZE"
         case host = "LIAISON_HOST"
         case port = "LIAISON_PORT"
         case regions = "LIAISON_REGIONS"
@@ -15,7 +17,7 @@ struct Configuration: Sendable {
 
     static let defaultDatabase = "data/liaison.sqlite"
 
-    var database: String
+    var database: DatabaseLocation
     var host: String
     var port: Int
     var regions: RegionCatalog
@@ -30,7 +32,7 @@ struct Configuration: Sendable {
 
     /// Resolves every setting and reports all bad ones together.
     static func resolve(
-        database: String? = nil, host: String? = nil, port: String? = nil, regions: String? = nil,
+        database: String? = nil, databasePoolSize: String? = nil, host: String? = nil, port: String? = nil, regions: String? = nil,
         logLevel: String? = nil, secureCookies: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Configuration {
@@ -40,9 +42,22 @@ struct Configuration: Sendable {
             return nil
         }
         var problems: [String] = []
-        let databaseValue = pick(database, .database)?.value ?? defaultDatabase
-        if databaseValue.trimmingCharacters(in: .whitespaces).isEmpty {
-            problems.append("--database / LIAISON_DATABASE must be a file path; it is empty.")
+        var poolSize: Int?
+        if let setting = pick(databasePoolSize, .databasePoolSize) {
+            if let number = Int(setting.value), (1...500).contains(number) {
+                poolSize = number
+            } else {
+                problems.append(
+                    "\(setting.source) must be a number of connections from 1 to 500; got \"\(setting.value)\".")
+            }
+        }
+        let databaseSetting = pick(database, .database) ?? (defaultDatabase, "--database")
+        var location = DatabaseLocation.sqlite(path: defaultDatabase)
+        do {
+            location = try DatabaseLocation.parse(
+                databaseSetting.value, source: databaseSetting.source, poolSize: poolSize)
+        } catch let error as SettingError {
+            problems.append(error.description)
         }
         let hostSetting = pick(host, .host)
         let hostValue = hostSetting?.value ?? "127.0.0.1"
@@ -76,12 +91,20 @@ struct Configuration: Sendable {
         }
         if !problems.isEmpty { throw SettingError(description: problems.joined(separator: "\n")) }
         return Configuration(
-            database: databaseValue, host: hostValue, port: portValue, regions: catalog, logLevel: level)
+            database: location, host: hostValue, port: portValue, regions: catalog, logLevel: level)
+    }
+
+    /// The logger commands and the server write to, at the configured level.
+    var logger: Logger {
+        var logger = Logger(label: "liaison")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        return logger
     }
 
     private static func flagName(_ variable: Variable) -> String {
         switch variable {
         case .database: "database"
+        case .databasePoolSize: "database-pool-size"
         case .host: "host"
         case .port: "port"
         case .regions: "regions"

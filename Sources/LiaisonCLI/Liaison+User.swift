@@ -20,19 +20,20 @@ extension Liaison {
             @Flag(help: "Read the password from standard input instead of generating one.") var passwordStdin = false
 
             func run() async throws {
-                let database = try store.openStore(try store.configuration())
                 let input = StaffAccountInput(email: email, name: name, role: role).normalized()
                 let password = try readOrGeneratePassword(fromStdin: passwordStdin)
-                do {
-                    try input.validate()
-                    try PasswordPolicy.standard.check(password, field: "password", email: input.email)
-                    let account = try await database.createAccount(
-                        input, passwordHash: PasswordHasher().hash(password), by: .commandLine)
-                    print("Created \(account.role.rawValue) \(account.name) <\(account.email)> (id \(account.id)).")
-                    if !passwordStdin { print("Password: \(password)") }
-                } catch let error as LiaisonCore.ValidationError {
-                    throw ArgumentParser.ValidationError(
-                        error.errors.map { "\($0.field): \($0.message)" }.joined(separator: "\n"))
+                try await store.withStore { database, _ in
+                    do {
+                        try input.validate()
+                        try PasswordPolicy.standard.check(password, field: "password", email: input.email)
+                        let account = try await database.createAccount(
+                            input, passwordHash: PasswordHasher().hash(password), by: .commandLine)
+                        print("Created \(account.role.rawValue) \(account.name) <\(account.email)> (id \(account.id)).")
+                        if !passwordStdin { print("Password: \(password)") }
+                    } catch let error as LiaisonCore.ValidationError {
+                        throw ArgumentParser.ValidationError(
+                            error.errors.map { "\($0.field): \($0.message)" }.joined(separator: "\n"))
+                    }
                 }
             }
         }
@@ -42,10 +43,11 @@ extension Liaison {
             @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                let database = try store.openStore(try store.configuration())
-                for account in try await database.accounts() {
-                    let state = account.disabled ? "disabled" : "active"
-                    print("\(account.id)\t\(account.email)\t\(account.name)\t\(account.role.rawValue)\t\(state)")
+                try await store.withStore { database, _ in
+                    for account in try await database.accounts() {
+                        let state = account.disabled ? "disabled" : "active"
+                        print("\(account.id)\t\(account.email)\t\(account.name)\t\(account.role.rawValue)\t\(state)")
+                    }
                 }
             }
         }
@@ -57,9 +59,10 @@ extension Liaison {
             @Argument(help: "viewer, editor or admin.") var role: StaffRole
 
             func run() async throws {
-                let (database, account) = try await find(email, store)
-                _ = try await database.updateAccount(id: account.id, .role(role), by: .commandLine)
-                print("\(account.email) is now \(role.rawValue).")
+                try await withAccount(email, store) { database, account in
+                    _ = try await database.updateAccount(id: account.id, .role(role), by: .commandLine)
+                    print("\(account.email) is now \(role.rawValue).")
+                }
             }
         }
 
@@ -69,9 +72,10 @@ extension Liaison {
             @Argument(help: "The account's email.") var email: String
 
             func run() async throws {
-                let (database, account) = try await find(email, store)
-                _ = try await database.updateAccount(id: account.id, .isDisabled(true), by: .commandLine)
-                print("\(account.email) is disabled; its sessions have ended.")
+                try await withAccount(email, store) { database, account in
+                    _ = try await database.updateAccount(id: account.id, .isDisabled(true), by: .commandLine)
+                    print("\(account.email) is disabled; its sessions have ended.")
+                }
             }
         }
 
@@ -81,9 +85,10 @@ extension Liaison {
             @Argument(help: "The account's email.") var email: String
 
             func run() async throws {
-                let (database, account) = try await find(email, store)
-                _ = try await database.updateAccount(id: account.id, .isDisabled(false), by: .commandLine)
-                print("\(account.email) is enabled.")
+                try await withAccount(email, store) { database, account in
+                    _ = try await database.updateAccount(id: account.id, .isDisabled(false), by: .commandLine)
+                    print("\(account.email) is enabled.")
+                }
             }
         }
 
@@ -96,10 +101,11 @@ extension Liaison {
             @Flag(help: "Allow the token to change records (read-only without it).") var write = false
 
             func run() async throws {
-                let (database, account) = try await find(email, store)
-                let secret = try await APITokens.issue(
-                    accountId: account.id, name: name, canWrite: write, store: database, by: .commandLine)
-                print(secret)
+                try await withAccount(email, store) { database, account in
+                    let secret = try await APITokens.issue(
+                        accountId: account.id, name: name, canWrite: write, store: database, by: .commandLine)
+                    print(secret)
+                }
             }
         }
 
@@ -111,17 +117,18 @@ extension Liaison {
             @Flag(help: "Read the password from standard input instead of generating one.") var passwordStdin = false
 
             func run() async throws {
-                let (database, account) = try await find(email, store)
-                let password = try readOrGeneratePassword(fromStdin: passwordStdin)
-                do {
-                    try PasswordPolicy.standard.check(password, email: account.email)
-                } catch {
-                    throw ArgumentParser.ValidationError(error.errors.map(\.message).joined(separator: "\n"))
+                try await withAccount(email, store) { database, account in
+                    let password = try readOrGeneratePassword(fromStdin: passwordStdin)
+                    do {
+                        try PasswordPolicy.standard.check(password, email: account.email)
+                    } catch let error as LiaisonCore.ValidationError {
+                        throw ArgumentParser.ValidationError(error.errors.map(\.message).joined(separator: "\n"))
+                    }
+                    _ = try await database.updateAccount(
+                        id: account.id, .passwordHash(PasswordHasher().hash(password)), by: .commandLine)
+                    print("The password of \(account.email) is reset; its sessions have ended.")
+                    if !passwordStdin { print("Password: \(password)") }
                 }
-                _ = try await database.updateAccount(
-                    id: account.id, .passwordHash(PasswordHasher().hash(password)), by: .commandLine)
-                print("The password of \(account.email) is reset; its sessions have ended.")
-                if !passwordStdin { print("Password: \(password)") }
             }
         }
     }
@@ -133,12 +140,16 @@ extension AuditActor {
     static let commandLine = AuditActor(accountId: nil, name: "command line")
 }
 
-private func find(_ email: String, _ options: StoreOptions) async throws -> (any LiaisonStore, StaffAccount) {
-    let database = try options.openStore(try options.configuration())
-    guard let credentials = try await database.credentials(email: email.lowercased()) else {
-        throw ArgumentParser.ValidationError("No account has the email \(email).")
+/// Runs `body` with the store and the account that has this email; refuses an unknown email.
+private func withAccount(
+    _ email: String, _ options: StoreOptions, _ body: (any LiaisonStore, StaffAccount) async throws -> Void
+) async throws {
+    try await options.withStore { database, _ in
+        guard let credentials = try await database.credentials(email: email.lowercased()) else {
+            throw ArgumentParser.ValidationError("No account has the email \(email).")
+        }
+        try await body(database, credentials.account)
     }
-    return (database, credentials.account)
 }
 
 /// A password from standard input (its first line), or a new random one of four groups of letters and digits.

@@ -21,8 +21,15 @@ public struct Liaison: AsyncParsableCommand {
 
 /// The database flag every command that opens the store shares.
 struct StoreOptions: ParsableArguments {
-    @Option(help: "Path of the SQLite database file (env LIAISON_DATABASE; default data/liaison.sqlite).")
+    @Option(
+        help: """
+            A SQLite file path, or postgres://user:password@host:5432/database with optional ?sslmode=disable|prefer|\
+            require|verify-full&sslrootcert=ca.pem&schema=name (env LIAISON_DATABASE; default data/liaison.sqlite).
+            """)
     var database: String?
+
+    @Option(help: "PostgreSQL connections per app server, 1 to 500 (env LIAISON_DATABASE_POOL_SIZE; default 20).")
+    var databasePoolSize: String?
 
     @Option(help: "The association's regions as key=Name,key=Name (env LIAISON_REGIONS).")
     var regions: String?
@@ -39,21 +46,18 @@ struct StoreOptions: ParsableArguments {
     func configuration(host: String? = nil, port: String? = nil) throws -> Configuration {
         do {
             return try Configuration.resolve(
-                database: database, host: host, port: port, regions: regions, logLevel: logLevel,
+                database: database, databasePoolSize: databasePoolSize, host: host, port: port, regions: regions, logLevel: logLevel,
                 secureCookies: secureCookies)
         } catch let error as Configuration.SettingError {
             throw ValidationError(error.description)
         }
     }
 
-    /// Opens the database file, creating its folder when missing, with the schema brought up to date.
-    func openStore(_ configuration: Configuration) throws -> SQLiteStore {
-        let url = URL(fileURLWithPath: configuration.database)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        do {
-            return try SQLiteStore.open(path: url.path)
-        } catch {
-            throw ValidationError("Cannot open the database at \(url.path) (--database / LIAISON_DATABASE): \(error)")
+    /// Opens the store the settings name, with its schema up to date, for as long as `body` runs.
+    func withStore<T: Sendable>(_ body: (any LiaisonStore, Configuration) async throws -> T) async throws -> T {
+        let configuration = try configuration()
+        return try await configuration.database.withStore(logger: configuration.logger) {
+            try await body($0, configuration)
         }
     }
 }
@@ -79,34 +83,34 @@ extension Liaison {
 
         func run() async throws {
             let configuration = try store.configuration(host: host, port: port)
-            var logger = Logger(label: "liaison")
-            logger.logLevel = Logger.Level(rawValue: configuration.logLevel) ?? .info
-            let database = try store.openStore(configuration)
-            var signIn: String?
-            if demo {
-                let outcome = try await DemoNetwork.seed(
-                    into: database, regions: configuration.regions, currentYear: currentYear())
-                print(
-                    outcome.skipped
-                        ? "Demo: the database already has data; left as it is."
-                        : "Demo: added \(outcome.created) organizations and \(outcome.people) people.")
-                let hasher = PasswordHasher()
-                signIn = try await DemoNetwork.prepareAdmin(
-                    in: database, password: try readOrGeneratePassword(fromStdin: false), hash: { hasher.hash($0) })
+            let logger = configuration.logger
+            try await configuration.database.withStore(logger: logger) { database in
+                var signIn: String?
+                if demo {
+                    let outcome = try await DemoNetwork.seed(
+                        into: database, regions: configuration.regions, currentYear: currentYear())
+                    print(
+                        outcome.skipped
+                            ? "Demo: the database already has data; left as it is."
+                            : "Demo: added \(outcome.created) organizations and \(outcome.people) people.")
+                    let hasher = PasswordHasher()
+                    signIn = try await DemoNetwork.prepareAdmin(
+                        in: database, password: try readOrGeneratePassword(fromStdin: false), hash: { hasher.hash($0) })
+                }
+                let settings = WebSettings(
+                    host: configuration.host, port: configuration.port, regions: configuration.regions,
+                    sessions: SessionSettings(secureCookies: configuration.secureCookies))
+                let banner = [
+                    "Liaison is running at http://\(configuration.host):\(configuration.port)/"
+                        + "  (database \(configuration.database); Ctrl-C stops it)",
+                    signIn,
+                ].compactMap { $0 }.joined(separator: "\n")
+                let app = try await buildApplication(settings: settings, store: database, logger: logger) { port in
+                    print(banner.replacingOccurrences(of: ":\(configuration.port)/", with: ":\(port)/"))
+                    fflush(nil)
+                }
+                try await app.runService()
             }
-            let settings = WebSettings(
-                host: configuration.host, port: configuration.port, regions: configuration.regions,
-                sessions: SessionSettings(secureCookies: configuration.secureCookies))
-            let banner = [
-                "Liaison is running at http://\(configuration.host):\(configuration.port)/"
-                    + "  (database \(configuration.database); Ctrl-C stops it)",
-                signIn,
-            ].compactMap { $0 }.joined(separator: "\n")
-            let app = try await buildApplication(settings: settings, store: database, logger: logger) { port in
-                print(banner.replacingOccurrences(of: ":\(configuration.port)/", with: ":\(port)/"))
-                fflush(nil)
-            }
-            try await app.runService()
         }
     }
 
@@ -116,12 +120,12 @@ extension Liaison {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let configuration = try store.configuration()
-            let database = try store.openStore(configuration)
-            let applied = try await database.appliedMigrations()
-            print(
-                "Database \(configuration.database) is up to date (\(applied.count) migrations: \(applied.joined(separator: ", ")))."
-            )
+            try await store.withStore { database, configuration in
+                let applied = try await DatabaseLocation.appliedMigrations(database)
+                print(
+                    "Database \(configuration.database) is up to date (\(applied.count) migrations: \(applied.joined(separator: ", ")))."
+                )
+            }
         }
     }
 
@@ -136,14 +140,16 @@ extension Liaison {
             @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                let configuration = try store.configuration()
-                let database = try store.openStore(configuration)
-                let outcome = try await DemoNetwork.seed(
-                    into: database, regions: configuration.regions, currentYear: currentYear())
-                if outcome.skipped {
-                    print("The database \(configuration.database) already has organizations; nothing was added.")
-                } else {
-                    print("Added \(outcome.created) organizations and \(outcome.people) people of the demo network to \(configuration.database).")
+                try await store.withStore { database, configuration in
+                    let outcome = try await DemoNetwork.seed(
+                        into: database, regions: configuration.regions, currentYear: currentYear())
+                    if outcome.skipped {
+                        print("The database \(configuration.database) already has organizations; nothing was added.")
+                    } else {
+                        print(
+                            "Added \(outcome.created) organizations and \(outcome.people) people of the demo network to \(configuration.database)."
+                        )
+                    }
                 }
             }
         }

@@ -25,7 +25,7 @@ public final class PostgresStore: LiaisonStore, Sendable {
         if let schema = settings.schema {
             configuration.options.additionalStartupParameters = [("search_path", "\(schema), public")]
         }
-        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        client = PostgresClient(configuration: configuration, backgroundLogger: Self.poolLogger(logger))
     }
 
     /// Runs the connection pool until the task is cancelled or the service group shuts down.
@@ -154,6 +154,16 @@ public final class PostgresStore: LiaisonStore, Sendable {
         Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
     }
 
+    /// The pool's own log, without its warning that a lease came before `run()` had started: `withRunning`
+    /// starts both together and the lease simply waits.
+    private static func poolLogger(_ logger: Logger) -> Logger {
+        var pool = Logger(label: logger.label) { _ in
+            QuietLeaseLogHandler(wrapped: logger.handler)
+        }
+        pool.logLevel = logger.logLevel
+        return pool
+    }
+
     // MARK: - TLS
 
     private static func clientTLSConfiguration(_ settings: PostgresSettings) -> TLSConfiguration {
@@ -192,6 +202,9 @@ public final class PostgresStore: LiaisonStore, Sendable {
     /// What went wrong, in words, from PostgresNIO's error (whose own description hides everything).
     static func describe(_ error: any Error) -> String {
         guard let error = error as? PSQLError else { return "\(error)" }
+        if error.code == .sslUnsupported {
+            return "the server does not offer TLS, which sslmode=require and verify-full need"
+        }
         if let message = error.serverInfo?[.message] {
             let state = error.serverInfo?[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
             return message + state
@@ -212,5 +225,30 @@ public struct PostgresStoreError: Error, CustomStringConvertible, Sendable {
 
     public init(_ description: String) {
         self.description = description
+    }
+}
+
+/// Passes every message on but the pool's warning about a lease before `run()`.
+private struct QuietLeaseLogHandler: LogHandler {
+    var wrapped: any LogHandler
+
+    var logLevel: Logger.Level {
+        get { wrapped.logLevel }
+        set { wrapped.logLevel = newValue }
+    }
+
+    var metadata: Logger.Metadata {
+        get { wrapped.metadata }
+        set { wrapped.metadata = newValue }
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { wrapped[metadataKey: key] }
+        set { wrapped[metadataKey: key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        if event.message.description.hasPrefix("Trying to lease connection from `PostgresClient`") { return }
+        wrapped.log(event: event)
     }
 }

@@ -9,7 +9,7 @@ import Testing
         let configuration = try Configuration.resolve(environment: [:])
         #expect(configuration.host == "127.0.0.1")
         #expect(configuration.port == 8080)
-        #expect(configuration.database == "data/liaison.sqlite")
+        #expect(configuration.database.description == "data/liaison.sqlite")
         #expect(configuration.regions == .standard)
     }
 
@@ -17,12 +17,12 @@ import Testing
         let environment = ["LIAISON_PORT": "9000", "LIAISON_DATABASE": "/tmp/env.sqlite", "LIAISON_HOST": "0.0.0.0"]
         let fromEnvironment = try Configuration.resolve(environment: environment)
         #expect(fromEnvironment.port == 9000)
-        #expect(fromEnvironment.database == "/tmp/env.sqlite")
+        #expect(fromEnvironment.database.description == "/tmp/env.sqlite")
         #expect(fromEnvironment.host == "0.0.0.0")
 
         let fromFlags = try Configuration.resolve(database: "/tmp/flag.sqlite", port: "9100", environment: environment)
         #expect(fromFlags.port == 9100)
-        #expect(fromFlags.database == "/tmp/flag.sqlite")
+        #expect(fromFlags.database.description == "/tmp/flag.sqlite")
     }
 
     @Test func badValuesAreNamedWithTheirSource() {
