@@ -84,7 +84,8 @@ let package = Package(
         .testTarget(
             name: "LiaisonCLITests",
             dependencies: [
-                "LiaisonCLI", "LiaisonCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LiaisonCLI", "LiaisonCore", "LiaisonPostgres", "LiaisonTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),

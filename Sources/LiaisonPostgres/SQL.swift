@@ -56,6 +56,11 @@ struct Row {
     subscript<T: PostgresDecodable>(_ column: String) -> T {
         get throws { try cells[column].decode(T.self) }
     }
+
+    /// The column at `index` as `type`, nil when NULL.
+    subscript<T: PostgresDecodable>(_ index: Int, _ type: T.Type) -> T? where T._DecodableType == T {
+        get throws { try cells[index].decode(T?.self) }
+    }
 }
 
 /// A connection lent for one read or one transaction, with the helpers the engine's queries use.

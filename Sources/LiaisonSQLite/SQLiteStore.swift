@@ -6,7 +6,7 @@ import LiaisonStore
 /// The embedded engine: one SQLite file in WAL mode, every commit synced (`synchronous=FULL`) so an
 /// acknowledged write survives a crash, foreign keys enforced.
 public struct SQLiteStore: LiaisonStore {
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
 
     /// Opens (creating when missing) the database file at `path` and brings its schema up to date.
     public static func open(path: String) throws -> SQLiteStore {

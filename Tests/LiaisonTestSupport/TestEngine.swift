@@ -39,6 +39,15 @@ public enum TestEngine: String, CaseIterable, CustomTestStringConvertible, Senda
         }
     }
 
+    /// Drops a schema of the test database that a test made through a URL of its own.
+    public static func dropSchema(_ schema: String) async throws {
+        guard let url = postgresURL else { return }
+        var settings = try PostgresSettings(url: url)
+        settings.schema = schema
+        let store = try PostgresStore(settings: settings)
+        try await store.withRunning { try await store.dropSchema() }
+    }
+
     /// A store in a new schema of the test database, dropped afterwards whatever `body` did.
     public static func withPostgresStore<T: Sendable>(_ body: (PostgresStore) async throws -> T) async throws -> T {
         guard let url = postgresURL else {

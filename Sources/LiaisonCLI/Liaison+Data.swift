@@ -1,0 +1,133 @@
+import ArgumentParser
+import Foundation
+import LiaisonStore
+
+extension Liaison {
+    struct Copy: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Copy everything from one database to an empty one, either engine to either engine.",
+            discussion: """
+                Organizations, people, staff accounts and their API tokens, settings and the audit trail move; \
+                sessions do not, so everyone signs in again. The target is filled in one transaction and the \
+                counts of every table are compared afterwards. Stop the servers writing to the source first.
+                """)
+
+        @Option(help: "The database to copy: a SQLite file path or a postgres:// URL.") var from: String
+        @Option(help: "The empty database to fill: a SQLite file path or a postgres:// URL.") var to: String
+        @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: String?
+
+        func run() async throws {
+            let source = try location(from, "--from")
+            let target = try location(to, "--to")
+            if source.description == target.description {
+                throw ValidationError("--from and --to name the same database (\(source)).")
+            }
+            if case .sqlite(let path) = source, !FileManager.default.fileExists(atPath: path) {
+                throw ValidationError("--from: there is no SQLite database at \(path).")
+            }
+            let logger = try Configuration.resolve(logLevel: logLevel, environment: [:]).logger
+            let report = try await source.withStore(logger: logger) { sourceStore in
+                try await target.withStore(logger: logger) { targetStore in
+                    do {
+                        return try await DataTransfer.copy(
+                            from: sourceStore, to: targetStore, targetName: target.description)
+                    } catch let error as TransferError {
+                        throw CommandFailure(error.description)
+                    }
+                }
+            }
+            print("Copied \(source) to \(target): \(report.summary); every table's count matches.")
+        }
+    }
+
+    struct Backup: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a full JSON backup (one JSON object a line) that restores on either engine.")
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The file to write; - for standard output.") var output: String
+
+        func run() async throws {
+            let handle: FileHandle
+            if output == "-" {
+                handle = .standardOutput
+            } else {
+                guard FileManager.default.createFile(atPath: output, contents: nil) else {
+                    throw ValidationError("--output: cannot create the file \(output).")
+                }
+                handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+            }
+            let report = try await store.withStore { database, _ in
+                try await JSONBackup.write(from: database) { try handle.write(contentsOf: $0) }
+            }
+            try handle.synchronize()
+            if output != "-" {
+                try handle.close()
+                print("Backed up \(report.summary) to \(output).")
+            }
+        }
+    }
+
+    struct Restore: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Restore a JSON backup into an empty database; a bad or cut-short file changes nothing.")
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "The backup file to read.") var input: String
+
+        func run() async throws {
+            guard let handle = FileHandle(forReadingAtPath: input) else {
+                throw ValidationError("--input: cannot read the file \(input).")
+            }
+            defer { try? handle.close() }
+            let report = try await store.withStore { database, configuration in
+                do {
+                    return try await JSONBackup.restore(
+                        FileLines(handle: handle), into: database, targetName: configuration.database.description)
+                } catch let error as TransferError {
+                    throw CommandFailure("\(input): \(error.description)")
+                }
+            }
+            print("Restored \(report.summary) from \(input).")
+        }
+    }
+}
+
+private func location(_ text: String, _ flag: String) throws -> DatabaseLocation {
+    do {
+        return try DatabaseLocation.parse(text, source: flag)
+    } catch let error as Configuration.SettingError {
+        throw ValidationError(error.description)
+    }
+}
+
+/// The lines of a file, read in large chunks so that a backup of any size streams.
+struct FileLines: AsyncSequence, Sendable {
+    typealias Element = String
+    let handle: FileHandle
+
+    struct AsyncIterator: AsyncIteratorProtocol {
+        let handle: FileHandle
+        var buffer = Data()
+        var finished = false
+
+        mutating func next() async throws -> String? {
+            while true {
+                if let newline = buffer.firstIndex(of: 0x0A) {
+                    let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
+                    buffer.removeSubrange(buffer.startIndex...newline)
+                    return line
+                }
+                if finished {
+                    guard !buffer.isEmpty else { return nil }
+                    defer { buffer.removeAll() }
+                    return String(decoding: buffer, as: UTF8.self)
+                }
+                let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+                if chunk.isEmpty { finished = true } else { buffer.append(chunk) }
+            }
+        }
+    }
+
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(handle: handle) }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import GRDB
+import LiaisonStore
+
+extension SQLiteStore {
+    public func exportRows(_ table: TransferTable, after: [TransferValue]?, limit: Int) async throws
+        -> [[TransferValue]]
+    {
+        try await read { db in
+            let key = table.key.joined(separator: ", ")
+            var arguments = StatementArguments()
+            var condition = ""
+            if let after {
+                condition = "WHERE (\(key)) > (\(databaseQuestionMarks(count: after.count)))"
+                arguments += StatementArguments(after.map(Self.databaseValue))
+            }
+            arguments += [limit]
+            return try Row.fetchAll(
+                db,
+                sql: "SELECT \(table.columnNames.joined(separator: ", ")) FROM \(table.name) \(condition) ORDER BY \(key) LIMIT ?",
+                arguments: arguments
+            ).map { row in
+                try table.columns.enumerated().map { index, column in try Self.transferValue(row, index, column.type) }
+            }
+        }
+    }
+
+    public func countRows(_ table: TransferTable) async throws -> Int {
+        try await read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.name)") ?? 0 }
+    }
+
+    public func importRows(_ body: (any TransferSink) async throws -> Void) async throws {
+        // GRDB keeps a transaction within one synchronous closure, while the rows arrive asynchronously: the
+        // closure receives them through a hand-over, so one transaction spans every batch and a failed
+        // import leaves the file as it was.
+        let handOver = BatchHandOver()
+        async let written: Void = writer.write { db in
+            defer { handOver.close() }
+            while true {
+                switch handOver.receive() {
+                case .batch(let table, let rows):
+                    do {
+                        try Self.insert(db, table, rows)
+                        handOver.reply(nil)
+                    } catch {
+                        handOver.reply(error)
+                        throw error
+                    }
+                case .finish:
+                    handOver.reply(nil)
+                    return
+                case .abandon:
+                    handOver.reply(nil)
+                    throw CancellationError()
+                }
+            }
+        }
+        do {
+            try await body(SQLiteTransferSink(handOver: handOver))
+            try handOver.send(.finish)
+        } catch {
+            try? handOver.send(.abandon)
+            _ = try? await written
+            throw error
+        }
+        try await written
+    }
+
+    fileprivate static func insert(_ db: Database, _ table: TransferTable, _ rows: [[TransferValue]]) throws {
+        if table.isSingleton { try db.execute(sql: "DELETE FROM \(table.name)") }
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO \(table.name) (\(table.columnNames.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: table.columns.count)))"
+        )
+        for row in rows {
+            try statement.execute(arguments: StatementArguments(row.map(databaseValue)))
+        }
+    }
+
+    private static func transferValue(_ row: Row, _ index: Int, _ type: TransferColumnType) throws -> TransferValue {
+        if row.hasNull(atIndex: index) { return .null }
+        switch type {
+        case .integer: return .integer(row[index])
+        case .real: return .real(row[index])
+        case .text: return .text(row[index])
+        case .json: return .json(row[index])
+        case .bool: return .bool(row[index])
+        case .date: return .instant(row[index])
+        }
+    }
+
+    fileprivate static func databaseValue(_ value: TransferValue) -> (any DatabaseValueConvertible)? {
+        switch value {
+        case .null: nil
+        case .integer(let number): number
+        case .real(let number): number
+        case .text(let text): text
+        case .bool(let flag): flag
+        case .date(let date): date
+        }
+    }
+}
+
+private struct SQLiteTransferSink: TransferSink {
+    let handOver: BatchHandOver
+
+    func insert(_ table: TransferTable, _ rows: [[TransferValue]]) async throws {
+        try handOver.send(.batch(table, rows))
+    }
+}
+
+/// Hands batches from the importing task to the writing closure one at a time and waits for each to be
+/// written, so an error in either reaches the other. The waits are short: one batch's inserts.
+private final class BatchHandOver: @unchecked Sendable {
+    enum Message {
+        case batch(TransferTable, [[TransferValue]])
+        case finish, abandon
+    }
+
+    private let condition = NSCondition()
+    private var message: Message?
+    private var answer: Result<Void, any Error>?
+    private var closed = false
+
+    /// Gives a message to the writer and waits for its answer; nothing to do once the writer has stopped.
+    func send(_ next: Message) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !closed else { throw CancellationError() }
+        message = next
+        answer = nil
+        condition.broadcast()
+        while answer == nil && !closed { condition.wait() }
+        guard let answer else { throw CancellationError() }
+        self.answer = nil
+        try answer.get()
+    }
+
+    func receive() -> Message {
+        condition.lock()
+        defer { condition.unlock() }
+        while message == nil { condition.wait() }
+        defer { message = nil }
+        return message!
+    }
+
+    func reply(_ error: (any Error)?) {
+        condition.lock()
+        answer = error.map { .failure($0) } ?? .success(())
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}

@@ -1,0 +1,237 @@
+import Foundation
+
+/// A full backup as JSON, one object a line so that any size streams: a header, one line per row
+/// (`{"table": "person", "row": {...}}`, parents before the rows that refer to them), and a last line with
+/// the count of every table, without which a restore refuses the file as cut short.
+public enum JSONBackup {
+    public static let format = "liaison-backup"
+    public static let version = 1
+
+    /// Writes every table of `store` through `write`, a line at a time; returns the counts written.
+    public static func write(
+        from store: any TransferStore, createdAt: Date = Date(), _ write: (Data) throws -> Void
+    ) async throws -> TransferReport {
+        try write(
+            line(
+                Line(
+                    format: format, version: version, createdAt: createdAt.formatted(dateStyle),
+                    tables: TransferTable.all.map(\.name))))
+        var counts: [(table: String, rows: Int)] = []
+        for table in TransferTable.all {
+            var after: [TransferValue]?
+            var written = 0
+            while true {
+                let rows = try await store.exportRows(table, after: after, limit: DataTransfer.batchSize)
+                for row in rows {
+                    var object: [String: JSONValue] = [:]
+                    for (column, value) in zip(table.columns, row) { object[column.name] = json(value) }
+                    try write(line(Line(table: table.name, row: object)))
+                }
+                written += rows.count
+                if rows.count < DataTransfer.batchSize { break }
+                after = table.keyIndexes.map { rows[rows.count - 1][$0] }
+            }
+            counts.append((table.name, written))
+        }
+        try write(line(Line(end: true, counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.table, $0.rows) }))))
+        return TransferReport(counts: counts)
+    }
+
+    /// Restores a backup read line by line from `lines` into the empty `target`, in one transaction:
+    /// a file that is cut short or has a bad line changes nothing, and the error names the line.
+    public static func restore<Lines: AsyncSequence>(
+        _ lines: Lines, into target: any TransferStore, targetName: String
+    ) async throws -> TransferReport where Lines.Element == String {
+        try await DataTransfer.requireEmpty(target, named: targetName)
+        var counts: [String: Int] = [:]
+        try await target.importRows { sink in
+            var number = 0
+            var header = false
+            var trailer: [String: Int]?
+            var pending: (table: TransferTable, rows: [[TransferValue]])?
+            func flush() async throws {
+                if let batch = pending, !batch.rows.isEmpty {
+                    do {
+                        try await sink.insert(batch.table, batch.rows)
+                    } catch {
+                        throw TransferError("The rows of \(batch.table.name) before line \(number) were refused: \(error)")
+                    }
+                }
+                pending = nil
+            }
+            for try await text in lines {
+                number += 1
+                if text.isEmpty { continue }
+                guard trailer == nil else { throw TransferError("Line \(number): nothing may follow the last line.") }
+                guard let object = try? JSONDecoder().decode(Line.self, from: Data(text.utf8)) else {
+                    throw TransferError("Line \(number) is not a line of a Liaison backup (a JSON object).")
+                }
+                if !header {
+                    guard object.format == format, let version = object.version else {
+                        throw TransferError("Line 1 does not start a Liaison backup (\"format\": \"\(format)\").")
+                    }
+                    guard version == Self.version else {
+                        throw TransferError("The backup has format version \(version); this Liaison reads version \(Self.version).")
+                    }
+                    header = true
+                    continue
+                }
+                if object.end == true {
+                    try await flush()
+                    trailer = object.counts ?? [:]
+                    continue
+                }
+                let (table, row) = try parseRow(object, line: number)
+                if pending?.table != table { try await flush() }
+                pending = (table, (pending?.rows ?? []) + [row])
+                if pending!.rows.count >= DataTransfer.batchSize { try await flush() }
+                counts[table.name, default: 0] += 1
+            }
+            guard header else { throw TransferError("The backup is empty.") }
+            guard let trailer else {
+                throw TransferError("The backup is cut short: its last line (with the counts) is missing.")
+            }
+            for table in TransferTable.all where trailer[table.name, default: 0] != counts[table.name, default: 0] {
+                throw TransferError(
+                    "The backup says \(trailer[table.name, default: 0]) \(table.name) rows but holds \(counts[table.name, default: 0]).")
+            }
+        }
+        return TransferReport(counts: TransferTable.all.map { ($0.name, counts[$0.name, default: 0]) })
+    }
+
+    // MARK: - Values
+
+    private static let dateStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+    private static let secondsStyle = Date.ISO8601FormatStyle()
+
+    /// "2026-11-23T10:00:00.123Z" from whole milliseconds: formatting a `Date` with fractions truncates
+    /// its binary value, which would turn .985 into .984 on every backup and restore.
+    static func text(_ date: Date) -> String {
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let seconds = milliseconds.quotientAndRemainder(dividingBy: 1000)
+        let (whole, fraction) = seconds.remainder < 0 ? (seconds.quotient - 1, seconds.remainder + 1000) : seconds
+        let base = Date(timeIntervalSince1970: Double(whole)).formatted(secondsStyle)
+        return base.dropLast() + "." + String(String(fraction + 1000).dropFirst()) + "Z"
+    }
+
+    /// The date `text` writes, exact to the millisecond; nil when the text is not such a date.
+    static func date(_ text: String) -> Date? {
+        guard let parsed = try? dateStyle.parse(text) else { return nil }
+        return Date(timeIntervalSince1970: (parsed.timeIntervalSince1970 * 1000).rounded() / 1000)
+    }
+
+    private static func json(_ value: TransferValue) -> JSONValue {
+        switch value {
+        case .null: .null
+        case .integer(let number): .integer(number)
+        case .real(let number): .real(number)
+        case .text(let text): .text(text)
+        case .bool(let flag): .bool(flag)
+        case .date(let date): .text(text(date))
+        }
+    }
+
+    private static func parseRow(_ object: Line, line: Int) throws -> (TransferTable, [TransferValue]) {
+        guard let name = object.table, let row = object.row else {
+            throw TransferError("Line \(line) is neither a row ({\"table\": ..., \"row\": {...}}) nor the last line.")
+        }
+        guard let table = TransferTable.named(name) else {
+            throw TransferError("Line \(line): unknown table \"\(name)\".")
+        }
+        if let unknown = row.keys.first(where: { !table.columnNames.contains($0) }) {
+            throw TransferError("Line \(line): \(name) has no column \"\(unknown)\".")
+        }
+        let values = try table.columns.map { column -> TransferValue in
+            guard let raw = row[column.name] else {
+                throw TransferError("Line \(line): the \(name) row has no \"\(column.name)\".")
+            }
+            guard let value = value(raw, column.type) else {
+                throw TransferError("Line \(line): \(name).\(column.name) must be \(describe(column.type)).")
+            }
+            return value
+        }
+        return (table, values)
+    }
+
+    private static func value(_ raw: JSONValue, _ type: TransferColumnType) -> TransferValue? {
+        switch (raw, type) {
+        case (.null, _): .null
+        case (.integer(let number), .integer): .integer(number)
+        case (.integer(let number), .real): .real(Double(number))
+        case (.real(let number), .real): .real(number)
+        case (.text(let text), .text): .text(text)
+        case (.text(let text), .json):
+            (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)) == nil
+                ? nil : .text(text)
+        case (.bool(let flag), .bool): .bool(flag)
+        case (.text(let text), .date): date(text).map(TransferValue.date)
+        default: nil
+        }
+    }
+
+    private static func describe(_ type: TransferColumnType) -> String {
+        switch type {
+        case .integer: "a whole number or null"
+        case .real: "a number or null"
+        case .text: "a string or null"
+        case .json: "a string holding JSON, or null"
+        case .bool: "true, false or null"
+        case .date: "a date like 2026-11-23T10:00:00.000Z, or null"
+        }
+    }
+
+    private static func line(_ line: Line) throws -> Data {
+        var data = try encoder.encode(line)
+        data.append(0x0A)
+        return data
+    }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// Every kind of line in one shape: the header, a row, or the last line.
+    struct Line: Codable {
+        var format: String?
+        var version: Int?
+        var createdAt: String?
+        var tables: [String]?
+        var table: String?
+        var row: [String: JSONValue]?
+        var end: Bool?
+        var counts: [String: Int]?
+    }
+
+    /// A JSON value as a row holds it; booleans and numbers stay apart.
+    enum JSONValue: Codable {
+        case null, bool(Bool), integer(Int64), real(Double), text(String)
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() {
+                self = .null
+            } else if let flag = try? container.decode(Bool.self) {
+                self = .bool(flag)
+            } else if let number = try? container.decode(Int64.self) {
+                self = .integer(number)
+            } else if let number = try? container.decode(Double.self) {
+                self = .real(number)
+            } else {
+                self = .text(try container.decode(String.self))
+            }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .null: try container.encodeNil()
+            case .bool(let flag): try container.encode(flag)
+            case .integer(let number): try container.encode(number)
+            case .real(let number): try container.encode(number)
+            case .text(let text): try container.encode(text)
+            }
+        }
+    }
+}
