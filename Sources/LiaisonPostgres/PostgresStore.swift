@@ -104,6 +104,11 @@ public final class PostgresStore: LiaisonStore, Sendable {
         try await read { db in try await db.execute("DROP SCHEMA IF EXISTS \(schema) CASCADE") }
     }
 
+    /// Runs one statement as the app's role would; for tests that check what the database itself refuses.
+    public func executeForTests(_ sql: String) async throws {
+        try await read { db in try await db.execute(sql) }
+    }
+
     /// Whether the role Liaison connects as is a superuser (it need not and should not be).
     public func connectsAsSuperuser() async throws -> Bool {
         try await read { db in

@@ -1,0 +1,88 @@
+import Foundation
+import LiaisonCore
+import LiaisonPostgres
+import LiaisonStore
+import LiaisonTestSupport
+import Testing
+
+/// What only the PostgreSQL engine promises: an ordinary role, its migrations, an append-only trail
+/// even against SQL, and several app servers (here, several stores) on one database behaving as one.
+@Suite(.enabled(if: TestEngine.postgresURL != nil))
+struct PostgresEngineTests {
+    @Test func theAppRoleIsNotASuperuserAndTheMigrationsAreApplied() async throws {
+        try await TestEngine.withPostgresStore { store in
+            #expect(try await store.connectsAsSuperuser() == false)
+            #expect(
+                try await store.appliedMigrations() == [
+                    "001 organizations", "002 accounts and audit", "003 focal point account",
+                    "004 workspace settings", "005 people",
+                ])
+            // Migrating again changes nothing.
+            try await store.migrate()
+            #expect(try await store.appliedMigrations().count == 5)
+        }
+    }
+
+    @Test func theTrailCannotBeRewrittenEvenWithSQL() async throws {
+        try await TestEngine.withPostgresStore { store in
+            _ = try await store.createOrganization(.guangzhou)
+            await #expect(throws: (any Error).self) { try await store.executeForTests("UPDATE audit SET summary = 'x'") }
+            await #expect(throws: (any Error).self) { try await store.executeForTests("DELETE FROM audit") }
+            await #expect(throws: (any Error).self) { try await store.executeForTests("TRUNCATE audit") }
+            #expect(try await store.auditEntries(AuditQuery()).first?.summary == "Guangzhou")
+        }
+    }
+
+    @Test func twoServersShareSessionsWritesAndVersions() async throws {
+        try await TestEngine.withPostgresStore { first in
+            // A second pool on the same schema, as a second app server would open.
+            let second = try PostgresStore(settings: first.settings)
+            try await second.withRunning {
+                let account = try await first.createAccount(
+                    StaffAccountInput(email: "ada@example.org", name: "Ada", role: .admin), passwordHash: "h",
+                    by: .system)
+                let now = Date()
+                try await first.createSession(
+                    StaffSession(
+                        tokenHash: "t", accountId: account.id, csrfToken: "c", createdAt: now, lastSeenAt: now,
+                        expiresAt: now.addingTimeInterval(60)))
+                #expect(try await second.session(tokenHash: "t")?.account.id == account.id)
+                try await second.deleteSession(tokenHash: "t")
+                #expect(try await first.session(tokenHash: "t") == nil)
+
+                let created = try await first.createOrganization(.guangzhou)
+                var renamed = created.input
+                renamed.name = "Guangzhou Municipality"
+                _ = try await second.updateOrganization(id: created.id, expectedVersion: 1, renamed, by: .system)
+                await #expect(throws: StoreError.versionConflict(entity: "organization", id: created.id, currentVersion: 2)) {
+                    try await first.updateOrganization(id: created.id, expectedVersion: 1, created.input, by: .system)
+                }
+                #expect(try await first.organization(id: created.id)?.name == "Guangzhou Municipality")
+            }
+        }
+    }
+
+    @Test func ofManySimultaneousEditsOfOneVersionExactlyOneWins() async throws {
+        try await TestEngine.withPostgresStore { store in
+            let created = try await store.createOrganization(.guangzhou)
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for index in 0..<8 {
+                    group.addTask {
+                        var input = created.input
+                        input.population = index
+                        do {
+                            _ = try await store.updateOrganization(
+                                id: created.id, expectedVersion: 1, input, by: .system)
+                            return true
+                        } catch is StoreError {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1)
+            #expect(try await store.organization(id: created.id)?.version == 2)
+        }
+    }
+}
