@@ -32,7 +32,8 @@ struct Configuration: Sendable {
 
     /// Resolves every setting and reports all bad ones together.
     static func resolve(
-        database: String? = nil, databasePoolSize: String? = nil, host: String? = nil, port: String? = nil, regions: String? = nil,
+        database: String? = nil, databasePoolSize: String? = nil, host: String? = nil, port: String? = nil,
+        regions: String? = nil,
         logLevel: String? = nil, secureCookies: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Configuration {

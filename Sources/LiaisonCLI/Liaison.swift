@@ -46,7 +46,8 @@ struct StoreOptions: ParsableArguments {
     func configuration(host: String? = nil, port: String? = nil) throws -> Configuration {
         do {
             return try Configuration.resolve(
-                database: database, databasePoolSize: databasePoolSize, host: host, port: port, regions: regions, logLevel: logLevel,
+                database: database, databasePoolSize: databasePoolSize, host: host, port: port, regions: regions,
+                logLevel: logLevel,
                 secureCookies: secureCookies)
         } catch let error as Configuration.SettingError {
             throw ValidationError(error.description)

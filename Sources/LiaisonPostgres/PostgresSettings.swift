@@ -36,7 +36,9 @@ public struct PostgresSettings: Sendable, Hashable {
     public init(url text: String) throws {
         guard Self.isPostgresURL(text), let components = URLComponents(string: text) else {
             throw URLError(
-                description: "The database URL must look like postgres://user:password@host:5432/database; got \(Self.redact(text)).")
+                description:
+                    "The database URL must look like postgres://user:password@host:5432/database; got \(Self.redact(text))."
+            )
         }
         var problems: [String] = []
         let host = components.host ?? ""
@@ -56,7 +58,8 @@ public struct PostgresSettings: Sendable, Hashable {
                     settings.tls = mode
                 } else {
                     problems.append(
-                        "sslmode must be one of \(TLSMode.allCases.map(\.rawValue).joined(separator: ", ")); got \"\(value)\"")
+                        "sslmode must be one of \(TLSMode.allCases.map(\.rawValue).joined(separator: ", ")); got \"\(value)\""
+                    )
                 }
             case "sslrootcert":
                 settings.root = value
@@ -74,7 +77,8 @@ public struct PostgresSettings: Sendable, Hashable {
                     settings.schema = value
                 } else {
                     problems.append(
-                        "schema must be lowercase letters, digits and underscores, starting with a letter; got \"\(value)\"")
+                        "schema must be lowercase letters, digits and underscores, starting with a letter; got \"\(value)\""
+                    )
                 }
             default:
                 problems.append(
@@ -83,7 +87,8 @@ public struct PostgresSettings: Sendable, Hashable {
         }
         if !problems.isEmpty {
             throw URLError(
-                description: "The database URL \(Self.redact(text)) is not usable: \(problems.joined(separator: "; ")).")
+                description: "The database URL \(Self.redact(text)) is not usable: \(problems.joined(separator: "; "))."
+            )
         }
         self.host = host
         self.port = components.port ?? 5432

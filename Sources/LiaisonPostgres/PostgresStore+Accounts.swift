@@ -23,10 +23,11 @@ extension PostgresStore {
                     db,
                     AuditEvent(
                         actor: actor, action: .create, entity: "account", entityId: account.id,
-                        summary: "\(account.name) <\(account.email)>", changes: AuditDiff.changes(from: nil, to: input)))
+                        summary: "\(account.name) <\(account.email)>", changes: AuditDiff.changes(from: nil, to: input))
+                )
                 return account
             }
-        } catch where Self.sqlState(error) == "23505" {
+        } catch  where Self.sqlState(error) == "23505" {
             // Another server created the same address between the check and the insert.
             throw Self.emailTaken(input.email)
         }

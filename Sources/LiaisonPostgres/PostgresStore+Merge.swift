@@ -26,19 +26,9 @@ extension PostgresStore {
             try await db.execute("DELETE FROM person WHERE id = ?", remove)
             try await Self.replacePerson(db, id: keep, version: kept.version + 1, merged, organizationNames: names)
             let after = try await Self.loadPeople(db, ids: [keep]).first!
-            try await Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .merge, entity: "person", entityId: keep,
-                    summary: "\(after.displayName) ← \(removed.displayName) (#\(remove))",
-                    changes: AuditDiff.changes(from: kept.input, to: after.input)))
-            // The removed record's own entry keeps every field it had, so the trail still shows it.
-            try await Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .merge, entity: "person", entityId: remove,
-                    summary: "\(removed.displayName) → \(after.displayName) (#\(keep))",
-                    changes: AuditDiff.changes(from: removed.input, to: nil)))
+            for event in AuditEvent.merge(kept: kept, removed: removed, result: after, by: actor) {
+                try await Self.appendAudit(db, event)
+            }
             return after
         }
     }

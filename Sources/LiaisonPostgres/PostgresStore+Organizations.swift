@@ -43,11 +43,7 @@ extension PostgresStore {
                 Self.organizationValues(input) + [now, now])!
             try await Self.saveChildren(db, id: id, input)
             let created = try await Self.loadOrganization(db, id: id)!
-            try await Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .create, entity: "organization", entityId: id, summary: created.name,
-                    changes: AuditDiff.changes(from: nil, to: created.input)))
+            try await Self.appendAudit(db, .organization(.create, created, from: nil, to: created.input, by: actor))
             return created
         }
     }
@@ -57,7 +53,9 @@ extension PostgresStore {
     ) async throws -> Organization {
         try await write { db in
             // The row lock makes an edit through another server wait, then see the new version.
-            guard let version = try await db.value(Int.self, "SELECT version FROM organization WHERE id = ? FOR UPDATE", id)
+            guard
+                let version = try await db.value(
+                    Int.self, "SELECT version FROM organization WHERE id = ? FOR UPDATE", id)
             else {
                 throw StoreError.notFound(entity: "organization", id: id)
             }
@@ -66,8 +64,10 @@ extension PostgresStore {
             }
             try await Self.checkReferences(db, input, of: id)
             let before = try await Self.loadOrganization(db, id: id)!
-            let assignments = zip(Self.organizationColumns.split(separator: ","), Self.organizationMarks.split(separator: ","))
-                .map { "\($0.trimmingCharacters(in: .whitespaces)) = \($1.trimmingCharacters(in: .whitespaces))" }
+            let assignments = zip(
+                Self.organizationColumns.split(separator: ","), Self.organizationMarks.split(separator: ",")
+            )
+            .map { "\($0.trimmingCharacters(in: .whitespaces)) = \($1.trimmingCharacters(in: .whitespaces))" }
             try await db.execute(
                 "UPDATE organization SET \(assignments.joined(separator: ", ")), version = ?, updated_at = ? WHERE id = ?",
                 Self.organizationValues(input) + [version + 1, Self.now(), id])
@@ -77,17 +77,16 @@ extension PostgresStore {
             try await Self.saveChildren(db, id: id, input)
             let after = try await Self.loadOrganization(db, id: id)!
             try await Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .update, entity: "organization", entityId: id, summary: after.name,
-                    changes: AuditDiff.changes(from: before.input, to: after.input)))
+                db, .organization(.update, after, from: before.input, to: after.input, by: actor))
             return after
         }
     }
 
     public func deleteOrganization(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {
         try await write { db in
-            guard let version = try await db.value(Int.self, "SELECT version FROM organization WHERE id = ? FOR UPDATE", id),
+            guard
+                let version = try await db.value(
+                    Int.self, "SELECT version FROM organization WHERE id = ? FOR UPDATE", id),
                 let before = try await Self.loadOrganization(db, id: id)
             else {
                 throw StoreError.notFound(entity: "organization", id: id)
@@ -97,11 +96,7 @@ extension PostgresStore {
             }
             try await db.execute("DELETE FROM organization WHERE id = ?", id)
             // The entry keeps every field, so the trail still says what was deleted.
-            try await Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .delete, entity: "organization", entityId: id, summary: before.name,
-                    changes: AuditDiff.changes(from: before.input, to: nil)))
+            try await Self.appendAudit(db, .organization(.delete, before, from: before.input, to: nil, by: actor))
         }
     }
 
@@ -186,7 +181,8 @@ extension PostgresStore {
     }
 
     private static func checkReferences(_ db: Connection, _ input: OrganizationInput, of id: Int64?) async throws {
-        let accountExists = try await input.focalPointAccountId.asyncMap { try await loadAccount(db, id: $0) != nil } ?? false
+        let accountExists =
+            try await input.focalPointAccountId.asyncMap { try await loadAccount(db, id: $0) != nil } ?? false
         let ids = input.affiliations.map(\.networkId)
         let networks =
             ids.isEmpty

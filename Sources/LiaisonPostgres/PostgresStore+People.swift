@@ -39,11 +39,7 @@ extension PostgresStore {
                 Self.personValues(input) + [now, now])!
             try await Self.savePersonChildren(db, id: id, input, organizationNames: names)
             let created = try await Self.loadPeople(db, ids: [id]).first!
-            try await Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .create, entity: "person", entityId: id, summary: created.displayName,
-                    changes: AuditDiff.changes(from: nil, to: created.input)))
+            try await Self.appendAudit(db, .person(.create, created, from: nil, to: created.input, by: actor))
             return created
         }
     }
@@ -56,11 +52,7 @@ extension PostgresStore {
             let names = try await Self.checkPersonReferences(db, input)
             try await Self.replacePerson(db, id: id, version: before.version + 1, input, organizationNames: names)
             let after = try await Self.loadPeople(db, ids: [id]).first!
-            try await Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .update, entity: "person", entityId: id, summary: after.displayName,
-                    changes: AuditDiff.changes(from: before.input, to: after.input)))
+            try await Self.appendAudit(db, .person(.update, after, from: before.input, to: after.input, by: actor))
             return after
         }
     }
@@ -69,11 +61,7 @@ extension PostgresStore {
         try await write { db in
             let before = try await Self.lockPerson(db, id: id, expectedVersion: expectedVersion)
             try await db.execute("DELETE FROM person WHERE id = ?", id)
-            try await Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .delete, entity: "person", entityId: id, summary: before.displayName,
-                    changes: AuditDiff.changes(from: before.input, to: nil)))
+            try await Self.appendAudit(db, .person(.delete, before, from: before.input, to: nil, by: actor))
         }
     }
 
@@ -91,7 +79,8 @@ extension PostgresStore {
             }
             if !organizationIds.isEmpty, !input.sortKey.isEmpty {
                 conditions.append(
-                    "(p.sort_key = ? AND p.id IN (SELECT person_id FROM person_position WHERE organization_id = ANY(?)))")
+                    "(p.sort_key = ? AND p.id IN (SELECT person_id FROM person_position WHERE organization_id = ANY(?)))"
+                )
                 values += [input.sortKey, organizationIds] as [any SQLValue]
             }
             guard !conditions.isEmpty else { return [] }
@@ -159,7 +148,8 @@ extension PostgresStore {
                     kind: .person, id: try row["id"], name: try row["display_name"], nativeName: try row["native_name"],
                     otherNames: ["\(try row["given_name"] as String) \(try row["family_name"] as String)"],
                     document: try row["search_text"], detail: detail.isEmpty ? nil : detail.joined(separator: ", "),
-                    membershipStatus: (try row["membership_status"] as String?).flatMap(MembershipStatus.init(rawValue:)))
+                    membershipStatus: (try row["membership_status"] as String?).flatMap(
+                        MembershipStatus.init(rawValue:)))
             }
             return organizations + people
         }
@@ -243,7 +233,8 @@ extension PostgresStore {
             channels[try row["person_id"], default: []].append(
                 Channel(
                     kind: ChannelKind(rawValue: try row["kind"]) ?? .email, value: try row["value"],
-                    label: try row["label"], preferred: try row["preferred"], heldByAccountId: holderId, heldBy: holder))
+                    label: try row["label"], preferred: try row["preferred"], heldByAccountId: holderId, heldBy: holder)
+            )
         }
         var people: [Int64: Person] = [:]
         for row in try await db.rows("SELECT * FROM person WHERE id = ANY(?)", ids) {

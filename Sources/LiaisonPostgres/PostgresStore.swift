@@ -197,7 +197,8 @@ public final class PostgresStore: LiaisonStore, Sendable {
             switch settings.tls {
             case .disable: return .disable
             case .prefer: return .prefer(try NIOSSLContext(configuration: clientTLSConfiguration(settings)))
-            case .require, .verifyFull: return .require(try NIOSSLContext(configuration: clientTLSConfiguration(settings)))
+            case .require, .verifyFull:
+                return .require(try NIOSSLContext(configuration: clientTLSConfiguration(settings)))
             }
         } catch {
             throw PostgresStoreError("The TLS settings of \(settings.redacted) are not usable: \(error)")

@@ -9,7 +9,8 @@ extension SQLiteStore {
     {
         try await write { db in
             guard keep != remove else {
-                throw ValidationError(field: "otherId", rule: "not_self", message: "A person cannot be merged with themselves.")
+                throw ValidationError(
+                    field: "otherId", rule: "not_self", message: "A person cannot be merged with themselves.")
             }
             guard let kept = try Self.loadPerson(db, id: keep) else {
                 throw StoreError.notFound(entity: "person", id: keep)
@@ -28,19 +29,9 @@ extension SQLiteStore {
             try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [remove])
             try Self.replacePerson(db, id: keep, version: kept.version + 1, merged, organizationNames: names)
             let after = try Self.loadPerson(db, id: keep)!
-            try Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .merge, entity: "person", entityId: keep,
-                    summary: "\(after.displayName) ← \(removed.displayName) (#\(remove))",
-                    changes: AuditDiff.changes(from: kept.input, to: after.input)))
-            // The removed record's own entry keeps every field it had, so the trail still shows it.
-            try Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .merge, entity: "person", entityId: remove,
-                    summary: "\(removed.displayName) → \(after.displayName) (#\(keep))",
-                    changes: AuditDiff.changes(from: removed.input, to: nil)))
+            for event in AuditEvent.merge(kept: kept, removed: removed, result: after, by: actor) {
+                try Self.appendAudit(db, event)
+            }
             return after
         }
     }

@@ -48,11 +48,7 @@ extension SQLiteStore {
             let id = record.id!
             try Self.saveChildren(db, id: id, input)
             let created = try Self.loadOrganization(db, id: id)!
-            try Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .create, entity: "organization", entityId: id, summary: created.name,
-                    changes: AuditDiff.changes(from: nil, to: created.input)))
+            try Self.appendAudit(db, .organization(.create, created, from: nil, to: created.input, by: actor))
             return created
         }
     }
@@ -78,11 +74,7 @@ extension SQLiteStore {
             try db.execute(sql: "DELETE FROM organization_affiliation WHERE organization_id = ?", arguments: [id])
             try Self.saveChildren(db, id: id, input)
             let after = try Self.loadOrganization(db, id: id)!
-            try Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .update, entity: "organization", entityId: id, summary: after.name,
-                    changes: AuditDiff.changes(from: before.input, to: after.input)))
+            try Self.appendAudit(db, .organization(.update, after, from: before.input, to: after.input, by: actor))
             return after
         }
     }
@@ -97,11 +89,7 @@ extension SQLiteStore {
             }
             try db.execute(sql: "DELETE FROM organization WHERE id = ?", arguments: [id])
             // The entry keeps every field, so the trail still says what was deleted.
-            try Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .delete, entity: "organization", entityId: id, summary: before.name,
-                    changes: AuditDiff.changes(from: before.input, to: nil)))
+            try Self.appendAudit(db, .organization(.delete, before, from: before.input, to: nil, by: actor))
         }
     }
 

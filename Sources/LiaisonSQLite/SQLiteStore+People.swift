@@ -44,16 +44,13 @@ extension SQLiteStore {
             let names = try Self.checkPersonReferences(db, input)
             let now = Self.now()
             try db.execute(
-                sql: "INSERT INTO person (\(Self.personColumns), version, created_at, updated_at) VALUES (\(databaseQuestionMarks(count: 14)), 1, ?, ?)",
+                sql:
+                    "INSERT INTO person (\(Self.personColumns), version, created_at, updated_at) VALUES (\(databaseQuestionMarks(count: 14)), 1, ?, ?)",
                 arguments: Self.personArguments(input) + [now, now])
             let id = db.lastInsertedRowID
             try Self.savePersonChildren(db, id: id, input, organizationNames: names)
             let created = try Self.loadPerson(db, id: id)!
-            try Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .create, entity: "person", entityId: id, summary: created.displayName,
-                    changes: AuditDiff.changes(from: nil, to: created.input)))
+            try Self.appendAudit(db, .person(.create, created, from: nil, to: created.input, by: actor))
             return created
         }
     }
@@ -71,11 +68,7 @@ extension SQLiteStore {
             let names = try Self.checkPersonReferences(db, input)
             try Self.replacePerson(db, id: id, version: before.version + 1, input, organizationNames: names)
             let after = try Self.loadPerson(db, id: id)!
-            try Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .update, entity: "person", entityId: id, summary: after.displayName,
-                    changes: AuditDiff.changes(from: before.input, to: after.input)))
+            try Self.appendAudit(db, .person(.update, after, from: before.input, to: after.input, by: actor))
             return after
         }
     }
@@ -89,11 +82,7 @@ extension SQLiteStore {
                 throw StoreError.versionConflict(entity: "person", id: id, currentVersion: before.version)
             }
             try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [id])
-            try Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .delete, entity: "person", entityId: id, summary: before.displayName,
-                    changes: AuditDiff.changes(from: before.input, to: nil)))
+            try Self.appendAudit(db, .person(.delete, before, from: before.input, to: nil, by: actor))
         }
     }
 
@@ -242,7 +231,9 @@ extension SQLiteStore {
         let arguments = StatementArguments(ids)
         var languages: [Int64: [String]] = [:]
         for row in try Row.fetchAll(
-            db, sql: "SELECT person_id, code FROM person_language WHERE person_id IN (\(marks)) ORDER BY person_id, position",
+            db,
+            sql:
+                "SELECT person_id, code FROM person_language WHERE person_id IN (\(marks)) ORDER BY person_id, position",
             arguments: arguments)
         {
             languages[row["person_id"], default: []].append(row["code"])

@@ -17,7 +17,8 @@ extension SQLiteStore {
             arguments += [limit]
             return try Row.fetchAll(
                 db,
-                sql: "SELECT \(table.columnNames.joined(separator: ", ")) FROM \(table.name) \(condition) ORDER BY \(key) LIMIT ?",
+                sql:
+                    "SELECT \(table.columnNames.joined(separator: ", ")) FROM \(table.name) \(condition) ORDER BY \(key) LIMIT ?",
                 arguments: arguments
             ).map { row in
                 try table.columns.enumerated().map { index, column in try Self.transferValue(row, index, column.type) }
@@ -69,7 +70,8 @@ extension SQLiteStore {
     fileprivate static func insert(_ db: Database, _ table: TransferTable, _ rows: [[TransferValue]]) throws {
         if table.isSingleton { try db.execute(sql: "DELETE FROM \(table.name)") }
         let statement = try db.cachedStatement(
-            sql: "INSERT INTO \(table.name) (\(table.columnNames.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: table.columns.count)))"
+            sql:
+                "INSERT INTO \(table.name) (\(table.columnNames.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: table.columns.count)))"
         )
         for row in rows {
             try statement.execute(arguments: StatementArguments(row.map(databaseValue)))

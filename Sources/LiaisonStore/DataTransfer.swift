@@ -184,7 +184,8 @@ public enum DataTransfer {
         for table in TransferTable.all where !table.isSingleton {
             if try await target.countRows(table) > 0 {
                 throw TransferError(
-                    "The target database \(name) is not empty (it has \(table.name) rows); copy and restore fill an empty database only.")
+                    "The target database \(name) is not empty (it has \(table.name) rows); copy and restore fill an empty database only."
+                )
             }
         }
     }

@@ -54,7 +54,8 @@ public enum JSONBackup {
                     do {
                         try await sink.insert(batch.table, batch.rows)
                     } catch {
-                        throw TransferError("The rows of \(batch.table.name) before line \(number) were refused: \(error)")
+                        throw TransferError(
+                            "The rows of \(batch.table.name) before line \(number) were refused: \(error)")
                     }
                 }
                 pending = nil
@@ -71,7 +72,8 @@ public enum JSONBackup {
                         throw TransferError("Line 1 does not start a Liaison backup (\"format\": \"\(format)\").")
                     }
                     guard version == Self.version else {
-                        throw TransferError("The backup has format version \(version); this Liaison reads version \(Self.version).")
+                        throw TransferError(
+                            "The backup has format version \(version); this Liaison reads version \(Self.version).")
                     }
                     header = true
                     continue
@@ -93,7 +95,8 @@ public enum JSONBackup {
             }
             for table in TransferTable.all where trailer[table.name, default: 0] != counts[table.name, default: 0] {
                 throw TransferError(
-                    "The backup says \(trailer[table.name, default: 0]) \(table.name) rows but holds \(counts[table.name, default: 0]).")
+                    "The backup says \(trailer[table.name, default: 0]) \(table.name) rows but holds \(counts[table.name, default: 0])."
+                )
             }
         }
         return TransferReport(counts: TransferTable.all.map { ($0.name, counts[$0.name, default: 0]) })

@@ -5,8 +5,7 @@ import LiaisonCore
 extension OrganizationInput {
     /// A focal point that is not a staff account, affiliations with anything but an existing network or
     /// with the organization itself.
-    public func referenceErrors(of id: Int64?, focalPointAccountExists: Bool, networkIds: Set<Int64>) -> [FieldError]
-    {
+    public func referenceErrors(of id: Int64?, focalPointAccountExists: Bool, networkIds: Set<Int64>) -> [FieldError] {
         var errors: [FieldError] = []
         if let accountId = focalPointAccountId, !focalPointAccountExists {
             errors.append(

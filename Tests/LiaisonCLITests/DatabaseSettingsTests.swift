@@ -43,7 +43,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("postgres://liaison:hunter22@db/liaison?sslmode=always", "sslmode must be one of disable, prefer, require, verify-full"),
+        (
+            "postgres://liaison:hunter22@db/liaison?sslmode=always",
+            "sslmode must be one of disable, prefer, require, verify-full"
+        ),
         ("postgres://liaison:hunter22@db/", "it names no database"),
         ("postgres://:hunter22@db/liaison", "it names no user"),
         ("postgres://liaison:hunter22@db/liaison?pool=0", "pool must be a number of connections from 1 to 500"),
@@ -65,7 +68,8 @@ import Testing
         #expect {
             try Configuration.resolve(environment: ["LIAISON_DATABASE_POOL_SIZE": "many"])
         } throws: { error in
-            "\(error)".contains("LIAISON_DATABASE_POOL_SIZE must be a number of connections from 1 to 500; got \"many\"")
+            "\(error)".contains(
+                "LIAISON_DATABASE_POOL_SIZE must be a number of connections from 1 to 500; got \"many\"")
         }
     }
 

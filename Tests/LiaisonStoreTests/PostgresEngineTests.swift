@@ -26,7 +26,9 @@ struct PostgresEngineTests {
     @Test func theTrailCannotBeRewrittenEvenWithSQL() async throws {
         try await TestEngine.withPostgresStore { store in
             _ = try await store.createOrganization(.guangzhou)
-            await #expect(throws: (any Error).self) { try await store.executeForTests("UPDATE audit SET summary = 'x'") }
+            await #expect(throws: (any Error).self) {
+                try await store.executeForTests("UPDATE audit SET summary = 'x'")
+            }
             await #expect(throws: (any Error).self) { try await store.executeForTests("DELETE FROM audit") }
             await #expect(throws: (any Error).self) { try await store.executeForTests("TRUNCATE audit") }
             #expect(try await store.auditEntries(AuditQuery()).first?.summary == "Guangzhou")
@@ -54,7 +56,9 @@ struct PostgresEngineTests {
                 var renamed = created.input
                 renamed.name = "Guangzhou Municipality"
                 _ = try await second.updateOrganization(id: created.id, expectedVersion: 1, renamed, by: .system)
-                await #expect(throws: StoreError.versionConflict(entity: "organization", id: created.id, currentVersion: 2)) {
+                await #expect(
+                    throws: StoreError.versionConflict(entity: "organization", id: created.id, currentVersion: 2)
+                ) {
                     try await first.updateOrganization(id: created.id, expectedVersion: 1, created.input, by: .system)
                 }
                 #expect(try await first.organization(id: created.id)?.name == "Guangzhou Municipality")

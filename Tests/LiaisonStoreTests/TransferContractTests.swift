@@ -1,9 +1,10 @@
 import Foundation
 import LiaisonCore
 import LiaisonDemo
-@testable import LiaisonStore
 import LiaisonTestSupport
 import Testing
+
+@testable import LiaisonStore
 
 /// `liaison copy` and JSON backups: everything moves between any two engines and comes back the same.
 @Suite struct TransferContractTests {
