@@ -24,7 +24,7 @@ _liaison_pg_as_owner() {
 }
 
 start_test_postgres() {
-    ensure_debian_packages postgresql postgresql-contrib
+    ensure_debian_packages postgresql postgresql-contrib openssl
     # The newest PostgreSQL installed (Debian 12 has 15); its programs are not all on PATH.
     local bin
     bin=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
@@ -53,13 +53,25 @@ start_test_postgres() {
         return 1
     fi
 
+    # A self-signed certificate for 127.0.0.1, so the tests can connect with sslmode=verify-full and
+    # sslrootcert naming it (exported as LIAISON_TEST_POSTGRES_CA).
+    if ! openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=127.0.0.1" \
+        -addext "subjectAltName=IP:127.0.0.1" -keyout "$dir/server.key" -out "$dir/server.crt" \
+        >"$dir/openssl.log" 2>&1; then
+        cat "$dir/openssl.log" >&2
+        return 1
+    fi
+    chmod 600 "$dir/server.key"
+    chmod 644 "$dir/server.crt"
+    if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$dir/server.key" "$dir/server.crt"; fi
+
     local port
     port=$(free_port)
     # fsync, full_page_writes and synchronous_commit off make a throwaway test cluster quick to use. They
     # give up durability: never anywhere else. Loopback only; the socket stays in the cluster's directory.
     # 200 connections: the test suites and two app servers each keep a pool.
     if ! _liaison_pg_as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 30 start -o \
-        "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=200" \
+        "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=200 -c ssl=on -c ssl_cert_file=$dir/server.crt -c ssl_key_file=$dir/server.key" \
         >/dev/null; then
         cat "$dir/postgres.log" >&2 2>/dev/null
         # A postmaster that is up but was slow to say so is still ours to stop.
@@ -82,6 +94,7 @@ SQL
     fi
 
     export LIAISON_TEST_POSTGRES="postgres://liaison:$password@127.0.0.1:$port/liaison"
+    export LIAISON_TEST_POSTGRES_CA="$dir/server.crt"
     echo "Test PostgreSQL $(basename "$(dirname "$bin")") at postgres://liaison@127.0.0.1:$port/liaison (PID $_liaison_pg_pid, data in $dir)."
 }
 

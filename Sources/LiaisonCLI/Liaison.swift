@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import LiaisonCore
 import LiaisonDemo
+import LiaisonPostgres
 import LiaisonSQLite
 import LiaisonStore
 import LiaisonWeb
@@ -123,8 +124,12 @@ extension Liaison {
         func run() async throws {
             try await store.withStore { database, configuration in
                 let applied = try await DatabaseLocation.appliedMigrations(database)
+                var connection = ""
+                if let postgres = database as? PostgresStore {
+                    connection = try await postgres.connectionIsEncrypted() ? ", connected over TLS" : ", connected without TLS"
+                }
                 print(
-                    "Database \(configuration.database) is up to date (\(applied.count) migrations: \(applied.joined(separator: ", ")))."
+                    "Database \(configuration.database) is up to date (\(applied.count) migrations: \(applied.joined(separator: ", "))\(connection))."
                 )
             }
         }

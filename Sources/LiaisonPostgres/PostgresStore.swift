@@ -109,6 +109,13 @@ public final class PostgresStore: LiaisonStore, Sendable {
         try await read { db in try await db.execute(sql) }
     }
 
+    /// Whether this store's connections to the server are encrypted with TLS.
+    public func connectionIsEncrypted() async throws -> Bool {
+        try await read { db in
+            try await db.value(Bool.self, "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()") ?? false
+        }
+    }
+
     /// Whether the role Liaison connects as is a superuser (it need not and should not be).
     public func connectsAsSuperuser() async throws -> Bool {
         try await read { db in
@@ -207,6 +214,11 @@ public final class PostgresStore: LiaisonStore, Sendable {
 
     /// What went wrong, in words, from PostgresNIO's error (whose own description hides everything).
     static func describe(_ error: any Error) -> String {
+        let underlying = (error as? PSQLError)?.underlying.map { "\($0)" } ?? "\(error)"
+        if underlying.contains("CERTIFICATE_VERIFY_FAILED") {
+            return "the server's TLS certificate could not be verified for this host (sslmode=verify-full; "
+                + "name the certificate authority with sslrootcert= when it is a private one)"
+        }
         guard let error = error as? PSQLError else { return "\(error)" }
         if error.code == .sslUnsupported {
             return "the server does not offer TLS, which sslmode=require and verify-full need"

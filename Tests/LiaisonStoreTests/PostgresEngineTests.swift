@@ -90,3 +90,35 @@ struct PostgresEngineTests {
         }
     }
 }
+
+/// TLS to the database, against the test server's own certificate (`LIAISON_TEST_POSTGRES_CA`).
+@Suite(.enabled(if: TestEngine.postgresURL != nil && TestEngine.postgresCertificate != nil))
+struct PostgresTLSTests {
+    private func settings(_ parameters: String) throws -> PostgresSettings {
+        let url = try #require(TestEngine.postgresURL)
+        return try PostgresSettings(url: url + (url.contains("?") ? "&" : "?") + parameters)
+    }
+
+    private func encrypted(_ settings: PostgresSettings) async throws -> Bool {
+        let store = try PostgresStore(settings: settings)
+        try await store.checkConnection()
+        return try await store.withRunning { try await store.connectionIsEncrypted() }
+    }
+
+    @Test func eachSSLModeConnectsAsItSays() async throws {
+        let certificate = try #require(TestEngine.postgresCertificate)
+        #expect(try await encrypted(settings("sslmode=verify-full&sslrootcert=\(certificate)")))
+        #expect(try await encrypted(settings("sslmode=require")))
+        #expect(try await encrypted(settings("sslmode=prefer")))
+        #expect(try await encrypted(settings("sslmode=disable")) == false)
+    }
+
+    @Test func verifyFullRefusesACertificateItCannotCheck() async throws {
+        let store = try PostgresStore(settings: settings("sslmode=verify-full"))
+        await #expect {
+            try await store.checkConnection()
+        } throws: { error in
+            "\(error)".contains("the server's TLS certificate could not be verified")
+        }
+    }
+}

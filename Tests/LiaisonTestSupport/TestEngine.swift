@@ -14,6 +14,11 @@ public enum TestEngine: String, CaseIterable, CustomTestStringConvertible, Senda
         ProcessInfo.processInfo.environment["LIAISON_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The certificate the test server presents, for connecting with sslmode=verify-full.
+    public static var postgresCertificate: String? {
+        ProcessInfo.processInfo.environment["LIAISON_TEST_POSTGRES_CA"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     public static var available: [TestEngine] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
 
     /// The engine the HTTP tests run on: `LIAISON_TEST_ENGINE=postgres` runs them on PostgreSQL.
