@@ -28,6 +28,8 @@ public final class PostgresStore: LiaisonStore, Sendable {
         client = PostgresClient(configuration: configuration, backgroundLogger: Self.poolLogger(logger))
     }
 
+    public var location: String { "PostgreSQL \(settings.redacted)" }
+
     /// Runs the connection pool until the task is cancelled or the service group shuts down.
     public func run() async {
         await client.run()

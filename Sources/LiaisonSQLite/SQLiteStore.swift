@@ -37,6 +37,11 @@ public struct SQLiteStore: LiaisonStore {
         self.writer = writer
     }
 
+    public var location: String {
+        let path = writer.path
+        return path == ":memory:" || path.isEmpty ? "SQLite, in memory" : "SQLite file \(path)"
+    }
+
     public func migrate() async throws {
         try Migrations.migrator.migrate(writer)
     }

@@ -7,34 +7,80 @@ public enum JSONBackup {
     public static let format = "liaison-backup"
     public static let version = 1
 
-    /// Writes every table of `store` through `write`, a line at a time; returns the counts written.
+    /// Writes every table of `store` through `write`, a batch of lines at a time; returns the counts written.
     public static func write(
         from store: any TransferStore, createdAt: Date = Date(), _ write: (Data) throws -> Void
     ) async throws -> TransferReport {
-        try write(
-            line(
-                Line(
-                    format: format, version: version, createdAt: createdAt.formatted(dateStyle),
-                    tables: TransferTable.all.map(\.name))))
-        var counts: [(table: String, rows: Int)] = []
-        for table in TransferTable.all {
+        var chunks = Chunks(store: store, createdAt: createdAt).makeAsyncIterator()
+        while let chunk = try await chunks.next() { try write(chunk) }
+        return TransferReport(counts: chunks.counts)
+    }
+
+    /// The backup as a sequence of chunks (the header, each batch of rows, the last line), read from the
+    /// store only as fast as they are consumed: for a download that streams to a slow client.
+    public struct Chunks: AsyncSequence, Sendable {
+        public typealias Element = Data
+        let store: any TransferStore
+        let createdAt: Date
+
+        public init(store: any TransferStore, createdAt: Date = Date()) {
+            self.store = store
+            self.createdAt = createdAt
+        }
+
+        public func makeAsyncIterator() -> Iterator { Iterator(store: store, createdAt: createdAt) }
+
+        public struct Iterator: AsyncIteratorProtocol {
+            let store: any TransferStore
+            let createdAt: Date
+            var started = false
+            var tableIndex = 0
             var after: [TransferValue]?
             var written = 0
-            while true {
-                let rows = try await store.exportRows(table, after: after, limit: DataTransfer.batchSize)
-                for row in rows {
-                    var object: [String: JSONValue] = [:]
-                    for (column, value) in zip(table.columns, row) { object[column.name] = json(value) }
-                    try write(line(Line(table: table.name, row: object)))
-                }
-                written += rows.count
-                if rows.count < DataTransfer.batchSize { break }
-                after = table.keyIndexes.map { rows[rows.count - 1][$0] }
+            var finished = false
+            /// Rows written per table so far.
+            public private(set) var counts: [(table: String, rows: Int)] = []
+
+            init(store: any TransferStore, createdAt: Date) {
+                self.store = store
+                self.createdAt = createdAt
             }
-            counts.append((table.name, written))
+
+            public mutating func next() async throws -> Data? {
+                if !started {
+                    started = true
+                    return try line(
+                        Line(
+                            format: format, version: version, createdAt: createdAt.formatted(dateStyle),
+                            tables: TransferTable.all.map(\.name)))
+                }
+                while tableIndex < TransferTable.all.count {
+                    let table = TransferTable.all[tableIndex]
+                    let rows = try await store.exportRows(table, after: after, limit: DataTransfer.batchSize)
+                    written += rows.count
+                    if rows.count < DataTransfer.batchSize {
+                        counts.append((table.name, written))
+                        tableIndex += 1
+                        after = nil
+                        written = 0
+                    } else {
+                        after = table.keyIndexes.map { rows[rows.count - 1][$0] }
+                    }
+                    if rows.isEmpty { continue }
+                    var chunk = Data()
+                    for row in rows {
+                        var object: [String: JSONValue] = [:]
+                        for (column, value) in zip(table.columns, row) { object[column.name] = json(value) }
+                        chunk.append(try line(Line(table: table.name, row: object)))
+                    }
+                    return chunk
+                }
+                guard !finished else { return nil }
+                finished = true
+                return try line(
+                    Line(end: true, counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.table, $0.rows) })))
+            }
         }
-        try write(line(Line(end: true, counts: Dictionary(uniqueKeysWithValues: counts.map { ($0.table, $0.rows) }))))
-        return TransferReport(counts: counts)
     }
 
     /// Restores a backup read line by line from `lines` into the empty `target`, in one transaction:
@@ -123,7 +169,7 @@ public enum JSONBackup {
         return Date(timeIntervalSince1970: (parsed.timeIntervalSince1970 * 1000).rounded() / 1000)
     }
 
-    private static func json(_ value: TransferValue) -> JSONValue {
+    fileprivate static func json(_ value: TransferValue) -> JSONValue {
         switch value {
         case .null: .null
         case .integer(let number): .integer(number)
@@ -183,7 +229,7 @@ public enum JSONBackup {
         }
     }
 
-    private static func line(_ line: Line) throws -> Data {
+    fileprivate static func line(_ line: Line) throws -> Data {
         var data = try encoder.encode(line)
         data.append(0x0A)
         return data

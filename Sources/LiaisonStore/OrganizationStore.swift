@@ -140,4 +140,7 @@ public enum StoreError: Error, Sendable, Equatable {
 public protocol LiaisonStore: OrganizationStore, PersonStore, SearchStore, AccountStore, TransferStore {
     /// Brings the schema up to date; safe to run on every start.
     func migrate() async throws
+
+    /// Where the data lives, as an admin may be shown it (never with a password).
+    var location: String { get }
 }

@@ -11,6 +11,38 @@ import Testing
 @testable import LiaisonWeb
 
 @Suite struct AdminAndAccountPagesTests {
+    @Test func anAdminDownloadsAFullBackupThatIsAuditedAndOthersCannot() async throws {
+        try await withTestApp(demo: true) { app in
+            let page = try await app.get("/admin/accounts", as: .admin)
+            #expect(page.text.contains("Download a full backup"))
+            #expect(page.text.contains(app.store.location))
+
+            let download = try await app.get("/admin/backup", as: .admin)
+            #expect(download.status == .ok)
+            #expect(download.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"liaison-backup-") == true)
+            let lines = download.text.split(separator: "\n")
+            #expect(lines.first?.contains("\"format\":\"liaison-backup\"") == true)
+            #expect(lines.last?.contains("\"organization\":165") == true)
+            #expect(lines.contains { $0.contains("\"name\":\"Guangzhou\"") })
+
+            // The download restores into an empty database, whatever the engine.
+            try await TestEngine.sqlite.withStore { target in
+                let stream = AsyncStream<String> { continuation in
+                    for line in lines { continuation.yield(String(line)) }
+                    continuation.finish()
+                }
+                _ = try await JSONBackup.restore(stream, into: target, targetName: "target")
+                #expect(try await target.listOrganizations(OrganizationQuery(text: "广州")).total == 1)
+            }
+            let audit = try await app.store.auditEntries(AuditQuery(entity: "backup"))
+            #expect(audit.first?.actor.name == "Ada Admin")
+            #expect(audit.first?.action == .export)
+
+            #expect(try await app.get("/admin/backup", as: .editor).status == .forbidden)
+            #expect(try await app.get("/admin/backup", as: .viewer).status == .forbidden)
+        }
+    }
+
     @Test func anAdminAddsAnAccountWithAGoodPasswordOnly() async throws {
         try await withTestApp { app in
             let weak = try await app.submit(

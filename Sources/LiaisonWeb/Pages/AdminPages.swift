@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import LiaisonCore
 import LiaisonStore
+import NIOCore
 
 /// What only admins do: manage staff accounts and read the audit trail.
 struct AdminPages {
@@ -19,6 +20,7 @@ struct AdminPages {
         routes.add(.post, "/admin/accounts/:id/password", access: .admin, use: resetPassword)
         routes.add(.get, "/admin/audit", access: .admin, use: audit)
         routes.add(.post, "/admin/settings", access: .admin, use: updateSettings)
+        routes.add(.get, "/admin/backup", access: .admin, use: backup)
     }
 
     struct AccountRow {
@@ -40,6 +42,23 @@ struct AdminPages {
         let email: String
         let name: String
         let requireTwoFactor: Bool
+        let databaseLocation: String
+    }
+
+    /// The whole database as a JSON backup, streamed as it is read; `liaison restore` loads it into an
+    /// empty database of either engine. Audited, since it carries everything out of Liaison.
+    @Sendable func backup(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await store.recordAudit(
+            AuditEvent(actor: context.actor, action: .export, entity: "backup", summary: "Full backup (JSON)"))
+        let day = Date().formatted(.iso8601.year().month().day())
+        let chunks = JSONBackup.Chunks(store: store).map { ByteBuffer(bytes: $0) }
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/x-ndjson; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"liaison-backup-\(day).jsonl\"",
+            ],
+            body: ResponseBody(asyncSequence: chunks))
     }
 
     @Sendable func updateSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -125,7 +144,8 @@ struct AdminPages {
         }
         let model = AccountsModel(
             rows: rows, roles: roles(.viewer), notice: notice, errors: errors, hasErrors: !errors.isEmpty, email: email,
-            name: name, requireTwoFactor: try await store.workspaceSettings().requireTwoFactor)
+            name: name, requireTwoFactor: try await store.workspaceSettings().requireTwoFactor,
+            databaseLocation: store.location)
         return renderer.page(
             "admin-accounts", title: t["accounts_title"], model: model, context: context, status: status)
     }
