@@ -58,9 +58,9 @@ extension SQLiteStore {
         }
         do {
             try await body(SQLiteTransferSink(handOver: handOver))
-            try handOver.send(.finish)
+            try await handOver.send(.finish)
         } catch {
-            try? handOver.send(.abandon)
+            try? await handOver.send(.abandon)
             _ = try? await written
             throw error
         }
@@ -106,12 +106,13 @@ private struct SQLiteTransferSink: TransferSink {
     let handOver: BatchHandOver
 
     func insert(_ table: TransferTable, _ rows: [[TransferValue]]) async throws {
-        try handOver.send(.batch(table, rows))
+        try await handOver.send(.batch(table, rows))
     }
 }
 
 /// Hands batches from the importing task to the writing closure one at a time and waits for each to be
-/// written, so an error in either reaches the other. The waits are short: one batch's inserts.
+/// written, so an error in either reaches the other. The importing side suspends (it never blocks a thread
+/// of Swift's pool); the writing side waits on GRDB's own writer thread, inside its transaction.
 private final class BatchHandOver: @unchecked Sendable {
     enum Message {
         case batch(TransferTable, [[TransferValue]])
@@ -120,23 +121,26 @@ private final class BatchHandOver: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var message: Message?
-    private var answer: Result<Void, any Error>?
+    private var waiting: CheckedContinuation<Void, any Error>?
     private var closed = false
 
-    /// Gives a message to the writer and waits for its answer; nothing to do once the writer has stopped.
-    func send(_ next: Message) throws {
-        condition.lock()
-        defer { condition.unlock() }
-        guard !closed else { throw CancellationError() }
-        message = next
-        answer = nil
-        condition.broadcast()
-        while answer == nil && !closed { condition.wait() }
-        guard let answer else { throw CancellationError() }
-        self.answer = nil
-        try answer.get()
+    /// Gives a message to the writer and suspends until it is handled; fails once the writer has stopped.
+    func send(_ next: Message) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            condition.lock()
+            guard !closed else {
+                condition.unlock()
+                continuation.resume(throwing: CancellationError())
+                return
+            }
+            message = next
+            waiting = continuation
+            condition.broadcast()
+            condition.unlock()
+        }
     }
 
+    /// The next message, waiting for it on the writer's thread.
     func receive() -> Message {
         condition.lock()
         defer { condition.unlock() }
@@ -147,15 +151,18 @@ private final class BatchHandOver: @unchecked Sendable {
 
     func reply(_ error: (any Error)?) {
         condition.lock()
-        answer = error.map { .failure($0) } ?? .success(())
-        condition.broadcast()
+        let continuation = waiting
+        waiting = nil
         condition.unlock()
+        if let error { continuation?.resume(throwing: error) } else { continuation?.resume() }
     }
 
     func close() {
         condition.lock()
         closed = true
-        condition.broadcast()
+        let continuation = waiting
+        waiting = nil
         condition.unlock()
+        continuation?.resume(throwing: CancellationError())
     }
 }
