@@ -45,6 +45,10 @@ fi
 if [ "${LIAISON_SKIP_FUZZ:-}" != "1" ]; then
     echo "== API fuzzing (schemathesis)"
     tests/api/fuzz.sh
+    if [ "${LIAISON_SKIP_POSTGRES:-}" != "1" ]; then
+        echo "== API fuzzing on PostgreSQL"
+        LIAISON_FUZZ_DATABASE="$LIAISON_TEST_POSTGRES?schema=fuzz" tests/api/fuzz.sh
+    fi
 fi
 
 echo "All Liaison tests passed in $((SECONDS - started)) s."

@@ -7,7 +7,14 @@ protocol SQLValue: Sendable {
     func bind(into bindings: inout PostgresBindings)
 }
 
-extension String: SQLValue { func bind(into bindings: inout PostgresBindings) { bindings.append(self) } }
+extension String: SQLValue {
+    /// PostgreSQL text cannot hold NUL, which SQLite keeps. Records never contain one (validation refuses
+    /// control characters), so only lookups can bring one, such as an email typed at sign-in: U+FFFD in its
+    /// place matches nothing, as the NUL would.
+    func bind(into bindings: inout PostgresBindings) {
+        bindings.append(contains("\u{0}") ? replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : self)
+    }
+}
 extension Int: SQLValue { func bind(into bindings: inout PostgresBindings) { bindings.append(Int64(self)) } }
 extension Int64: SQLValue { func bind(into bindings: inout PostgresBindings) { bindings.append(self) } }
 extension Double: SQLValue { func bind(into bindings: inout PostgresBindings) { bindings.append(self) } }

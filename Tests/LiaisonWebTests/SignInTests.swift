@@ -75,6 +75,15 @@ import Testing
         }
     }
 
+    @Test func anEmailWithANulByteIsJustAWrongSignIn() async throws {
+        try await withTestApp { app in
+            // PostgreSQL text cannot hold NUL: the engine must still answer as for any unknown address.
+            let reply = try await signIn(app, email: "agnes\u{0}@example.org")
+            #expect(reply.status == .unauthorized)
+            #expect(reply.text.contains("The email, password or code is not right."))
+        }
+    }
+
     @Test func disabledAccountsCannotSignIn() async throws {
         try await withTestApp { app in
             _ = try await app.store.updateAccount(id: app.viewer.account.id, .isDisabled(true), by: .system)

@@ -16,7 +16,8 @@ cleanup() {
 trap cleanup EXIT
 
 liaison=.build/debug/liaison
-database="$work/fuzz.sqlite"
+# A throwaway SQLite file, or the database LIAISON_FUZZ_DATABASE names (an empty PostgreSQL schema, say).
+database="${LIAISON_FUZZ_DATABASE:-$work/fuzz.sqlite}"
 $liaison seed demo --database "$database" >/dev/null
 $liaison user add --database "$database" --email fuzz@example.org --name "API Fuzzer" --role editor >/dev/null
 token=$($liaison user token fuzz@example.org --database "$database" --name schemathesis --write)
