@@ -108,23 +108,26 @@ struct FileLines: AsyncSequence, Sendable {
 
     struct AsyncIterator: AsyncIteratorProtocol {
         let handle: FileHandle
-        var buffer = Data()
+        var buffer = [UInt8]()
+        /// Where the next line starts in `buffer`; the consumed part is dropped only when refilling.
+        var start = 0
         var finished = false
 
         mutating func next() async throws -> String? {
             while true {
-                if let newline = buffer.firstIndex(of: 0x0A) {
-                    let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
-                    buffer.removeSubrange(buffer.startIndex...newline)
-                    return line
+                if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                    defer { start = newline + 1 }
+                    return String(decoding: buffer[start..<newline], as: UTF8.self)
                 }
                 if finished {
-                    guard !buffer.isEmpty else { return nil }
-                    defer { buffer.removeAll() }
-                    return String(decoding: buffer, as: UTF8.self)
+                    guard start < buffer.count else { return nil }
+                    defer { start = buffer.count }
+                    return String(decoding: buffer[start...], as: UTF8.self)
                 }
+                buffer.removeFirst(start)
+                start = 0
                 let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-                if chunk.isEmpty { finished = true } else { buffer.append(chunk) }
+                if chunk.isEmpty { finished = true } else { buffer.append(contentsOf: chunk) }
             }
         }
     }

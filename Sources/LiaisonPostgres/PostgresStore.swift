@@ -125,7 +125,7 @@ public final class PostgresStore: LiaisonStore, Sendable {
         }
     }
 
-    private static func requireExtension(_ name: String, _ db: Connection) async throws {
+    static func requireExtension(_ name: String, _ db: Connection) async throws {
         if try await db.value(Bool.self, "SELECT true FROM pg_available_extensions WHERE name = ?", name) == nil {
             throw PostgresStoreError(
                 "The PostgreSQL extension \(name) is not installed on the server; Liaison needs it "

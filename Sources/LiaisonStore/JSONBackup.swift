@@ -94,23 +94,26 @@ public enum JSONBackup {
             var number = 0
             var header = false
             var trailer: [String: Int]?
-            var pending: (table: TransferTable, rows: [[TransferValue]])?
+            var pendingTable: TransferTable?
+            var pendingRows: [[TransferValue]] = []
+            let decoder = JSONDecoder()
             func flush() async throws {
-                if let batch = pending, !batch.rows.isEmpty {
+                if let table = pendingTable, !pendingRows.isEmpty {
                     do {
-                        try await sink.insert(batch.table, batch.rows)
+                        try await sink.insert(table, pendingRows)
                     } catch {
                         throw TransferError(
-                            "The rows of \(batch.table.name) before line \(number) were refused: \(error)")
+                            "The rows of \(table.name) before line \(number) were refused: \(error)")
                     }
                 }
-                pending = nil
+                pendingTable = nil
+                pendingRows.removeAll(keepingCapacity: true)
             }
             for try await text in lines {
                 number += 1
                 if text.isEmpty { continue }
                 guard trailer == nil else { throw TransferError("Line \(number): nothing may follow the last line.") }
-                guard let object = try? JSONDecoder().decode(Line.self, from: Data(text.utf8)) else {
+                guard let object = try? decoder.decode(Line.self, from: Data(text.utf8)) else {
                     throw TransferError("Line \(number) is not a line of a Liaison backup (a JSON object).")
                 }
                 if !header {
@@ -130,9 +133,10 @@ public enum JSONBackup {
                     continue
                 }
                 let (table, row) = try parseRow(object, line: number)
-                if pending?.table != table { try await flush() }
-                pending = (table, (pending?.rows ?? []) + [row])
-                if pending!.rows.count >= DataTransfer.batchSize { try await flush() }
+                if pendingTable != table { try await flush() }
+                pendingTable = table
+                pendingRows.append(row)
+                if pendingRows.count >= DataTransfer.batchSize { try await flush() }
                 counts[table.name, default: 0] += 1
             }
             guard header else { throw TransferError("The backup is empty.") }
@@ -259,16 +263,17 @@ public enum JSONBackup {
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
+            // Most values are text or null: those are tried first, since every failed attempt costs a thrown error.
             if container.decodeNil() {
                 self = .null
+            } else if let text = try? container.decode(String.self) {
+                self = .text(text)
             } else if let flag = try? container.decode(Bool.self) {
                 self = .bool(flag)
             } else if let number = try? container.decode(Int64.self) {
                 self = .integer(number)
-            } else if let number = try? container.decode(Double.self) {
-                self = .real(number)
             } else {
-                self = .text(try container.decode(String.self))
+                self = .real(try container.decode(Double.self))
             }
         }
 

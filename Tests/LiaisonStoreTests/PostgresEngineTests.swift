@@ -1,6 +1,6 @@
 import Foundation
 import LiaisonCore
-import LiaisonPostgres
+@testable import LiaisonPostgres
 import LiaisonStore
 import LiaisonTestSupport
 import Testing
@@ -20,6 +20,18 @@ struct PostgresEngineTests {
             // Migrating again changes nothing.
             try await store.migrate()
             #expect(try await store.appliedMigrations().count == 5)
+        }
+    }
+
+    @Test func aMissingExtensionIsNamedWithWhereToGetIt() async throws {
+        try await TestEngine.withPostgresStore { store in
+            try await store.read { db in try await PostgresStore.requireExtension("pg_trgm", db) }
+            await #expect {
+                try await store.read { db in try await PostgresStore.requireExtension("pg_nonexistent", db) }
+            } throws: { error in
+                "\(error)".contains("The PostgreSQL extension pg_nonexistent is not installed on the server")
+                    && "\(error)".contains("postgresql-contrib")
+            }
         }
     }
 
