@@ -114,7 +114,9 @@ extension PostgresStore {
     }
 
     public func searchCandidates(terms: [String], exactKey: String, limit: Int) async throws -> [SearchCandidate] {
-        try await snapshot { db in
+        // Two statements on one connection without a transaction: candidates need no common snapshot, and
+        // the search box is the busiest read there is.
+        try await read { db in
             let match = prefixQuery(terms)
             let organizations = try await db.rows(
                 """
