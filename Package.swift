@@ -42,6 +42,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Synthetic networks of any size, for benchmarks.
+        .target(name: "LiaisonSynthetic", dependencies: ["LiaisonCore", "LiaisonStore"], swiftSettings: swiftSettings),
         // The demo network built from the source documents.
         .target(
             name: "LiaisonDemo", dependencies: ["LiaisonCore", "LiaisonStore"], resources: [.copy("Resources")],
@@ -67,7 +69,7 @@ let package = Package(
             name: "LiaisonCLI",
             dependencies: [
                 "LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonPostgres", "LiaisonWeb", "LiaisonDemo",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LiaisonSynthetic", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -92,8 +94,8 @@ let package = Package(
         .testTarget(
             name: "LiaisonStoreTests",
             dependencies: [
-                "LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonPostgres", "LiaisonDemo", "LiaisonTestSupport",
-                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                "LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonPostgres", "LiaisonDemo", "LiaisonSynthetic",
+                "LiaisonTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -6,6 +6,7 @@ import LiaisonDemo
 import LiaisonPostgres
 import LiaisonSQLite
 import LiaisonStore
+import LiaisonSynthetic
 import LiaisonWeb
 import Logging
 
@@ -137,7 +138,7 @@ extension Liaison {
 
     struct Seed: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Fill the database with generated data.", subcommands: [Demo.self])
+            abstract: "Fill the database with generated data.", subcommands: [Demo.self, Synthetic.self])
 
         struct Demo: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
@@ -156,6 +157,55 @@ extension Liaison {
                             "Added \(outcome.created) organizations and \(outcome.people) people of the demo network to \(configuration.database)."
                         )
                     }
+                }
+            }
+        }
+    }
+}
+
+extension Liaison.Seed {
+    struct Synthetic: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fill an empty database with a synthetic network of any size, for benchmarks.",
+            discussion: """
+                Names in Latin with accents, Chinese, Japanese, Korean, Arabic and Cyrillic scripts, aliases, \
+                memberships, positions over time and several channels each. The same --seed gives the same data.
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "How many organizations (1 to 1,000,000).") var organizations: Int = 20_000
+        @Option(help: "How many people (0 to 10,000,000).") var people: Int = 1_000_000
+        @Option(help: "How many activities; 0 until the calendar exists.") var activities: Int = 0
+        @Option(help: "The seed: the same seed gives the same network.") var seed: UInt64 = 1
+
+        func validate() throws {
+            guard (1...1_000_000).contains(organizations) else {
+                throw ValidationError("--organizations must be from 1 to 1,000,000; got \(organizations).")
+            }
+            guard (0...10_000_000).contains(people) else {
+                throw ValidationError("--people must be from 0 to 10,000,000; got \(people).")
+            }
+            guard activities == 0 else {
+                throw ValidationError("--activities must be 0: activities come with the international calendar.")
+            }
+        }
+
+        func run() async throws {
+            try await store.withStore { database, configuration in
+                do {
+                    let report = try await SyntheticNetwork.seed(
+                        into: database,
+                        SyntheticOptions(organizations: organizations, people: people, seed: seed),
+                        storeName: configuration.database.description
+                    ) { line in
+                        FileHandle.standardError.write(Data((line + "\n").utf8))
+                    }
+                    let rate = Int(Double(report.people) / max(report.seconds, 0.001))
+                    print(
+                        "Added \(report.organizations) organizations and \(report.people) people (\(report.rows) rows) to \(configuration.database) in \(String(format: "%.1f", report.seconds)) s: \(rate) people a second."
+                    )
+                } catch let error as TransferError {
+                    throw CommandFailure(error.description)
                 }
             }
         }

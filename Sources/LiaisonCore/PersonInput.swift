@@ -87,7 +87,13 @@ public struct PersonInput: Sendable, Hashable, Codable {
     /// The search document: the names, and the email addresses, phone numbers and messaging ids, so that
     /// one box finds a person by any of them.
     public var searchDocument: String {
-        var terms = [SearchText.document(names: searchableNames)]
+        searchDocument(names: SearchText.document(names: searchableNames))
+    }
+
+    /// The search document with its names' part already made (`SearchText.document(names:
+    /// searchableNames)`): a bulk loader reuses that part for the many people who share a name.
+    public func searchDocument(names: String) -> String {
+        var terms = [names]
         for channel in channels {
             switch channel.kind {
             case .email, .wechat:

@@ -1,0 +1,78 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+import LiaisonSynthetic
+import LiaisonTestSupport
+import Testing
+
+/// The synthetic network the benchmarks run on: deterministic, varied, and made of valid records.
+@Suite struct SyntheticNetworkTests {
+    private let small = SyntheticOptions(organizations: 120, people: 600, seed: 7)
+
+    private func backup(_ store: any LiaisonStore) async throws -> [String] {
+        var data = Data()
+        _ = try await JSONBackup.write(from: store) { data.append($0) }
+        return Array(String(decoding: data, as: UTF8.self).split(separator: "\n").dropFirst().map(String.init))
+    }
+
+    @Test func theSameSeedGivesTheSameNetworkAndAnotherSeedAnother() async throws {
+        let first = try await TestEngine.sqlite.withStore { store in
+            _ = try await SyntheticNetwork.seed(into: store, small, storeName: "a")
+            return try await backup(store)
+        }
+        let again = try await TestEngine.sqlite.withStore { store in
+            _ = try await SyntheticNetwork.seed(into: store, small, storeName: "b")
+            return try await backup(store)
+        }
+        var other = small
+        other.seed = 8
+        let different = try await TestEngine.sqlite.withStore { [other] store in
+            _ = try await SyntheticNetwork.seed(into: store, other, storeName: "c")
+            return try await backup(store)
+        }
+        #expect(first == again)
+        #expect(first != different)
+    }
+
+    @Test(arguments: TestEngine.available)
+    func recordsAreValidVariedAndFoundLikeAnyOther(engine: TestEngine) async throws {
+        try await engine.withStore { store in
+            let report = try await SyntheticNetwork.seed(into: store, small, storeName: "test")
+            #expect(report.people == 600)
+            #expect(try await store.listPeople(PersonQuery()).total == 600)
+            #expect(try await store.listOrganizations(OrganizationQuery()).total == 120)
+
+            let people = try await store.people(ids: Array(1...600))
+            for person in people.prefix(100) {
+                #expect(throws: Never.self) { try person.input.validate(currentYear: 2026) }
+            }
+            let natives = people.compactMap(\.nativeName).joined()
+            for (script, range) in [
+                ("Han", 0x4E00...0x9FFF), ("Hangul", 0xAC00...0xD7AF), ("Arabic", 0x0600...0x06FF),
+                ("Cyrillic", 0x0400...0x04FF),
+            ] {
+                #expect(natives.unicodeScalars.contains { range.contains(Int($0.value)) }, "no \(script) names")
+            }
+            #expect(people.contains { $0.givenName.unicodeScalars.contains { $0.value > 0x7F } }, "no accents")
+            #expect(people.contains { $0.channels.contains { $0.kind == .wechat } })
+            #expect(people.contains { $0.positions.count > 1 })
+
+            let organizations = try await store.listOrganizations(OrganizationQuery(perPage: 120)).items
+            for summary in organizations.prefix(40) {
+                let organization = try #require(try await store.organization(id: summary.id))
+                #expect(throws: Never.self) {
+                    try organization.input.validate(regions: .standard, currentYear: 2026)
+                }
+            }
+
+            // Found in its own script and by its Latin name, as a record typed into the app would be.
+            let someone = try #require(people.first { $0.nativeName != nil })
+            #expect(try await store.search(someone.nativeName!, limit: 50).contains { $0.id == someone.id && $0.kind == .person })
+            #expect(try await store.search(someone.displayName, limit: 50).contains { $0.id == someone.id })
+
+            await #expect(throws: TransferError.self) {
+                _ = try await SyntheticNetwork.seed(into: store, small, storeName: "test")
+            }
+        }
+    }
+}
