@@ -165,16 +165,14 @@ extension PostgresStore {
 
     public func apiToken(tokenHash: String) async throws -> (token: APIToken, account: StaffAccount)? {
         try await read { db in
-            // One statement marks the use and reads the token with its account.
             guard
                 let row = try await db.row(
                     """
-                    WITH used AS (
-                        UPDATE api_token SET last_used_at = ? WHERE token_hash = ? AND revoked_at IS NULL RETURNING *)
-                    SELECT used.id AS token_id, used.name AS token_name, used.can_write, used.created_at AS token_created_at,
-                        used.last_used_at, used.revoked_at, a.*
-                    FROM used JOIN account a ON a.id = used.account_id
-                    """, Self.now(), tokenHash)
+                    SELECT t.id AS token_id, t.name AS token_name, t.can_write, t.created_at AS token_created_at,
+                        t.last_used_at, t.revoked_at, a.*
+                    FROM api_token t JOIN account a ON a.id = t.account_id
+                    WHERE t.token_hash = ? AND t.revoked_at IS NULL
+                    """, tokenHash)
             else { return nil }
             let account = try Self.account(row: row)
             let token = APIToken(
@@ -183,6 +181,10 @@ extension PostgresStore {
                 lastUsedAt: try row["last_used_at"], revokedAt: try row["revoked_at"])
             return (token, account)
         }
+    }
+
+    public func touchAPIToken(id: Int64, at: Date) async throws {
+        try await read { db in try await db.execute("UPDATE api_token SET last_used_at = ? WHERE id = ?", at, id) }
     }
 
     public func apiTokens(accountId: Int64) async throws -> [APIToken] {

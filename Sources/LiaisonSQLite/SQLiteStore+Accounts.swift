@@ -161,13 +161,17 @@ extension SQLiteStore {
     }
 
     public func apiToken(tokenHash: String) async throws -> (token: APIToken, account: StaffAccount)? {
-        try await write { db in
+        try await read { db in
             guard let token = try Self.loadToken(db, sql: "token_hash = ? AND revoked_at IS NULL", tokenHash),
                 let account = try Self.loadAccount(db, id: token.accountId)
             else { return nil }
-            try db.execute(
-                sql: "UPDATE api_token SET last_used_at = ? WHERE id = ?", arguments: [Self.now(), token.id])
             return (token, account)
+        }
+    }
+
+    public func touchAPIToken(id: Int64, at: Date) async throws {
+        try await write { db in
+            try db.execute(sql: "UPDATE api_token SET last_used_at = ? WHERE id = ?", arguments: [at, id])
         }
     }
 

@@ -46,8 +46,11 @@ public protocol AccountStore: Sendable {
     /// Stores a personal API token (its hash) and returns its record.
     func createAPIToken(_ token: NewAPIToken, by actor: AuditActor) async throws -> APIToken
 
-    /// The unrevoked token whose secret hashes to `tokenHash`, with its account, or nil.
+    /// The unrevoked token whose secret hashes to `tokenHash`, with its account, or nil. Only reads.
     func apiToken(tokenHash: String) async throws -> (token: APIToken, account: StaffAccount)?
+
+    /// Records when a token was last used (callers do it at most once a minute, not on every request).
+    func touchAPIToken(id: Int64, at: Date) async throws
 
     /// The tokens of one account, newest first.
     func apiTokens(accountId: Int64) async throws -> [APIToken]

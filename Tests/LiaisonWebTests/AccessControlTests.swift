@@ -12,6 +12,17 @@ import Testing
 
 /// Every route declares who may use it; these tests walk all of them.
 @Suite struct AccessControlTests {
+    @Test func aTokenRecordsItsLastUseAtMostOnceAMinute() async throws {
+        try await withTestApp { app in
+            let secret = try await app.token(for: app.editor, canWrite: false)
+            #expect(try await app.store.apiTokens(accountId: app.editor.account.id).first?.lastUsedAt == nil)
+            #expect(try await app.get("/api/v1/organizations", as: .token(secret)).status == .ok)
+            let first = try #require(try await app.store.apiTokens(accountId: app.editor.account.id).first?.lastUsedAt)
+            #expect(try await app.get("/api/v1/organizations", as: .token(secret)).status == .ok)
+            #expect(try await app.store.apiTokens(accountId: app.editor.account.id).first?.lastUsedAt == first)
+        }
+    }
+
     /// A concrete address for a route pattern (ids of records that need not exist: access is checked first).
     func uri(_ route: RouteSpec) -> String {
         route.path.split(separator: "/").map { $0.hasPrefix(":") ? ($0 == ":name" ? "app.css" : "1") : String($0) }

@@ -25,6 +25,11 @@ struct AuthenticationMiddleware: RouterMiddleware {
                     .unauthorized, type: "unauthorized", title: "The API token is not valid.",
                     detail: "Send Authorization: Bearer followed by a token that is not revoked.")
             }
+            // As for sessions: one write a minute at most per token, not a write (and a sync) per request.
+            let now = Date()
+            if found.token.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
+                try await store.touchAPIToken(id: found.token.id, at: now)
+            }
             context.identity = Identity(account: found.account, credential: .token(found.token))
         } else if let cookie = request.cookies[sessions.cookieName] {
             let hash = Secrets.hash(cookie.value)
