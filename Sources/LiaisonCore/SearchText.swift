@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Turns names in any script into the one form both storage engines index and query: Latin letters,
 /// lowercase, no accents ("广州" → "guang zhou", "Agnès" → "agnes").
@@ -8,14 +9,22 @@ public enum SearchText {
     /// The text folded to lowercase ASCII words separated by single spaces; punctuation becomes a space.
     public static func normalize(_ text: String) -> String {
         // Most names are plain ASCII; skipping ICU for them keeps bulk indexing fast.
-        let latin: String
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            latin = text.lowercased()
-        } else {
-            latin = text.applyingTransform(toLatin, reverse: false) ?? text.lowercased()
+            return words(in: text.lowercased()).joined(separator: " ")
         }
-        return words(in: latin).joined(separator: " ")
+        // ICU's transliteration is the costliest step of a search (ranking folds every candidate's names):
+        // names repeat, so their folded forms are kept, up to a bound.
+        if let known = transliterated.withLock({ $0[text] }) { return known }
+        let latin = text.applyingTransform(toLatin, reverse: false) ?? text.lowercased()
+        let folded = words(in: latin).joined(separator: " ")
+        transliterated.withLock { cache in
+            if cache.count >= 50_000 { cache.removeAll(keepingCapacity: true) }
+            cache[text] = folded
+        }
+        return folded
     }
+
+    private static let transliterated = Mutex<[String: String]>([:])
 
     /// The document indexed for a record with these names. A name in a syllabic script is indexed both
     /// syllable by syllable ("guang zhou") and joined ("guangzhou"), so either way of typing it matches.

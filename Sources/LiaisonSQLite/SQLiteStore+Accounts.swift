@@ -113,7 +113,7 @@ extension SQLiteStore {
         try await read { db in
             guard
                 let row = try Row.fetchOne(
-                    db, sql: "SELECT * FROM session WHERE token_hash = ?", arguments: [tokenHash]),
+                    db.cachedStatement(sql: "SELECT * FROM session WHERE token_hash = ?"), arguments: [tokenHash]),
                 let account = try Self.loadAccount(db, id: row["account_id"])
             else { return nil }
             let session = StaffSession(
@@ -260,7 +260,7 @@ extension SQLiteStore {
     // MARK: - Rows
 
     static func loadAccount(_ db: Database, id: Int64) throws -> StaffAccount? {
-        try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]).map(account(row:))
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM account WHERE id = ?"), arguments: [id]).map(account(row:))
     }
 
     static func account(row: Row) -> StaffAccount {
@@ -277,7 +277,8 @@ extension SQLiteStore {
     private static func loadToken(_ db: Database, sql condition: String, _ values: any DatabaseValueConvertible...)
         throws -> APIToken?
     {
-        try Row.fetchOne(db, sql: "SELECT * FROM api_token WHERE \(condition)", arguments: StatementArguments(values))
+        try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM api_token WHERE \(condition)"), arguments: StatementArguments(values))
             .map(token(row:))
     }
 

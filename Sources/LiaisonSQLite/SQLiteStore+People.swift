@@ -142,16 +142,17 @@ extension SQLiteStore {
     public func searchCandidates(terms: [String], exactKey: String, limit: Int) async throws -> [SearchCandidate] {
         try await read { db in
             let match = terms.map { "\"\($0)\"*" }.joined(separator: " ")
+            // Cached statements: the search box is the busiest read, and preparing costs more than running.
             let organizations = try Row.fetchAll(
-                db,
-                sql: """
+                db.cachedStatement(
+                    sql: """
                     SELECT o.id, o.name, o.native_name, o.aliases, o.search_text, o.country, o.membership_status
                     FROM organization o WHERE o.id IN (
                         SELECT rowid FROM organization_fts WHERE organization_fts MATCH ? LIMIT ?)
                     UNION
                     SELECT o.id, o.name, o.native_name, o.aliases, o.search_text, o.country, o.membership_status
                     FROM organization o WHERE o.sort_key = ?
-                    """,
+                    """),
                 arguments: [match, limit, exactKey]
             ).map { row in
                 let aliases = (try? JSONDecoder().decode([String].self, from: Data((row["aliases"] as String).utf8)))
@@ -162,13 +163,13 @@ extension SQLiteStore {
                     membershipStatus: MembershipStatus(rawValue: row["membership_status"]))
             }
             let people = try Row.fetchAll(
-                db,
-                sql: """
+                db.cachedStatement(
+                    sql: """
                     SELECT p.id, p.display_name, p.native_name, p.given_name, p.family_name, p.search_text,
                         cp.title, co.name AS organization_name, co.membership_status
                     FROM person p \(PersonSummary.currentPositionJoin)
                     WHERE p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT ?) OR p.sort_key = ?
-                    """,
+                    """),
                 arguments: [match, limit, exactKey]
             ).map { row in
                 let detail = [row["title"] as String?, row["organization_name"] as String?].compactMap { $0 }
