@@ -2,9 +2,10 @@
 # Runs every test of Liaison on this machine: installs what the tests need, builds, starts a throwaway
 # PostgreSQL on loopback, then runs the Swift suites (domain, storage, HTTP, command line; storage and
 # HTTP on SQLite and on that PostgreSQL), the browser journeys in headless Chromium, two app servers
-# sharing one PostgreSQL database, and schemathesis against the API's own OpenAPI document.
-# Set LIAISON_SKIP_POSTGRES=1 (SQLite only, no two-server stage), LIAISON_SKIP_BROWSER=1 or
-# LIAISON_SKIP_FUZZ=1 to leave a stage out. The PostgreSQL is stopped and removed however this ends.
+# sharing one PostgreSQL database, schemathesis against the API's own OpenAPI document, and the
+# benchmarks at a small size. Set LIAISON_SKIP_POSTGRES=1 (SQLite only, no two-server stage),
+# LIAISON_SKIP_BROWSER=1, LIAISON_SKIP_FUZZ=1 or LIAISON_SKIP_BENCH=1 to leave a stage out. The
+# PostgreSQL is stopped and removed however this ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -49,6 +50,11 @@ if [ "${LIAISON_SKIP_FUZZ:-}" != "1" ]; then
         echo "== API fuzzing on PostgreSQL"
         LIAISON_FUZZ_DATABASE="$LIAISON_TEST_POSTGRES?schema=fuzz" tests/api/fuzz.sh
     fi
+fi
+
+if [ "${LIAISON_SKIP_BENCH:-}" != "1" ]; then
+    echo "== Benchmarks at a small size (proves they run; judges no figure)"
+    scripts/bench.sh --small
 fi
 
 echo "All Liaison tests passed in $((SECONDS - started)) s."

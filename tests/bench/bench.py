@@ -1,0 +1,254 @@
+"""Liaison's benchmarks: a real `liaison serve` on loopback under wrk, on a synthetic network, per engine.
+
+Prints a table and writes the same figures as JSON. For each engine: seeding rate, time from start to the
+first answered request, then requests a second, p50 and p99 for a trivial route (/health), the search box's
+JSON endpoint with rotating queries in several scripts, an organization's page (full HTML, with its people)
+and the directory filtered by region, each with its ratio to the trivial route; and the server's peak
+resident memory under that load. Servers are stopped by their PID whatever happens.
+"""
+
+import argparse
+import html.parser
+import json
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+
+QUERIES = ["guang", "广州", "chen", "seoul", "서울", "bogota", "москва", "zhu", "陈", "tanaka", "garcia", "mohamed"]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def run(binary, *arguments, stdin=None):
+    done = subprocess.run([binary, *arguments], input=stdin, capture_output=True, text=True, timeout=3600)
+    if done.returncode != 0:
+        sys.exit(f"liaison {arguments[0]} failed:\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+class Server:
+    """`liaison serve` on a free loopback port; `started_in` is the time from spawning it to its first 200."""
+
+    def __init__(self, binary, database):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        began = time.monotonic()
+        self.process = subprocess.Popen(
+            [binary, "serve", "--database", database, "--port", str(self.port), "--log-level", "error"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while True:
+            if self.process.poll() is not None:
+                sys.exit("liaison serve stopped at start")
+            try:
+                with urllib.request.urlopen(self.url + "/health", timeout=1) as reply:
+                    if reply.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() - began > 60:
+                self.stop()
+                sys.exit("liaison serve did not answer within 60 s")
+            time.sleep(0.005)
+        self.started_in = time.monotonic() - began
+
+    def rss_mb(self):
+        with open(f"/proc/{self.process.pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        return 0.0
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+
+
+class FormFields(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.fields = {}
+
+    def handle_starttag(self, tag, attributes):
+        attributes = dict(attributes)
+        if tag == "input" and attributes.get("name"):
+            self.fields[attributes["name"]] = attributes.get("value") or ""
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *arguments):
+        return None
+
+
+def sign_in(server, email, password):
+    """The session cookie of a sign-in through the form, as a browser would send it."""
+    with urllib.request.urlopen(server.url + "/sign-in") as reply:
+        parser = FormFields()
+        parser.feed(reply.read().decode())
+    fields = parser.fields
+    fields.update(email=email, password=password)
+    request = urllib.request.Request(
+        server.url + "/sign-in", data=urllib.parse.urlencode(fields).encode(), method="POST",
+        headers={"Origin": server.url, "Content-Type": "application/x-www-form-urlencoded"})
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        opener.open(request)
+    except urllib.error.HTTPError as redirect:
+        cookie = redirect.headers.get("Set-Cookie", "")
+        if redirect.code == 303 and "liaison_session=" in cookie:
+            return cookie.split(";", 1)[0]
+    sys.exit("signing in for the benchmark failed")
+
+
+def wrk(server, script, duration, connections, sample_rss):
+    """Requests a second, p50 and p99 (ms) of one wrk run; samples the server's memory meanwhile."""
+    process = subprocess.Popen(
+        ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency", "-s", script, server.url + "/"],
+        stdout=subprocess.PIPE, text=True)
+    peak = 0.0
+    while process.poll() is None:
+        peak = max(peak, sample_rss())
+        time.sleep(0.2)
+    output = process.stdout.read()
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if errors:
+        sys.exit(f"wrk saw {errors.group(1)} failed responses:\n{output}")
+
+    def latency(label):
+        match = re.search(rf"{label}%\s+([\d.]+)(us|ms|s)\b", output)
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    return {"rps": round(rate, 1), "p50_ms": round(latency("50"), 3), "p99_ms": round(latency("99"), 3)}, peak
+
+
+def lua(folder, name, paths, headers):
+    """A wrk script that sends GET requests to `paths` in turn with `headers`."""
+    path = os.path.join(folder, name + ".lua")
+    quoted = ", ".join(json.dumps(p) for p in paths)
+    header_table = ", ".join(f"[{json.dumps(k)}] = {json.dumps(v)}" for k, v in headers.items())
+    with open(path, "w") as script:
+        script.write(
+            f"local paths = {{{quoted}}}\nlocal headers = {{{header_table}}}\nlocal i = 0\n"
+            "request = function() i = i + 1; return wrk.format(\"GET\", paths[(i % #paths) + 1], headers) end\n")
+    return path
+
+
+def bench_engine(binary, name, database, options, folder):
+    print(f"== {name}: seeding {options.organizations} organizations and {options.people} people", flush=True)
+    began = time.monotonic()
+    run(binary, "seed", "synthetic", "--database", database, "--organizations", str(options.organizations),
+        "--people", str(options.people), "--seed", "1")
+    seconds = time.monotonic() - began
+    password = secrets.token_hex(12)
+    run(binary, "user", "add", "--database", database, "--email", "bench@example.org", "--name", "Bench",
+        "--role", "editor", "--password-stdin", stdin=password + "\n")
+    token = run(binary, "user", "token", "bench@example.org", "--database", database, "--name", "bench").strip()
+
+    server = Server(binary, database)
+    try:
+        cookie = sign_in(server, "bench@example.org", password)
+        api = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
+        page = {"Cookie": cookie, "Accept": "text/html"}
+        # Members of the biggest region, and some organizations spread over the ids, for the pages.
+        step = max(1, options.organizations // 50)
+        scripts = {
+            "trivial route (/health)": lua(folder, "health", ["/health"], {}),
+            "search as you type (JSON)": lua(
+                folder, "search", [f"/api/v1/search?q={urllib.parse.quote(q)}" for q in QUERIES], api),
+            "organization page (HTML)": lua(
+                folder, "organization", [f"/organizations/{i}" for i in range(1, options.organizations + 1, step)], page),
+            "directory by region (HTML)": lua(
+                folder, "directory", ["/organizations?region=europe", "/organizations?region=asia-pacific",
+                                      "/organizations?region=latin-america&page=2"], page),
+        }
+        results = {}
+        peak = server.rss_mb()
+        for label, script in scripts.items():
+            figures, rss = wrk(server, script, options.duration, options.connections, server.rss_mb)
+            peak = max(peak, rss)
+            results[label] = figures
+        trivial = results["trivial route (/health)"]["rps"]
+        for figures in results.values():
+            figures["ratio_to_trivial"] = round(figures["rps"] / trivial, 3) if trivial else None
+        return {
+            "engine": name,
+            "organizations": options.organizations,
+            "people": options.people,
+            "seed_people_per_second": round(options.people / seconds),
+            "seed_seconds": round(seconds, 2),
+            "start_to_first_answer_ms": round(server.started_in * 1000, 1),
+            "peak_rss_mb": round(peak, 1),
+            "routes": results,
+        }
+    finally:
+        server.stop()
+
+
+def print_table(reports):
+    print()
+    for report in reports:
+        print(f"{report['engine']}: {report['organizations']:,} organizations, {report['people']:,} people")
+        print(f"  seeding {report['seed_people_per_second']:,} people/s ({report['seed_seconds']} s); "
+              f"start to first answer {report['start_to_first_answer_ms']} ms; peak RSS {report['peak_rss_mb']} MB")
+        print(f"  {'route':32} {'req/s':>10} {'p50 ms':>9} {'p99 ms':>9} {'ratio':>7}")
+        for label, figures in report["routes"].items():
+            print(f"  {label:32} {figures['rps']:>10,.0f} {figures['p50_ms']:>9.2f} {figures['p99_ms']:>9.2f} "
+                  f"{figures['ratio_to_trivial']:>7.2f}")
+    if len(reports) == 2:
+        print("\nPostgreSQL against SQLite (requests a second):")
+        for label in reports[0]["routes"]:
+            a, b = reports[0]["routes"][label]["rps"], reports[1]["routes"][label]["rps"]
+            print(f"  {label:32} {b / a if a else 0:>6.2f}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--organizations", type=int, default=20_000)
+    parser.add_argument("--people", type=int, default=1_000_000)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--postgres", help="a database URL to bench PostgreSQL too (a schema of its own is used)")
+    parser.add_argument("--json", default="bench-results.json")
+    options = parser.parse_args()
+
+    reports = []
+    with tempfile.TemporaryDirectory() as folder:
+        reports.append(bench_engine(options.binary, "SQLite", os.path.join(folder, "bench.sqlite"), options, folder))
+        if options.postgres:
+            separator = "&" if "?" in options.postgres else "?"
+            schema = "bench_" + secrets.token_hex(4)
+            try:
+                reports.append(bench_engine(
+                    options.binary, "PostgreSQL", f"{options.postgres}{separator}schema={schema}", options, folder))
+            finally:
+                # The URL without Liaison's own parameters is one psql understands.
+                base = options.postgres.split("?", 1)[0]
+                subprocess.run(["psql", base, "-q", "-c", f"DROP SCHEMA IF EXISTS {schema} CASCADE"],
+                               capture_output=True, timeout=60)
+    print_table(reports)
+    with open(options.json, "w") as out:
+        json.dump({"machine": os.uname().machine, "cores": os.cpu_count(), "reports": reports}, out, indent=2)
+    print(f"\nFigures written to {options.json}.")
+
+
+if __name__ == "__main__":
+    main()
