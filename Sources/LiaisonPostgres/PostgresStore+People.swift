@@ -142,7 +142,10 @@ extension PostgresStore {
                 SELECT p.id, p.display_name, p.native_name, p.given_name, p.family_name, p.search_text,
                     cp.title, co.name AS organization_name, co.membership_status
                 FROM person p \(PersonRows.currentPositionJoin)
-                WHERE p.id IN (SELECT id FROM person WHERE search_vector @@ ?::tsquery LIMIT ?) OR p.sort_key = ?
+                -- A UNION, not an OR of the two: with an OR PostgreSQL read all the people.
+                WHERE p.id IN (
+                    (SELECT id FROM person WHERE search_vector @@ ?::tsquery LIMIT ?)
+                    UNION SELECT id FROM person WHERE sort_key = ?)
                 """, match, limit, exactKey
             ).map { row in
                 let detail = [try row["title"] as String?, try row["organization_name"] as String?].compactMap { $0 }

@@ -168,7 +168,9 @@ extension SQLiteStore {
                     SELECT p.id, p.display_name, p.native_name, p.given_name, p.family_name, p.search_text,
                         cp.title, co.name AS organization_name, co.membership_status
                     FROM person p \(PersonSummary.currentPositionJoin)
-                    WHERE p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT ?) OR p.sort_key = ?
+                    WHERE p.id IN (
+                        SELECT * FROM (SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT ?)
+                        UNION SELECT id FROM person WHERE sort_key = ?)
                     """),
                 arguments: [match, limit, exactKey]
             ).map { row in

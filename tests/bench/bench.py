@@ -129,6 +129,11 @@ def wrk(server, script, duration, connections, sample_rss):
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     if errors:
         sys.exit(f"wrk saw {errors.group(1)} failed responses:\n{output}")
+    timeouts = re.search(r"timeout (\d+)", output)
+    timeouts = int(timeouts.group(1)) if timeouts else 0
+    if "requests in" in output and re.search(r"\b0 requests in", output):
+        # Nothing answered within wrk's 2 s: report it as such rather than as figures of zero.
+        return {"rps": 0.0, "p50_ms": None, "p99_ms": None, "timeouts": timeouts}, peak
 
     def latency(label):
         match = re.search(rf"{label}%\s+([\d.]+)(us|ms|s)\b", output)
@@ -136,7 +141,10 @@ def wrk(server, script, duration, connections, sample_rss):
         return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
 
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    return {"rps": round(rate, 1), "p50_ms": round(latency("50"), 3), "p99_ms": round(latency("99"), 3)}, peak
+    return {
+        "rps": round(rate, 1), "p50_ms": round(latency("50"), 3), "p99_ms": round(latency("99"), 3),
+        "timeouts": timeouts,
+    }, peak
 
 
 def lua(folder, name, paths, headers):
@@ -210,8 +218,12 @@ def print_table(reports):
               f"start to first answer {report['start_to_first_answer_ms']} ms; peak RSS {report['peak_rss_mb']} MB")
         print(f"  {'route':32} {'req/s':>10} {'p50 ms':>9} {'p99 ms':>9} {'ratio':>7}")
         for label, figures in report["routes"].items():
+            if figures["p50_ms"] is None:
+                print(f"  {label:32} {'none answered within 2 s':>28}")
+                continue
+            note = f"  ({figures['timeouts']} timed out)" if figures["timeouts"] else ""
             print(f"  {label:32} {figures['rps']:>10,.0f} {figures['p50_ms']:>9.2f} {figures['p99_ms']:>9.2f} "
-                  f"{figures['ratio_to_trivial']:>7.2f}")
+                  f"{figures['ratio_to_trivial']:>7.2f}{note}")
     if len(reports) == 2:
         print("\nPostgreSQL against SQLite (requests a second):")
         for label in reports[0]["routes"]:
