@@ -29,7 +29,7 @@ public enum SearchRanking {
         let joinedQuery = terms.joined()
         for name in names {
             let normalized = SearchText.normalize(name)
-            if normalized == query || normalized.replacingOccurrences(of: " ", with: "") == joinedQuery {
+            if normalized == query || normalized.filter({ $0 != " " }) == joinedQuery {
                 return .exact
             }
         }

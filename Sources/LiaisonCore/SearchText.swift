@@ -9,9 +9,7 @@ public enum SearchText {
     /// The text folded to lowercase ASCII words separated by single spaces; punctuation becomes a space.
     public static func normalize(_ text: String) -> String {
         // Most names are plain ASCII; skipping ICU for them keeps bulk indexing fast.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return words(in: text.lowercased()).joined(separator: " ")
-        }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text) }
         // ICU's transliteration is the costliest step of a search (ranking folds every candidate's names):
         // names repeat, so their folded forms are kept, up to a bound.
         if let known = transliterated.withLock({ $0[text] }) { return known }
@@ -77,6 +75,30 @@ public enum SearchText {
     /// A key for sorting names alphabetically whatever their script.
     public static func sortKey(_ name: String) -> String {
         normalize(name)
+    }
+
+    /// `normalize` for ASCII text, byte by byte: letters lowercased, digits kept, anything else a single
+    /// space between words. The search box folds every candidate's names with it, so it must be cheap.
+    private static func foldASCII(_ text: String) -> String {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            let folded: UInt8
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): folded = byte
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded = byte + 32
+            default:
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace {
+                bytes.append(UInt8(ascii: " "))
+                pendingSpace = false
+            }
+            bytes.append(folded)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func words(in text: String) -> [Substring] {

@@ -74,12 +74,14 @@ extension SearchStore {
                 .filter { !seen.contains("\($0.kind)\($0.id)") }
             hits += rank(candidates, terms: terms)
         }
-        return Array(
-            hits.sorted {
-                ($0.match, $0.isMember ? 0 : 1, SearchText.sortKey($0.name), $0.kind.rawValue, $0.id)
-                    < ($1.match, $1.isMember ? 0 : 1, SearchText.sortKey($1.name), $1.kind.rawValue, $1.id)
+        // Each hit's sort key is folded once, not at every comparison of the sort.
+        return
+            hits.map { (hit: $0, key: SearchText.sortKey($0.name)) }
+            .sorted {
+                ($0.hit.match, $0.hit.isMember ? 0 : 1, $0.key, $0.hit.kind.rawValue, $0.hit.id)
+                    < ($1.hit.match, $1.hit.isMember ? 0 : 1, $1.key, $1.hit.kind.rawValue, $1.hit.id)
             }
-            .prefix(limit))
+            .prefix(limit).map(\.hit)
     }
 
     /// The organization known exactly by this name (in any script, or an alias), or nil; no near misses.
