@@ -29,6 +29,9 @@ public struct SQLiteStore: LiaisonStore {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Reads through memory-mapped pages instead of a read() per page: a search at a million people
+            // touches many pages of the FTS index. The pages are the file's, shared and reclaimable.
+            try db.execute(sql: "PRAGMA mmap_size = 134217728")
         }
         return configuration
     }
