@@ -4,10 +4,13 @@ import LiaisonStore
 
 /// The joins, columns and filters of people lists, as the SQLite engine's with PostgreSQL's operators.
 enum PersonRows {
-    /// The first current position of `p` as `cp`, its organization as `co`.
+    /// The first current position of `p` as `cp`, its organization as `co`. LATERAL, so that each person's
+    /// position is found through the primary key: a join condition with a subquery made PostgreSQL hash
+    /// every position there is.
     static let currentPositionJoin = """
-        LEFT JOIN person_position cp ON cp.person_id = p.id AND cp.position = (
-            SELECT min(position) FROM person_position WHERE person_id = p.id AND end_date IS NULL)
+        LEFT JOIN LATERAL (
+            SELECT organization_id, organization_name, title FROM person_position
+            WHERE person_id = p.id AND end_date IS NULL ORDER BY position LIMIT 1) cp ON true
         LEFT JOIN organization co ON co.id = cp.organization_id
         """
 
@@ -15,8 +18,9 @@ enum PersonRows {
     static let joins =
         currentPositionJoin + """
 
-            LEFT JOIN person_channel ch ON ch.person_id = p.id AND ch.position = (
-                SELECT position FROM person_channel WHERE person_id = p.id ORDER BY preferred DESC, position LIMIT 1)
+            LEFT JOIN LATERAL (
+                SELECT kind, value, label, preferred FROM person_channel
+                WHERE person_id = p.id ORDER BY preferred DESC, position LIMIT 1) ch ON true
             """
 
     static let columns = """

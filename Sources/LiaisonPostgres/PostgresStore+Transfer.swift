@@ -32,6 +32,10 @@ extension PostgresStore {
     public func importRows(_ body: (any TransferSink) async throws -> Void) async throws {
         try await write { db in
             try await body(PostgresTransferSink(db: db))
+            // Fresh statistics for the planner: without them it guesses at a million rows (and reads them all).
+            for table in TransferTable.all {
+                try await db.execute("ANALYZE \(table.name)")
+            }
             // Identity counters continue after the ids received, so the next record gets a new one.
             for table in TransferTable.all where table.hasIdentity {
                 try await db.execute(
