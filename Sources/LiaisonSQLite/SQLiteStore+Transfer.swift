@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import LiaisonStore
 
 extension SQLiteStore {
@@ -113,56 +114,62 @@ private struct SQLiteTransferSink: TransferSink {
 /// Hands batches from the importing task to the writing closure one at a time and waits for each to be
 /// written, so an error in either reaches the other. The importing side suspends (it never blocks a thread
 /// of Swift's pool); the writing side waits on GRDB's own writer thread, inside its transaction.
-private final class BatchHandOver: @unchecked Sendable {
-    enum Message {
+private final class BatchHandOver: Sendable {
+    enum Message: Sendable {
         case batch(TransferTable, [[TransferValue]])
         case finish, abandon
     }
 
-    private let condition = NSCondition()
-    private var message: Message?
-    private var waiting: CheckedContinuation<Void, any Error>?
-    private var closed = false
+    private struct State {
+        var message: Message?
+        var waiting: CheckedContinuation<Void, any Error>?
+        var closed = false
+    }
+
+    private let state = Mutex(State())
+    /// Signalled once for each message given to the writer.
+    private let messageReady = DispatchSemaphore(value: 0)
 
     /// Gives a message to the writer and suspends until it is handled; fails once the writer has stopped.
     func send(_ next: Message) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            condition.lock()
-            guard !closed else {
-                condition.unlock()
-                continuation.resume(throwing: CancellationError())
-                return
+            let accepted = state.withLock { state in
+                guard !state.closed else { return false }
+                state.message = next
+                state.waiting = continuation
+                return true
             }
-            message = next
-            waiting = continuation
-            condition.broadcast()
-            condition.unlock()
+            if accepted {
+                messageReady.signal()
+            } else {
+                continuation.resume(throwing: CancellationError())
+            }
         }
     }
 
     /// The next message, waiting for it on the writer's thread.
     func receive() -> Message {
-        condition.lock()
-        defer { condition.unlock() }
-        while message == nil { condition.wait() }
-        defer { message = nil }
-        return message!
+        messageReady.wait()
+        return state.withLock { state in
+            defer { state.message = nil }
+            return state.message!
+        }
     }
 
     func reply(_ error: (any Error)?) {
-        condition.lock()
-        let continuation = waiting
-        waiting = nil
-        condition.unlock()
+        let continuation = state.withLock { state in
+            defer { state.waiting = nil }
+            return state.waiting
+        }
         if let error { continuation?.resume(throwing: error) } else { continuation?.resume() }
     }
 
     func close() {
-        condition.lock()
-        closed = true
-        let continuation = waiting
-        waiting = nil
-        condition.unlock()
+        let continuation = state.withLock { state in
+            state.closed = true
+            defer { state.waiting = nil }
+            return state.waiting
+        }
         continuation?.resume(throwing: CancellationError())
     }
 }
