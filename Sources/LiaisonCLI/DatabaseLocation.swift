@@ -74,13 +74,4 @@ enum DatabaseLocation: Sendable, CustomStringConvertible {
             }
         }
     }
-
-    /// The migrations applied to the database, oldest first.
-    static func appliedMigrations(_ store: any LiaisonStore) async throws -> [String] {
-        switch store {
-        case let sqlite as SQLiteStore: try await sqlite.appliedMigrations()
-        case let postgres as PostgresStore: try await postgres.appliedMigrations()
-        default: []
-        }
-    }
 }

@@ -124,7 +124,7 @@ extension Liaison {
 
         func run() async throws {
             try await store.withStore { database, configuration in
-                let applied = try await DatabaseLocation.appliedMigrations(database)
+                let applied = try await database.appliedMigrations()
                 var connection = ""
                 if let postgres = database as? PostgresStore {
                     connection = try await postgres.connectionIsEncrypted() ? ", connected over TLS" : ", connected without TLS"

@@ -106,11 +106,6 @@ public final class PostgresStore: LiaisonStore, Sendable {
         try await read { db in try await db.execute("DROP SCHEMA IF EXISTS \(schema) CASCADE") }
     }
 
-    /// Runs one statement as the app's role would; for tests that check what the database itself refuses.
-    public func executeForTests(_ sql: String) async throws {
-        try await read { db in try await db.execute(sql) }
-    }
-
     /// Whether this store's connections to the server are encrypted with TLS.
     public func connectionIsEncrypted() async throws -> Bool {
         try await read { db in

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import Synchronization
 import LiaisonStore
+import Synchronization
 
 extension SQLiteStore {
     public func exportRows(_ table: TransferTable, after: [TransferValue]?, limit: Int) async throws

@@ -141,6 +141,9 @@ public protocol LiaisonStore: OrganizationStore, PersonStore, SearchStore, Accou
     /// Brings the schema up to date; safe to run on every start.
     func migrate() async throws
 
+    /// The names of the migrations applied, oldest first.
+    func appliedMigrations() async throws -> [String]
+
     /// Where the data lives, as an admin may be shown it (never with a password).
     var location: String { get }
 }

@@ -18,6 +18,12 @@ struct SyntheticGenerator {
     private var asciiWords: [String: String] = [:]
 
     static let staffCount = 12
+    /// Kinds and statuses in the proportions a network has them, drawn from uniformly.
+    private static let kinds =
+        Array(repeating: "city", count: 17) + ["metropolitan_area", "national_association", "agency"]
+    private static let statuses =
+        Array(repeating: "member", count: 8) + ["prospect", "prospect", "prospect", "former", "partner"]
+        + Array(repeating: "none", count: 7)
 
     /// What people need to know of the organization they work at.
     struct OrganizationFacts {
@@ -82,7 +88,8 @@ struct SyntheticGenerator {
             let native = isNetwork ? nil : cityName(script)
             let name: String
             if isNetwork {
-                name = "\(random.pick(["United", "Green", "Metropolitan", "Coastal", "Mountain", "River"])) Cities Network \(index + 1)"
+                name =
+                    "\(random.pick(["United", "Green", "Metropolitan", "Coastal", "Mountain", "River"])) Cities Network \(index + 1)"
             } else if let native, script.key != "latin" {
                 name = latinName(native)
             } else {
@@ -91,11 +98,11 @@ struct SyntheticGenerator {
             let kind =
                 isNetwork
                 ? "network"
-                : random.pick(Array(repeating: "city", count: 17) + ["metropolitan_area", "national_association", "agency"])
+                : random.pick(Self.kinds)
             let status =
                 isNetwork
                 ? "partner"
-                : random.pick(Array(repeating: "member", count: 8) + ["prospect", "prospect", "prospect", "former", "partner"] + Array(repeating: "none", count: 7))
+                : random.pick(Self.statuses)
             let paying = status == "member" && random.chance(60)
             let aliases = !isNetwork && random.chance(10) ? ["\(name) City"] : []
             let input = OrganizationInput(
@@ -107,7 +114,8 @@ struct SyntheticGenerator {
             let aliasText = "[" + aliases.map { "\"\($0)\"" }.joined(separator: ",") + "]"
             let memberSince = status == "member" || status == "former" ? Int64(1975 + random.below(51)) : nil
             rows.append([
-                .integer(id), .text(kind), .text(name), native.map { script.key == "latin" ? .null : .text($0) } ?? .null,
+                .integer(id), .text(kind), .text(name),
+                native.map { script.key == "latin" ? .null : .text($0) } ?? .null,
                 .text(aliasText), .text(place.code), .text(place.region),
                 random.chance(5) ? .text("Greater \(name)") : .null, population.map { .integer(Int64($0)) } ?? .null,
                 .real(jitter(place.latitude, 5, -89, 89)), .real(jitter(place.longitude, 8, -179, 179)),
@@ -226,18 +234,23 @@ struct SyntheticGenerator {
                 ownChannels.append(Channel(kind: .wechat, value: "wx_\(asciiWord(given))\(index)"))
             }
             if random.chance(15), let code = PhoneNumber.callingCode(country: workplace.country) {
-                ownChannels.append(Channel(kind: .whatsapp, value: "+\(code)\(100_000_000 + random.below(899_999_999))"))
+                ownChannels.append(
+                    Channel(kind: .whatsapp, value: "+\(code)\(100_000_000 + random.below(899_999_999))"))
             }
             for position in ownChannels.indices {
                 ownChannels[position].preferred = position == 0
-                if random.chance(10) { ownChannels[position].heldByAccountId = Int64(1 + random.below(Self.staffCount)) }
+                if random.chance(10) {
+                    ownChannels[position].heldByAccountId = Int64(1 + random.below(Self.staffCount))
+                }
             }
             input.positions = ownPositions
             input.channels = ownChannels
-            input.languages = workplace.language == "en" || random.chance(50) ? [workplace.language] : [workplace.language, "en"]
+            input.languages =
+                workplace.language == "en" || random.chance(50) ? [workplace.language] : [workplace.language, "en"]
 
             people.append([
-                .integer(id), .text(given), .text(family), .text(input.nameOrder.rawValue), native.map(TransferValue.text) ?? .null,
+                .integer(id), .text(given), .text(family), .text(input.nameOrder.rawValue),
+                native.map(TransferValue.text) ?? .null,
                 .null, .text(role), .null, .null, .null, .null, .text(input.displayName),
                 .text(input.searchDocument(names: nameDocument(input))), .text(sortKey(input)), .integer(1),
                 instant(options.organizations + index), instant(options.organizations + index),
@@ -249,7 +262,8 @@ struct SyntheticGenerator {
                 positions.append([
                     .integer(id), .integer(Int64(number)), .integer(position.organizationId ?? 0),
                     .text(position.organizationName ?? ""), .text(position.title),
-                    position.department.map(TransferValue.text) ?? .null, position.startDate.map(TransferValue.text) ?? .null,
+                    position.department.map(TransferValue.text) ?? .null,
+                    position.startDate.map(TransferValue.text) ?? .null,
                     position.endDate.map(TransferValue.text) ?? .null,
                 ])
             }
@@ -261,7 +275,9 @@ struct SyntheticGenerator {
                 ])
             }
         }
-        return [(Self.person, people), (Self.language, languages), (Self.position, positions), (Self.channel, channels)]
+        return [
+            (Self.person, people), (Self.language, languages), (Self.position, positions), (Self.channel, channels),
+        ]
     }
 
     private mutating func nameDocument(_ input: PersonInput) -> String {
@@ -295,7 +311,9 @@ struct SyntheticGenerator {
             Self.audit,
             [
                 .integer(1), instant(0), .null, .text("command line"), .null, .text("create"), .null, .null,
-                .text("Synthetic network: \(options.organizations) organizations, \(options.people) people (seed \(options.seed))"),
+                .text(
+                    "Synthetic network: \(options.organizations) organizations, \(options.people) people (seed \(options.seed))"
+                ),
                 .text("[]"),
             ]
         )

@@ -1,9 +1,10 @@
 import Foundation
 import LiaisonCore
-@testable import LiaisonPostgres
 import LiaisonStore
 import LiaisonTestSupport
 import Testing
+
+@testable import LiaisonPostgres
 
 /// What only the PostgreSQL engine promises: an ordinary role, its migrations, an append-only trail
 /// even against SQL, and several app servers (here, several stores) on one database behaving as one.
@@ -39,10 +40,14 @@ struct PostgresEngineTests {
         try await TestEngine.withPostgresStore { store in
             _ = try await store.createOrganization(.guangzhou)
             await #expect(throws: (any Error).self) {
-                try await store.executeForTests("UPDATE audit SET summary = 'x'")
+                try await store.read { db in try await db.execute("UPDATE audit SET summary = 'x'") }
             }
-            await #expect(throws: (any Error).self) { try await store.executeForTests("DELETE FROM audit") }
-            await #expect(throws: (any Error).self) { try await store.executeForTests("TRUNCATE audit") }
+            await #expect(throws: (any Error).self) {
+                try await store.read { db in try await db.execute("DELETE FROM audit") }
+            }
+            await #expect(throws: (any Error).self) {
+                try await store.read { db in try await db.execute("TRUNCATE audit") }
+            }
             #expect(try await store.auditEntries(AuditQuery()).first?.summary == "Guangzhou")
         }
     }
