@@ -103,7 +103,7 @@ let package = Package(
             name: "LiaisonWebTests",
             dependencies: [
                 "LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonWeb", "LiaisonCLI", "LiaisonDemo",
-                "LiaisonTestSupport",
+                "LiaisonSynthetic", "LiaisonTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],

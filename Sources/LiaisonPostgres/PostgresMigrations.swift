@@ -25,6 +25,18 @@ enum PostgresMigrations {
             """
         ),
         ("005 people", people),
+        (
+            // Indexes in the directory's own sort orders (as on SQLite), so a sorted page reads rows in order.
+            "006 directory sort indexes",
+            """
+            DROP INDEX organization_by_population;
+            DROP INDEX organization_by_member_since;
+            DROP INDEX organization_by_updated_at;
+            CREATE INDEX organization_by_population ON organization((population IS NULL), population DESC, id);
+            CREATE INDEX organization_by_member_since ON organization((member_since IS NULL), member_since, id);
+            CREATE INDEX organization_by_updated_at ON organization(updated_at DESC, id DESC);
+            """
+        ),
     ]
 
     /// The statements of a migration one by one (the extended protocol runs one at a time): split at each

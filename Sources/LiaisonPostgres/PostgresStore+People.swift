@@ -7,8 +7,13 @@ extension PostgresStore {
         try await snapshot { db in
             let filter = PeopleFilter(query: query)
             let total =
-                try await db.value(Int.self, "SELECT count(*) FROM person p \(filter.whereClause)", filter.values) ?? 0
-            guard query.offset <= PersonQuery.maxOffset, query.offset < total else {
+                try await db.value(
+                    Int.self,
+                    """
+                    SELECT count(*) FROM (
+                        SELECT 1 FROM person p \(filter.whereClause) LIMIT \(PersonQuery.countLimit + 1)) counted
+                    """, filter.values) ?? 0
+            guard PersonPage.mayHaveRows(query, counted: total) else {
                 return PersonPage(items: [], total: total)
             }
             let items = try await db.rows(

@@ -9,9 +9,13 @@ extension SQLiteStore {
             let filter = PeopleFilter(query: query)
             let total =
                 try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM person p \(filter.from) \(filter.whereClause)",
+                    db,
+                    sql: """
+                        SELECT count(*) FROM (
+                            SELECT 1 FROM person p \(filter.from) \(filter.whereClause) LIMIT \(PersonQuery.countLimit + 1))
+                        """,
                     arguments: filter.arguments) ?? 0
-            guard query.offset <= PersonQuery.maxOffset, query.offset < total else {
+            guard PersonPage.mayHaveRows(query, counted: total) else {
                 return PersonPage(items: [], total: total)
             }
             let items = try Row.fetchAll(

@@ -9,8 +9,12 @@ public struct SQLiteStore: LiaisonStore {
     let writer: any DatabaseWriter
 
     /// Opens (creating when missing) the database file at `path` and brings its schema up to date.
-    public static func open(path: String) throws -> SQLiteStore {
-        let pool = try DatabasePool(path: path, configuration: configuration)
+    /// `observingStatements` is handed every statement as SQLite runs it, with its arguments written in: the
+    /// tests that count a page's queries and read their plans use it.
+    public static func open(path: String, observingStatements observe: (@Sendable (String) -> Void)? = nil) throws
+        -> SQLiteStore
+    {
+        let pool = try DatabasePool(path: path, configuration: configuration(observe: observe))
         let store = SQLiteStore(writer: pool)
         try Migrations.migrator.migrate(pool)
         return store
@@ -18,12 +22,12 @@ public struct SQLiteStore: LiaisonStore {
 
     /// A private database in memory, for tests and throwaway runs.
     public static func inMemory() throws -> SQLiteStore {
-        let queue = try DatabaseQueue(configuration: configuration)
+        let queue = try DatabaseQueue(configuration: configuration())
         try Migrations.migrator.migrate(queue)
         return SQLiteStore(writer: queue)
     }
 
-    private static var configuration: Configuration {
+    private static func configuration(observe: (@Sendable (String) -> Void)? = nil) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
@@ -32,6 +36,11 @@ public struct SQLiteStore: LiaisonStore {
             // Reads through memory-mapped pages instead of a read() per page: a search at a million people
             // touches many pages of the FTS index. The pages are the file's, shared and reclaimable.
             try db.execute(sql: "PRAGMA mmap_size = 134217728")
+            if let observe {
+                db.trace(options: .statement) { event in
+                    if case .statement(let statement) = event { observe(statement.expandedSQL) }
+                }
+            }
         }
         return configuration
     }

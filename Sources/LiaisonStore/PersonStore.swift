@@ -65,6 +65,8 @@ public struct PersonQuery: Sendable, Hashable {
     public static let maxPage = 1_000_000
     /// As for organizations: no request makes the database skip more rows than this.
     public static let maxOffset = 100_000
+    /// Lists count matching people up to this many and then say "more than".
+    public static let countLimit = 10_000
 
     public init(
         text: String? = nil, organizationId: Int64? = nil, country: String? = nil, position: String? = nil,
@@ -121,11 +123,20 @@ public struct PersonSummary: Sendable, Hashable, Codable, Identifiable {
 /// One page of people.
 public struct PersonPage: Sendable, Hashable {
     public var items: [PersonSummary]
+    /// The people matching, counted up to `PersonQuery.countLimit`.
     public var total: Int
+    /// More people match than `total` says: counting every one of a million costs more than the page.
+    public var totalIsLowerBound: Bool
 
     public init(items: [PersonSummary], total: Int) {
         self.items = items
-        self.total = total
+        self.total = min(total, PersonQuery.countLimit)
+        self.totalIsLowerBound = total > PersonQuery.countLimit
+    }
+
+    /// Whether `query`'s page lies within the people counted, or beyond a count that stopped early.
+    public static func mayHaveRows(_ query: PersonQuery, counted: Int) -> Bool {
+        query.offset <= PersonQuery.maxOffset && (query.offset < counted || counted > PersonQuery.countLimit)
     }
 }
 

@@ -207,6 +207,29 @@ import Testing
     }
 }
 
+extension PersonStoreContractTests {
+    @Test(arguments: TestEngine.available)
+    func thePositionFilterFollowsEveryChangeOfTitleAndDepartment(engine: TestEngine) async throws {
+        try await engine.withStore { store in
+            let (_, chen) = try await seed(store)
+            func count(_ text: String) async throws -> Int { try await store.listPeople(PersonQuery(position: text)).total }
+            #expect(try await count("SECRETARY gen") == 1)
+            #expect(try await count("guangzhou comm") == 1)
+            #expect(try await count("ec") == 1)
+            #expect(try await count("deputy") == 0, "a past position does not count")
+            var input = chen.input
+            input.positions[0].title = "Mayor"
+            input.positions[0].department = nil
+            let updated = try await store.updatePerson(id: chen.id, expectedVersion: chen.version, input, by: .system)
+            #expect(try await count("secretary") == 0)
+            #expect(try await count("guangzhou comm") == 0)
+            #expect(try await count("mayor") == 1)
+            try await store.deletePerson(id: chen.id, expectedVersion: updated.version, by: .system)
+            #expect(try await count("mayor") == 0)
+        }
+    }
+}
+
 extension PersonInput {
     /// CHEN Guo, with a current and a past position at the organization.
     static func chen(at organizationId: Int64) -> PersonInput {

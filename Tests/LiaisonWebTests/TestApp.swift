@@ -118,8 +118,9 @@ func withTestApp(
     }
 }
 
-private func runTestApp(
-    store: any LiaisonStore, demo: Bool, settings: WebSettings, _ body: @escaping @Sendable (TestApp) async throws -> Void
+func runTestApp(
+    store: any LiaisonStore, demo: Bool = false, settings: WebSettings = WebSettings(passwords: TestApp.hasher),
+    _ body: @escaping @Sendable (TestApp) async throws -> Void
 ) async throws {
     if demo {
         _ = try await DemoNetwork.seed(into: store, regions: .standard, currentYear: 2026)

@@ -2,6 +2,40 @@ import GRDB
 
 /// The numbered schema changes, applied in order at start; a migration, once shipped, never changes.
 enum Migrations {
+    /// Indexes in the directory's own sort orders (unknown values last, the id to break ties), so a sorted
+    /// page reads its rows in order instead of sorting every organization. The same on both engines.
+    static let directorySortIndexes = """
+        DROP INDEX organization_by_population;
+        DROP INDEX organization_by_member_since;
+        DROP INDEX organization_by_updated_at;
+        CREATE INDEX organization_by_population ON organization((population IS NULL), population DESC, id);
+        CREATE INDEX organization_by_member_since ON organization((member_since IS NULL), member_since, id);
+        CREATE INDEX organization_by_updated_at ON organization(updated_at DESC, id DESC);
+        """
+
+    /// "Position contains" answered from a trigram index of titles and departments instead of reading every
+    /// position (PostgreSQL has pg_trgm for it). Contentless: the text stays in person_position. A row's id
+    /// is `person_id * 1024 + position` (a person holds at most 100 positions).
+    static let positionTrigramIndex = """
+        CREATE VIRTUAL TABLE person_position_fts USING fts5(title, department, content = '', tokenize = 'trigram');
+        INSERT INTO person_position_fts (rowid, title, department)
+            SELECT person_id * 1024 + position, title, coalesce(department, '') FROM person_position;
+        CREATE TRIGGER person_position_fts_insert AFTER INSERT ON person_position BEGIN
+            INSERT INTO person_position_fts (rowid, title, department)
+                VALUES (new.person_id * 1024 + new.position, new.title, coalesce(new.department, ''));
+        END;
+        CREATE TRIGGER person_position_fts_delete AFTER DELETE ON person_position BEGIN
+            INSERT INTO person_position_fts (person_position_fts, rowid, title, department)
+                VALUES ('delete', old.person_id * 1024 + old.position, old.title, coalesce(old.department, ''));
+        END;
+        CREATE TRIGGER person_position_fts_update AFTER UPDATE ON person_position BEGIN
+            INSERT INTO person_position_fts (person_position_fts, rowid, title, department)
+                VALUES ('delete', old.person_id * 1024 + old.position, old.title, coalesce(old.department, ''));
+            INSERT INTO person_position_fts (rowid, title, department)
+                VALUES (new.person_id * 1024 + new.position, new.title, coalesce(new.department, ''));
+        END;
+        """
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("001 organizations", migrate: createOrganizations)
@@ -25,6 +59,10 @@ enum Migrations {
                     """)
         }
         migrator.registerMigration("005 people", migrate: createPeople)
+        migrator.registerMigration("006 directory sort indexes") { db in
+            try db.execute(sql: Self.directorySortIndexes)
+            try db.execute(sql: Self.positionTrigramIndex)
+        }
         return migrator
     }
 

@@ -59,12 +59,19 @@ struct PeopleFilter {
                     WHERE o.country = ? AND pp.end_date IS NULL)
                 """)
         }
-        if query.position != nil {
+        if let position = query.position {
+            // Three characters make a trigram: shorter text is looked for position by position.
             conditions.append(
-                """
-                p.id IN (SELECT person_id FROM person_position WHERE end_date IS NULL
-                    AND (title LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\'))
-                """)
+                position.count >= 3
+                    ? """
+                    p.id IN (SELECT pp.person_id FROM person_position_fts f JOIN person_position pp
+                        ON pp.person_id = f.rowid / 1024 AND pp.position = f.rowid % 1024
+                        WHERE person_position_fts MATCH ? AND pp.end_date IS NULL)
+                    """
+                    : """
+                    p.id IN (SELECT person_id FROM person_position WHERE end_date IS NULL
+                        AND (title LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\'))
+                    """)
         }
         if query.language != nil { conditions.append("p.id IN (SELECT person_id FROM person_language WHERE code = ?)") }
         if query.channelKind != nil {
@@ -81,7 +88,9 @@ struct PeopleFilter {
         if !query.searchTerms.isEmpty { values.append(query.searchTerms.map { "\"\($0)\"*" }.joined(separator: " ")) }
         if let id = query.organizationId { values.append(id) }
         if let country = query.country { values.append(country) }
-        if let position = query.position {
+        if let position = query.position, position.count >= 3 {
+            values.append("\"" + position.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
+        } else if let position = query.position {
             let escaped = position.replacingOccurrences(of: "\\", with: "\\\\")
                 .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
             values += ["%\(escaped)%", "%\(escaped)%"]

@@ -24,6 +24,7 @@ struct PeopleAPI {
     struct PageBody: Encodable {
         var items: [PersonSummary]
         var total: Int
+        var totalIsLowerBound: Bool
         var page: Int
         var perPage: Int
     }
@@ -97,7 +98,8 @@ struct PeopleAPI {
         try Problem.refuseQuery(errors)
         let page = try await store.listPeople(query)
         return try JSONBody.response(
-            PageBody(items: page.items, total: page.total, page: query.page, perPage: query.perPage))
+            PageBody(
+                items: page.items, total: page.total, totalIsLowerBound: page.totalIsLowerBound, page: query.page, perPage: query.perPage))
     }
 
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -35,7 +35,9 @@ struct PageRenderer: Sendable {
         _ template: String, title: String, model: Any, context: AppRequestContext, status: HTTPResponse.Status = .ok,
         search: String = ""
     ) -> Response {
-        var root: [String: Any] = ["t": strings.all, "page": model, "title": title, "search": search]
+        var root: [String: Any] = [
+            "t": strings.all, "page": TemplateValues.of(model) ?? [:], "title": title, "search": search,
+        ]
         if let identity = context.identity {
             root["user"] =
                 [

@@ -38,7 +38,10 @@ struct PeopleView {
         organization: Organization?, staff: [StaffAccount], strings t: Strings
     ) {
         self.query = query.text ?? ""
-        totalLabel = String(format: t[result.total == 1 ? "people_count_one" : "people_count"], result.total)
+        totalLabel =
+            result.totalIsLowerBound
+            ? String(format: t["people_count_more"], Formats.number(result.total))
+            : String(format: t[result.total == 1 ? "people_count_one" : "people_count"], result.total)
         rows = result.items.map { p in
             Row(
                 id: p.id, name: p.displayName, nativeName: p.nativeName, title: p.title,
@@ -66,8 +69,14 @@ struct PeopleView {
         ]
         let link = ListLink(path: "/people", parameters: parameters)
         clearOrganization = link.with(["organization": nil, "page": nil])
-        let pages = max(1, (result.total + query.perPage - 1) / query.perPage)
-        pageLabel = String(format: t["page_of"], query.page, pages)
+        // Beyond the people counted, a full page says there may be another.
+        let pages =
+            result.totalIsLowerBound
+            ? query.page + (result.items.count == query.perPage ? 1 : 0)
+            : max(1, (result.total + query.perPage - 1) / query.perPage)
+        pageLabel =
+            result.totalIsLowerBound
+            ? String(format: t["page_n"], query.page) : String(format: t["page_of"], query.page, pages)
         previous = query.page > 1 ? link.with(["page": String(min(query.page - 1, pages))]) : nil
         next =
             query.page < pages && query.offset + query.perPage <= PersonQuery.maxOffset
