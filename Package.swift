@@ -31,7 +31,10 @@ let package = Package(
         .target(name: "LiaisonStore", dependencies: ["LiaisonCore"], swiftSettings: swiftSettings),
         .target(
             name: "LiaisonSQLite",
-            dependencies: ["LiaisonCore", "LiaisonStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "LiaisonCore", "LiaisonStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -34,26 +34,24 @@ extension SQLiteStore {
     public func importRows(_ body: (any TransferSink) async throws -> Void) async throws {
         // GRDB keeps a transaction within one synchronous closure, while the rows arrive asynchronously: the
         // closure receives them through a hand-over, so one transaction spans every batch and a failed
-        // import leaves the file as it was.
+        // import leaves the file as it was. A batch is taken before it is written, so the next one is
+        // prepared meanwhile; a write that fails stops the hand-over and its error is the import's.
         let handOver = BatchHandOver()
         async let written: Void = writer.write { db in
             defer { handOver.close() }
+            let load = try BulkLoad(db)
             while true {
                 switch handOver.receive() {
                 case .batch(let table, let rows):
-                    do {
-                        try Self.insert(db, table, rows)
-                        handOver.reply(nil)
-                    } catch {
-                        handOver.reply(error)
-                        throw error
-                    }
+                    handOver.reply()
+                    try BulkLoad.insert(db, table, rows)
                 case .finish:
-                    handOver.reply(nil)
+                    try load.finish(db)
+                    handOver.reply()
                     return
                 case .abandon:
-                    handOver.reply(nil)
-                    throw CancellationError()
+                    handOver.reply()
+                    throw ImportAbandoned()
                 }
             }
         }
@@ -62,21 +60,11 @@ extension SQLiteStore {
             try await handOver.send(.finish)
         } catch {
             try? await handOver.send(.abandon)
-            _ = try? await written
+            // When the writer failed first, its error says why; otherwise the importer's does.
+            do { try await written } catch is ImportAbandoned {}
             throw error
         }
         try await written
-    }
-
-    fileprivate static func insert(_ db: Database, _ table: TransferTable, _ rows: [[TransferValue]]) throws {
-        if table.isSingleton { try db.execute(sql: "DELETE FROM \(table.name)") }
-        let statement = try db.cachedStatement(
-            sql:
-                "INSERT INTO \(table.name) (\(table.columnNames.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: table.columns.count)))"
-        )
-        for row in rows {
-            try statement.execute(arguments: StatementArguments(row.map(databaseValue)))
-        }
     }
 
     private static func transferValue(_ row: Row, _ index: Int, _ type: TransferColumnType) throws -> TransferValue {
@@ -91,7 +79,7 @@ extension SQLiteStore {
         }
     }
 
-    fileprivate static func databaseValue(_ value: TransferValue) -> (any DatabaseValueConvertible)? {
+    static func databaseValue(_ value: TransferValue) -> (any DatabaseValueConvertible)? {
         switch value {
         case .null: nil
         case .integer(let number): number
@@ -103,6 +91,8 @@ extension SQLiteStore {
     }
 }
 
+private struct ImportAbandoned: Error {}
+
 private struct SQLiteTransferSink: TransferSink {
     let handOver: BatchHandOver
 
@@ -111,8 +101,8 @@ private struct SQLiteTransferSink: TransferSink {
     }
 }
 
-/// Hands batches from the importing task to the writing closure one at a time and waits for each to be
-/// written, so an error in either reaches the other. The importing side suspends (it never blocks a thread
+/// Hands batches from the importing task to the writing closure one at a time, the sender waiting until
+/// the writer has taken each, so an error in either reaches the other. The importing side suspends (it never blocks a thread
 /// of Swift's pool); the writing side waits on GRDB's own writer thread, inside its transaction.
 private final class BatchHandOver: Sendable {
     enum Message: Sendable {
@@ -130,7 +120,7 @@ private final class BatchHandOver: Sendable {
     /// Signalled once for each message given to the writer.
     private let messageReady = DispatchSemaphore(value: 0)
 
-    /// Gives a message to the writer and suspends until it is handled; fails once the writer has stopped.
+    /// Gives a message to the writer and suspends until it is taken; fails once the writer has stopped.
     func send(_ next: Message) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let accepted = state.withLock { state in
@@ -156,12 +146,13 @@ private final class BatchHandOver: Sendable {
         }
     }
 
-    func reply(_ error: (any Error)?) {
+    /// Lets the sender of the message just received go on.
+    func reply() {
         let continuation = state.withLock { state in
             defer { state.waiting = nil }
             return state.waiting
         }
-        if let error { continuation?.resume(throwing: error) } else { continuation?.resume() }
+        continuation?.resume()
     }
 
     func close() {

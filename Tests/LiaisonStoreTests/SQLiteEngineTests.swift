@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import LiaisonCore
-import LiaisonSQLite
+@testable import LiaisonSQLite
 import LiaisonStore
 import LiaisonTestSupport
 import Testing
@@ -47,5 +47,18 @@ import Testing
         #expect(throws: (any Error).self) { try raw.write { try $0.execute(sql: "UPDATE audit SET summary = 'x'") } }
         #expect(throws: (any Error).self) { try raw.write { try $0.execute(sql: "DELETE FROM audit") } }
         #expect(try await store.auditEntries(AuditQuery()).first?.summary == "Guangzhou")
+    }
+}
+
+@Suite struct StoredDateTests {
+    /// The import writes dates itself; they must be the very text GRDB writes everywhere else.
+    @Test func datesAreWrittenAsGRDBWritesThem() throws {
+        var generator = SystemRandomNumberGenerator()
+        var milliseconds: [Int64] = [0, 1, 999, 86_399_999, 951_782_400_000, 4_102_444_799_999, -1, -86_400_001]
+        for _ in 0..<100_000 { milliseconds.append(Int64.random(in: -2_208_988_800_000...7_258_118_400_000, using: &generator)) }
+        for value in milliseconds {
+            let date = Date(timeIntervalSince1970: Double(value) / 1000)
+            #expect(StoredDate.text(date) == String.fromDatabaseValue(date.databaseValue), "\(value)")
+        }
     }
 }

@@ -13,6 +13,15 @@ enum Migrations {
         CREATE INDEX organization_by_updated_at ON organization(updated_at DESC, id DESC);
         """
 
+    /// Fills the search indexes from their tables, after an import that set their triggers aside.
+    static let rebuildSearchIndexes = """
+        INSERT INTO organization_fts (organization_fts) VALUES ('rebuild');
+        INSERT INTO person_fts (person_fts) VALUES ('rebuild');
+        INSERT INTO person_position_fts (person_position_fts) VALUES ('delete-all');
+        INSERT INTO person_position_fts (rowid, title, department)
+            SELECT person_id * 1024 + position, title, coalesce(department, '') FROM person_position;
+        """
+
     /// "Position contains" answered from a trigram index of titles and departments instead of reading every
     /// position (PostgreSQL has pg_trgm for it). Contentless: the text stays in person_position. A row's id
     /// is `person_id * 1024 + position` (a person holds at most 100 positions).
