@@ -29,35 +29,49 @@ public enum SearchRanking {
         let joinedQuery = terms.joined()
         for name in names {
             let normalized = SearchText.normalize(name)
-            if normalized == query || normalized.filter({ $0 != " " }) == joinedQuery {
+            if normalized == query || normalized.utf8.lazy.filter({ $0 != space }).elementsEqual(joinedQuery.utf8) {
                 return .exact
             }
         }
-        let words = document.split(separator: " ").map(String.init)
-        if terms.count == 1, words.contains(terms[0]) && terms[0].count >= 6 && terms[0].allSatisfy(\.isNumber) {
+        // The indexed text is ASCII words (SearchText makes it so): compared as bytes, without copies.
+        let words = document.utf8.split(separator: space)
+        if terms.count == 1, terms[0].count >= 6, terms[0].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+            words.contains(where: { $0.elementsEqual(terms[0].utf8) })
+        {
             return .exact
         }
-        if terms.allSatisfy({ term in words.contains { $0.hasPrefix(term) } }) { return .prefix }
+        if terms.allSatisfy({ term in words.contains { $0.starts(with: term.utf8) } }) { return .prefix }
         if terms.allSatisfy({ term in words.contains { isNear(term, $0) } }) { return .fuzzy }
         return nil
     }
 
+    private static let space = UInt8(ascii: " ")
+
     /// True when `term` is within a typo or two of `word`, or of its start: one edit for terms of 4 to 6
     /// letters, two from 7.
     public static func isNear(_ term: String, _ word: String) -> Bool {
-        guard term.count >= 4 else { return false }
-        let allowed = term.count >= 7 ? 2 : 1
+        isNear(term, word.utf8[...])
+    }
+
+    private static func isNear(_ term: String, _ word: Substring.UTF8View) -> Bool {
         let a = Array(term.utf8)
-        let b = Array(word.utf8)
+        guard a.count >= 4 else { return false }
+        let allowed = a.count >= 7 ? 2 : 1
+        let b = Array(word)
         // The cheapest way to turn the term into the word or into any start of it (a prefix typed as you go).
         var previous = Array(0...b.count)
+        var current = previous
         for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
+            current[0] = i
+            var rowMinimum = i
             for j in stride(from: 1, through: b.count, by: 1) {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMinimum = min(rowMinimum, current[j])
             }
-            previous = current
+            // Every later row only grows from this one's smallest cost.
+            if rowMinimum > allowed { return false }
+            swap(&previous, &current)
         }
         return (previous.min() ?? Int.max) <= allowed
     }

@@ -27,7 +27,7 @@ enum PostgresMigrations {
         ("005 people", people),
         (
             // Indexes in the directory's own sort orders (as on SQLite), so a sorted page reads rows in order.
-            "006 directory sort indexes",
+            "006 indexes for the largest networks",
             """
             DROP INDEX organization_by_population;
             DROP INDEX organization_by_member_since;

@@ -159,12 +159,12 @@ extension SQLiteStore {
                     """),
                 arguments: [match, limit, exactKey]
             ).map { row in
-                let aliases = (try? JSONDecoder().decode([String].self, from: Data((row["aliases"] as String).utf8)))
+                // Columns by position: a lookup by name folds its case each time, on the busiest read.
+                let aliases = (try? JSONDecoder().decode([String].self, from: Data((row[3] as String).utf8)))
                 return SearchCandidate(
-                    kind: .organization, id: row["id"], name: row["name"], nativeName: row["native_name"],
-                    otherNames: aliases ?? [], document: row["search_text"],
-                    detail: (row["country"] as String?).flatMap { Country.named(code: $0)?.name },
-                    membershipStatus: MembershipStatus(rawValue: row["membership_status"]))
+                    kind: .organization, id: row[0], name: row[1], nativeName: row[2], otherNames: aliases ?? [],
+                    document: row[4], detail: (row[5] as String?).flatMap { Country.named(code: $0)?.name },
+                    membershipStatus: MembershipStatus(rawValue: row[6]))
             }
             let people = try Row.fetchAll(
                 db.cachedStatement(
@@ -178,12 +178,12 @@ extension SQLiteStore {
                     """),
                 arguments: [match, limit, exactKey]
             ).map { row in
-                let detail = [row["title"] as String?, row["organization_name"] as String?].compactMap { $0 }
+                let detail = [row[6] as String?, row[7] as String?].compactMap { $0 }
                 return SearchCandidate(
-                    kind: .person, id: row["id"], name: row["display_name"], nativeName: row["native_name"],
-                    otherNames: ["\(row["given_name"] as String) \(row["family_name"] as String)"],
-                    document: row["search_text"], detail: detail.isEmpty ? nil : detail.joined(separator: ", "),
-                    membershipStatus: (row["membership_status"] as String?).flatMap(MembershipStatus.init(rawValue:)))
+                    kind: .person, id: row[0], name: row[1], nativeName: row[2],
+                    otherNames: ["\(row[3] as String) \(row[4] as String)"], document: row[5],
+                    detail: detail.isEmpty ? nil : detail.joined(separator: ", "),
+                    membershipStatus: (row[8] as String?).flatMap(MembershipStatus.init(rawValue:)))
             }
             return organizations + people
         }

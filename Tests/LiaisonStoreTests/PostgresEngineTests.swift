@@ -16,7 +16,7 @@ struct PostgresEngineTests {
             #expect(
                 try await store.appliedMigrations() == [
                     "001 organizations", "002 accounts and audit", "003 focal point account",
-                    "004 workspace settings", "005 people", "006 directory sort indexes",
+                    "004 workspace settings", "005 people", "006 indexes for the largest networks",
                 ])
             // Migrating again changes nothing.
             try await store.migrate()

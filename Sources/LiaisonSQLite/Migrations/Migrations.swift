@@ -13,6 +13,22 @@ enum Migrations {
         CREATE INDEX organization_by_updated_at ON organization(updated_at DESC, id DESC);
         """
 
+    /// Search indexes that keep prefixes of two to six letters: a prefix the index does not keep makes FTS5
+    /// gather every matching word's whole list first ("chen"* read 34,000 entries for 50 candidates: 7 ms
+    /// instead of 0.1 ms at a million people). Longer words have few continuations.
+    static let searchPrefixIndexes = """
+        DROP TABLE organization_fts;
+        CREATE VIRTUAL TABLE organization_fts USING fts5(
+            search_text, content='organization', content_rowid='id', tokenize='unicode61', prefix='2 3 4 5 6'
+        );
+        DROP TABLE person_fts;
+        CREATE VIRTUAL TABLE person_fts USING fts5(
+            search_text, content='person', content_rowid='id', tokenize='unicode61', prefix='2 3 4 5 6'
+        );
+        INSERT INTO organization_fts (organization_fts) VALUES ('rebuild');
+        INSERT INTO person_fts (person_fts) VALUES ('rebuild');
+        """
+
     /// Fills the search indexes from their tables, after an import that set their triggers aside.
     static let rebuildSearchIndexes = """
         INSERT INTO organization_fts (organization_fts) VALUES ('rebuild');
@@ -68,9 +84,10 @@ enum Migrations {
                     """)
         }
         migrator.registerMigration("005 people", migrate: createPeople)
-        migrator.registerMigration("006 directory sort indexes") { db in
+        migrator.registerMigration("006 indexes for the largest networks") { db in
             try db.execute(sql: Self.directorySortIndexes)
             try db.execute(sql: Self.positionTrigramIndex)
+            try db.execute(sql: Self.searchPrefixIndexes)
         }
         return migrator
     }
