@@ -11,6 +11,9 @@ enum Migrations {
         CREATE INDEX organization_by_population ON organization((population IS NULL), population DESC, id);
         CREATE INDEX organization_by_member_since ON organization((member_since IS NULL), member_since, id);
         CREATE INDEX organization_by_updated_at ON organization(updated_at DESC, id DESC);
+        -- The directory's counts by status within a region or a country, read from the index alone.
+        CREATE INDEX organization_by_region_status ON organization(region, membership_status);
+        CREATE INDEX organization_by_country_status ON organization(country, membership_status);
         """
 
     /// Search indexes that keep prefixes of two to six letters: a prefix the index does not keep makes FTS5
