@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(
             name: "LiaisonCLITests",
             dependencies: [
-                "LiaisonCLI", "LiaisonCore", "LiaisonPostgres", "LiaisonTestSupport",
+                "LiaisonCLI", "LiaisonCore", "LiaisonPostgres", "LiaisonSQLite", "LiaisonStore", "LiaisonTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

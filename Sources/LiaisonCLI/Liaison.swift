@@ -15,7 +15,9 @@ public struct Liaison: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "liaison",
         abstract: "The member-relations workspace of a network of cities.",
-        subcommands: [Serve.self, Migrate.self, Seed.self, User.self, Copy.self, Backup.self, Restore.self]
+        subcommands: [
+            Serve.self, Migrate.self, Seed.self, User.self, Import.self, Copy.self, Backup.self, Restore.self,
+        ]
     )
 
     public init() {}

@@ -34,18 +34,28 @@ extension PostgresStore {
     }
 
     public func createOrganization(_ input: OrganizationInput, by actor: AuditActor) async throws -> Organization {
+        try await write { db in try await Self.insertOrganization(db, input, by: actor) }
+    }
+
+    public func createOrganizations(_ inputs: [OrganizationInput], by actor: AuditActor) async throws -> [Int64] {
         try await write { db in
-            try await Self.checkReferences(db, input, of: nil)
-            let now = Self.now()
-            let id = try await db.value(
-                Int64.self,
-                "INSERT INTO organization (\(Self.organizationColumns), version, created_at, updated_at) VALUES (\(Self.organizationMarks), 1, ?, ?) RETURNING id",
-                Self.organizationValues(input) + [now, now])!
-            try await Self.saveChildren(db, id: id, input)
-            let created = try await Self.loadOrganization(db, id: id)!
-            try await Self.appendAudit(db, .organization(.create, created, from: nil, to: created.input, by: actor))
-            return created
+            try await BatchRowError.each(inputs) { try await Self.insertOrganization(db, $0, by: actor).id }
         }
+    }
+
+    private static func insertOrganization(_ db: Connection, _ input: OrganizationInput, by actor: AuditActor)
+        async throws -> Organization
+    {
+        try await checkReferences(db, input, of: nil)
+        let now = now()
+        let id = try await db.value(
+            Int64.self,
+            "INSERT INTO organization (\(organizationColumns), version, created_at, updated_at) VALUES (\(organizationMarks), 1, ?, ?) RETURNING id",
+            organizationValues(input) + [now, now])!
+        try await saveChildren(db, id: id, input)
+        let created = try await loadOrganization(db, id: id)!
+        try await appendAudit(db, .organization(.create, created, from: nil, to: created.input, by: actor))
+        return created
     }
 
     public func updateOrganization(

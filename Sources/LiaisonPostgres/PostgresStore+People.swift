@@ -35,18 +35,26 @@ extension PostgresStore {
     }
 
     public func createPerson(_ input: PersonInput, by actor: AuditActor) async throws -> Person {
-        try await write { db in
-            let names = try await Self.checkPersonReferences(db, input)
-            let now = Self.now()
-            let id = try await db.value(
-                Int64.self,
-                "INSERT INTO person (\(Self.personColumns), version, created_at, updated_at) VALUES (\(questionMarks(13)), 1, ?, ?) RETURNING id",
-                Self.personValues(input) + [now, now])!
-            try await Self.savePersonChildren(db, id: id, input, organizationNames: names)
-            let created = try await Self.loadPeople(db, ids: [id]).first!
-            try await Self.appendAudit(db, .person(.create, created, from: nil, to: created.input, by: actor))
-            return created
-        }
+        try await write { db in try await Self.insertPerson(db, input, by: actor) }
+    }
+
+    public func createPeople(_ inputs: [PersonInput], by actor: AuditActor) async throws -> [Int64] {
+        try await write { db in try await BatchRowError.each(inputs) { try await Self.insertPerson(db, $0, by: actor).id } }
+    }
+
+    private static func insertPerson(_ db: Connection, _ input: PersonInput, by actor: AuditActor) async throws
+        -> Person
+    {
+        let names = try await checkPersonReferences(db, input)
+        let now = now()
+        let id = try await db.value(
+            Int64.self,
+            "INSERT INTO person (\(personColumns), version, created_at, updated_at) VALUES (\(questionMarks(13)), 1, ?, ?) RETURNING id",
+            personValues(input) + [now, now])!
+        try await savePersonChildren(db, id: id, input, organizationNames: names)
+        let created = try await loadPeople(db, ids: [id]).first!
+        try await appendAudit(db, .person(.create, created, from: nil, to: created.input, by: actor))
+        return created
     }
 
     public func updatePerson(id: Int64, expectedVersion: Int, _ input: PersonInput, by actor: AuditActor)

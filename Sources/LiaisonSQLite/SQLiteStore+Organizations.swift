@@ -40,17 +40,11 @@ extension SQLiteStore {
     }
 
     public func createOrganization(_ input: OrganizationInput, by actor: AuditActor) async throws -> Organization {
-        try await write { db in
-            try Self.checkReferences(db, input, of: nil)
-            let now = Self.now()
-            var record = try OrganizationRecord(id: nil, input: input, version: 1, createdAt: now, updatedAt: now)
-            try record.insert(db)
-            let id = record.id!
-            try Self.saveChildren(db, id: id, input)
-            let created = try Self.loadOrganization(db, id: id)!
-            try Self.appendAudit(db, .organization(.create, created, from: nil, to: created.input, by: actor))
-            return created
-        }
+        try await write { db in try Self.insertOrganization(db, input, by: actor) }
+    }
+
+    public func createOrganizations(_ inputs: [OrganizationInput], by actor: AuditActor) async throws -> [Int64] {
+        try await write { db in try BatchRowError.each(inputs) { try Self.insertOrganization(db, $0, by: actor).id } }
     }
 
     public func updateOrganization(
@@ -104,6 +98,20 @@ extension SQLiteStore {
     }
 
     // MARK: - Inside a transaction
+
+    private static func insertOrganization(_ db: Database, _ input: OrganizationInput, by actor: AuditActor) throws
+        -> Organization
+    {
+        try checkReferences(db, input, of: nil)
+        let now = now()
+        var record = try OrganizationRecord(id: nil, input: input, version: 1, createdAt: now, updatedAt: now)
+        try record.insert(db)
+        let id = record.id!
+        try saveChildren(db, id: id, input)
+        let created = try loadOrganization(db, id: id)!
+        try appendAudit(db, .organization(.create, created, from: nil, to: created.input, by: actor))
+        return created
+    }
 
     private static func loadOrganization(_ db: Database, id: Int64) throws -> Organization? {
         guard let record = try OrganizationRecord.fetchOne(db, key: id) else { return nil }

@@ -44,19 +44,25 @@ extension SQLiteStore {
     }
 
     public func createPerson(_ input: PersonInput, by actor: AuditActor) async throws -> Person {
-        try await write { db in
-            let names = try Self.checkPersonReferences(db, input)
-            let now = Self.now()
-            try db.execute(
-                sql:
-                    "INSERT INTO person (\(Self.personColumns), version, created_at, updated_at) VALUES (\(databaseQuestionMarks(count: 14)), 1, ?, ?)",
-                arguments: Self.personArguments(input) + [now, now])
-            let id = db.lastInsertedRowID
-            try Self.savePersonChildren(db, id: id, input, organizationNames: names)
-            let created = try Self.loadPerson(db, id: id)!
-            try Self.appendAudit(db, .person(.create, created, from: nil, to: created.input, by: actor))
-            return created
-        }
+        try await write { db in try Self.insertPerson(db, input, by: actor) }
+    }
+
+    public func createPeople(_ inputs: [PersonInput], by actor: AuditActor) async throws -> [Int64] {
+        try await write { db in try BatchRowError.each(inputs) { try Self.insertPerson(db, $0, by: actor).id } }
+    }
+
+    private static func insertPerson(_ db: Database, _ input: PersonInput, by actor: AuditActor) throws -> Person {
+        let names = try checkPersonReferences(db, input)
+        let now = now()
+        try db.execute(
+            sql:
+                "INSERT INTO person (\(personColumns), version, created_at, updated_at) VALUES (\(databaseQuestionMarks(count: 14)), 1, ?, ?)",
+            arguments: personArguments(input) + [now, now])
+        let id = db.lastInsertedRowID
+        try savePersonChildren(db, id: id, input, organizationNames: names)
+        let created = try loadPerson(db, id: id)!
+        try appendAudit(db, .person(.create, created, from: nil, to: created.input, by: actor))
+        return created
     }
 
     public func updatePerson(id: Int64, expectedVersion: Int, _ input: PersonInput, by actor: AuditActor)

@@ -14,6 +14,9 @@ public protocol OrganizationStore: Sendable {
     /// Stores a new organization at version 1 and returns it as stored.
     /// Throws `ValidationError` when an affiliation does not name a network.
     func createOrganization(_ input: OrganizationInput, by actor: AuditActor) async throws -> Organization
+    /// Creates all of `inputs` in one transaction, or none of them: an import. A row that breaks a rule stops
+    /// the whole batch with `BatchRowError`, naming its index. Returns the new ids in order.
+    func createOrganizations(_ inputs: [OrganizationInput], by actor: AuditActor) async throws -> [Int64]
 
     /// Replaces the organization's fields when `expectedVersion` is its current version and returns it at
     /// the next version. Throws `StoreError.notFound` when there is no such organization and
@@ -129,6 +132,47 @@ public struct OrganizationPage: Sendable, Hashable {
 }
 
 /// Failures every engine reports the same way, so callers never depend on the engine.
+/// The row of a batch that stopped it, and why.
+public struct BatchRowError: Error, Sendable {
+    public var index: Int
+    public var error: any Error
+
+    public init(index: Int, error: any Error) {
+        self.index = index
+        self.error = error
+    }
+
+    /// Runs `body` for each item, wrapping the first failure with the item's index.
+    public static func each<Item, Result>(_ items: [Item], _ body: (Item) async throws -> Result) async throws
+        -> [Result]
+    {
+        var results: [Result] = []
+        results.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            do {
+                results.append(try await body(item))
+            } catch {
+                throw BatchRowError(index: index, error: error)
+            }
+        }
+        return results
+    }
+
+    /// As `each`, for synchronous work inside a SQLite transaction.
+    public static func each<Item, Result>(_ items: [Item], _ body: (Item) throws -> Result) throws -> [Result] {
+        var results: [Result] = []
+        results.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            do {
+                results.append(try body(item))
+            } catch {
+                throw BatchRowError(index: index, error: error)
+            }
+        }
+        return results
+    }
+}
+
 public enum StoreError: Error, Sendable, Equatable {
     /// No record of this kind has this id.
     case notFound(entity: String, id: Int64)

@@ -17,6 +17,8 @@ public protocol PersonStore: Sendable {
     /// Stores a new person at version 1 and returns them as stored.
     /// Throws `ValidationError` when a position or a channel names a record that does not exist.
     func createPerson(_ input: PersonInput, by actor: AuditActor) async throws -> Person
+    /// Creates all of `inputs` in one transaction, or none of them (see `createOrganizations`).
+    func createPeople(_ inputs: [PersonInput], by actor: AuditActor) async throws -> [Int64]
 
     /// Replaces the person's fields when `expectedVersion` is current and returns them at the next version.
     /// Throws `StoreError.notFound` and `StoreError.versionConflict` (changing nothing).

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import LiaisonSQLite
+import LiaisonStore
 import LiaisonTestSupport
 import Testing
 
@@ -74,6 +76,53 @@ import Testing
             let second = try String(contentsOfFile: "\(folder)/b.jsonl", encoding: .utf8).split(separator: "\n")
             #expect(first.dropFirst() == second.dropFirst())
             try await TestEngine.dropSchema(schema)
+        }
+    }
+
+    @Test func importAddsEveryRowOrNoneAndNamesDuplicates() async throws {
+        try await withFolder { folder in
+            let database = "\(folder)/d.sqlite"
+            try await run(["seed", "demo", "--database", database])
+            let count = { () async throws -> Int in
+                try await SQLiteStore.open(path: database).listOrganizations(OrganizationQuery()).total
+            }
+            let before = try await count()
+            let organizations = "\(folder)/organizations.csv"
+            try """
+                name,native_name,kind,country,region,population,membership_status,member_since,paying
+                Saint-Exampleton,,city,FR,Europe,"10,466",prospect,,no
+                Testhaven,测试港,city,CN,asia-pacific,,member,2019,yes
+                Guangzhou,广州,city,CN,asia-pacific,,member,1993,yes
+                """.write(toFile: organizations, atomically: true, encoding: .utf8)
+
+            // Guangzhou is in the demo network: the file is refused whole, naming the line.
+            await #expect {
+                try await run(["import", "organizations", organizations, "--database", database])
+            } throws: { error in
+                "\(error)".contains("line 4, column name: Guangzhou is already in the directory")
+            }
+            try await run(["import", "organizations", organizations, "--database", database, "--dry-run", "--skip-duplicates"])
+            #expect(try await count() == before)
+            try await run(["import", "organizations", organizations, "--database", database, "--skip-duplicates"])
+            #expect(try await count() == before + 2)
+
+            let people = "\(folder)/people.csv"
+            try """
+                family_name,given_name,title,organization,email
+                Huang,Wei,Director,Testhaven,huang.wei@dg.example.cn
+                Li,Na,Officer,Saint-Exampleton,not-an-email
+                """.write(toFile: people, atomically: true, encoding: .utf8)
+            await #expect {
+                try await run(["import", "people", people, "--database", database])
+            } throws: { error in
+                "\(error)".contains("line 3, column email:")
+            }
+            #expect(try await SQLiteStore.open(path: database).listPeople(PersonQuery(text: "huang wei")).total == 0)
+            await #expect {
+                try await run(["import", "places", people, "--database", database])
+            } throws: { error in
+                "\(Liaison.message(for: error))".contains("places")
+            }
         }
     }
 }

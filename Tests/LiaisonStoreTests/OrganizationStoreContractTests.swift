@@ -234,3 +234,32 @@ extension OrganizationInput {
         return copy
     }
 }
+
+@Suite struct BatchCreateContractTests {
+    @Test(arguments: TestEngine.available)
+    func aBatchIsCreatedWholeOrNotAtAll(engine: TestEngine) async throws {
+        try await engine.withStore { store in
+            let ids = try await store.createOrganizations(
+                [.guangzhou, OrganizationInput(name: "Foshan", country: "CN")], by: .system)
+            #expect(ids.count == 2)
+            #expect(try await store.organization(id: ids[1])?.name == "Foshan")
+            #expect(try await store.auditEntries(AuditQuery(entity: "organization")).count == 2)
+
+            var broken = OrganizationInput(name: "Zhuhai", country: "CN")
+            broken.focalPointAccountId = 999
+            do {
+                _ = try await store.createOrganizations(
+                    [OrganizationInput(name: "Shenzhen", country: "CN"), broken], by: .system)
+                Issue.record("a batch with an unknown focal point was accepted")
+            } catch let error as BatchRowError {
+                #expect(error.index == 1)
+                #expect((error.error as? ValidationError)?.errors.map(\.field) == ["focalPointAccountId"])
+            }
+            #expect(try await store.listOrganizations(OrganizationQuery()).total == 2, "Shenzhen was not kept")
+
+            let people = try await store.createPeople(
+                [PersonInput.chen(at: ids[0]), PersonInput(givenName: "Na", familyName: "Li")], by: .system)
+            #expect(try await store.people(ids: people).map(\.familyName) == ["Chen", "Li"])
+        }
+    }
+}

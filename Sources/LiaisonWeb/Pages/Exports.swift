@@ -64,14 +64,15 @@ struct Exports {
                     p.channels.filter { $0.kind == kind }.map(\.value).joined(separator: "; ")
                 }
                 return [
-                    String(p.id), p.displayName, p.familyName, p.givenName, p.nativeName ?? "", p.honorific ?? "",
+                    String(p.id), p.displayName, p.familyName, p.givenName, p.nameOrder.rawValue, p.nativeName ?? "",
+                    p.honorific ?? "",
                     position?.title ?? "", position?.department ?? "", position?.organizationName ?? "",
                     values(.email), values(.phone), values(.wechat), values(.whatsapp), values(.linkedin),
                     p.languages.joined(separator: " "), p.role.rawValue,
                 ]
             }
             let header = [
-                "id", "name", "family_name", "given_name", "native_name", "honorific", "title", "department",
+                "id", "name", "family_name", "given_name", "name_order", "native_name", "honorific", "title", "department",
                 "organization", "email", "phone", "wechat", "whatsapp", "linkedin", "languages", "role",
             ]
             return Self.download(
