@@ -1,6 +1,8 @@
 """Liaison's benchmarks: a real `liaison serve` on loopback under wrk, on a synthetic network, per engine.
 
-Prints a table and writes the same figures as JSON. For each engine: seeding rate, time from start to the
+Prints a table and writes the same figures as JSON. For each engine: seeding rate, CSV import rate (the
+organizations and people files an administrator would import, checked and written by `liaison import`), time
+from start to the
 first answered request, then requests a second, p50 and p99 for a trivial route (/health), the search box's
 JSON endpoint with rotating queries in several scripts, an organization's page (full HTML, with its people)
 and the directory filtered by region, each with its ratio to the trivial route; and the server's peak
@@ -159,12 +161,55 @@ def lua(folder, name, paths, headers):
     return path
 
 
+REGIONS = ["Africa", "Asia-Pacific", "Europe", "Latin America and the Caribbean", "North America"]
+COUNTRIES = ["ZA", "CN", "FR", "BR", "US"]
+
+
+def write_csv_files(folder, organizations, people):
+    """An organizations file and a people file in the columns of Liaison's exports, names no seed makes."""
+    import csv
+    organizations_file = os.path.join(folder, "import-organizations.csv")
+    with open(organizations_file, "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["name", "native_name", "kind", "country", "region", "population", "membership_status",
+                         "member_since", "paying"])
+        for i in range(organizations):
+            writer.writerow([f"Importville {i:06d}", "", "city", COUNTRIES[i % 5], REGIONS[i % 5],
+                             f"{10_000 + i * 37:,}", ["member", "prospect"][i % 2], 1990 + i % 30 if i % 2 == 0 else "",
+                             "yes" if i % 2 == 0 and i % 3 else "no"])
+    people_file = os.path.join(folder, "import-people.csv")
+    with open(people_file, "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["family_name", "given_name", "title", "department", "organization", "email", "phone",
+                         "languages"])
+        for i in range(people):
+            writer.writerow([f"Importer{i:06d}", "Alex", "International Relations Officer", "Mayor's Office",
+                             f"Importville {i % min(organizations, 200):06d}", f"importer.{i}@importville.example",
+                             f"+33 1 {40_000_000 + i}", "en fr"])
+    return organizations_file, people_file
+
+
+def import_rate(binary, database, kind, path, rows):
+    began = time.monotonic()
+    run(binary, "import", kind, path, "--database", database)
+    seconds = time.monotonic() - began
+    return {"rows": rows, "seconds": round(seconds, 2), "rows_per_second": round(rows / seconds)}
+
+
 def bench_engine(binary, name, database, options, folder):
     print(f"== {name}: seeding {options.organizations} organizations and {options.people} people", flush=True)
     began = time.monotonic()
     run(binary, "seed", "synthetic", "--database", database, "--organizations", str(options.organizations),
         "--people", str(options.people), "--seed", "1")
     seconds = time.monotonic() - began
+    import_organizations = max(100, options.organizations // 10)
+    import_people = max(500, min(20_000, options.people // 50))
+    print(f"== {name}: importing {import_organizations} organizations and {import_people} people from CSV", flush=True)
+    organizations_file, people_file = write_csv_files(folder, import_organizations, import_people)
+    imports = {
+        "organizations": import_rate(binary, database, "organizations", organizations_file, import_organizations),
+        "people": import_rate(binary, database, "people", people_file, import_people),
+    }
     password = secrets.token_hex(12)
     run(binary, "user", "add", "--database", database, "--email", "bench@example.org", "--name", "Bench",
         "--role", "editor", "--password-stdin", stdin=password + "\n")
@@ -202,6 +247,7 @@ def bench_engine(binary, name, database, options, folder):
             "people": options.people,
             "seed_people_per_second": round(options.people / seconds),
             "seed_seconds": round(seconds, 2),
+        "csv_import": imports,
             "start_to_first_answer_ms": round(server.started_in * 1000, 1),
             "peak_rss_mb": round(peak, 1),
             "routes": results,
@@ -216,6 +262,9 @@ def print_table(reports):
         print(f"{report['engine']}: {report['organizations']:,} organizations, {report['people']:,} people")
         print(f"  seeding {report['seed_people_per_second']:,} people/s ({report['seed_seconds']} s); "
               f"start to first answer {report['start_to_first_answer_ms']} ms; peak RSS {report['peak_rss_mb']} MB")
+        for kind, figures in report["csv_import"].items():
+            print(f"  CSV import of {figures['rows']:,} {kind}: {figures['rows_per_second']:,} rows/s "
+                  f"({figures['seconds']} s, checks and duplicate look-ups included)")
         print(f"  {'route':32} {'req/s':>10} {'p50 ms':>9} {'p99 ms':>9} {'ratio':>7}")
         for label, figures in report["routes"].items():
             if figures["p50_ms"] is None:
@@ -228,7 +277,12 @@ def print_table(reports):
         print("\nPostgreSQL against SQLite (requests a second):")
         for label in reports[0]["routes"]:
             a, b = reports[0]["routes"][label]["rps"], reports[1]["routes"][label]["rps"]
-            print(f"  {label:32} {b / a if a else 0:>6.2f}")
+            print(f"  {label:38} {b / a if a else 0:>6.2f}")
+        a, b = reports[0]["seed_people_per_second"], reports[1]["seed_people_per_second"]
+        print(f"  {'seeding (people/s)':38} {b / a if a else 0:>6.2f}")
+        for kind in reports[0]["csv_import"]:
+            a, b = reports[0]["csv_import"][kind]["rows_per_second"], reports[1]["csv_import"][kind]["rows_per_second"]
+            print(f"  {'CSV import of ' + kind + ' (rows/s)':38} {b / a if a else 0:>6.2f}")
 
 
 def main():
