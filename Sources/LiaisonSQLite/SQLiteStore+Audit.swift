@@ -20,7 +20,7 @@ extension SQLiteStore {
             var arguments = filters.map(\.value)
             arguments.append(min(max(query.limit, 1), 1000))
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            return try Row.fetchAll(
+            return try Row.fetchAllCached(
                 db, sql: "SELECT * FROM audit \(filter) ORDER BY id DESC LIMIT ?",
                 arguments: StatementArguments(arguments)
             ).map { row in
@@ -39,7 +39,7 @@ extension SQLiteStore {
     /// Appends an entry inside the caller's transaction, so the change and its record stand or fall together.
     static func appendAudit(_ db: Database, _ event: AuditEvent, at: Date = SQLiteStore.now()) throws {
         let changes = String(decoding: try JSONEncoder().encode(event.changes), as: UTF8.self)
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO audit (at, actor_account_id, actor_name, address, action, entity, entity_id, summary, changes)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

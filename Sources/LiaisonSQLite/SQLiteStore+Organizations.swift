@@ -7,7 +7,7 @@ extension SQLiteStore {
     public func listOrganizations(_ query: OrganizationQuery) async throws -> OrganizationPage {
         try await read { db in
             let filter = DirectoryFilter(query: query)
-            let countRows = try Row.fetchAll(
+            let countRows = try Row.fetchAllCached(
                 db,
                 sql: """
                     SELECT o.membership_status AS status, count(*) AS n FROM organization o \(filter.from)
@@ -22,7 +22,7 @@ extension SQLiteStore {
             guard query.offset <= OrganizationQuery.maxOffset, query.offset < total else {
                 return OrganizationPage(items: [], total: total, countsByStatus: counts)
             }
-            let items = try Row.fetchAll(
+            let items = try Row.fetchAllCached(
                 db,
                 sql: """
                     SELECT \(OrganizationSummary.columns) FROM organization o \(filter.from)
@@ -44,7 +44,9 @@ extension SQLiteStore {
     }
 
     public func createOrganizations(_ inputs: [OrganizationInput], by actor: AuditActor) async throws -> [Int64] {
-        try await write { db in try BatchRowError.each(inputs) { try Self.insertOrganization(db, $0, by: actor).id } }
+        try await write { db in
+            try db.withBatchWrite { try BatchRowError.each(inputs) { try Self.insertOrganization(db, $0, by: actor).id } }
+        }
     }
 
     public func updateOrganization(
@@ -63,9 +65,9 @@ extension SQLiteStore {
                 id: id, input: input, version: current.version + 1, createdAt: current.createdAt,
                 updatedAt: Self.now())
             try record.update(db)
-            try db.execute(sql: "DELETE FROM organization_role WHERE organization_id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM organization_practice WHERE organization_id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM organization_affiliation WHERE organization_id = ?", arguments: [id])
+            try db.executeCached(sql: "DELETE FROM organization_role WHERE organization_id = ?", arguments: [id])
+            try db.executeCached(sql: "DELETE FROM organization_practice WHERE organization_id = ?", arguments: [id])
+            try db.executeCached(sql: "DELETE FROM organization_affiliation WHERE organization_id = ?", arguments: [id])
             try Self.saveChildren(db, id: id, input)
             let after = try Self.loadOrganization(db, id: id)!
             try Self.appendAudit(db, .organization(.update, after, from: before.input, to: after.input, by: actor))
@@ -81,7 +83,7 @@ extension SQLiteStore {
             if let expectedVersion, expectedVersion != before.version {
                 throw StoreError.versionConflict(entity: "organization", id: id, currentVersion: before.version)
             }
-            try db.execute(sql: "DELETE FROM organization WHERE id = ?", arguments: [id])
+            try db.executeCached(sql: "DELETE FROM organization WHERE id = ?", arguments: [id])
             // The entry keeps every field, so the trail still says what was deleted.
             try Self.appendAudit(db, .organization(.delete, before, from: before.input, to: nil, by: actor))
         }
@@ -89,7 +91,7 @@ extension SQLiteStore {
 
     public func networks() async throws -> [OrganizationSummary] {
         try await read { db in
-            try Row.fetchAll(
+            try Row.fetchAllCached(
                 db,
                 sql:
                     "SELECT \(OrganizationSummary.columns) FROM organization o WHERE o.kind = 'network' ORDER BY o.sort_key"
@@ -115,18 +117,18 @@ extension SQLiteStore {
 
     private static func loadOrganization(_ db: Database, id: Int64) throws -> Organization? {
         guard let record = try OrganizationRecord.fetchOne(db, key: id) else { return nil }
-        let roles = try Row.fetchAll(
+        let roles = try Row.fetchAllCached(
             db,
             sql: "SELECT title, from_year, to_year FROM organization_role WHERE organization_id = ? ORDER BY position",
             arguments: [id]
         ).map { GovernanceRole(title: $0["title"], fromYear: $0["from_year"], toYear: $0["to_year"]) }
-        let practices = try Row.fetchAll(
+        let practices = try Row.fetchAllCached(
             db,
             sql:
                 "SELECT title, year, description FROM organization_practice WHERE organization_id = ? ORDER BY position",
             arguments: [id]
         ).map { Practice(title: $0["title"], year: $0["year"], description: $0["description"]) }
-        let affiliations = try Row.fetchAll(
+        let affiliations = try Row.fetchAllCached(
             db,
             sql: """
                 SELECT n.id, n.name FROM organization_affiliation a JOIN organization n ON n.id = a.network_id
@@ -160,13 +162,13 @@ extension SQLiteStore {
 
     private static func saveChildren(_ db: Database, id: Int64, _ input: OrganizationInput) throws {
         for (position, role) in input.governanceRoles.enumerated() {
-            try db.execute(
+            try db.executeCached(
                 sql:
                     "INSERT INTO organization_role (organization_id, position, title, from_year, to_year) VALUES (?, ?, ?, ?, ?)",
                 arguments: [id, position, role.title, role.fromYear, role.toYear])
         }
         for (position, practice) in input.practices.enumerated() {
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO organization_practice (organization_id, position, title, year, description)
                     VALUES (?, ?, ?, ?, ?)
@@ -174,7 +176,7 @@ extension SQLiteStore {
                 arguments: [id, position, practice.title, practice.year, practice.description])
         }
         for affiliation in input.affiliations {
-            try db.execute(
+            try db.executeCached(
                 sql: "INSERT INTO organization_affiliation (organization_id, network_id) VALUES (?, ?)",
                 arguments: [id, affiliation.networkId])
         }

@@ -18,7 +18,7 @@ extension SQLiteStore {
             guard PersonPage.mayHaveRows(query, counted: total) else {
                 return PersonPage(items: [], total: total)
             }
-            let items = try Row.fetchAll(
+            let items = try Row.fetchAllCached(
                 db,
                 sql: """
                     SELECT \(PersonSummary.columns) FROM person p \(filter.from) \(PersonSummary.joins)
@@ -48,13 +48,15 @@ extension SQLiteStore {
     }
 
     public func createPeople(_ inputs: [PersonInput], by actor: AuditActor) async throws -> [Int64] {
-        try await write { db in try BatchRowError.each(inputs) { try Self.insertPerson(db, $0, by: actor).id } }
+        try await write { db in
+            try db.withBatchWrite { try BatchRowError.each(inputs) { try Self.insertPerson(db, $0, by: actor).id } }
+        }
     }
 
     private static func insertPerson(_ db: Database, _ input: PersonInput, by actor: AuditActor) throws -> Person {
         let names = try checkPersonReferences(db, input)
         let now = now()
-        try db.execute(
+        try db.executeCached(
             sql:
                 "INSERT INTO person (\(personColumns), version, created_at, updated_at) VALUES (\(databaseQuestionMarks(count: 14)), 1, ?, ?)",
             arguments: personArguments(input) + [now, now])
@@ -91,7 +93,7 @@ extension SQLiteStore {
             if let expectedVersion, expectedVersion != before.version {
                 throw StoreError.versionConflict(entity: "person", id: id, currentVersion: before.version)
             }
-            try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [id])
+            try db.executeCached(sql: "DELETE FROM person WHERE id = ?", arguments: [id])
             try Self.appendAudit(db, .person(.delete, before, from: before.input, to: nil, by: actor))
         }
     }
@@ -117,7 +119,7 @@ extension SQLiteStore {
             }
             guard !conditions.isEmpty else { return [] }
             arguments.append(excluding ?? 0)
-            return try Row.fetchAll(
+            return try Row.fetchAllCached(
                 db,
                 sql: """
                     SELECT \(PersonSummary.columns) FROM person p \(PersonSummary.joins)
@@ -130,7 +132,7 @@ extension SQLiteStore {
 
     public func peopleAt(organizationId: Int64) async throws -> [PersonAtOrganization] {
         try await read { db in
-            try Row.fetchAll(
+            try Row.fetchAllCached(
                 db,
                 sql: """
                     SELECT p.id, p.display_name, p.native_name, pp.organization_id, o.name AS organization_name,
@@ -215,7 +217,7 @@ extension SQLiteStore {
     static func replacePerson(
         _ db: Database, id: Int64, version: Int, _ input: PersonInput, organizationNames: [Int64: String]
     ) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE person SET given_name = ?, family_name = ?, name_order = ?, native_name = ?, honorific = ?,
                     role = ?, notes = ?, met_at = ?, consent_note = ?, consent_date = ?, display_name = ?,
@@ -228,7 +230,7 @@ extension SQLiteStore {
                 input.displayName, input.searchDocument, input.sortKey, version, Self.now(), id,
             ])
         for table in ["person_language", "person_position", "person_channel"] {
-            try db.execute(sql: "DELETE FROM \(table) WHERE person_id = ?", arguments: [id])
+            try db.executeCached(sql: "DELETE FROM \(table) WHERE person_id = ?", arguments: [id])
         }
         try savePersonChildren(db, id: id, input, organizationNames: organizationNames)
     }
@@ -243,7 +245,7 @@ extension SQLiteStore {
         let marks = databaseQuestionMarks(count: ids.count)
         let arguments = StatementArguments(ids)
         var languages: [Int64: [String]] = [:]
-        for row in try Row.fetchAll(
+        for row in try Row.fetchAllCached(
             db,
             sql:
                 "SELECT person_id, code FROM person_language WHERE person_id IN (\(marks)) ORDER BY person_id, position",
@@ -252,7 +254,7 @@ extension SQLiteStore {
             languages[row["person_id"], default: []].append(row["code"])
         }
         var positions: [Int64: [Position]] = [:]
-        for row in try Row.fetchAll(
+        for row in try Row.fetchAllCached(
             db,
             sql: """
                 SELECT pp.person_id, pp.organization_id, coalesce(o.name, pp.organization_name) AS organization_name,
@@ -265,7 +267,7 @@ extension SQLiteStore {
             positions[row["person_id"], default: []].append(position(row))
         }
         var channels: [Int64: [Channel]] = [:]
-        for row in try Row.fetchAll(
+        for row in try Row.fetchAllCached(
             db,
             sql: """
                 SELECT c.person_id, c.kind, c.value, c.label, c.preferred, c.held_by_account_id,
@@ -284,7 +286,7 @@ extension SQLiteStore {
                     preferred: row["preferred"], heldByAccountId: row["held_by_account_id"], heldBy: holder))
         }
         var people: [Int64: Person] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM person WHERE id IN (\(marks))", arguments: arguments) {
+        for row in try Row.fetchAllCached(db, sql: "SELECT * FROM person WHERE id IN (\(marks))", arguments: arguments) {
             let id: Int64 = row["id"]
             let input = PersonInput(
                 givenName: row["given_name"], familyName: row["family_name"],
@@ -312,7 +314,7 @@ extension SQLiteStore {
         var names: [Int64: String] = [:]
         let ids = Set(input.positions.compactMap(\.organizationId))
         if !ids.isEmpty {
-            for row in try Row.fetchAll(
+            for row in try Row.fetchAllCached(
                 db, sql: "SELECT id, name FROM organization WHERE id IN (\(databaseQuestionMarks(count: ids.count)))",
                 arguments: StatementArguments(Array(ids)))
             {
@@ -336,13 +338,13 @@ extension SQLiteStore {
         throws
     {
         for (position, code) in input.languages.enumerated() {
-            try db.execute(
+            try db.executeCached(
                 sql: "INSERT INTO person_language (person_id, position, code) VALUES (?, ?, ?)",
                 arguments: [id, position, code])
         }
         for (index, position) in input.positions.enumerated() {
             let name = position.organizationId.flatMap { organizationNames[$0] } ?? position.organizationName ?? ""
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO person_position (person_id, position, organization_id, organization_name, title,
                         department, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -353,7 +355,7 @@ extension SQLiteStore {
                 ])
         }
         for (index, channel) in input.channels.enumerated() {
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO person_channel (person_id, position, kind, value, match_key, label, preferred,
                         held_by_account_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
