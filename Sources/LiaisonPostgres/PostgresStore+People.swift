@@ -82,26 +82,30 @@ extension PostgresStore {
         try await read { db in
             let emails = input.channels.filter { $0.kind == .email }.map(\.matchKey)
             let organizationIds = input.positions.compactMap(\.organizationId)
-            var conditions: [String] = []
+            // The ways of matching are a UNION of ids, each through its index: an OR of them made
+            // PostgreSQL read every person (2 s a check at a million people).
+            var matches: [String] = []
             var values: [any SQLValue] = []
             if !emails.isEmpty {
-                conditions.append(
-                    "p.id IN (SELECT person_id FROM person_channel WHERE kind = 'email' AND match_key IN (\(questionMarks(emails.count))))"
+                matches.append(
+                    "SELECT person_id FROM person_channel WHERE kind = 'email' AND match_key IN (\(questionMarks(emails.count)))"
                 )
                 values += emails as [any SQLValue]
             }
             if !organizationIds.isEmpty, !input.sortKey.isEmpty {
-                conditions.append(
-                    "(p.sort_key = ? AND p.id IN (SELECT person_id FROM person_position WHERE organization_id = ANY(?)))"
-                )
+                matches.append(
+                    """
+                    SELECT q.id FROM person q JOIN person_position pp ON pp.person_id = q.id
+                    WHERE q.sort_key = ? AND pp.organization_id = ANY(?)
+                    """)
                 values += [input.sortKey, organizationIds] as [any SQLValue]
             }
-            guard !conditions.isEmpty else { return [] }
+            guard !matches.isEmpty else { return [] }
             values.append(excluding ?? 0)
             return try await db.rows(
                 """
                 SELECT \(PersonRows.columns) FROM person p \(PersonRows.joins)
-                WHERE (\(conditions.joined(separator: " OR "))) AND p.id <> ? ORDER BY p.sort_key, p.id LIMIT 20
+                WHERE p.id IN (\(matches.joined(separator: " UNION "))) AND p.id <> ? ORDER BY p.sort_key, p.id LIMIT 20
                 """, values
             ).map(PersonRows.summary(row:))
         }

@@ -102,28 +102,32 @@ extension SQLiteStore {
         try await read { db in
             let emails = input.channels.filter { $0.kind == .email }.map(\.matchKey)
             let organizationIds = input.positions.compactMap(\.organizationId)
-            var conditions: [String] = []
+            // The ways of matching are a UNION of ids, each through its index (as on PostgreSQL, where an OR
+            // of them read every person).
+            var matches: [String] = []
             var arguments: [(any DatabaseValueConvertible)?] = []
             if !emails.isEmpty {
-                conditions.append(
-                    "p.id IN (SELECT person_id FROM person_channel WHERE kind = 'email' AND match_key IN (\(databaseQuestionMarks(count: emails.count))))"
+                matches.append(
+                    "SELECT person_id FROM person_channel WHERE kind = 'email' AND match_key IN (\(databaseQuestionMarks(count: emails.count)))"
                 )
                 arguments += emails
             }
             if !organizationIds.isEmpty, !input.sortKey.isEmpty {
-                conditions.append(
-                    "(p.sort_key = ? AND p.id IN (SELECT person_id FROM person_position WHERE organization_id IN (\(databaseQuestionMarks(count: organizationIds.count)))))"
-                )
+                matches.append(
+                    """
+                    SELECT q.id FROM person q JOIN person_position pp ON pp.person_id = q.id
+                    WHERE q.sort_key = ? AND pp.organization_id IN (\(databaseQuestionMarks(count: organizationIds.count)))
+                    """)
                 arguments.append(input.sortKey)
                 arguments += organizationIds
             }
-            guard !conditions.isEmpty else { return [] }
+            guard !matches.isEmpty else { return [] }
             arguments.append(excluding ?? 0)
             return try Row.fetchAllCached(
                 db,
                 sql: """
                     SELECT \(PersonSummary.columns) FROM person p \(PersonSummary.joins)
-                    WHERE (\(conditions.joined(separator: " OR "))) AND p.id <> ? ORDER BY p.sort_key, p.id LIMIT 20
+                    WHERE p.id IN (\(matches.joined(separator: " UNION "))) AND p.id <> ? ORDER BY p.sort_key, p.id LIMIT 20
                     """,
                 arguments: StatementArguments(arguments)
             ).map(PersonSummary.init(row:))

@@ -28,7 +28,8 @@ final class StatementLog: Sendable {
 
 /// Runs `body` against the app on a SQLite file filled with a small synthetic network whose statements are
 /// logged; `plans` reads query plans on a connection of its own.
-private func withSyntheticApp(
+func withSyntheticApp(
+    organizations: Int = 80, people: Int = 2_000,
     _ body: @escaping @Sendable (TestApp, StatementLog, DatabaseQueue) async throws -> Void
 ) async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-test-\(UUID().uuidString)")
@@ -38,12 +39,38 @@ private func withSyntheticApp(
     let log = StatementLog()
     let store = try SQLiteStore.open(path: path, observingStatements: log.record)
     _ = try await SyntheticNetwork.seed(
-        into: store, SyntheticOptions(organizations: 80, people: 2_000, seed: 11), storeName: "test")
+        into: store, SyntheticOptions(organizations: organizations, people: people, seed: 11), storeName: "test")
     let plans = try DatabaseQueue(path: path)
     try await runTestApp(store: store) { app in
         // The first request of a session records that it was seen; the pages measured come after it.
         _ = try await app.get("/organizations")
         try await body(app, log, plans)
+    }
+}
+
+/// Lists count what matches up to `PersonQuery.countLimit` and then say "more than", still paging on.
+@Suite struct LargeListTests {
+    @Test func aListOfMoreThanTenThousandPeopleSaysSoAndStillPages() async throws {
+        try await withSyntheticApp(organizations: 50, people: 10_060) { app, _, _ in
+            let first = try await app.get("/people").text
+            #expect(first.contains("More than 10,000 people"))
+            #expect(first.contains("Page 1<") || first.contains("Page 1 "), "no page count when the total is not known")
+            #expect(!first.contains("Page 1 of"))
+            #expect(first.contains("page=2"))
+
+            let api = try await app.get("/api/v1/people?perPage=10").json()
+            #expect(api["total"] as? Int == 10_000)
+            #expect(api["totalIsLowerBound"] as? Bool == true)
+
+            // Past the people counted, pages go on while they are full.
+            let beyond = try await app.get("/people?page=201").text
+            #expect(beyond.contains("page=202"))
+            let last = try await app.get("/people?page=202").text
+            #expect(!last.contains("page=203"))
+
+            let narrow = try await app.get("/api/v1/people?country=FR&perPage=10").json()
+            #expect(narrow["totalIsLowerBound"] as? Bool == false)
+        }
     }
 }
 
@@ -148,6 +175,9 @@ private func withSyntheticApp(
                     #expect(response.status == .ok, "\(path)")
                 }
             }
+            // The duplicate check a new person's form makes, by email and by name at an organization.
+            let known = try #require(try await app.store.person(id: 7))
+            statements += try await log.reads { _ = try await app.store.likelyDuplicates(of: known.input, excluding: nil) }
             #expect(statements.count > Self.walk.count * 4)
             for sql in Set(statements).sorted() {
                 let plan = try await database.read { db in
