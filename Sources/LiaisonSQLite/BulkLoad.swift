@@ -35,7 +35,7 @@ struct BulkLoad {
     func finish(_ db: Database) throws {
         for sql in setAside { try db.execute(sql: sql) }
         try db.execute(sql: Migrations.rebuildSearchIndexes)
-        try db.execute(sql: "PRAGMA cache_size = -2000")
+        try db.execute(sql: "PRAGMA cache_size = \(SQLiteStore.pageCacheSize)")
     }
 
     static func insert(_ db: Database, _ table: TransferTable, _ rows: [[TransferValue]]) throws {
