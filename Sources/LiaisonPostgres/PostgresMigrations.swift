@@ -38,6 +38,27 @@ enum PostgresMigrations {
             -- The directory's counts by status within a region or a country, read from the index alone.
             CREATE INDEX organization_by_region_status ON organization(region, membership_status);
             CREATE INDEX organization_by_country_status ON organization(country, membership_status);
+
+            -- The search vectors also hold each word's first two to six letters (as SQLite's prefix indexes),
+            -- so a word typed so far is one exact look-up instead of gathering every word it begins (two
+            -- common prefixes together took 20 ms at a million people). Longer words have few continuations.
+            CREATE FUNCTION search_lexemes(document TEXT) RETURNS TSVECTOR
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+                SELECT coalesce(array_to_tsvector(array_agg(DISTINCT lexeme)), ''::tsvector)
+                FROM unnest(string_to_array(document, ' ')) AS word
+                CROSS JOIN LATERAL (
+                    SELECT left(word, n) FROM generate_series(2, least(length(word) - 1, 6)) AS n
+                    UNION ALL SELECT word
+                ) AS prefixes (lexeme)
+                WHERE word <> ''
+            $$;
+            ALTER TABLE organization DROP COLUMN search_vector;
+            ALTER TABLE organization ADD COLUMN search_vector TSVECTOR
+                GENERATED ALWAYS AS (search_lexemes(search_text)) STORED;
+            CREATE INDEX organization_search ON organization USING gin (search_vector);
+            ALTER TABLE person DROP COLUMN search_vector;
+            ALTER TABLE person ADD COLUMN search_vector TSVECTOR GENERATED ALWAYS AS (search_lexemes(search_text)) STORED;
+            CREATE INDEX person_search ON person USING gin (search_vector);
             """
         ),
     ]

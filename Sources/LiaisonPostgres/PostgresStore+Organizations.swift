@@ -234,7 +234,10 @@ extension Optional {
 /// SQLite engine's FTS5 prefix queries. Terms are ASCII letters and digits only (`SearchText` guarantees
 /// it), and the query is bound as a parameter.
 func prefixQuery(_ terms: [String]) -> String {
-    terms.map { "\($0):*" }.joined(separator: " & ")
+    // Words keep their first two to six letters as lexemes of their own (see migration 006): such a term is
+    // an exact look-up; a single letter or a longer term is a prefix match. Terms are ASCII letters and
+    // digits (SearchText makes them so), safe to quote.
+    terms.map { (2...6).contains($0.count) ? "'\($0)'" : "\($0):*" }.joined(separator: " & ")
 }
 
 /// The WHERE and ORDER BY of a directory query, with their values, built from fixed SQL fragments.
