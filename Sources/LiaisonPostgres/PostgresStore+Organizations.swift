@@ -39,7 +39,9 @@ extension PostgresStore {
 
     public func createOrganizations(_ inputs: [OrganizationInput], by actor: AuditActor) async throws -> [Int64] {
         try await write { db in
-            try await BatchRowError.each(inputs) { try await Self.insertOrganization(db, $0, by: actor).id }
+            let ids = try await BatchRowError.each(inputs) { try await Self.insertOrganization(db, $0, by: actor).id }
+            try await Self.mergePendingSearchEntries(db)
+            return ids
         }
     }
 

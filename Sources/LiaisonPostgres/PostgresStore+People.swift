@@ -39,7 +39,11 @@ extension PostgresStore {
     }
 
     public func createPeople(_ inputs: [PersonInput], by actor: AuditActor) async throws -> [Int64] {
-        try await write { db in try await BatchRowError.each(inputs) { try await Self.insertPerson(db, $0, by: actor).id } }
+        try await write { db in
+            let ids = try await BatchRowError.each(inputs) { try await Self.insertPerson(db, $0, by: actor).id }
+            try await Self.mergePendingSearchEntries(db)
+            return ids
+        }
     }
 
     private static func insertPerson(_ db: Connection, _ input: PersonInput, by actor: AuditActor) async throws
