@@ -27,15 +27,12 @@ struct BulkLoad {
             try db.execute(sql: "DROP \(type == "index" ? "INDEX" : "TRIGGER") \"\(name)\"")
         }
         setAside = rows.map { $0["sql"] }
-        // Room for the import's pages, so SQLite does not spill them to the journal as it goes.
-        try db.execute(sql: "PRAGMA cache_size = -262144")
     }
 
     /// Builds the indexes and search indexes over everything imported and puts the triggers back.
     func finish(_ db: Database) throws {
         for sql in setAside { try db.execute(sql: sql) }
         try db.execute(sql: Migrations.rebuildSearchIndexes)
-        try db.execute(sql: "PRAGMA cache_size = \(SQLiteStore.pageCacheSize)")
     }
 
     static func insert(_ db: Database, _ table: TransferTable, _ rows: [[TransferValue]]) throws {

@@ -39,19 +39,22 @@ extension SQLiteStore {
         let handOver = BatchHandOver()
         async let written: Void = writer.write { db in
             defer { handOver.close() }
-            let load = try BulkLoad(db)
-            while true {
-                switch handOver.receive() {
-                case .batch(let table, let rows):
-                    handOver.reply()
-                    try BulkLoad.insert(db, table, rows)
-                case .finish:
-                    try load.finish(db)
-                    handOver.reply()
-                    return
-                case .abandon:
-                    handOver.reply()
-                    throw ImportAbandoned()
+            // Room for the import's pages, so SQLite does not spill them to the journal as it goes.
+            try db.withPageCache(megabytes: 256) {
+                let load = try BulkLoad(db)
+                while true {
+                    switch handOver.receive() {
+                    case .batch(let table, let rows):
+                        handOver.reply()
+                        try BulkLoad.insert(db, table, rows)
+                    case .finish:
+                        try load.finish(db)
+                        handOver.reply()
+                        return
+                    case .abandon:
+                        handOver.reply()
+                        throw ImportAbandoned()
+                    }
                 }
             }
         }

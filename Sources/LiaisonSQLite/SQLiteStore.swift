@@ -96,12 +96,24 @@ extension Database {
     /// writes merge as usual.
     func withBatchWrite<T>(_ body: () throws -> T) throws -> T {
         let searchIndexes = ["organization_fts", "person_fts", "person_position_fts"]
-        try execute(sql: "PRAGMA cache_size = -65536")
-        for index in searchIndexes { try execute(sql: "INSERT INTO \(index) (\(index), rank) VALUES ('automerge', 0)") }
+        return try withPageCache(megabytes: 64) {
+            for index in searchIndexes {
+                try execute(sql: "INSERT INTO \(index) (\(index), rank) VALUES ('automerge', 0)")
+            }
+            let result = try body()
+            for index in searchIndexes {
+                try execute(sql: "INSERT INTO \(index) (\(index), rank) VALUES ('automerge', 4)")
+            }
+            return result
+        }
+    }
+
+    /// Runs `body` with a larger page cache and gives the connection its usual one back afterwards, whether
+    /// `body` succeeds or fails (a failed import must not leave a writer holding hundreds of megabytes).
+    func withPageCache<T>(megabytes: Int, _ body: () throws -> T) throws -> T {
+        try execute(sql: "PRAGMA cache_size = -\(megabytes * 1024)")
         defer { try? execute(sql: "PRAGMA cache_size = \(SQLiteStore.pageCacheSize)") }
-        let result = try body()
-        for index in searchIndexes { try execute(sql: "INSERT INTO \(index) (\(index), rank) VALUES ('automerge', 4)") }
-        return result
+        return try body()
     }
 
     /// Runs one statement through the connection's statement cache: record writes and loads repeat the same
