@@ -12,6 +12,7 @@ extension PersonInput {
         result.honorific = honorific ?? other.honorific
         if result.role == .none { result.role = other.role }
         result.metAt = metAt ?? other.metAt
+        result.metAtActivityId = metAtActivityId ?? other.metAtActivityId
         if consentNote == nil {
             result.consentNote = other.consentNote
             result.consentDate = other.consentDate

@@ -15,6 +15,8 @@ public struct PersonInput: Sendable, Hashable, Codable {
     public var notes: String?
     /// Where the secretariat met the person, as a note.
     public var metAt: String?
+    /// The activity where the secretariat met the person, when it is on the calendar.
+    public var metAtActivityId: Int64?
     /// The lawful basis or consent for keeping the person's details, and when it was given.
     public var consentNote: String?
     /// "YYYY-MM-DD".
@@ -25,7 +27,7 @@ public struct PersonInput: Sendable, Hashable, Codable {
     public init(
         givenName: String = "", familyName: String = "", nameOrder: NameOrder = .givenFirst,
         nativeName: String? = nil, honorific: String? = nil, languages: [String] = [], role: PersonRole = .none,
-        notes: String? = nil, metAt: String? = nil, consentNote: String? = nil, consentDate: String? = nil,
+        notes: String? = nil, metAt: String? = nil, metAtActivityId: Int64? = nil, consentNote: String? = nil, consentDate: String? = nil,
         positions: [Position] = [], channels: [Channel] = []
     ) {
         self.givenName = givenName
@@ -37,6 +39,7 @@ public struct PersonInput: Sendable, Hashable, Codable {
         self.role = role
         self.notes = notes
         self.metAt = metAt
+        self.metAtActivityId = metAtActivityId
         self.consentNote = consentNote
         self.consentDate = consentDate
         self.positions = positions
@@ -44,7 +47,8 @@ public struct PersonInput: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case givenName, familyName, nameOrder, nativeName, honorific, languages, role, notes, metAt, consentNote
+        case givenName, familyName, nameOrder, nativeName, honorific, languages, role, notes, metAt, metAtActivityId
+        case consentNote
         case consentDate, positions, channels
     }
 
@@ -60,6 +64,7 @@ public struct PersonInput: Sendable, Hashable, Codable {
         role = try c.decodeIfPresent(PersonRole.self, forKey: .role) ?? .none
         notes = try c.decodeIfPresent(String.self, forKey: .notes)
         metAt = try c.decodeIfPresent(String.self, forKey: .metAt)
+        metAtActivityId = try c.decodeIfPresent(Int64.self, forKey: .metAtActivityId)
         consentNote = try c.decodeIfPresent(String.self, forKey: .consentNote)
         consentDate = try c.decodeIfPresent(String.self, forKey: .consentDate)
         positions = try c.decodeIfPresent([Position].self, forKey: .positions) ?? []

@@ -25,13 +25,15 @@ public struct StaffAccount: Sendable, Hashable, Codable, Identifiable {
     public var disabled: Bool
     /// True once the person has set up an authenticator app; sign-in then asks for a code.
     public var totpEnabled: Bool
+    /// The IANA zone the person works in, for showing times in their own zone; nil for the server's choice.
+    public var timeZone: String?
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
 
     public init(
-        id: Int64, email: String, name: String, role: StaffRole, disabled: Bool, totpEnabled: Bool, version: Int,
-        createdAt: Date, updatedAt: Date
+        id: Int64, email: String, name: String, role: StaffRole, disabled: Bool, totpEnabled: Bool,
+        timeZone: String? = nil, version: Int, createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.email = email
@@ -39,6 +41,7 @@ public struct StaffAccount: Sendable, Hashable, Codable, Identifiable {
         self.role = role
         self.disabled = disabled
         self.totpEnabled = totpEnabled
+        self.timeZone = timeZone
         self.version = version
         self.createdAt = createdAt
         self.updatedAt = updatedAt

@@ -71,6 +71,7 @@ extension PostgresStore {
                 case .isDisabled(let disabled): ("disabled", disabled, "disabled", String(disabled))
                 case .passwordHash(let hash): ("password_hash", hash, "password", "changed")
                 case .totpSecret(let secret): ("totp_secret", secret, "twoFactor", secret == nil ? "off" : "on")
+                case .timeZone(let zone): ("time_zone", zone, "timeZone", zone)
                 }
             try await db.execute(
                 "UPDATE account SET \(column) = ?, version = version + 1, updated_at = ? WHERE id = ?",
@@ -88,6 +89,7 @@ extension PostgresStore {
                 case .isDisabled: String(before.disabled)
                 case .passwordHash: nil
                 case .totpSecret: before.totpEnabled ? "on" : "off"
+                case .timeZone: before.timeZone
                 }
             try await Self.appendAudit(
                 db,

@@ -65,6 +65,7 @@ extension SQLiteStore {
                 case .isDisabled(let disabled): ("disabled", disabled, "disabled", String(disabled))
                 case .passwordHash(let hash): ("password_hash", hash, "password", "changed")
                 case .totpSecret(let secret): ("totp_secret", secret, "twoFactor", secret == nil ? "off" : "on")
+                case .timeZone(let zone): ("time_zone", zone, "timeZone", zone)
                 }
             try db.execute(
                 sql: "UPDATE account SET \(column) = ?, version = version + 1, updated_at = ? WHERE id = ?",
@@ -82,6 +83,7 @@ extension SQLiteStore {
                 case .isDisabled: String(before.disabled)
                 case .passwordHash: nil
                 case .totpSecret: before.totpEnabled ? "on" : "off"
+                case .timeZone: before.timeZone
                 }
             try Self.appendAudit(
                 db,
@@ -266,7 +268,8 @@ extension SQLiteStore {
     static func account(row: Row) -> StaffAccount {
         StaffAccount(
             id: row["id"], email: row["email"], name: row["name"], role: StaffRole(rawValue: row["role"]) ?? .viewer,
-            disabled: row["disabled"], totpEnabled: (row["totp_secret"] as String?) != nil, version: row["version"],
+            disabled: row["disabled"], totpEnabled: (row["totp_secret"] as String?) != nil,
+            timeZone: row["time_zone"], version: row["version"],
             createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 

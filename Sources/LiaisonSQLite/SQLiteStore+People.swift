@@ -58,7 +58,7 @@ extension SQLiteStore {
         let now = now()
         try db.executeCached(
             sql:
-                "INSERT INTO person (\(personColumns), version, created_at, updated_at) VALUES (\(databaseQuestionMarks(count: 14)), 1, ?, ?)",
+                "INSERT INTO person (\(personColumns), version, created_at, updated_at) VALUES (\(databaseQuestionMarks(count: 15)), 1, ?, ?)",
             arguments: personArguments(input) + [now, now])
         let id = db.lastInsertedRowID
         try savePersonChildren(db, id: id, input, organizationNames: names)
@@ -206,15 +206,16 @@ extension SQLiteStore {
 
 extension SQLiteStore {
     static let personColumns =
-        "given_name, family_name, name_order, native_name, honorific, role, notes, met_at, consent_note, "
+        "given_name, family_name, name_order, native_name, honorific, role, notes, met_at, met_at_activity_id, "
+        + "consent_note, "
         + "consent_date, display_name, search_text, sort_key, id"
 
     /// The values for `personColumns`, the id last (nil lets SQLite choose it).
     static func personArguments(_ input: PersonInput, id: Int64? = nil) -> StatementArguments {
         [
             input.givenName, input.familyName, input.nameOrder.rawValue, input.nativeName, input.honorific,
-            input.role.rawValue, input.notes, input.metAt, input.consentNote, input.consentDate, input.displayName,
-            input.searchDocument, input.sortKey, id,
+            input.role.rawValue, input.notes, input.metAt, input.metAtActivityId, input.consentNote,
+            input.consentDate, input.displayName, input.searchDocument, input.sortKey, id,
         ]
     }
 
@@ -224,14 +225,14 @@ extension SQLiteStore {
         try db.executeCached(
             sql: """
                 UPDATE person SET given_name = ?, family_name = ?, name_order = ?, native_name = ?, honorific = ?,
-                    role = ?, notes = ?, met_at = ?, consent_note = ?, consent_date = ?, display_name = ?,
+                    role = ?, notes = ?, met_at = ?, met_at_activity_id = ?, consent_note = ?, consent_date = ?, display_name = ?,
                     search_text = ?, sort_key = ?, version = ?, updated_at = ?
                 WHERE id = ?
                 """,
             arguments: [
                 input.givenName, input.familyName, input.nameOrder.rawValue, input.nativeName, input.honorific,
-                input.role.rawValue, input.notes, input.metAt, input.consentNote, input.consentDate,
-                input.displayName, input.searchDocument, input.sortKey, version, Self.now(), id,
+                input.role.rawValue, input.notes, input.metAt, input.metAtActivityId, input.consentNote,
+                input.consentDate, input.displayName, input.searchDocument, input.sortKey, version, Self.now(), id,
             ])
         for table in ["person_language", "person_position", "person_channel"] {
             try db.executeCached(sql: "DELETE FROM \(table) WHERE person_id = ?", arguments: [id])
@@ -297,6 +298,7 @@ extension SQLiteStore {
                 nameOrder: NameOrder(rawValue: row["name_order"]) ?? .givenFirst, nativeName: row["native_name"],
                 honorific: row["honorific"], languages: languages[id] ?? [],
                 role: PersonRole(rawValue: row["role"]) ?? .none, notes: row["notes"], metAt: row["met_at"],
+                metAtActivityId: row["met_at_activity_id"],
                 consentNote: row["consent_note"], consentDate: row["consent_date"], positions: positions[id] ?? [],
                 channels: channels[id] ?? [])
             people[id] = Person(
@@ -333,7 +335,11 @@ extension SQLiteStore {
                 Int64.fetchAll(
                     db, sql: "SELECT id FROM account WHERE id IN (\(databaseQuestionMarks(count: holders.count)))",
                     arguments: StatementArguments(Array(holders))))
-        let errors = input.referenceErrors(organizationIds: Set(names.keys), accountIds: accounts)
+        let activityExists = try input.metAtActivityId.map {
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM activity WHERE id = ?", arguments: [$0]) != nil
+        }
+        let errors = input.referenceErrors(
+            organizationIds: Set(names.keys), accountIds: accounts, metAtActivityExists: activityExists ?? true)
         if !errors.isEmpty { throw ValidationError(errors) }
         return names
     }

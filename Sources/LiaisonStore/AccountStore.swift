@@ -119,6 +119,8 @@ public enum AccountChange: Sendable, Hashable {
     case passwordHash(String)
     /// Sets (or with nil clears) the TOTP secret.
     case totpSecret(String?)
+    /// Sets (or with nil clears) the zone the person works in; the caller has checked it is an IANA zone.
+    case timeZone(String?)
 }
 
 /// A signed-in browser. `tokenHash` is the SHA-256 of the cookie's random id.

@@ -87,7 +87,7 @@ public struct TransferTable: Sendable, Hashable {
             "account",
             [
                 ("id", .integer), ("email", .text), ("name", .text), ("role", .text), ("disabled", .bool),
-                ("password_hash", .text), ("totp_secret", .text), ("version", .integer), ("created_at", .date),
+                ("password_hash", .text), ("totp_secret", .text), ("time_zone", .text), ("version", .integer), ("created_at", .date),
                 ("updated_at", .date),
             ]),
         TransferTable("workspace_setting", singleton: true, [("id", .integer), ("require_two_factor", .bool)]),
@@ -121,6 +121,7 @@ public struct TransferTable: Sendable, Hashable {
             [
                 ("id", .integer), ("given_name", .text), ("family_name", .text), ("name_order", .text),
                 ("native_name", .text), ("honorific", .text), ("role", .text), ("notes", .text), ("met_at", .text),
+                ("met_at_activity_id", .integer),
                 ("consent_note", .text), ("consent_date", .text), ("display_name", .text), ("search_text", .text),
                 ("sort_key", .text), ("version", .integer), ("created_at", .date), ("updated_at", .date),
             ]),
@@ -139,6 +140,36 @@ public struct TransferTable: Sendable, Hashable {
             [
                 ("person_id", .integer), ("position", .integer), ("kind", .text), ("value", .text),
                 ("match_key", .text), ("label", .text), ("preferred", .bool), ("held_by_account_id", .integer),
+            ]),
+        TransferTable(
+            "activity",
+            [
+                ("id", .integer), ("kind", .text), ("title", .text), ("summary", .text), ("mission_id", .integer),
+                ("all_day", .bool), ("start_local", .text), ("end_local", .text), ("time_zone", .text),
+                ("starts_at", .date), ("ends_at", .date), ("place_organization_id", .integer), ("place_name", .text),
+                ("venue", .text), ("visibility", .text), ("version", .integer), ("created_at", .date),
+                ("updated_at", .date),
+            ]),
+        TransferTable(
+            "activity_organization", key: ["activity_id", "position"],
+            [
+                ("activity_id", .integer), ("position", .integer), ("organization_id", .integer),
+                ("organization_name", .text), ("mode", .text), ("status", .text), ("organizer", .bool),
+            ]),
+        TransferTable(
+            "activity_person", key: ["activity_id", "position"],
+            [
+                ("activity_id", .integer), ("position", .integer), ("person_id", .integer), ("person_name", .text),
+                ("organization_id", .integer), ("role", .text), ("in_person", .bool),
+            ]),
+        TransferTable(
+            "activity_staff", key: ["activity_id", "position"],
+            [("activity_id", .integer), ("position", .integer), ("account_id", .integer)]),
+        TransferTable(
+            "calendar_feed",
+            [
+                ("id", .integer), ("account_id", .integer), ("scope", .text), ("token_hash", .text),
+                ("created_at", .date), ("revoked_at", .date),
             ]),
         TransferTable(
             "api_token",

@@ -37,3 +37,15 @@ extension AuditEvent {
         ]
     }
 }
+
+extension AuditEvent {
+    /// An activity created (`before` nil), updated (attendance set among them), or deleted (`after` nil).
+    public static func activity(
+        _ action: AuditAction, _ activity: Activity, from before: ActivityInput?, to after: ActivityInput?,
+        by actor: AuditActor
+    ) -> AuditEvent {
+        AuditEvent(
+            actor: actor, action: action, entity: "activity", entityId: activity.id, summary: activity.title,
+            changes: AuditDiff.changes(from: before, to: after))
+    }
+}

@@ -31,9 +31,16 @@ extension OrganizationInput {
 }
 
 extension PersonInput {
-    /// Positions at organizations and channel holders that do not exist.
-    public func referenceErrors(organizationIds: Set<Int64>, accountIds: Set<Int64>) -> [FieldError] {
+    /// Positions at organizations, channel holders and the activity where the person was met that do not
+    /// exist.
+    public func referenceErrors(organizationIds: Set<Int64>, accountIds: Set<Int64>, metAtActivityExists: Bool = true)
+        -> [FieldError]
+    {
         var errors: [FieldError] = []
+        if let id = metAtActivityId, !metAtActivityExists {
+            errors.append(
+                FieldError(field: "metAtActivityId", rule: "unknown_activity", message: "No activity has the id \(id)."))
+        }
         for (index, position) in positions.enumerated() {
             if let id = position.organizationId, !organizationIds.contains(id) {
                 errors.append(
@@ -55,4 +62,64 @@ extension PersonInput {
 
     /// The staff accounts its channels name as holders.
     public var holderAccountIds: Set<Int64> { Set(channels.compactMap(\.heldByAccountId)) }
+}
+
+extension ActivityInput {
+    /// The directory entries the activity names: the place, participating organizations and delegations.
+    public var referencedOrganizationIds: Set<Int64> {
+        Set(organizations.compactMap(\.organizationId) + [placeOrganizationId].compactMap { $0 })
+    }
+
+    public var referencedPersonIds: Set<Int64> { Set(people.compactMap(\.personId)) }
+
+    /// References to records that do not exist: a mission that is not one (or is the activity itself), a
+    /// place, organizations, people and staff that are not in the database.
+    public func referenceErrors(
+        of id: Int64?, missionKind: ActivityKind?, organizationIds: Set<Int64>, personIds: Set<Int64>,
+        accountIds: Set<Int64>
+    ) -> [FieldError] {
+        var errors: [FieldError] = []
+        if let missionId {
+            if missionId == id {
+                errors.append(
+                    FieldError(field: "missionId", rule: "not_self", message: "An activity cannot be part of itself."))
+            } else if missionKind == nil {
+                errors.append(
+                    FieldError(field: "missionId", rule: "unknown_activity", message: "No activity has the id \(missionId)."))
+            } else if missionKind != .mission {
+                errors.append(
+                    FieldError(
+                        field: "missionId", rule: "not_mission", message: "Activity \(missionId) is not a mission."))
+            }
+        }
+        if let place = placeOrganizationId, !organizationIds.contains(place) {
+            errors.append(
+                FieldError(
+                    field: "placeOrganizationId", rule: "unknown_organization",
+                    message: "No organization has the id \(place)."))
+        }
+        for (index, organization) in organizations.enumerated() {
+            if let organizationId = organization.organizationId, !organizationIds.contains(organizationId) {
+                errors.append(
+                    FieldError(
+                        field: "organizations[\(index)].organizationId", rule: "unknown_organization",
+                        message: "No organization has the id \(organizationId)."))
+            }
+        }
+        for (index, person) in people.enumerated() {
+            if let personId = person.personId, !personIds.contains(personId) {
+                errors.append(
+                    FieldError(
+                        field: "people[\(index)].personId", rule: "unknown_person",
+                        message: "No person has the id \(personId)."))
+            }
+        }
+        for (index, accountId) in staffAccountIds.enumerated() where !accountIds.contains(accountId) {
+            errors.append(
+                FieldError(
+                    field: "staffAccountIds[\(index)]", rule: "unknown_account",
+                    message: "No staff account has the id \(accountId)."))
+        }
+        return errors
+    }
 }

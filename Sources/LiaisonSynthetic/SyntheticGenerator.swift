@@ -66,7 +66,7 @@ struct SyntheticGenerator {
         let rows = names.prefix(Self.staffCount).enumerated().map { index, name -> [TransferValue] in
             [
                 .integer(Int64(index + 1)), .text("staff\(index + 1)@liaison.example"), .text(name),
-                .text(index == 0 ? "admin" : "editor"), .bool(false), .text("!"), .null, .integer(1), instant(0),
+                .text(index == 0 ? "admin" : "editor"), .bool(false), .text("!"), .null, .null, .integer(1), instant(0),
                 instant(0),
             ]
         }
@@ -251,7 +251,7 @@ struct SyntheticGenerator {
             people.append([
                 .integer(id), .text(given), .text(family), .text(input.nameOrder.rawValue),
                 native.map(TransferValue.text) ?? .null,
-                .null, .text(role), .null, .null, .null, .null, .text(input.displayName),
+                .null, .text(role), .null, .null, .null, .null, .null, .text(input.displayName),
                 .text(input.searchDocument(names: nameDocument(input))), .text(sortKey(input)), .integer(1),
                 instant(options.organizations + index), instant(options.organizations + index),
             ])

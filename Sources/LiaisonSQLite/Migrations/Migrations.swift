@@ -92,6 +92,7 @@ enum Migrations {
             try db.execute(sql: Self.positionTrigramIndex)
             try db.execute(sql: Self.searchPrefixIndexes)
         }
+        migrator.registerMigration("007 international calendar", migrate: createActivities)
         return migrator
     }
 
