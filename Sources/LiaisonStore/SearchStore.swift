@@ -92,6 +92,16 @@ extension SearchStore {
         return rank(candidates.filter { $0.kind == .organization }, terms: terms).first { $0.match == .exact }
     }
 
+    /// The one person known exactly by this name (either order, or the native-script name), or nil when no
+    /// one or several people are.
+    public func person(named name: String) async throws -> SearchHit? {
+        let terms = SearchText.queryTerms(name)
+        guard !terms.isEmpty else { return nil }
+        let candidates = try await searchCandidates(terms: terms, exactKey: SearchText.sortKey(name), limit: 20)
+        let exact = rank(candidates.filter { $0.kind == .person }, terms: terms).filter { $0.match == .exact }
+        return exact.count == 1 ? exact[0] : nil
+    }
+
     private func rank(_ candidates: [SearchCandidate], terms: [String]) -> [SearchHit] {
         candidates.compactMap { candidate in
             let names = [candidate.name] + [candidate.nativeName].compactMap { $0 } + candidate.otherNames

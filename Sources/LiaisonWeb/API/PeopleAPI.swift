@@ -85,7 +85,7 @@ struct PeopleAPI {
     static let fields = KnownFields(
         names: [
             "givenName", "familyName", "nameOrder", "nativeName", "honorific", "languages", "role", "notes", "metAt",
-            "consentNote", "consentDate", "positions", "channels", "id", "version", "createdAt", "updatedAt",
+            "metAtActivityId", "consentNote", "consentDate", "positions", "channels", "id", "version", "createdAt", "updatedAt",
             "displayName",
         ],
         lists: [

@@ -1,0 +1,253 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LiaisonCore
+import LiaisonStore
+
+/// The calendar (month, week, agenda) and the activity pages: view, create, edit, delete, and attendance set
+/// for many organizations at once. All usable without JavaScript.
+struct ActivityPages {
+    let store: any LiaisonStore
+    let settings: WebSettings
+    let renderer: PageRenderer
+
+    private var t: Strings { renderer.strings }
+
+    func register(on routes: RouteRegistry) {
+        routes.add(.get, "/calendar", access: .viewer, use: calendar)
+        routes.add(.get, "/activities/new", access: .editor, use: newForm)
+        routes.add(.post, "/activities", access: .editor, use: create)
+        routes.add(.get, "/activities/:id", access: .viewer, use: show)
+        routes.add(.get, "/activities/:id/edit", access: .editor, use: editForm)
+        routes.add(.post, "/activities/:id", access: .editor, use: update)
+        routes.add(.get, "/activities/:id/delete", access: .editor, use: confirmDelete)
+        routes.add(.post, "/activities/:id/delete", access: .editor, use: delete)
+        routes.add(.post, "/activities/:id/attendance", access: .editor, use: attendance)
+    }
+
+    /// The zone the signed-in person works in (their account's setting), UTC when they have none.
+    static func viewerZone(_ context: AppRequestContext) -> TimeZone {
+        context.identity?.account.timeZone.flatMap(ActivityTime.zone(named:)) ?? TimeZone(identifier: "UTC")!
+    }
+
+    @Sendable func calendar(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var parameters = request.uri.queryDictionary
+        let zone = Self.viewerZone(context)
+        var reader = QueryReader(parameters, strict: false)
+        let mode = reader.choice("view", CalendarMode.self) ?? .month
+        let now = Date()
+        var anchor = ActivityTime.calendar(zone).dateComponents([.year, .month, .day], from: now)
+        if let date = reader.value("date") {
+            if case .success(let day) = ActivityTime.midnight(of: date, in: zone) {
+                anchor = ActivityTime.calendar(zone).dateComponents([.year, .month, .day], from: day)
+            } else {
+                reader.fail("date", "format", t["error_calendar_date"])
+            }
+        }
+        // An organization typed by name on the filter form is found in the directory.
+        if let name = reader.text("org"), parameters["organization"]?.isEmpty ?? true {
+            if let hit = try await store.organization(named: name) {
+                parameters["organization"] = String(hit.id)
+            } else {
+                reader.fail("org", "unknown_organization", String(format: t["error_no_organization_named"], name))
+            }
+        }
+        var (query, errors) = ActivityQuery.parse(
+            parameters.filter { ["kind", "region", "organization", "staff"].contains($0.key) }, regions: settings.regions)
+        errors += reader.errors
+        let span = CalendarSpan(mode: mode, anchor: anchor, zone: zone)
+        query.from = span.from
+        query.to = mode == .agenda ? ActivityTime.calendar(zone).date(byAdding: .day, value: 92, to: span.from) : span.to
+        query.limit = mode == .agenda ? 300 : ActivityQuery.maxLimit
+        let items = try await store.listActivities(query)
+        var organizationName = parameters["org"] ?? ""
+        if organizationName.isEmpty, let id = query.organizationId {
+            organizationName = try await store.organization(id: id)?.name ?? ""
+        }
+        let view = CalendarView(
+            span: span, items: items, parameters: parameters,
+            filters: try await filterFields(query: query, organizationName: organizationName, errors: errors),
+            now: now, strings: t)
+        return renderer.page(
+            "calendar", title: "\(t["calendar_title"]) · \(span.heading)", model: view, context: context,
+            status: errors.isEmpty ? .ok : .badRequest)
+    }
+
+    private func filterFields(query: ActivityQuery, organizationName: String, errors: [FieldError]) async throws
+        -> [FormField]
+    {
+        func error(_ name: String) -> String? { errors.first { $0.field == name }?.message }
+        var kind = FormField(name: "kind", label: t["filter_kind"], error: error("kind"), control: .select)
+        kind.options = FormField.choices(
+            ActivityKind.allCases.map { ($0.rawValue, t["activity_kind_\($0.rawValue)"]) },
+            selected: query.kinds.count == 1 ? query.kinds[0].rawValue : "", blank: t["any"])
+        var region = FormField(name: "region", label: t["filter_region"], error: error("region"), control: .select)
+        region.options = FormField.choices(
+            settings.regions.regions.map { ($0.key, $0.name) }, selected: query.region ?? "", blank: t["any"])
+        var staff = FormField(name: "staff", label: t["filter_staff"], error: error("staff"), control: .select)
+        staff.options = FormField.choices(
+            try await store.accounts().map { (String($0.id), $0.name) },
+            selected: query.staffAccountId.map(String.init) ?? "", blank: t["anyone"])
+        let organization = FormField(
+            name: "org", label: t["filter_organization"], value: organizationName,
+            error: error("org") ?? error("organization"))
+        return [kind, region, organization, staff]
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await showPage(request, context: context, activity: try await ActivityInputs.load(context, store: store))
+    }
+
+    private func showPage(
+        _ request: Request, context: AppRequestContext, activity: Activity, attendanceError: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let parts =
+            activity.kind == .mission ? try await store.listActivities(ActivityQuery(missionId: activity.id)) : []
+        let history = try await store.auditEntries(AuditQuery(entity: "activity", entityId: activity.id, limit: 20))
+        let notice = request.uri.queryParameters["saved"] != nil ? t["saved"] : nil
+        let view = ActivityView(
+            activity: activity, parts: parts, viewerZone: Self.viewerZone(context), history: history, strings: t,
+            notice: notice, attendanceError: attendanceError)
+        return renderer.page("activity", title: activity.title, model: view, context: context, status: status)
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var reader = QueryReader(request.uri.queryDictionary, strict: false)
+        let day = reader.value("date").flatMap { ActivityTime.midnight(of: $0, in: TimeZone(identifier: "UTC")!).isSuccess ? $0 : nil }
+        var mission: Activity?
+        if let id = reader.recordId("mission") { mission = try await store.activity(id: id) }
+        var place: String?
+        if let id = reader.recordId("organization") { place = try await store.organization(id: id)?.name }
+        let form = ActivityForm(
+            timeZone: Self.viewerZone(context).identifier, day: day, mission: mission, place: place)
+        return try await formPage(form, heading: t["new_activity"], action: "/activities", cancel: "/calendar", context: context)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var form = ActivityForm(form: try await FormData.read(request, context: context))
+        func again() async throws -> Response {
+            try await formPage(
+                form, heading: t["new_activity"], action: "/activities", cancel: "/calendar",
+                status: .unprocessableContent, context: context)
+        }
+        guard let input = try await input(from: &form) else { return try await again() }
+        do {
+            let activity = try await store.createActivity(input, by: context.actor)
+            return PageRenderer.redirect(to: "/activities/\(activity.id)?saved=1")
+        } catch let error as ValidationError {
+            form.addErrors(error.errors)
+            return try await again()
+        }
+    }
+
+    @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let activity = try await ActivityInputs.load(context, store: store)
+        return try await formPage(
+            ActivityForm(activity: activity), heading: String(format: t["edit_heading"], activity.title),
+            action: "/activities/\(activity.id)", cancel: "/activities/\(activity.id)", context: context)
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let current = try await ActivityInputs.load(context, store: store)
+        var form = ActivityForm(form: try await FormData.read(request, context: context))
+        let action = "/activities/\(current.id)"
+        guard let version = Int(form.version) else { throw HTTPError(.badRequest, message: t["error_missing_version"]) }
+        func again(conflict: Bool = false, status: HTTPResponse.Status = .unprocessableContent) async throws -> Response {
+            try await formPage(
+                form, heading: String(format: t["edit_heading"], current.title), action: action, cancel: action,
+                conflict: conflict, status: status, context: context)
+        }
+        guard let input = try await input(from: &form) else { return try await again() }
+        do {
+            _ = try await store.updateActivity(id: current.id, expectedVersion: version, input, by: context.actor)
+            return PageRenderer.redirect(to: "\(action)?saved=1")
+        } catch let error as ValidationError {
+            form.addErrors(error.errors)
+            return try await again()
+        } catch StoreError.versionConflict {
+            form.version = String(current.version)
+            return try await again(conflict: true, status: .conflict)
+        }
+    }
+
+    @Sendable func confirmDelete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let activity = try await ActivityInputs.load(context, store: store)
+        let model = DeleteModel(
+            action: "/activities/\(activity.id)/delete", cancel: "/activities/\(activity.id)",
+            version: activity.version, prompt: String(format: t["delete_activity_prompt"], activity.title))
+        return renderer.page("delete", title: t["delete_title"], model: model, context: context)
+    }
+
+    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.recordID()
+        let form = try await FormData.read(request, context: context)
+        do {
+            try await store.deleteActivity(id: id, expectedVersion: Int(form["version"]), by: context.actor)
+        } catch StoreError.versionConflict {
+            throw HTTPError(.conflict, message: t["error_delete_conflict"])
+        }
+        return PageRenderer.redirect(to: "/calendar?deleted=1")
+    }
+
+    /// Sets the status, the mode or both of the organizations ticked on the activity's page.
+    @Sendable func attendance(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let activity = try await ActivityInputs.load(context, store: store)
+        let form = try await FormData.read(request, context: context)
+        let ids = form.all("organization").compactMap { Int64($0) }
+        let status = ParticipationStatus(rawValue: form["status"])
+        let mode = AttendanceMode(rawValue: form["mode"])
+        do {
+            guard let version = Int(form["version"]) else { throw HTTPError(.badRequest, message: t["error_missing_version"]) }
+            let input = try ActivityInputs.settingAttendance(
+                of: activity.input, organizationIds: ids, status: status, mode: mode)
+            _ = try await store.updateActivity(id: activity.id, expectedVersion: version, input, by: context.actor)
+            return PageRenderer.redirect(to: "/activities/\(activity.id)?saved=1#participants")
+        } catch let error as ValidationError {
+            return try await showPage(
+                request, context: context, activity: activity,
+                attendanceError: error.errors.map(\.message).joined(separator: " "), status: .unprocessableContent)
+        } catch StoreError.versionConflict {
+            return try await showPage(
+                request, context: context, activity: activity, attendanceError: t["conflict_message"],
+                status: .conflict)
+        }
+    }
+
+    /// Reads the form into an input: the place, organizations and people typed by name found in the directory.
+    private func input(from form: inout ActivityForm) async throws -> ActivityInput? {
+        var resolved = ActivityForm.Resolved()
+        for name in form.organizationNamesToAdd + [form.placeName] where !name.isEmpty {
+            let key = SearchText.sortKey(name)
+            guard resolved.organizations[key] == nil, let hit = try await store.organization(named: name) else {
+                continue
+            }
+            resolved.organizations[key] = hit
+        }
+        for name in form.personNamesToAdd {
+            let key = SearchText.sortKey(name)
+            guard resolved.people[key] == nil, let hit = try await store.person(named: name) else { continue }
+            let person = try await store.person(id: hit.id)
+            resolved.people[key] = (hit.id, hit.name, person?.currentPositions.first?.organizationId)
+        }
+        return form.input(resolved: resolved)
+    }
+
+    private func formPage(
+        _ form: ActivityForm, heading: String, action: String, cancel: String, conflict: Bool = false,
+        status: HTTPResponse.Status = .ok, context: AppRequestContext
+    ) async throws -> Response {
+        let missions = try await store.listActivities(ActivityQuery(kinds: [.mission], newestFirst: true, limit: 200))
+        let view = ActivityFormView(
+            form: form, heading: heading, action: action, cancel: cancel, conflict: conflict,
+            staff: try await store.accounts().filter { !$0.disabled }, missions: missions, strings: t)
+        return renderer.page("activity-form", title: heading, model: view, context: context, status: status)
+    }
+}
+
+extension Result {
+    var isSuccess: Bool {
+        if case .success = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+
+/// The activity create/edit page's view model.
+struct ActivityFormView {
+    typealias Group = OrganizationFormView.Group
+    typealias Row = OrganizationFormView.Row
+
+    struct ParticipantRow {
+        let name: String
+        let hidden: [FormField]
+        let fields: [FormField]
+    }
+
+    let heading: String
+    let action: String
+    let cancel: String
+    let version: String
+    let hasErrors: Bool
+    let errorSummary: [OrganizationFormView.FieldErrorLink]
+    let conflict: Bool
+    let groups: [Group]
+    let organizationRows: [ParticipantRow]
+    let hasOrganizationRows: Bool
+    let addOrganizations: [FormField]
+    let peopleRows: [ParticipantRow]
+    let hasPeopleRows: Bool
+    let addPeople: [FormField]
+
+    init(
+        form: ActivityForm, heading: String, action: String, cancel: String, conflict: Bool, staff: [StaffAccount],
+        missions: [ActivitySummary], strings t: Strings
+    ) {
+        self.heading = heading
+        self.action = action
+        self.cancel = cancel
+        version = form.version
+        self.conflict = conflict
+        func field(_ name: String, _ control: FormField.Control = .text, hint: String? = nil) -> FormField {
+            FormField(
+                name: name, label: t["field_activity_\(name)"], value: form.values[name] ?? "",
+                error: form.errors[name] ?? form.errors.first { $0.key.hasPrefix(name + "[") }?.value, hint: hint,
+                control: control)
+        }
+        func select(_ name: String, _ pairs: [(String, String)], blank: String? = nil) -> FormField {
+            var f = field(name, .select)
+            f.options = FormField.choices(pairs, selected: form.values[name] ?? "", blank: blank)
+            return f
+        }
+        var title = field("title")
+        title.required = true
+        var allDay = field("allDay", .checkbox)
+        allDay.checked = form.allDay
+        var staffField = FormField(
+            name: "staff", label: t["field_activity_staff"], error: form.errors["staffAccountIds"], control: .checkboxes)
+        staffField.options = staff.map {
+            FormField.Option(value: String($0.id), label: $0.name, selected: form.staff.contains(String($0.id)))
+        }
+        var startDate = field("startDate", .date, hint: t["hint_day"])
+        startDate.required = true
+        groups = [
+            Group(
+                legend: t["group_activity"],
+                fields: [
+                    select("kind", ActivityKind.allCases.map { ($0.rawValue, t["activity_kind_\($0.rawValue)"]) }),
+                    title, field("summary", .textarea),
+                    select(
+                        "missionId", missions.map { (String($0.id), "\($0.title) (\($0.start.prefix(10)))") },
+                        blank: t["no_mission"]),
+                    select("visibility", ActivityVisibility.allCases.map { ($0.rawValue, t["visibility_\($0.rawValue)"]) }),
+                ]),
+            Group(
+                legend: t["group_when_where"],
+                fields: [
+                    startDate, field("startTime", hint: t["hint_time"]), field("endDate", .date, hint: t["hint_day"]),
+                    field("endTime", hint: t["hint_time"]), allDay,
+                    select("timeZone", ActivityTime.zoneNames.map { ($0, $0) }),
+                    field("place", hint: t["hint_activity_place"]), field("venue"),
+                ]),
+            Group(legend: t["group_staff"], fields: [staffField]),
+        ]
+        func hidden(_ name: String, _ value: String) -> FormField { FormField(name: name, label: "", value: value) }
+        func rowSelect(_ name: String, _ label: String, _ value: String, _ pairs: [(String, String)], blank: String? = nil)
+            -> FormField
+        {
+            var f = FormField(name: name, label: label, value: value, control: .select)
+            f.options = FormField.choices(pairs, selected: value, blank: blank)
+            return f
+        }
+        func check(_ name: String, _ label: String, _ on: Bool) -> FormField {
+            FormField(name: name, label: label, control: .checkbox, checked: on)
+        }
+        organizationRows = form.organizations.enumerated().map { index, row in
+            let p = "organizations[\(index)]"
+            return ParticipantRow(
+                name: row.name, hidden: [hidden("\(p).id", row.id), hidden("\(p).name", row.name)],
+                fields: [
+                    rowSelect(
+                        "\(p).mode", t["field_participant_mode"], row.mode,
+                        AttendanceMode.allCases.map { ($0.rawValue, t["mode_\($0.rawValue)"]) }),
+                    rowSelect(
+                        "\(p).status", t["field_participant_status"], row.status,
+                        ParticipationStatus.allCases.map { ($0.rawValue, t["status_\($0.rawValue)"]) }),
+                    check("\(p).organizer", t["organizer"], row.organizer),
+                    check("\(p).remove", t["remove"], row.remove),
+                ])
+        }
+        hasOrganizationRows = !organizationRows.isEmpty
+        addOrganizations = [
+            field("addInPerson", .textarea, hint: t["hint_add_organizations"]),
+            field("addVirtual", .textarea, hint: t["hint_add_organizations"]),
+            select("addStatus", ParticipationStatus.allCases.map { ($0.rawValue, t["status_\($0.rawValue)"]) }),
+        ]
+        let delegations = form.organizations.filter { !$0.id.isEmpty }.map { ($0.id, $0.name) }
+        peopleRows = form.people.enumerated().map { index, row in
+            let p = "people[\(index)]"
+            return ParticipantRow(
+                name: row.name, hidden: [hidden("\(p).id", row.id), hidden("\(p).name", row.name)],
+                fields: [
+                    rowSelect(
+                        "\(p).role", t["field_participant_role"], row.role,
+                        DelegateRole.allCases.map { ($0.rawValue, t["delegate_role_\($0.rawValue)"]) }),
+                    rowSelect(
+                        "\(p).delegation", t["field_participant_delegation"], row.delegation, delegations,
+                        blank: t["no_delegation"]),
+                    check("\(p).inPerson", t["mode_in_person"], row.inPerson),
+                    check("\(p).remove", t["remove"], row.remove),
+                ])
+        }
+        hasPeopleRows = !peopleRows.isEmpty
+        addPeople = [
+            field("addPeople", .textarea, hint: t["hint_add_people"]),
+            select("addRole", DelegateRole.allCases.map { ($0.rawValue, t["delegate_role_\($0.rawValue)"]) }),
+        ]
+        let allFields = groups.flatMap(\.fields) + addOrganizations + addPeople
+        var links = allFields.compactMap { f in
+            f.error.map { OrganizationFormView.FieldErrorLink(id: f.id, message: "\(f.label): \($0)") }
+        }
+        let shown = Set(allFields.compactMap(\.error))
+        for (field, message) in form.errors.sorted(by: { $0.key < $1.key }) where !shown.contains(message) {
+            let list = field.hasPrefix("people") ? "f-people" : "f-organizations"
+            links.append(OrganizationFormView.FieldErrorLink(id: list, message: message))
+        }
+        errorSummary = links
+        hasErrors = !links.isEmpty
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+
+/// An activity's page: when and where (in its zone and the viewer's), who took part and how, the
+/// delegations, the parts of a mission, and its history.
+struct ActivityView {
+    // Ids are 0 and `linked` false for records not in the directory: a missing key would make the template
+    // find the activity's own id further up.
+    struct OrganizationItem {
+        let id: Int64
+        let linked: Bool
+        let name: String
+        let status: String
+        let statusLabel: String
+        let modeLabel: String
+        let organizer: Bool
+        let field: String
+    }
+    struct Group {
+        let heading: String
+        let count: Int
+        let items: [OrganizationItem]
+    }
+    struct Delegate {
+        let id: Int64
+        let linked: Bool
+        let name: String
+        let role: String
+        let remote: Bool
+    }
+    struct Delegation {
+        let heading: String
+        let organizationId: Int64?
+        let people: [Delegate]
+    }
+    struct Part {
+        let id: Int64
+        let title: String
+        let when: String
+        let kindLabel: String
+    }
+    struct Option {
+        let value: String
+        let label: String
+    }
+
+    let id: Int64
+    let title: String
+    let kindLabel: String
+    let visibilityLabel: String
+    let isPublic: Bool
+    let when: String
+    let viewerWhen: String?
+    let zone: String
+    let place: String?
+    let placeId: Int64?
+    let venue: String?
+    let missionId: Int64?
+    let missionTitle: String?
+    let summary: String?
+    let organizers: [OrganizationItem]
+    let hasOrganizers: Bool
+    let groups: [Group]
+    let hasOrganizations: Bool
+    let delegations: [Delegation]
+    let hasDelegations: Bool
+    let staff: String?
+    let parts: [Part]
+    let hasParts: Bool
+    let isMission: Bool
+    let statuses: [Option]
+    let modes: [Option]
+    let version: Int
+    let updated: String
+    let notice: String?
+    let history: [AdminPages.AuditRow]
+    let hasHistory: Bool
+    let attendanceError: String?
+
+    init(
+        activity a: Activity, parts: [ActivitySummary], viewerZone: TimeZone, history: [AuditEntry], strings t: Strings,
+        notice: String?, attendanceError: String? = nil
+    ) {
+        id = a.id
+        title = a.title
+        kindLabel = t["activity_kind_\(a.kind.rawValue)"]
+        visibilityLabel = t["visibility_\(a.visibility.rawValue)"]
+        isPublic = a.visibility == .public
+        let own = ActivityFormats.zone(of: a.timeZone)
+        when = ActivityFormats.when(a, in: own)
+        viewerWhen =
+            a.allDay || own.identifier == viewerZone.identifier
+            ? nil : String(format: t["in_your_zone"], viewerZone.identifier, ActivityFormats.when(a, in: viewerZone))
+        zone = a.timeZone
+        place = a.placeName
+        placeId = a.placeOrganizationId
+        venue = a.venue
+        missionId = a.missionId
+        missionTitle = a.missionTitle
+        summary = a.summary
+        func item(_ o: ActivityOrganization, _ index: Int) -> OrganizationItem {
+            OrganizationItem(
+                id: o.organizationId ?? 0, linked: o.organizationId != nil, name: o.organizationName ?? "", status: o.status.rawValue,
+                statusLabel: t["status_\(o.status.rawValue)"], modeLabel: t["mode_\(o.mode.rawValue)"],
+                organizer: o.organizer, field: "f-attendance-\(index)")
+        }
+        let indexed = Array(a.organizations.enumerated())
+        organizers = indexed.filter { $0.element.organizer }.map { item($0.element, $0.offset) }
+        hasOrganizers = !organizers.isEmpty
+        groups = AttendanceMode.allCases.compactMap { mode in
+            let items = indexed.filter { $0.element.mode == mode }.map { item($0.element, $0.offset) }
+            return items.isEmpty
+                ? nil : Group(heading: t["mode_group_\(mode.rawValue)"], count: items.count, items: items)
+        }
+        hasOrganizations = !a.organizations.isEmpty
+        // A delegation per organization, head first; people on their own last.
+        let rank: [DelegateRole: Int] = [.headOfDelegation: 0, .speaker: 1, .member: 2, .interpreter: 3]
+        var delegations: [Delegation] = []
+        let keys = a.organizations.compactMap(\.organizationId)
+        for key in keys {
+            let members = a.people.filter { $0.organizationId == key }
+            guard !members.isEmpty else { continue }
+            let name = a.organizations.first { $0.organizationId == key }?.organizationName ?? ""
+            delegations.append(
+                Delegation(
+                    heading: String(format: t["delegation_of"], name), organizationId: key,
+                    people: members.sorted { rank[$0.role, default: 9] < rank[$1.role, default: 9] }.map {
+                        Delegate(
+                            id: $0.personId ?? 0, linked: $0.personId != nil, name: $0.personName ?? "", role: t["delegate_role_\($0.role.rawValue)"],
+                            remote: !$0.inPerson)
+                    }))
+        }
+        let others = a.people.filter { $0.organizationId == nil }
+        if !others.isEmpty {
+            delegations.append(
+                Delegation(
+                    heading: t["other_participants"], organizationId: nil,
+                    people: others.map {
+                        Delegate(
+                            id: $0.personId ?? 0, linked: $0.personId != nil, name: $0.personName ?? "", role: t["delegate_role_\($0.role.rawValue)"],
+                            remote: !$0.inPerson)
+                    }))
+        }
+        self.delegations = delegations
+        hasDelegations = !delegations.isEmpty
+        staff = a.staff.isEmpty ? nil : a.staff.map(\.name).joined(separator: ", ")
+        self.parts = parts.map {
+            Part(
+                id: $0.id, title: $0.title, when: ActivityFormats.when($0, in: ActivityFormats.zone(of: $0.timeZone)),
+                kindLabel: t["activity_kind_\($0.kind.rawValue)"])
+        }
+        hasParts = !parts.isEmpty
+        isMission = a.kind == .mission
+        statuses = ParticipationStatus.allCases.map { Option(value: $0.rawValue, label: t["status_\($0.rawValue)"]) }
+        modes = AttendanceMode.allCases.map { Option(value: $0.rawValue, label: t["mode_\($0.rawValue)"]) }
+        version = a.version
+        updated = Formats.minute(a.updatedAt)
+        self.notice = notice
+        self.history = history.map { AdminPages.row($0, strings: t, onRecordPage: true) }
+        hasHistory = !history.isEmpty
+        self.attendanceError = attendanceError
+    }
+}
+
+/// An activity as a timeline on an organization's or a person's page shows it: when, what, and how the
+/// organization or person took part.
+struct TimelineItem {
+    let id: Int64
+    let title: String
+    let when: String
+    let kindLabel: String
+    let how: String?
+
+    init(_ s: ActivitySummary, strings t: Strings) {
+        id = s.id
+        title = s.title
+        when = ActivityFormats.when(s, in: ActivityFormats.zone(of: s.timeZone))
+        kindLabel = t["activity_kind_\(s.kind.rawValue)"]
+        var parts: [String] = []
+        if let p = s.participation {
+            if p.organizer { parts.append(t["organizer"]) }
+            parts.append(t["mode_\(p.mode.rawValue)"])
+            parts.append(t["status_\(p.status.rawValue)"])
+        } else if s.delegate == nil, s.placeOrganizationId != nil {
+            parts.append(t["timeline_place"])
+        }
+        if let d = s.delegate {
+            parts.append(t["delegate_role_\(d.role.rawValue)"])
+            parts.append(d.inPerson ? t["mode_in_person"] : t["mode_virtual"])
+        }
+        how = parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,225 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+
+/// Which calendar page: a month grid, a week, or an agenda list.
+enum CalendarMode: String, CaseIterable {
+    case month, week, agenda
+}
+
+/// The days a calendar page covers, in the viewer's zone, and the instants that bound them.
+struct CalendarSpan {
+    let mode: CalendarMode
+    /// The day the page is about ("2026-11-11"); the month or week around it.
+    let anchor: DateComponents
+    let zone: TimeZone
+    /// The first and last day shown (month: whole weeks, Monday first).
+    let days: [DateComponents]
+    let from: Date
+    let to: Date
+
+    init(mode: CalendarMode, anchor: DateComponents, zone: TimeZone) {
+        self.mode = mode
+        self.anchor = anchor
+        self.zone = zone
+        let calendar = ActivityTime.calendar(zone)
+        let anchorDate = calendar.date(from: DateComponents(year: anchor.year, month: anchor.month, day: anchor.day))!
+        var first: Date
+        var count: Int
+        switch mode {
+        case .month:
+            let firstOfMonth = calendar.date(from: DateComponents(year: anchor.year, month: anchor.month, day: 1))!
+            first = Self.monday(onOrBefore: firstOfMonth, calendar)
+            let nextMonth = calendar.date(byAdding: .month, value: 1, to: firstOfMonth)!
+            let lastSunday = calendar.date(byAdding: .day, value: 6, to: Self.monday(onOrBefore: calendar.date(byAdding: .day, value: -1, to: nextMonth)!, calendar))!
+            count = (calendar.dateComponents([.day], from: first, to: lastSunday).day ?? 34) + 1
+        case .week:
+            first = Self.monday(onOrBefore: anchorDate, calendar)
+            count = 7
+        case .agenda:
+            first = anchorDate
+            count = 1
+        }
+        days = (0..<count).map {
+            calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: $0, to: first)!)
+        }
+        from = first
+        to = calendar.date(byAdding: .day, value: count, to: first)!
+    }
+
+    private static func monday(onOrBefore date: Date, _ calendar: Calendar) -> Date {
+        let weekday = calendar.component(.weekday, from: date)
+        return calendar.startOfDay(for: calendar.date(byAdding: .day, value: -((weekday + 5) % 7), to: date)!)
+    }
+
+    static func key(_ day: DateComponents) -> String { String(format: "%04d-%02d-%02d", day.year!, day.month!, day.day!) }
+
+    /// The page before and after this one.
+    func neighbour(_ step: Int) -> String {
+        let calendar = ActivityTime.calendar(zone)
+        let anchorDate = calendar.date(from: DateComponents(year: anchor.year, month: anchor.month, day: anchor.day))!
+        let moved: Date =
+            switch mode {
+            case .month: calendar.date(byAdding: .month, value: step, to: anchorDate)!
+            case .week: calendar.date(byAdding: .day, value: 7 * step, to: anchorDate)!
+            case .agenda: calendar.date(byAdding: .day, value: 30 * step, to: anchorDate)!
+            }
+        return Self.key(calendar.dateComponents([.year, .month, .day], from: moved))
+    }
+
+    var heading: String {
+        switch mode {
+        case .month: "\(ActivityFormats.monthNames[anchor.month! - 1]) \(anchor.year!)"
+        case .week:
+            "\(ActivityFormats.day(from, in: zone)) – \(ActivityFormats.day(to.addingTimeInterval(-1), in: zone))"
+        case .agenda: ActivityFormats.day(from, in: zone)
+        }
+    }
+}
+
+/// The calendar pages' view model: the grid or list, the filters, and links that keep them.
+struct CalendarView {
+    struct Item {
+        let id: Int64
+        let title: String
+        let kind: String
+        let kindLabel: String
+        /// The start in the viewer's zone, or "All day", or "continues".
+        let time: String
+        let when: String
+        /// The time where it happens, when that zone is not the viewer's.
+        let localWhen: String?
+        let place: String?
+    }
+    struct Day {
+        let number: Int
+        let label: String
+        let date: String
+        let isToday: Bool
+        let outside: Bool
+        let items: [Item]
+        let hasItems: Bool
+    }
+    struct Week {
+        let days: [Day]
+    }
+    struct Link {
+        let label: String
+        let href: String
+        let current: Bool
+    }
+
+    let heading: String
+    let zoneNote: String
+    let modes: [Link]
+    let previous: String
+    let next: String
+    let today: String
+    let isMonth: Bool
+    let isWeek: Bool
+    let isAgenda: Bool
+    let weekdays: [String]
+    let weeks: [Week]
+    let days: [Day]
+    let agenda: [Day]
+    let hasAgenda: Bool
+    let filters: [FormField]
+    let mode: String
+    let date: String
+    let newHref: String
+    let feedHint: String
+
+    init(
+        span: CalendarSpan, items: [ActivitySummary], parameters: [String: String], filters: [FormField],
+        now: Date, strings t: Strings
+    ) {
+        let zone = span.zone
+        let calendar = ActivityTime.calendar(zone)
+        heading = span.heading
+        zoneNote = String(format: t["calendar_zone_note"], zone.identifier)
+        isMonth = span.mode == .month
+        isWeek = span.mode == .week
+        isAgenda = span.mode == .agenda
+        mode = span.mode.rawValue
+        let anchorKey = CalendarSpan.key(span.anchor)
+        date = anchorKey
+        var kept = parameters.filter { ["kind", "region", "organization", "staff", "org"].contains($0.key) && !$0.value.isEmpty }
+        func href(mode: CalendarMode, date: String) -> String {
+            kept["view"] = mode.rawValue
+            kept["date"] = date
+            return "/calendar?" + kept.sorted { $0.key < $1.key }.map {
+                "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            }.joined(separator: "&")
+        }
+        let todayKey = CalendarSpan.key(calendar.dateComponents([.year, .month, .day], from: now))
+        modes = CalendarMode.allCases.map {
+            Link(label: t["calendar_\($0.rawValue)"], href: href(mode: $0, date: anchorKey), current: $0 == span.mode)
+        }
+        previous = href(mode: span.mode, date: span.neighbour(-1))
+        next = href(mode: span.mode, date: span.neighbour(1))
+        today = href(mode: span.mode, date: todayKey)
+        weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        newHref = "/activities/new?date=\(anchorKey)"
+        feedHint = t["calendar_feed_hint"]
+        // Each activity on every day it covers in the viewer's zone.
+        var byDay: [String: [Item]] = [:]
+        for summary in items {
+            let own = ActivityFormats.zone(of: summary.timeZone)
+            let when = ActivityFormats.when(summary, in: zone)
+            let localWhen = own.identifier == zone.identifier || summary.allDay ? nil : ActivityFormats.when(summary, in: own)
+            var dayStart = calendar.startOfDay(for: summary.startsAt)
+            var first = true
+            let lastMoment = summary.endsAt.addingTimeInterval(-1)
+            // All-day activities keep their own dates wherever the viewer is.
+            if summary.allDay, case .success(let d) = ActivityTime.midnight(of: summary.start, in: zone) {
+                dayStart = d
+            }
+            let lastDay: Date =
+                if summary.allDay, case .success(let d) = ActivityTime.midnight(of: summary.end, in: zone) {
+                    d
+                } else {
+                    calendar.startOfDay(for: lastMoment)
+                }
+            var guardCount = 0
+            while dayStart <= lastDay, guardCount < 100 {
+                let key = CalendarSpan.key(calendar.dateComponents([.year, .month, .day], from: dayStart))
+                let time =
+                    summary.allDay ? t["all_day"] : first ? ActivityFormats.clock(summary.startsAt, in: zone) : t["continues"]
+                byDay[key, default: []].append(
+                    Item(
+                        id: summary.id, title: summary.title, kind: summary.kind.rawValue,
+                        kindLabel: t["activity_kind_\(summary.kind.rawValue)"], time: time, when: when,
+                        localWhen: localWhen, place: [summary.venue, summary.placeName].compactMap { $0 }.joined(separator: ", ").nilIfBlank))
+                first = false
+                guardCount += 1
+                dayStart = calendar.date(byAdding: .day, value: 1, to: dayStart)!
+            }
+        }
+        let anchorMonth = span.anchor.month
+        let days = span.days.map { components -> Day in
+            let key = CalendarSpan.key(components)
+            let items = byDay[key] ?? []
+            let date = calendar.date(from: components)!
+            return Day(
+                number: components.day!, label: ActivityFormats.day(date, in: zone), date: key, isToday: key == todayKey,
+                outside: span.mode == .month && components.month != anchorMonth, items: items, hasItems: !items.isEmpty)
+        }
+        self.days = days
+        weeks = stride(from: 0, to: days.count, by: 7).map { Week(days: Array(days[$0..<min($0 + 7, days.count)])) }
+        // The agenda lists every day that has something, from the day chosen on.
+        let agendaDays = Set(byDay.keys).sorted().filter { $0 >= CalendarSpan.key(span.anchor) }
+        agenda = agendaDays.map { key in
+            let items = byDay[key] ?? []
+            let date = (try? ActivityTime.midnight(of: key, in: zone).get()) ?? now
+            return Day(
+                number: 0, label: ActivityFormats.day(date, in: zone), date: key, isToday: key == todayKey,
+                outside: false, items: items, hasItems: true)
+        }
+        hasAgenda = !agenda.isEmpty
+        self.filters = filters
+    }
+}
+
+extension String {
+    var nilIfBlank: String? { trimmingCharacters(in: .whitespaces).isEmpty ? nil : self }
+}
