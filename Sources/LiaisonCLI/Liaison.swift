@@ -97,7 +97,7 @@ extension Liaison {
                     print(
                         outcome.skipped
                             ? "Demo: the database already has data; left as it is."
-                            : "Demo: added \(outcome.created) organizations and \(outcome.people) people.")
+                            : "Demo: added \(outcome.created) organizations, \(outcome.people) people and \(outcome.activities) activities.")
                     let hasher = PasswordHasher()
                     signIn = try await DemoNetwork.prepareAdmin(
                         in: database, password: try readOrGeneratePassword(fromStdin: false), hash: { hasher.hash($0) })
@@ -156,7 +156,7 @@ extension Liaison {
                         print("The database \(configuration.database) already has organizations; nothing was added.")
                     } else {
                         print(
-                            "Added \(outcome.created) organizations and \(outcome.people) people of the demo network to \(configuration.database)."
+                            "Added \(outcome.created) organizations, \(outcome.people) people and \(outcome.activities) activities of the demo network to \(configuration.database)."
                         )
                     }
                 }

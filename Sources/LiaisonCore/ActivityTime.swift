@@ -3,17 +3,22 @@ import Foundation
 /// Local times in IANA zones and the instants they stand for. Activities keep the local time as written
 /// where they happen and the zone; the instant is worked out from both, across daylight-saving changes.
 public enum ActivityTime {
-    /// The zone with this IANA name, or nil when there is none. Only names from the zone database (and
-    /// "UTC"): abbreviations such as "CST" mean different zones in different places, and offsets such as
-    /// "GMT+8" do not follow a place's daylight-saving changes.
+    /// The zone with this IANA name ("Asia/Shanghai"), or nil when there is none. Only a place's zone (and
+    /// "UTC"): abbreviations such as "CST" mean different zones in different places, and fixed offsets such
+    /// as "GMT+8" or "Etc/GMT-8" do not follow a place's daylight-saving changes.
     public static func zone(named name: String) -> TimeZone? {
-        guard name == "UTC" || name == "Etc/UTC" || knownZones.contains(name) else { return nil }
-        return TimeZone(identifier: name)
+        if name == "UTC" || name == "Etc/UTC" { return TimeZone(identifier: "UTC") }
+        guard name.contains("/"), !name.hasPrefix("Etc/"), let zone = TimeZone(identifier: name),
+            zone.identifier == name
+        else { return nil }
+        return zone
     }
 
-    /// Every zone name a form offers, sorted.
-    public static let zoneNames: [String] = (["UTC"] + TimeZone.knownTimeZoneIdentifiers).sorted()
-    private static let knownZones = Set(TimeZone.knownTimeZoneIdentifiers)
+    /// The zone names a form offers, sorted; the zone database also knows newer names that Foundation's list
+    /// lacks (Asia/Kolkata beside Asia/Calcutta), which forms keep when an activity has one.
+    public static let zoneNames: [String] = (["UTC"] + TimeZone.knownTimeZoneIdentifiers.filter {
+        $0.contains("/") && !$0.hasPrefix("Etc/")
+    }).sorted()
 
     /// Why a local time has no instant.
     public enum Failure: Error, Sendable, Equatable {

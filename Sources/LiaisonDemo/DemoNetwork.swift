@@ -12,6 +12,8 @@ public enum DemoNetwork {
         public var created: Int
         /// People created.
         public var people: Int = 0
+        /// Activities created.
+        public var activities: Int = 0
         /// True when the directory already had organizations and was left as it was.
         public var skipped: Bool
     }
@@ -63,22 +65,25 @@ public enum DemoNetwork {
             created += 1
         }
         let people = try await seedPeople(into: store, organizations: organizations, currentYear: currentYear)
-        return Outcome(created: created, people: people, skipped: false)
+        let activities = try await seedActivities(
+            into: store, organizations: organizations.mapValues(\.id), people: people)
+        return Outcome(created: created, people: people.count, activities: activities, skipped: false)
     }
 }
 
 extension DemoNetwork {
     /// Fictional officials, interpreters and protocol officers of the demo cities, with Chinese names in
-    /// both scripts, some reachable by WeChat only and some by email only; returns how many were created.
+    /// both scripts, some reachable by WeChat only and some by email only; returns their ids by the name
+    /// pages show ("CHEN Guo").
     static func seedPeople(
         into store: any LiaisonStore, organizations: [String: (id: Int64, country: String?)], currentYear: Int
-    ) async throws -> Int {
+    ) async throws -> [String: Int64] {
         let url = URL(fileURLWithPath: Bundle.module.bundlePath).appendingPathComponent("Resources/demo-people.json")
         let root = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
         let items = root?["people"] as? [[String: Any]] ?? []
         let holders = Set(items.flatMap { ($0["channels"] as? [[String: Any]] ?? []).compactMap { $0["heldBy"] as? String } })
         let staff = try await createStaff(named: holders, in: store)
-        var created = 0
+        var created: [String: Int64] = [:]
         for var item in items {
             var country: String?
             item["positions"] = try (item["positions"] as? [[String: Any]] ?? []).map { position in
@@ -100,8 +105,7 @@ extension DemoNetwork {
             let data = try JSONSerialization.data(withJSONObject: item)
             let input = try JSONDecoder().decode(PersonInput.self, from: data).normalized(defaultCountry: country)
             try input.validate(currentYear: currentYear)
-            _ = try await store.createPerson(input, by: .system)
-            created += 1
+            created[input.displayName] = try await store.createPerson(input, by: .system).id
         }
         return created
     }

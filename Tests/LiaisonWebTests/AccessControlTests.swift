@@ -35,7 +35,12 @@ import Testing
         #expect(
             open == [
                 "GET /health", "GET /assets/:name", "GET /api/openapi.json", "GET /sign-in", "POST /sign-in",
+                // A calendar program subscribes with the secret in the address, and no session.
+                "GET /feeds/calendar/:token",
             ])
+        #expect(
+            routes.filter { $0.method != "GET" && ($0.path.hasPrefix("/activities") || $0.path.hasPrefix("/api/v1/activities")) }
+                .allSatisfy { $0.minimumRole == .editor })
         #expect(routes.filter { $0.path.hasPrefix("/admin") }.allSatisfy { $0.minimumRole == .admin })
         #expect(
             routes.filter { $0.method == "POST" && $0.path.hasPrefix("/organizations") }.allSatisfy {

@@ -146,7 +146,7 @@ import Testing
             #expect(lines.count > 2)
             #expect(csv.text.contains(",'+86"))
             let all = try await app.get("/people/export?format=vcard")
-            #expect(all.text.components(separatedBy: "BEGIN:VCARD").count - 1 == 18)
+            #expect(all.text.components(separatedBy: "BEGIN:VCARD").count - 1 == 22)
             let organizations = try await app.get("/organizations/export?format=csv&status=prospect")
             #expect(organizations.text.contains("Foshan"))
             #expect(!organizations.text.contains("Guangzhou,"))

@@ -19,6 +19,16 @@ struct AccountPages {
         routes.add(.post, "/account/two-factor/disable", access: .viewer, use: disableTwoFactor)
         routes.add(.post, "/account/tokens", access: .viewer, use: createToken)
         routes.add(.post, "/account/tokens/:id/revoke", access: .viewer, use: revokeToken)
+        routes.add(.post, "/account/time-zone", access: .viewer, use: setTimeZone)
+        routes.add(.post, "/account/feeds", access: .viewer, use: createFeed)
+        routes.add(.post, "/account/feeds/:id/revoke", access: .viewer, use: revokeFeed)
+    }
+
+    struct FeedRow {
+        let id: Int64
+        let scope: String
+        let created: String
+        let revoked: Bool
     }
 
     struct TokenRow {
@@ -42,11 +52,16 @@ struct AccountPages {
         let notice: String?
         let error: String?
         let newToken: String?
+        let timeZone: FormField
+        let feeds: [FeedRow]
+        let hasFeeds: Bool
+        let newFeedURL: String?
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let required = context.identity?.mustSetUpTwoFactor == true
-        return try await page(context: context, error: required ? t["two_factor_required"] : nil)
+        let notice = request.uri.queryParameters["zone"] != nil ? t["time_zone_saved"] : nil
+        return try await page(context: context, notice: notice, error: required ? t["two_factor_required"] : nil)
     }
 
     @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -114,6 +129,36 @@ struct AccountPages {
         return PageRenderer.redirect(to: "/account")
     }
 
+    @Sendable func setTimeZone(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try signedIn(context)
+        let zone = try await FormData.read(request, context: context)["timeZone"].trimmingCharacters(in: .whitespaces)
+        guard zone.isEmpty || ActivityTime.zone(named: zone) != nil else {
+            return try await page(
+                context: context, error: String(format: t["error_time_zone"], zone), status: .unprocessableContent)
+        }
+        _ = try await store.updateAccount(id: account.id, .timeZone(zone.isEmpty ? nil : zone), by: context.actor)
+        return PageRenderer.redirect(to: "/account?zone=saved")
+    }
+
+    @Sendable func createFeed(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try signedIn(context)
+        let form = try await FormData.read(request, context: context)
+        guard let scope = CalendarFeedScope(rawValue: form["scope"]) else {
+            return try await page(context: context, error: t["error_feed_scope"], status: .unprocessableContent)
+        }
+        let (_, secret) = try await CalendarFeeds.issue(
+            accountId: account.id, scope: scope, store: store, by: context.actor)
+        return try await page(
+            context: context, notice: t["feed_created"],
+            newFeedURL: CalendarFeeds.address(of: secret, request: request))
+    }
+
+    @Sendable func revokeFeed(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try signedIn(context)
+        try await store.revokeCalendarFeed(id: try context.recordID(), accountId: account.id, by: context.actor)
+        return PageRenderer.redirect(to: "/account#feeds")
+    }
+
     /// Asked again before changes that lock people out: a forgotten open session is not enough.
     private func isPassword(_ password: String, of account: StaffAccount) async throws -> Bool {
         guard let credentials = try await store.credentials(accountId: account.id) else { return false }
@@ -127,9 +172,10 @@ struct AccountPages {
 
     private func page(
         context: AppRequestContext, notice: String? = nil, error: String? = nil, setupSecret: String? = nil,
-        newToken: String? = nil, status: HTTPResponse.Status = .ok
+        newToken: String? = nil, newFeedURL: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let account = try signedIn(context)
+        // The account as stored now: the session's copy predates a change made on this page.
+        let account = try await store.account(id: try signedIn(context).id) ?? signedIn(context)
         let secret = setupSecret ?? TwoFactor.newSecret()
         let tokens = try await store.apiTokens(accountId: account.id).map { token in
             TokenRow(
@@ -137,11 +183,23 @@ struct AccountPages {
                 created: Formats.day(token.createdAt), lastUsed: token.lastUsedAt.map(Formats.minute) ?? t["never"],
                 revoked: token.revokedAt != nil)
         }
+        var zoneField = FormField(
+            name: "timeZone", label: t["field_timeZone"], value: account.timeZone ?? "", hint: t["hint_timeZone"],
+            control: .select)
+        zoneField.options = FormField.choices(
+            ActivityFormView.zones(keeping: account.timeZone).filter { $0 != "UTC" }.map { ($0, $0) },
+            selected: account.timeZone ?? "", blank: "UTC")
+        let feeds = try await store.calendarFeeds(accountId: account.id).map {
+            FeedRow(
+                id: $0.id, scope: t["feed_scope_\($0.scope.rawValue)"], created: Formats.day($0.createdAt),
+                revoked: $0.revokedAt != nil)
+        }
         let model = Model(
             name: account.name, email: account.email, role: t["role_\(account.role.rawValue)"],
             twoFactorOn: account.totpEnabled, setupSecret: secret,
             setupURL: TwoFactor.setupURL(secret: secret, email: account.email), tokens: tokens,
-            hasTokens: !tokens.isEmpty, notice: notice, error: error, newToken: newToken)
+            hasTokens: !tokens.isEmpty, notice: notice, error: error, newToken: newToken,
+            timeZone: zoneField, feeds: feeds, hasFeeds: !feeds.isEmpty, newFeedURL: newFeedURL)
         return renderer.page("account", title: t["account_title"], model: model, context: context, status: status)
     }
 }

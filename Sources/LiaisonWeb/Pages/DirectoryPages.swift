@@ -41,8 +41,10 @@ struct DirectoryPages {
         let history = try await store.auditEntries(
             AuditQuery(entity: "organization", entityId: organization.id, limit: 20))
         let people = try await store.peopleAt(organizationId: organization.id)
+        let activities = try await store.listActivities(
+            ActivityQuery(organizationId: organization.id, newestFirst: true, limit: 20))
         let view = ProfileView(
-            organization: organization, people: people, history: history, regions: settings.regions, strings: t,
+            organization: organization, people: people, activities: activities, history: history, regions: settings.regions, strings: t,
             saved: request.uri.queryParameters["saved"] != nil)
         return renderer.page("organization", title: organization.name, model: view, context: context)
     }

@@ -41,8 +41,10 @@ struct PeoplePages {
     @Sendable func profile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let person = try await PersonInputs.load(context, store: store)
         let history = try await store.auditEntries(AuditQuery(entity: "person", entityId: person.id, limit: 20))
+        let activities = try await store.listActivities(ActivityQuery(personId: person.id, newestFirst: true, limit: 20))
+        let metAt = try await person.metAtActivityId.asyncMap { try await store.activity(id: $0) } ?? nil
         let view = PersonView(
-            person: person, history: history, strings: t, notice: request.uri.queryParameters["saved"] != nil
+            person: person, activities: activities, metAt: metAt, history: history, strings: t, notice: request.uri.queryParameters["saved"] != nil
                 ? t["saved"] : request.uri.queryParameters["merged"] != nil ? t["merged_notice"] : nil)
         return renderer.page("person", title: person.displayName, model: view, context: context)
     }
@@ -177,13 +179,31 @@ struct PeoplePages {
         return form.input(organizations: organizations, defaultCountry: firstCountry, currentYear: settings.currentYear())
     }
 
+    /// The activities offered as where a person was met: the latest, and the one chosen when it is older.
+    private func activityChoices(selected: Int64?) async throws -> [ActivitySummary] {
+        var latest = try await store.listActivities(ActivityQuery(newestFirst: true, limit: 300))
+        if let selected, !latest.contains(where: { $0.id == selected }),
+            let activity = try await store.activity(id: selected)
+        {
+            latest.append(
+                ActivitySummary(
+                    id: activity.id, kind: activity.kind, title: activity.title, allDay: activity.allDay,
+                    start: activity.start, end: activity.end, timeZone: activity.timeZone, startsAt: activity.startsAt,
+                    endsAt: activity.endsAt, placeOrganizationId: activity.placeOrganizationId,
+                    placeName: activity.placeName, venue: activity.venue, visibility: activity.visibility,
+                    missionId: activity.missionId))
+        }
+        return latest
+    }
+
     private func formPage(
         _ form: PersonForm, heading: String, action: String, cancel: String, conflict: Bool = false,
         duplicates: [PersonSummary] = [], status: HTTPResponse.Status = .ok, context: AppRequestContext
     ) async throws -> Response {
         let view = PersonFormView(
             form: form, heading: heading, action: action, cancel: cancel, conflict: conflict, duplicates: duplicates,
-            staff: try await store.accounts().filter { !$0.disabled }, strings: t)
+            staff: try await store.accounts().filter { !$0.disabled },
+            activities: try await activityChoices(selected: Int64(form.values["metAtActivityId"] ?? "")), strings: t)
         return renderer.page("person-form", title: heading, model: view, context: context, status: status)
     }
 }

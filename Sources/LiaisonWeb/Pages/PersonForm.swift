@@ -18,7 +18,7 @@ struct PersonForm {
 
     static let textFields = [
         "givenName", "familyName", "nameOrder", "nativeName", "honorific", "role", "languages", "metAt",
-        "consentNote", "consentDate", "notes",
+        "metAtActivityId", "consentNote", "consentDate", "notes",
     ]
 
     /// A blank form, with a first position at `organization` when the page was opened from one.
@@ -33,6 +33,7 @@ struct PersonForm {
             "givenName": p.givenName, "familyName": p.familyName, "nameOrder": p.nameOrder.rawValue,
             "nativeName": p.nativeName ?? "", "honorific": p.honorific ?? "", "role": p.role.rawValue,
             "languages": p.languages.joined(separator: ", "), "metAt": p.metAt ?? "",
+            "metAtActivityId": p.metAtActivityId.map(String.init) ?? "",
             "consentNote": p.consentNote ?? "", "consentDate": p.consentDate ?? "", "notes": p.notes ?? "",
         ]
         positions = p.positions.map {
@@ -100,6 +101,7 @@ struct PersonForm {
             givenName: values["givenName"] ?? "", familyName: values["familyName"] ?? "",
             nameOrder: nameOrder ?? .givenFirst, nativeName: values["nativeName"], honorific: values["honorific"],
             languages: languages, role: role ?? .none, notes: values["notes"], metAt: values["metAt"],
+            metAtActivityId: Int64(values["metAtActivityId"] ?? ""),
             consentNote: values["consentNote"], consentDate: values["consentDate"], positions: positions,
             channels: channels
         ).normalized(defaultCountry: defaultCountry)

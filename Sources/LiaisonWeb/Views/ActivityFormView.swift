@@ -75,7 +75,7 @@ struct ActivityFormView {
                 fields: [
                     startDate, field("startTime", hint: t["hint_time"]), field("endDate", .date, hint: t["hint_day"]),
                     field("endTime", hint: t["hint_time"]), allDay,
-                    select("timeZone", ActivityTime.zoneNames.map { ($0, $0) }),
+                    select("timeZone", Self.zones(keeping: form.values["timeZone"]).map { ($0, $0) }),
                     field("place", hint: t["hint_activity_place"]), field("venue"),
                 ]),
             Group(legend: t["group_staff"], fields: [staffField]),
@@ -144,5 +144,11 @@ struct ActivityFormView {
         }
         errorSummary = links
         hasErrors = !links.isEmpty
+    }
+
+    /// The zones offered, with the one chosen when the list lacks it.
+    static func zones(keeping chosen: String?) -> [String] {
+        guard let chosen, !chosen.isEmpty, !ActivityTime.zoneNames.contains(chosen) else { return ActivityTime.zoneNames }
+        return [chosen] + ActivityTime.zoneNames
     }
 }

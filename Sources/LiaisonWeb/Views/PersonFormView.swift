@@ -27,7 +27,7 @@ struct PersonFormView {
 
     init(
         form: PersonForm, heading: String, action: String, cancel: String, conflict: Bool,
-        duplicates: [PersonSummary], staff: [StaffAccount], strings t: Strings
+        duplicates: [PersonSummary], staff: [StaffAccount], activities: [ActivitySummary] = [], strings t: Strings
     ) {
         self.heading = heading
         self.action = action
@@ -60,7 +60,15 @@ struct PersonFormView {
             .init(
                 legend: t["group_contact_notes"],
                 fields: [
-                    field("metAt", hint: t["hint_metAt"]), field("consentNote", .textarea),
+                    field("metAt", hint: t["hint_metAt"]),
+                    {
+                        var f = field("metAtActivityId", .select)
+                        f.options = FormField.choices(
+                            activities.map { (String($0.id), "\($0.title) (\($0.start.prefix(10)))") },
+                            selected: form.values["metAtActivityId"] ?? "", blank: t["no_mission"])
+                        return f
+                    }(),
+                    field("consentNote", .textarea),
                     field("consentDate", .date, hint: t["hint_day"]), field("notes", .textarea),
                 ]),
         ]

@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import LiaisonStore
 
 /// A person's page.
 struct PersonView {
@@ -39,8 +40,19 @@ struct PersonView {
     let notice: String?
     let history: [AdminPages.AuditRow]
     let hasHistory: Bool
+    let activities: [TimelineItem]
+    let hasActivities: Bool
+    let metAtActivityId: Int64?
+    let metAtActivity: String?
 
-    init(person p: Person, history: [AuditEntry], strings t: Strings, notice: String?) {
+    init(
+        person p: Person, activities: [ActivitySummary] = [], metAt: Activity? = nil, history: [AuditEntry],
+        strings t: Strings, notice: String?
+    ) {
+        self.activities = activities.map { TimelineItem($0, strings: t) }
+        hasActivities = !activities.isEmpty
+        metAtActivityId = metAt?.id
+        metAtActivity = metAt.map { "\($0.title) (\($0.start.prefix(10)))" }
         id = p.id
         name = p.displayName
         nativeName = p.nativeName

@@ -56,10 +56,15 @@ struct ProfileView {
     let saved: Bool
     let history: [AdminPages.AuditRow]
     let hasHistory: Bool
+    let activities: [TimelineItem]
+    let hasActivities: Bool
 
     init(
-        organization o: Organization, people: [PersonAtOrganization] = [], history: [AuditEntry], regions: RegionCatalog, strings t: Strings, saved: Bool
+        organization o: Organization, people: [PersonAtOrganization] = [], activities: [ActivitySummary] = [],
+        history: [AuditEntry], regions: RegionCatalog, strings t: Strings, saved: Bool
     ) {
+        self.activities = activities.map { TimelineItem($0, strings: t) }
+        hasActivities = !activities.isEmpty
         id = o.id
         name = o.name
         nativeName = o.nativeName
