@@ -57,7 +57,8 @@ struct ActivityPages {
         errors += reader.errors
         let span = CalendarSpan(mode: mode, anchor: anchor, zone: zone)
         query.from = span.from
-        query.to = mode == .agenda ? ActivityTime.calendar(zone).date(byAdding: .day, value: 92, to: span.from) : span.to
+        // The agenda lists what comes from its day on, as far as its limit reaches.
+        query.to = mode == .agenda ? nil : span.to
         query.limit = mode == .agenda ? 300 : ActivityQuery.maxLimit
         let items = try await store.listActivities(query)
         var organizationName = parameters["org"] ?? ""

@@ -24,9 +24,14 @@ enum ActivityFormats {
         return String(format: "%02d:%02d", p.hour!, p.minute!)
     }
 
-    /// The zone as people read it at that moment: "GMT+8", "GMT+2" in a Madrid summer, "EST".
+    /// The zone as people read it at that moment: "GMT+8", "GMT+2" in a Madrid summer, "EST"; "UTC" for UTC.
     static func abbreviation(_ zone: TimeZone, at date: Date) -> String {
-        zone.identifier == "UTC" ? "UTC" : zone.abbreviation(for: date) ?? zone.identifier
+        name(zone) == "UTC" ? "UTC" : zone.abbreviation(for: date) ?? zone.identifier
+    }
+
+    /// The zone's IANA name; Foundation calls UTC "GMT".
+    static func name(_ zone: TimeZone) -> String {
+        ["GMT", "UTC", "Etc/UTC"].contains(zone.identifier) ? "UTC" : zone.identifier
     }
 
     /// When an activity happens, in `zone`: a day or days for all-day activities (in their own zone, as

@@ -91,7 +91,7 @@ struct ActivityView {
         when = ActivityFormats.when(a, in: own)
         viewerWhen =
             a.allDay || own.identifier == viewerZone.identifier
-            ? nil : String(format: t["in_your_zone"], viewerZone.identifier, ActivityFormats.when(a, in: viewerZone))
+            ? nil : String(format: t["in_your_zone"], ActivityFormats.name(viewerZone), ActivityFormats.when(a, in: viewerZone))
         zone = a.timeZone
         place = a.placeName
         placeId = a.placeOrganizationId

@@ -136,7 +136,7 @@ struct CalendarView {
         let zone = span.zone
         let calendar = ActivityTime.calendar(zone)
         heading = span.heading
-        zoneNote = String(format: t["calendar_zone_note"], zone.identifier)
+        zoneNote = String(format: t["calendar_zone_note"], ActivityFormats.name(zone))
         isMonth = span.mode == .month
         isWeek = span.mode == .week
         isAgenda = span.mode == .agenda

@@ -58,6 +58,8 @@ struct ProfileView {
     let hasHistory: Bool
     let activities: [TimelineItem]
     let hasActivities: Bool
+    /// The organization's activities on the calendar's agenda, from a year ago on.
+    let activitiesHref: String
 
     init(
         organization o: Organization, people: [PersonAtOrganization] = [], activities: [ActivitySummary] = [],
@@ -65,6 +67,8 @@ struct ProfileView {
     ) {
         self.activities = activities.map { TimelineItem($0, strings: t) }
         hasActivities = !activities.isEmpty
+        let yearAgo = ActivityTime.localText(Date().addingTimeInterval(-365 * 86_400), in: .gmt, dayOnly: true)
+        activitiesHref = "/calendar?view=agenda&organization=\(o.id)&date=\(yearAgo)"
         id = o.id
         name = o.name
         nativeName = o.nativeName

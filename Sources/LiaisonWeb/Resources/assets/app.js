@@ -10,8 +10,53 @@ document.addEventListener("DOMContentLoaded", () => {
   const box = document.getElementById("global-search");
   const list = document.getElementById("global-search-results");
   if (box && list) searchAsYouType(box, list);
-  document.querySelectorAll("input[name$='.organization']").forEach(suggestOrganizations);
+  document.querySelectorAll("input[name$='.organization'], input[name='place']").forEach(suggestOrganizations);
+  document.querySelectorAll("textarea[name='addInPerson'], textarea[name='addVirtual']").forEach((box) => addByName(box, "organization"));
+  document.querySelectorAll("textarea[name='addPeople']").forEach((box) => addByName(box, "person"));
 });
+
+// A box of names to add gets a search field above it: each name picked from the suggestions is added to the
+// box as a line of its own, so twenty cities are chosen in twenty quick picks.
+function addByName(box, kind) {
+  const field = document.createElement("input");
+  field.type = "search";
+  field.id = `${box.id}-pick`;
+  field.placeholder = kind === "person" ? "Find a person…" : "Find an organization…";
+  field.setAttribute("aria-label", `${box.labels[0]?.textContent ?? ""}: search`);
+  field.className = "picker";
+  const list = document.createElement("datalist");
+  list.id = `${box.id}-picks`;
+  field.setAttribute("list", list.id);
+  box.before(field, list);
+  let timer = null;
+  const add = (name) => {
+    const names = box.value.split(/[\n,;]/).map((line) => line.trim()).filter(Boolean);
+    if (!names.includes(name)) box.value = [...names, name].join("\n");
+    field.value = "";
+    list.replaceChildren();
+  };
+  field.addEventListener("input", () => {
+    clearTimeout(timer);
+    const text = field.value.trim();
+    if ([...list.options].some((option) => option.value === text)) { add(text); return; }
+    if (text.length < 2) return;
+    timer = setTimeout(async () => {
+      const items = (await search(text, 10)).filter((item) => item.kind === kind);
+      list.replaceChildren(...items.map((item) => {
+        const option = document.createElement("option");
+        option.value = item.name;
+        option.label = [item.nativeName, item.detail].filter(Boolean).join(" · ");
+        return option;
+      }));
+    }, 150);
+  });
+  field.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      if (field.value.trim()) add(field.value.trim());
+    }
+  });
+}
 
 // Asks the search endpoint for the best matches of what is typed so far.
 async function search(text, limit) {
