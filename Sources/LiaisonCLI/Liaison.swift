@@ -177,7 +177,7 @@ extension Liaison.Seed {
         @OptionGroup var store: StoreOptions
         @Option(help: "How many organizations (1 to 1,000,000).") var organizations: Int = 20_000
         @Option(help: "How many people (0 to 10,000,000).") var people: Int = 1_000_000
-        @Option(help: "How many activities; 0 until the calendar exists.") var activities: Int = 0
+        @Option(help: "How many activities over ten years around 2026 (0 to 10,000,000).") var activities: Int = 0
         @Option(help: "The seed: the same seed gives the same network.") var seed: UInt64 = 1
 
         func validate() throws {
@@ -187,8 +187,8 @@ extension Liaison.Seed {
             guard (0...10_000_000).contains(people) else {
                 throw ValidationError("--people must be from 0 to 10,000,000; got \(people).")
             }
-            guard activities == 0 else {
-                throw ValidationError("--activities must be 0: activities come with the international calendar.")
+            guard (0...10_000_000).contains(activities) else {
+                throw ValidationError("--activities must be from 0 to 10,000,000; got \(activities).")
             }
         }
 
@@ -197,14 +197,15 @@ extension Liaison.Seed {
                 do {
                     let report = try await SyntheticNetwork.seed(
                         into: database,
-                        SyntheticOptions(organizations: organizations, people: people, seed: seed),
+                        SyntheticOptions(
+                            organizations: organizations, people: people, activities: activities, seed: seed),
                         storeName: configuration.database.description
                     ) { line in
                         FileHandle.standardError.write(Data((line + "\n").utf8))
                     }
                     let rate = Int(Double(report.people) / max(report.seconds, 0.001))
                     print(
-                        "Added \(report.organizations) organizations and \(report.people) people (\(report.rows) rows) to \(configuration.database) in \(String(format: "%.1f", report.seconds)) s: \(rate) people a second."
+                        "Added \(report.organizations) organizations, \(report.people) people and \(report.activities) activities (\(report.rows) rows) to \(configuration.database) in \(String(format: "%.1f", report.seconds)) s: \(rate) people a second."
                     )
                 } catch let error as TransferError {
                     throw CommandFailure(error.description)

@@ -7,11 +7,11 @@ import LiaisonStore
 struct SyntheticGenerator {
     typealias Batch = [(TransferTable, [[TransferValue]])]
 
-    private var random: SeededGenerator
-    private let options: SyntheticOptions
-    private let base = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
+    var random: SeededGenerator
+    let options: SyntheticOptions
+    let base = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
     private let networkCount: Int
-    private var organizations: [OrganizationFacts] = []
+    var organizations: [OrganizationFacts] = []
     private var latin: [String: String] = [:]
     private var nameDocuments: [String: String] = [:]
     private var sortKeys: [String: String] = [:]
@@ -41,7 +41,7 @@ struct SyntheticGenerator {
         self.networkCount = min(options.organizations, max(2, options.organizations / 2000))
     }
 
-    private static func table(_ name: String) -> TransferTable { TransferTable.named(name)! }
+    static func table(_ name: String) -> TransferTable { TransferTable.named(name)! }
     private static let account = table("account")
     private static let organization = table("organization")
     private static let role = table("organization_role")
@@ -54,7 +54,7 @@ struct SyntheticGenerator {
 
     private static let toPlainLatin = StringTransform("Any-Latin; Latin-ASCII")
 
-    private func instant(_ offset: Int) -> TransferValue { .instant(base.addingTimeInterval(Double(offset))) }
+    func instant(_ offset: Int) -> TransferValue { .instant(base.addingTimeInterval(Double(offset))) }
 
     // MARK: - Staff
 

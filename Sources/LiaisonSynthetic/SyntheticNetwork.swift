@@ -6,11 +6,13 @@ import LiaisonStore
 public struct SyntheticOptions: Sendable, Hashable {
     public var organizations: Int
     public var people: Int
+    public var activities: Int
     public var seed: UInt64
 
-    public init(organizations: Int, people: Int, seed: UInt64) {
+    public init(organizations: Int, people: Int, activities: Int = 0, seed: UInt64) {
         self.organizations = organizations
         self.people = people
+        self.activities = activities
         self.seed = seed
     }
 }
@@ -19,6 +21,7 @@ public struct SyntheticOptions: Sendable, Hashable {
 public struct SyntheticReport: Sendable {
     public var organizations: Int
     public var people: Int
+    public var activities: Int
     public var rows: Int
     public var seconds: Double
 }
@@ -65,12 +68,23 @@ public enum SyntheticNetwork {
                     progress("\(peopleWritten) people written (\(Int(rate)) a second)")
                 }
             }
+            var activitiesWritten = 0
+            while activitiesWritten < options.activities {
+                let count = min(DataTransfer.batchSize * 4, options.activities - activitiesWritten)
+                for (table, batch) in generator.activities(from: activitiesWritten, count: count) where !batch.isEmpty {
+                    try await sink.insert(table, batch)
+                    rows += batch.count
+                }
+                let before = activitiesWritten / 100_000
+                activitiesWritten += count
+                if activitiesWritten / 100_000 > before { progress("\(activitiesWritten) activities written") }
+            }
             let audit = generator.auditRow(options: options)
             try await sink.insert(audit.table, [audit.row])
             rows += 1
         }
         return SyntheticReport(
-            organizations: options.organizations, people: options.people, rows: rows,
+            organizations: options.organizations, people: options.people, activities: options.activities, rows: rows,
             seconds: Date().timeIntervalSince(started))
     }
 }

@@ -7,7 +7,7 @@ import Testing
 
 /// The synthetic network the benchmarks run on: deterministic, varied, and made of valid records.
 @Suite struct SyntheticNetworkTests {
-    private let small = SyntheticOptions(organizations: 120, people: 600, seed: 7)
+    private let small = SyntheticOptions(organizations: 120, people: 600, activities: 300, seed: 7)
 
     private func backup(_ store: any LiaisonStore) async throws -> [String] {
         var data = Data()
@@ -41,6 +41,22 @@ import Testing
             #expect(report.people == 600)
             #expect(try await store.listPeople(PersonQuery()).total == 600)
             #expect(try await store.listOrganizations(OrganizationQuery()).total == 120)
+
+            // Activities pass the forms' rules, their instants are their local times in their zones, and a
+            // month of the calendar finds what overlaps it.
+            let activities = try await store.activities(ids: Array(1...300))
+            #expect(activities.count > 290)
+            for activity in activities {
+                #expect(throws: Never.self) { try activity.input.validate() }
+                #expect(try activity.input.interval().get() == DateInterval(start: activity.startsAt, end: activity.endsAt))
+            }
+            #expect(Set(activities.map(\.kind)).count >= 4)
+            let utc = TimeZone(identifier: "UTC")!
+            let from = try ActivityTime.midnight(of: "2026-03-01", in: utc).get()
+            let to = try ActivityTime.midnight(of: "2026-04-01", in: utc).get()
+            let march = try await store.listActivities(ActivityQuery(from: from, to: to))
+            #expect(march.map(\.id) == activities.filter { $0.startsAt < to && $0.endsAt > from }.sorted {
+                ($0.startsAt, $0.id) < ($1.startsAt, $1.id) }.map(\.id))
 
             let people = try await store.people(ids: Array(1...600))
             for person in people.prefix(100) {

@@ -197,11 +197,13 @@ def import_rate(binary, database, kind, path, rows):
 
 
 def bench_engine(binary, name, database, options, folder):
-    print(f"== {name}: seeding {options.organizations} organizations and {options.people} people", flush=True)
+    print(f"== {name}: seeding {options.organizations} organizations, {options.people} people and "
+          f"{options.activities} activities", flush=True)
     began = time.monotonic()
-    run(binary, "seed", "synthetic", "--database", database, "--organizations", str(options.organizations),
-        "--people", str(options.people), "--seed", "1")
+    seeded = run(binary, "seed", "synthetic", "--database", database, "--organizations", str(options.organizations),
+                 "--people", str(options.people), "--activities", str(options.activities), "--seed", "1")
     seconds = time.monotonic() - began
+    rows = int(seeded.split("(")[1].split(" rows")[0]) if " rows)" in seeded else 0
     import_organizations = max(100, options.organizations // 10)
     import_people = max(500, min(20_000, options.people // 50))
     print(f"== {name}: importing {import_organizations} organizations and {import_people} people from CSV", flush=True)
@@ -231,6 +233,13 @@ def bench_engine(binary, name, database, options, folder):
             "directory by region (HTML)": lua(
                 folder, "directory", ["/organizations?region=europe", "/organizations?region=asia-pacific",
                                       "/organizations?region=latin-america&page=2"], page),
+            # A staff member's month, as each opens the calendar; and a week of everyone's, as a program reads it.
+            "calendar month of one staff member (HTML)": lua(
+                folder, "calendar", [f"/calendar?view=month&date=2026-{m:02d}-01&staff={1 + m % 12}" for m in range(1, 13)],
+                page),
+            "calendar week, everyone (JSON)": lua(
+                folder, "activities", [f"/api/v1/activities?from=2026-{m:02d}-0{d}&to=2026-{m:02d}-{d + 7:02d}&limit=500"
+                                       for m in range(1, 13) for d in (1, 8)], api),
         }
         results = {}
         peak = server.rss_mb()
@@ -245,7 +254,9 @@ def bench_engine(binary, name, database, options, folder):
             "engine": name,
             "organizations": options.organizations,
             "people": options.people,
+            "activities": options.activities,
             "seed_people_per_second": round(options.people / seconds),
+            "seed_rows_per_second": round(rows / seconds),
             "seed_seconds": round(seconds, 2),
         "csv_import": imports,
             "start_to_first_answer_ms": round(server.started_in * 1000, 1),
@@ -259,19 +270,21 @@ def bench_engine(binary, name, database, options, folder):
 def print_table(reports):
     print()
     for report in reports:
-        print(f"{report['engine']}: {report['organizations']:,} organizations, {report['people']:,} people")
-        print(f"  seeding {report['seed_people_per_second']:,} people/s ({report['seed_seconds']} s); "
+        print(f"{report['engine']}: {report['organizations']:,} organizations, {report['people']:,} people, "
+              f"{report['activities']:,} activities")
+        print(f"  seeding {report['seed_people_per_second']:,} people/s, {report['seed_rows_per_second']:,} rows/s "
+              f"({report['seed_seconds']} s); "
               f"start to first answer {report['start_to_first_answer_ms']} ms; peak RSS {report['peak_rss_mb']} MB")
         for kind, figures in report["csv_import"].items():
             print(f"  CSV import of {figures['rows']:,} {kind}: {figures['rows_per_second']:,} rows/s "
                   f"({figures['seconds']} s, checks and duplicate look-ups included)")
-        print(f"  {'route':32} {'req/s':>10} {'p50 ms':>9} {'p99 ms':>9} {'ratio':>7}")
+        print(f"  {'route':44} {'req/s':>10} {'p50 ms':>9} {'p99 ms':>9} {'ratio':>7}")
         for label, figures in report["routes"].items():
             if figures["p50_ms"] is None:
-                print(f"  {label:32} {'none answered within 2 s':>28}")
+                print(f"  {label:44} {'none answered within 2 s':>28}")
                 continue
             note = f"  ({figures['timeouts']} timed out)" if figures["timeouts"] else ""
-            print(f"  {label:32} {figures['rps']:>10,.0f} {figures['p50_ms']:>9.2f} {figures['p99_ms']:>9.2f} "
+            print(f"  {label:44} {figures['rps']:>10,.0f} {figures['p50_ms']:>9.2f} {figures['p99_ms']:>9.2f} "
                   f"{figures['ratio_to_trivial']:>7.2f}{note}")
     if len(reports) == 2:
         print("\nPostgreSQL against SQLite (requests a second):")
@@ -290,6 +303,7 @@ def main():
     parser.add_argument("--binary", required=True)
     parser.add_argument("--organizations", type=int, default=20_000)
     parser.add_argument("--people", type=int, default=1_000_000)
+    parser.add_argument("--activities", type=int, default=200_000)
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--postgres", help="a database URL to bench PostgreSQL too (a schema of its own is used)")

@@ -28,7 +28,8 @@ extension Migrations {
                     created_at DATETIME NOT NULL,
                     updated_at DATETIME NOT NULL
                 );
-                CREATE INDEX activity_by_start ON activity(starts_at, id);
+                -- With the end beside the start, a calendar range skips what ended before it from the index alone.
+                CREATE INDEX activity_by_start ON activity(starts_at, ends_at, id);
                 CREATE INDEX activity_by_mission ON activity(mission_id);
                 CREATE INDEX activity_by_place ON activity(place_organization_id);
 
