@@ -12,10 +12,8 @@ extension ActivityQuery {
         var query = ActivityQuery()
         var reader = QueryReader(parameters, strict: strict)
         query.from = reader.instant("from")
+        // A range that ends before it starts is empty: it finds nothing rather than an error.
         query.to = reader.instant("to")
-        if let from = query.from, let to = query.to, to <= from {
-            reader.fail("to", "after_from", "to must be after from.")
-        }
         if let kinds = reader.value("kind") {
             for raw in kinds.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
                 if let kind = ActivityKind(rawValue: raw) {
@@ -52,14 +50,17 @@ extension ActivityQuery {
 }
 
 extension QueryReader {
-    /// A date ("2026-11-01", midnight UTC) or an instant in RFC 3339 with its offset.
+    /// A date ("2026-11-01", midnight UTC) or an instant in RFC 3339 with its offset (fractions of a second
+    /// allowed).
     mutating func instant(_ name: String) -> Date? {
         guard let raw = value(name) else { return nil }
         if raw.count == 10, case .success(let date) = ActivityTime.midnight(of: raw, in: TimeZone(identifier: "UTC")!) {
             return date
         }
-        if let date = try? Date(raw, strategy: .iso8601), (1900...2200).contains(Calendar(identifier: .gregorian).component(.year, from: date)) {
-            return date
+        let formatter = ISO8601DateFormatter()
+        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds]] {
+            formatter.formatOptions = options
+            if let date = formatter.date(from: raw.uppercased()) { return date }
         }
         fail(name, "format", "\(name) must be a date (YYYY-MM-DD) or an instant such as 2026-11-11T01:30:00Z.")
         return nil

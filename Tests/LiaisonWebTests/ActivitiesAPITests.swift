@@ -115,8 +115,11 @@ import Testing
             let badKind = try await app.get("/api/v1/activities?kind=party")
             #expect(badKind.status == .badRequest)
             #expect(badKind.text.contains("kind must be one or more of"))
-            let badRange = try await app.get("/api/v1/activities?from=2026-12-01&to=2026-11-01")
-            #expect(badRange.status == .badRequest)
+            let reversed = try await app.get("/api/v1/activities?from=2026-12-01&to=2026-11-01")
+            #expect(try (reversed.json()["items"] as? [Any])?.isEmpty == true)
+            let badDate = try await app.get("/api/v1/activities?from=2026-02-30")
+            #expect(badDate.status == .badRequest)
+            #expect(badDate.text.contains("from must be a date (YYYY-MM-DD) or an instant"))
             #expect(try await app.get("/api/v1/activities").json()["items"] as? [Any] != nil)
         }
     }

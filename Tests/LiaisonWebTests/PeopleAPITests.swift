@@ -98,6 +98,8 @@ import Testing
             #expect(again.status == .conflict)
             let duplicates = try #require(try again.json()["duplicates"] as? [[String: Any]])
             #expect(duplicates.map { $0["displayName"] as? String } == ["CHEN Guo"])
+            // Dates in a problem are ISO 8601, as the OpenAPI document says.
+            #expect((duplicates.first?["updatedAt"] as? String)?.hasSuffix("Z") == true)
             let check = try await app.send(.post, "/api/v1/people/duplicates", json: chenJSON(organizationId: org))
             #expect((try check.json()["items"] as? [Any])?.count == 1)
             let confirmed = try await app.send(

@@ -56,7 +56,12 @@ struct ActivitiesAPI {
             for key in [CodingKeys.createdAt, .updatedAt, .startsAt, .endsAt, .missionTitle] where c.contains(key) {
                 _ = try c.decode(String.self, forKey: key)
             }
-            if c.contains(.staff) { _ = try c.decode([StaffContact].self, forKey: .staff) }
+            // The staff as read back: a list, whatever its entries hold.
+            if c.contains(.staff) { _ = try c.decode([Ignored].self, forKey: .staff) }
+        }
+
+        private struct Ignored: Decodable {
+            init(from decoder: any Decoder) throws {}
         }
     }
 
@@ -69,7 +74,6 @@ struct ActivitiesAPI {
         lists: [
             "organizations": ["organizationId", "organizationName", "mode", "status", "organizer"],
             "people": ["personId", "personName", "organizationId", "role", "inPerson"],
-            "staff": ["id", "name", "email"],
         ])
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {

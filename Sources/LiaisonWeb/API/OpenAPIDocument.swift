@@ -30,7 +30,8 @@ struct OpenAPIDocument: Sendable {
             document.update(["components", "schemas", schema, "properties", "languages", "items", "enum"], to: languages)
         }
         document.setQueryEnum("language", to: languages, on: ["/api/v1/people", "/api/v1/people/export"])
-        document.setQueryEnum("region", to: keys, on: ["/api/v1/organizations", "/api/v1/organizations/export"])
+        document.setQueryEnum(
+            "region", to: keys, on: ["/api/v1/organizations", "/api/v1/organizations/export", "/api/v1/activities"])
         body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]))
     }
 

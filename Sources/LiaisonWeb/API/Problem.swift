@@ -37,9 +37,8 @@ struct Problem: Error, HTTPResponseError, Encodable {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let body = try encoder.encode(self)
+        // The API's own encoder: dates in a problem (a duplicate's updatedAt) are ISO 8601 as everywhere else.
+        let body = try JSONBody.encoder.encode(self)
         return Response(
             status: status, headers: [.contentType: "application/problem+json"],
             body: .init(byteBuffer: ByteBuffer(bytes: body)))
