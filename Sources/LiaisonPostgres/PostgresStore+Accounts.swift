@@ -281,8 +281,8 @@ extension PostgresStore {
         StaffAccount(
             id: try row["id"], email: try row["email"], name: try row["name"],
             role: StaffRole(rawValue: try row["role"]) ?? .viewer, disabled: try row["disabled"],
-            totpEnabled: (try row["totp_secret"] as String?) != nil, version: try row["version"],
-            createdAt: try row["created_at"], updatedAt: try row["updated_at"])
+            totpEnabled: (try row["totp_secret"] as String?) != nil, timeZone: try row["time_zone"],
+            version: try row["version"], createdAt: try row["created_at"], updatedAt: try row["updated_at"])
     }
 
     private static func credentials(row: Row) throws -> StaffCredentials {

@@ -53,7 +53,7 @@ extension PostgresStore {
         let now = now()
         let id = try await db.value(
             Int64.self,
-            "INSERT INTO person (\(personColumns), version, created_at, updated_at) VALUES (\(questionMarks(13)), 1, ?, ?) RETURNING id",
+            "INSERT INTO person (\(personColumns), version, created_at, updated_at) VALUES (\(questionMarks(14)), 1, ?, ?) RETURNING id",
             personValues(input) + [now, now])!
         try await savePersonChildren(db, id: id, input, organizationNames: names)
         let created = try await loadPeople(db, ids: [id]).first!
@@ -186,14 +186,14 @@ extension PostgresStore {
 
 extension PostgresStore {
     static let personColumns =
-        "given_name, family_name, name_order, native_name, honorific, role, notes, met_at, consent_note, "
-        + "consent_date, display_name, search_text, sort_key"
+        "given_name, family_name, name_order, native_name, honorific, role, notes, met_at, met_at_activity_id, "
+        + "consent_note, consent_date, display_name, search_text, sort_key"
 
     static func personValues(_ input: PersonInput) -> [any SQLValue] {
         [
             input.givenName, input.familyName, input.nameOrder.rawValue, input.nativeName, input.honorific,
-            input.role.rawValue, input.notes, input.metAt, input.consentNote, input.consentDate, input.displayName,
-            input.searchDocument, input.sortKey,
+            input.role.rawValue, input.notes, input.metAt, input.metAtActivityId, input.consentNote,
+            input.consentDate, input.displayName, input.searchDocument, input.sortKey,
         ]
     }
 
@@ -270,7 +270,8 @@ extension PostgresStore {
                 nameOrder: NameOrder(rawValue: try row["name_order"]) ?? .givenFirst,
                 nativeName: try row["native_name"], honorific: try row["honorific"], languages: languages[id] ?? [],
                 role: PersonRole(rawValue: try row["role"]) ?? .none, notes: try row["notes"],
-                metAt: try row["met_at"], consentNote: try row["consent_note"], consentDate: try row["consent_date"],
+                metAt: try row["met_at"], metAtActivityId: try row["met_at_activity_id"],
+                consentNote: try row["consent_note"], consentDate: try row["consent_date"],
                 positions: positions[id] ?? [], channels: channels[id] ?? [])
             people[id] = Person(
                 id: id, input: input, version: try row["version"], createdAt: try row["created_at"],
@@ -294,7 +295,12 @@ extension PostgresStore {
             holders.isEmpty
             ? []
             : Set(try await db.rows("SELECT id FROM account WHERE id = ANY(?)", holders).map { try $0["id"] as Int64 })
-        let errors = input.referenceErrors(organizationIds: Set(names.keys), accountIds: accounts)
+        // Locked against deletion until the transaction ends: the reference is checked only at commit.
+        let activityExists = try await input.metAtActivityId.asyncMap {
+            try await db.value(Int64.self, "SELECT id FROM activity WHERE id = ? FOR KEY SHARE", $0) != nil
+        }
+        let errors = input.referenceErrors(
+            organizationIds: Set(names.keys), accountIds: accounts, metAtActivityExists: activityExists ?? true)
         if !errors.isEmpty { throw ValidationError(errors) }
         return names
     }

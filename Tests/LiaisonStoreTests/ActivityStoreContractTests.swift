@@ -148,6 +148,41 @@ import Testing
     }
 
     @Test(arguments: TestEngine.available)
+    func thePlaceCountsForItsRegionAndItsTimelineAndEveryFilterCombines(engine: TestEngine) async throws {
+        try await engine.withStore { store in
+            let s = try await seed(store)
+            let event = try await store.createActivity(event(s), by: .system)
+            // Hosted at Guangzhou, which does not take part.
+            let visit = try await store.createActivity(
+                ActivityInput(
+                    kind: .courtesyVisit, title: "Visit from Qingdao", start: "2026-11-20T10:00",
+                    end: "2026-11-20T11:00", timeZone: "Asia/Shanghai", placeOrganizationId: s.guangzhou.id,
+                    organizations: [ActivityOrganization(organizationName: "Qingdao")]), by: .system)
+            #expect(
+                try await store.listActivities(ActivityQuery(region: "asia-pacific")).map(\.id) == [event.id, visit.id])
+            let guangzhou = try await store.listActivities(ActivityQuery(organizationId: s.guangzhou.id))
+            #expect(guangzhou.map(\.id) == [event.id, visit.id])
+            #expect(guangzhou.map { $0.participation == nil } == [false, true])
+            #expect(guangzhou.last?.placeName == "Guangzhou")
+            // Every filter at once, each with its values in their place.
+            let utc = TimeZone(identifier: "UTC")!
+            let all = ActivityQuery(
+                from: try ActivityTime.midnight(of: "2026-11-01", in: utc).get(),
+                to: try ActivityTime.midnight(of: "2026-12-01", in: utc).get(), kinds: [.event, .call],
+                region: "asia-pacific", organizationId: s.foshan.id, personId: s.chen.id, staffAccountId: s.agnes.id)
+            let found = try await store.listActivities(all)
+            #expect(found.map(\.id) == [event.id])
+            #expect(found.first?.participation?.mode == .inPerson)
+            #expect(found.first?.delegate?.role == .speaker)
+            var other = all
+            other.kinds = [.courtesyVisit]
+            #expect(try await store.listActivities(other).isEmpty)
+            #expect(try await store.listActivities(ActivityQuery(limit: 1, offset: 1)).map(\.id) == [visit.id])
+            #expect(try await store.activities(ids: [visit.id, 999, event.id]).map(\.id) == [visit.id, event.id])
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
     func attendanceChangesAreVersionedAndAudited(engine: TestEngine) async throws {
         try await engine.withStore { store in
             let s = try await seed(store)

@@ -29,6 +29,40 @@ import Testing
         let remove = try #require(try await store.person(id: people[1].id))
         _ = try await store.mergePeople(
             keep: keep.id, keepVersion: keep.version, remove: remove.id, removeVersion: remove.version, by: .system)
+        try await fillCalendar(store, staff: ada)
+    }
+
+    /// An activity that became part of a mission made after it (so the mission's id is the higher one, and a
+    /// copy brings the part first), a person met on that mission (people come before activities), feeds
+    /// and a staff member's zone: rows in every table of the calendar.
+    private func fillCalendar(_ store: any LiaisonStore, staff: StaffAccount) async throws {
+        let organizations = try await store.listOrganizations(OrganizationQuery(perPage: 2)).items
+        let person = try #require(try await store.listPeople(PersonQuery(perPage: 3)).items.last)
+        var meeting = ActivityInput(
+            kind: .bilateralMeeting, title: "Meeting on housing", start: "2026-11-10T15:00", end: "2026-11-10T16:30",
+            timeZone: "Asia/Shanghai", placeOrganizationId: organizations[0].id, venue: "City hall",
+            staffAccountIds: [staff.id],
+            organizations: [
+                ActivityOrganization(organizationId: organizations[0].id, status: .attended, organizer: true),
+                ActivityOrganization(organizationId: organizations[1].id, mode: .virtual, status: .confirmed),
+                ActivityOrganization(organizationName: "Qingdao", status: .declined),
+            ],
+            people: [ActivityPerson(personId: person.id, organizationId: organizations[0].id, role: .speaker)])
+        let part = try await store.createActivity(meeting, by: .system)
+        let mission = try await store.createActivity(
+            ActivityInput(
+                kind: .mission, title: "Mission to China", allDay: true, start: "2026-11-08", end: "2026-11-12",
+                timeZone: "Asia/Shanghai", visibility: .public, staffAccountIds: [staff.id]), by: .system)
+        meeting.missionId = mission.id
+        _ = try await store.updateActivity(id: part.id, expectedVersion: part.version, meeting, by: .system)
+        let met = try #require(try await store.person(id: person.id))
+        var input = met.input
+        input.metAtActivityId = mission.id
+        _ = try await store.updatePerson(id: met.id, expectedVersion: met.version, input, by: .system)
+        let old = try await store.createCalendarFeed(accountId: staff.id, scope: .all, tokenHash: "feed-1", by: .system)
+        try await store.revokeCalendarFeed(id: old.id, accountId: staff.id, by: .system)
+        _ = try await store.createCalendarFeed(accountId: staff.id, scope: .mine, tokenHash: "feed-2", by: .system)
+        _ = try await store.updateAccount(id: staff.id, .timeZone("Europe/Madrid"), by: .system)
     }
 
     /// What a user could see of a whole database, read through the storage interface.
@@ -37,9 +71,12 @@ import Testing
         var lines = try await organizations.asyncMap { "\(try await store.organization(id: $0.id)!)" }
         let people = try await store.listPeople(PersonQuery(perPage: 200)).items
         lines += try await store.people(ids: people.map(\.id)).map { "\($0)" }
+        let activities = try await store.listActivities(ActivityQuery(limit: ActivityQuery.maxLimit))
+        lines += try await store.activities(ids: activities.map(\.id)).map { "\($0)" }
         let accounts = try await store.accounts()
         lines += accounts.map { "\($0)" }
         for account in accounts {
+            lines += try await store.calendarFeeds(accountId: account.id).map { "\($0)" }
             lines += try await store.apiTokens(accountId: account.id).map { "\($0)" }
             lines.append("\(String(describing: try await store.credentials(accountId: account.id)))")
         }
@@ -59,9 +96,26 @@ import Testing
                 #expect(report.counts.first { $0.table == "api_token" }?.rows == 1)
                 #expect(try await everything(target) == everything(source))
 
+                // The mission came after its part and after the person met there; both still point to it.
+                let mission = try #require(try await target.listActivities(ActivityQuery(kinds: [.mission])).first)
+                let part = try #require(try await target.listActivities(ActivityQuery(missionId: mission.id)).first)
+                #expect(part.id < mission.id)
+                let met = try #require(try await target.listPeople(PersonQuery(perPage: 3)).items.last)
+                #expect(try await target.person(id: met.id)?.metAtActivityId == mission.id)
+
                 // New records get ids after the copied ones, on both sides alike.
                 let next = try await target.createOrganization(.guangzhou)
                 #expect(next.id == 166)
+                let call = try await target.createActivity(
+                    ActivityInput(kind: .call, title: "Call", start: "2026-12-01T10:00", end: "2026-12-01T10:30"),
+                    by: .system)
+                #expect(call.id == mission.id + 1)
+                let ada = try #require(try await target.accounts().first { $0.email == "ada@example.org" })
+                #expect(ada.timeZone == "Europe/Madrid")
+                let feeds = try await target.calendarFeeds(accountId: ada.id)
+                let feed = try await target.createCalendarFeed(
+                    accountId: ada.id, scope: .mine, tokenHash: "feed-3", by: .system)
+                #expect(feed.id == feeds.map(\.id).max()! + 1)
             }
         }
     }
@@ -122,6 +176,47 @@ import Testing
             #expect(try await target.accounts().isEmpty)
             #expect(try await target.listOrganizations(OrganizationQuery()).total == 0)
             #expect(try await target.auditEntries(AuditQuery()).isEmpty)
+        }
+    }
+
+    /// Rows go in by batches of 500 in id order, so in a large calendar the parts of a mission made later,
+    /// and the people met there, arrive statements before the mission itself.
+    @Test(arguments: TestEngine.available)
+    func aMissionMayArriveBatchesAfterItsPartsAndThePeopleMetThere(engine: TestEngine) async throws {
+        let person = TransferTable.named("person")!
+        let activity = TransferTable.named("activity")!
+        let at = TransferValue.instant(Date(timeIntervalSince1970: 1_794_000_000))
+        func activityRow(_ id: Int64, kind: ActivityKind, mission: Int64?) -> [TransferValue] {
+            [
+                .integer(id), .text(kind.rawValue), .text("Activity \(id)"), .null,
+                mission.map { .integer($0) } ?? .null,
+                .bool(false), .text("2026-11-10T10:00"), .text("2026-11-10T11:00"), .text("UTC"), at,
+                .instant(Date(timeIntervalSince1970: 1_794_003_600)), .null, .null, .null, .text("internal"),
+                .integer(1), at, at,
+            ]
+        }
+        let met: [TransferValue] = [
+            .integer(1), .text("Guo"), .text("Chen"), .text("family_first"), .null, .null, .text("none"), .null,
+            .null, .integer(2), .null, .null, .text("CHEN Guo"), .text("chen guo"), .text("chen guo"), .integer(1),
+            at, at,
+        ]
+        try await engine.withStore { target in
+            try await target.importRows { sink in
+                try await sink.insert(person, [met])
+                try await sink.insert(activity, [activityRow(1, kind: .event, mission: 2)])
+                try await sink.insert(activity, [activityRow(2, kind: .mission, mission: nil)])
+            }
+            #expect(try await target.activity(id: 1)?.missionTitle == "Activity 2")
+            #expect(try await target.person(id: 1)?.metAtActivityId == 2)
+        }
+        // A mission that never comes is refused when the import ends, and the import leaves nothing.
+        try await engine.withStore { (target: any LiaisonStore) async throws -> Void in
+            await #expect(throws: (any Error).self) {
+                try await target.importRows { sink in
+                    try await sink.insert(activity, [activityRow(1, kind: .event, mission: 2)])
+                }
+            }
+            #expect(try await target.countRows(activity) == 0)
         }
     }
 
