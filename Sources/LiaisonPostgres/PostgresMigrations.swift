@@ -324,7 +324,8 @@ enum PostgresMigrations {
             created_at TIMESTAMPTZ NOT NULL,
             updated_at TIMESTAMPTZ NOT NULL
         );
-        CREATE INDEX activity_by_start ON activity(starts_at, id);
+        -- With the end beside the start, a calendar range skips what ended before it from the index alone.
+        CREATE INDEX activity_by_start ON activity(starts_at, ends_at, id);
         CREATE INDEX activity_by_mission ON activity(mission_id);
         CREATE INDEX activity_by_place ON activity(place_organization_id);
 
