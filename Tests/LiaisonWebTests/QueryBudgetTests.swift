@@ -29,7 +29,7 @@ final class StatementLog: Sendable {
 /// Runs `body` against the app on a SQLite file filled with a small synthetic network whose statements are
 /// logged; `plans` reads query plans on a connection of its own.
 func withSyntheticApp(
-    organizations: Int = 80, people: Int = 2_000,
+    organizations: Int = 80, people: Int = 2_000, activities: Int = 1_000,
     _ body: @escaping @Sendable (TestApp, StatementLog, DatabaseQueue) async throws -> Void
 ) async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("liaison-test-\(UUID().uuidString)")
@@ -39,7 +39,7 @@ func withSyntheticApp(
     let log = StatementLog()
     let store = try SQLiteStore.open(path: path, observingStatements: log.record)
     _ = try await SyntheticNetwork.seed(
-        into: store, SyntheticOptions(organizations: organizations, people: people, seed: 11), storeName: "test")
+        into: store, SyntheticOptions(organizations: organizations, people: people, activities: activities, seed: 11), storeName: "test")
     let plans = try DatabaseQueue(path: path)
     try await runTestApp(store: store) { app in
         // The first request of a session records that it was seen; the pages measured come after it.
@@ -93,6 +93,24 @@ func withSyntheticApp(
                 }
                 #expect(counts[0] == counts[1], "\(path): \(counts[0]) reads for 5 rows, \(counts[1]) for 50")
             }
+        }
+    }
+
+    @Test func calendarPagesAndActivityPagesReadAsOftenForFewAsForMany() async throws {
+        try await withSyntheticApp { app, log, _ in
+            // A staff member's quiet week against everyone's month: a handful of activities against a hundred.
+            let quiet = try await log.reads { _ = try await app.get("/calendar?view=week&date=2026-03-04&staff=3") }
+            let busy = try await log.reads { _ = try await app.get("/calendar?view=month&date=2026-03-01") }
+            #expect(quiet.count == busy.count, "\(quiet.count) reads for a quiet week, \(busy.count) for a busy month")
+            // An activity with one organization and one with many read as often.
+            let all = try await app.store.listActivities(ActivityQuery(limit: 1_000))
+            let details = try await app.store.activities(ids: all.map(\.id))
+            let small = try #require(details.first { $0.kind == .event && $0.organizations.count < 4 && $0.people.isEmpty })
+            let large = try #require(details.filter { $0.kind == .event }.max { $0.organizations.count < $1.organizations.count })
+            #expect(large.organizations.count > 10)
+            let few = try await log.reads { _ = try await app.get("/activities/\(small.id)") }
+            let many = try await log.reads { _ = try await app.get("/activities/\(large.id)") }
+            #expect(few.count == many.count, "\(few.count) reads for one organization, \(many.count) for many")
         }
     }
 
@@ -163,7 +181,11 @@ func withSyntheticApp(
         "/people?country=CN", "/people?position=mayor", "/people?language=zh", "/people?channel=wechat",
         "/people?heldBy=1", "/people?page=4&perPage=10", "/search?q=chen", "/api/v1/search?q=gu",
         "/api/v1/search?q=%E9%99%88", "/organizations/5", "/people/7", "/api/v1/organizations?q=a&sort=-population",
-        "/api/v1/people?q=li&country=KR",
+        "/api/v1/people?q=li&country=KR", "/calendar?view=month&date=2026-03-01",
+        "/calendar?view=week&date=2026-03-04&staff=1", "/calendar?view=agenda&date=2026-03-01&kind=event,call",
+        "/calendar?view=month&date=2026-03-01&region=europe", "/calendar?view=month&date=2026-03-01&organization=5",
+        "/activities/5", "/api/v1/activities?from=2026-03-01&to=2026-04-01&person=7",
+        "/api/v1/activities?mission=3", "/activities/new",
     ]
 
     @Test func theMainQueriesUseIndexes() async throws {
@@ -194,7 +216,8 @@ extension QueryPlanTests {
     /// Tables that grow with the network; the staff, settings and sessions stay small or are read by key.
     static let growingTables: Set<String> = [
         "organization", "organization_role", "organization_practice", "organization_affiliation", "person",
-        "person_language", "person_position", "person_channel", "audit",
+        "person_language", "person_position", "person_channel", "audit", "activity", "activity_organization",
+        "activity_person", "activity_staff",
     ]
 
     /// The plan lines that read a growing table whole: a scan without an index, or a walk of every person's

@@ -290,7 +290,7 @@ def print_table(reports):
         print("\nPostgreSQL against SQLite (requests a second):")
         for label in reports[0]["routes"]:
             a, b = reports[0]["routes"][label]["rps"], reports[1]["routes"][label]["rps"]
-            print(f"  {label:38} {b / a if a else 0:>6.2f}")
+            print(f"  {label:44} {b / a if a else 0:>6.2f}")
         a, b = reports[0]["seed_people_per_second"], reports[1]["seed_people_per_second"]
         print(f"  {'seeding (people/s)':38} {b / a if a else 0:>6.2f}")
         for kind in reports[0]["csv_import"]:
