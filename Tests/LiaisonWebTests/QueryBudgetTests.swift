@@ -105,7 +105,7 @@ func withSyntheticApp(
             // An activity with one organization and one with many read as often.
             let all = try await app.store.listActivities(ActivityQuery(limit: 1_000))
             let details = try await app.store.activities(ids: all.map(\.id))
-            let small = try #require(details.first { $0.kind == .event && $0.organizations.count < 4 && $0.people.isEmpty })
+            let small = try #require(details.first { $0.kind == .bilateralMeeting && $0.organizations.count == 1 && $0.people.isEmpty })
             let large = try #require(details.filter { $0.kind == .event }.max { $0.organizations.count < $1.organizations.count })
             #expect(large.organizations.count > 10)
             let few = try await log.reads { _ = try await app.get("/activities/\(small.id)") }
