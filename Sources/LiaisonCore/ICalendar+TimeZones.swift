@@ -18,7 +18,7 @@ extension ICalendar {
             changes.append(next)
             cursor = next
         }
-        var lines = ["BEGIN:VTIMEZONE", "TZID:" + text(name)]
+        var lines = ["BEGIN:VTIMEZONE", "TZID:" + ContentLine.text(name)]
         if changes.first.map({ $0 > earliest }) ?? true {
             let offset = zone.secondsFromGMT(for: from)
             lines += observance(
@@ -44,7 +44,7 @@ extension ICalendar {
         var lines = [
             "BEGIN:" + component, "DTSTART:" + onset, "TZOFFSETFROM:" + offset(from), "TZOFFSETTO:" + offset(to),
         ]
-        lines.append("TZNAME:" + text(zoneName(name, offset: to)))
+        lines.append("TZNAME:" + ContentLine.text(zoneName(name, offset: to)))
         lines.append("END:" + component)
         return lines
     }

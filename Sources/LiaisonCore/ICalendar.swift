@@ -21,7 +21,7 @@ public enum ICalendar {
         // times into it.
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Liaison//Calendar//EN", "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH", "X-WR-CALNAME:" + text(calendarName),
+            "METHOD:PUBLISH", "X-WR-CALNAME:" + ContentLine.text(calendarName),
         ]
         let times = activities.map(Times.init)
         // The zones in the order activities first use them, each with the instants its definition must cover.
@@ -43,7 +43,7 @@ public enum ICalendar {
             lines += event(activity, time, host: host, stamp: stamp, url: url(activity))
         }
         lines.append("END:VCALENDAR")
-        return lines.map(fold).joined()
+        return lines.map(ContentLine.fold).joined()
     }
 
     /// An activity's start and end as DTSTART and DTEND write them.
@@ -92,7 +92,7 @@ public enum ICalendar {
     private static func event(_ activity: Activity, _ times: Times, host: String, stamp: String, url: String?)
         -> [String]
     {
-        var lines = ["BEGIN:VEVENT", "UID:" + text("activity-\(activity.id)@\(host)"), "DTSTAMP:" + stamp]
+        var lines = ["BEGIN:VEVENT", "UID:" + ContentLine.text("activity-\(activity.id)@\(host)"), "DTSTAMP:" + stamp]
         switch times {
         case .allDay(let start, let end):
             lines += ["DTSTART;VALUE=DATE:" + start, "DTEND;VALUE=DATE:" + end]
@@ -104,13 +104,13 @@ public enum ICalendar {
         lines.append("LAST-MODIFIED:" + utc(activity.updatedAt))
         // Readers replace an event they hold when SEQUENCE grows; the first version is 0.
         lines.append("SEQUENCE:\(max(activity.version - 1, 0))")
-        lines.append("SUMMARY:" + text(activity.title))
-        if let description = description(activity) { lines.append("DESCRIPTION:" + text(description)) }
+        lines.append("SUMMARY:" + ContentLine.text(activity.title))
+        if let description = description(activity) { lines.append("DESCRIPTION:" + ContentLine.text(description)) }
         let location = [activity.venue, activity.placeName].compactMap { $0?.trimmed.nilIfEmpty }
-        if !location.isEmpty { lines.append("LOCATION:" + text(location.joined(separator: ", "))) }
-        lines.append("CATEGORIES:" + text(category(activity.kind)))
+        if !location.isEmpty { lines.append("LOCATION:" + ContentLine.text(location.joined(separator: ", "))) }
+        lines.append("CATEGORIES:" + ContentLine.text(category(activity.kind)))
         lines.append("CLASS:" + (activity.visibility == .public ? "PUBLIC" : "PRIVATE"))
-        if let url = url?.trimmed.nilIfEmpty { lines.append("URL:" + uri(url)) }
+        if let url = url?.trimmed.nilIfEmpty { lines.append("URL:" + ContentLine.uri(url)) }
         lines.append("STATUS:CONFIRMED")
         lines.append("END:VEVENT")
         return lines
@@ -150,39 +150,7 @@ public enum ICalendar {
 
     // MARK: Values
 
-    /// A TEXT value escaped per RFC 5545 3.3.11: backslash, comma and semicolon behind a backslash, line breaks
-    /// as "\n"; other control characters, which no text value may hold, are dropped.
-    static func text(_ value: String) -> String {
-        var result = ""
-        for scalar in value.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case ",": result += "\\,"
-            case ";": result += "\\;"
-            case "\n", "\r": result += "\\n"
-            case "\t": result.unicodeScalars.append(scalar)
-            default:
-                if scalar.properties.generalCategory != .control { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result
-    }
 
-    /// A URI value, which has no escaping: spaces and control characters are percent-encoded, so that a stray
-    /// line break can never end the line and start a property of its own.
-    private static func uri(_ value: String) -> String {
-        var result = ""
-        for scalar in value.unicodeScalars {
-            if scalar == " " || scalar.properties.generalCategory == .control {
-                for byte in String(scalar).utf8 {
-                    result += (byte < 0x10 ? "%0" : "%") + String(byte, radix: 16, uppercase: true)
-                }
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
 
     /// A parameter value (a zone name), quoted when it holds a character that would end the parameter.
     private static func parameter(_ value: String) -> String {
@@ -190,22 +158,6 @@ public enum ICalendar {
         return clean.contains(where: { ";:,".contains($0) }) ? "\"" + clean + "\"" : clean
     }
 
-    /// The line ended by CRLF and folded so that no physical line exceeds 75 octets: continuation lines begin
-    /// with one space, and breaks fall between Unicode scalars, never inside a UTF-8 sequence.
-    static func fold(_ line: String) -> String {
-        var output = ""
-        var octets = 0
-        for scalar in line.unicodeScalars {
-            let size = UTF8.width(scalar)
-            if octets + size > 75 {
-                output += "\r\n "
-                octets = 1  // the space that begins the continuation line
-            }
-            output.unicodeScalars.append(scalar)
-            octets += size
-        }
-        return output + "\r\n"
-    }
 
     // MARK: Dates
     //

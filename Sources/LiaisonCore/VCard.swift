@@ -89,48 +89,48 @@ public struct VCard: Sendable, Hashable {
     /// (never inside a UTF-8 sequence; continuation lines begin with one space), text values escaped (backslash,
     /// comma, semicolon, newline as \n) per RFC 6350 3.4.
     public func serialized() -> String {
-        var lines = ["BEGIN:VCARD", "VERSION:4.0", "UID:" + Self.uri(uid)]
+        var lines = ["BEGIN:VCARD", "VERSION:4.0", "UID:" + ContentLine.uri(uid)]
         if let nativeName {
             // One name in two scripts: the same ALTID ties them together, PREF picks the one to show.
-            lines.append("FN;ALTID=1;PREF=1:" + Self.text(formattedName))
+            lines.append("FN;ALTID=1;PREF=1:" + ContentLine.text(formattedName))
             let language = Self.token(nativeLanguage ?? "")
-            lines.append("FN;ALTID=1" + (language.isEmpty ? "" : ";LANGUAGE=" + language) + ":" + Self.text(nativeName))
+            lines.append("FN;ALTID=1" + (language.isEmpty ? "" : ";LANGUAGE=" + language) + ":" + ContentLine.text(nativeName))
         } else {
-            lines.append("FN:" + Self.text(formattedName))
+            lines.append("FN:" + ContentLine.text(formattedName))
         }
         let name = [familyName, givenName, "", honorificPrefix ?? "", ""]
-        lines.append("N:" + name.map(Self.text).joined(separator: ";"))
+        lines.append("N:" + name.map(ContentLine.text).joined(separator: ";"))
         if let organization {
             let units = [organization] + (department.map { [$0] } ?? [])
-            lines.append("ORG:" + units.map(Self.text).joined(separator: ";"))
+            lines.append("ORG:" + units.map(ContentLine.text).joined(separator: ";"))
         }
-        if let title { lines.append("TITLE:" + Self.text(title)) }
+        if let title { lines.append("TITLE:" + ContentLine.text(title)) }
         for email in emails {
-            lines.append("EMAIL" + Self.parameters(email, types: Self.types) + ":" + Self.text(email.value))
+            lines.append("EMAIL" + Self.parameters(email, types: Self.types) + ":" + ContentLine.text(email.value))
         }
         for phone in phones {
             let value = phone.value.hasPrefix("tel:") ? phone.value : "tel:" + phone.value
-            lines.append("TEL;VALUE=uri" + Self.parameters(phone, types: Self.telephoneTypes) + ":" + Self.uri(value))
+            lines.append("TEL;VALUE=uri" + Self.parameters(phone, types: Self.telephoneTypes) + ":" + ContentLine.uri(value))
         }
         for address in instantMessaging {
-            lines.append("IMPP" + Self.parameters(address, types: Self.types) + ":" + Self.uri(address.value))
+            lines.append("IMPP" + Self.parameters(address, types: Self.types) + ":" + ContentLine.uri(address.value))
         }
         for url in urls {
-            lines.append("URL" + Self.parameters(url, types: Self.types) + ":" + Self.uri(url.value))
+            lines.append("URL" + Self.parameters(url, types: Self.types) + ":" + ContentLine.uri(url.value))
         }
         for address in addresses {
             // The text goes whole into the street component: splitting it into town, region and postcode would be
             // a guess, and LABEL keeps its lines as written for printing.
             let parameters = Self.parameters(address, types: Self.types) + ";LABEL=" + Self.quoted(address.value)
-            lines.append("ADR" + parameters + ":;;" + Self.text(address.value) + ";;;;")
+            lines.append("ADR" + parameters + ":;;" + ContentLine.text(address.value) + ";;;;")
         }
         for (index, language) in languages.map(Self.token).filter({ !$0.isEmpty }).enumerated() {
             lines.append("LANG" + (index == 0 ? ";PREF=1" : "") + ":" + language)
         }
-        if let note { lines.append("NOTE:" + Self.text(note)) }
+        if let note { lines.append("NOTE:" + ContentLine.text(note)) }
         if let revision { lines.append("REV:" + revision.formatted(Self.timestamp)) }
         lines.append("END:VCARD")
-        return lines.map(Self.fold).joined()
+        return lines.map(ContentLine.fold).joined()
     }
 
     /// Several cards one after another, as a .vcf file holds them.
@@ -170,39 +170,7 @@ public struct VCard: Sendable, Hashable {
         text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } ? text : ""
     }
 
-    /// A text value escaped per RFC 6350 3.4: backslash, comma and semicolon behind a backslash, line breaks as
-    /// "\n"; other control characters, which no text value may hold, are dropped.
-    private static func text(_ value: String) -> String {
-        var result = ""
-        for scalar in value.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case ",": result += "\\,"
-            case ";": result += "\\;"
-            case "\n", "\r": result += "\\n"
-            case "\t": result.unicodeScalars.append(scalar)
-            default:
-                if scalar.properties.generalCategory != .control { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result
-    }
 
-    /// A URI value, which has no escaping: spaces and control characters are percent-encoded, so that a stray line
-    /// break can never end the line and start a property of its own.
-    private static func uri(_ value: String) -> String {
-        var result = ""
-        for scalar in value.unicodeScalars {
-            if scalar == " " || scalar.properties.generalCategory == .control {
-                for byte in String(scalar).utf8 {
-                    result += (byte < 0x10 ? "%0" : "%") + String(byte, radix: 16, uppercase: true)
-                }
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
 
     /// A parameter value in double quotes, with RFC 6868's "^n" for a line break, "^'" for a double quote and "^^"
     /// for a caret (RFC 6350 leaves no way to write either in a parameter).
@@ -220,20 +188,4 @@ public struct VCard: Sendable, Hashable {
         return "\"" + result + "\""
     }
 
-    /// The line ended by CRLF and folded so that no physical line exceeds 75 octets: continuation lines begin with
-    /// one space, and breaks fall between Unicode scalars, never inside a UTF-8 sequence.
-    private static func fold(_ line: String) -> String {
-        var output = ""
-        var octets = 0
-        for scalar in line.unicodeScalars {
-            let size = UTF8.width(scalar)
-            if octets + size > 75 {
-                output += "\r\n "
-                octets = 1  // the space that begins the continuation line
-            }
-            output.unicodeScalars.append(scalar)
-            octets += size
-        }
-        return output + "\r\n"
-    }
 }
