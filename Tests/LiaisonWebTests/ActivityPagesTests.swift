@@ -21,7 +21,8 @@ import Testing
         [
             ("kind", "event"), ("title", "Event with Chinese members"), ("startDate", "2026-11-11"),
             ("startTime", "09:30"), ("endDate", "2026-11-11"), ("endTime", "17:00"), ("timeZone", "Asia/Shanghai"),
-            ("place", "广州"), ("visibility", "internal"), ("addInPerson", Self.inPerson.joined(separator: "\n")),
+            // One per line, as a browser sends a textarea: its line breaks as CRLF.
+            ("place", "广州"), ("visibility", "internal"), ("addInPerson", Self.inPerson.joined(separator: "\r\n")),
             ("addVirtual", Self.virtual.joined(separator: ", ")), ("addStatus", "attended"),
             ("addPeople", "CHEN Guo"), ("addRole", "speaker"),
         ] + extra

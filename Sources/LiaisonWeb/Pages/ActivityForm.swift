@@ -90,8 +90,10 @@ struct ActivityForm {
     }
 
     /// The names typed in a box of new participants: one per line, or separated by commas or semicolons.
+    /// Browsers send a textarea's line breaks as CRLF, which Swift holds as one Character ("\r\n"), neither
+    /// "\r" nor "\n": any line break counts.
     static func names(_ text: String?) -> [String] {
-        (text ?? "").split { $0 == "\n" || $0 == "\r" || $0 == "," || $0 == ";" || $0 == "、" || $0 == "，" }
+        (text ?? "").split { $0.isNewline || $0 == "," || $0 == ";" || $0 == "、" || $0 == "，" }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
