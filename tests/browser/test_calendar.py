@@ -347,8 +347,8 @@ def test_subscribe_to_the_whole_calendar_until_the_feed_is_revoked(browser, serv
     assert utc(calendar, event, "DTSTART") == dt.datetime(2026, 11, 11, 1, 30, tzinfo=UTC)
     assert utc(calendar, event, "DTEND") == dt.datetime(2026, 11, 11, 9, 0, tzinfo=UTC)
     assert event["DTSTART"].params.get("TZID") == "Asia/Shanghai"  # the time where it happens, with its zone
-    # 10:00 in Madrid is 09:00 UTC before the change to summer time and 08:00 UTC after it. (The feed reaches
-    # a year back: from 27 March 2027 on, these demo calls fall out of it.)
+    # 10:00 in Madrid is 09:00 UTC before the change to summer time and 08:00 UTC after it. (The feed reaches two
+    # years back: from 27 March 2028 on, these demo calls fall out of it.)
     before = the_event(calendar, CALL_BEFORE_SUMMER_TIME)
     assert utc(calendar, before, "DTSTART") == dt.datetime(2026, 3, 27, 9, 0, tzinfo=UTC)
     after = the_event(calendar, CALL_AFTER_SUMMER_TIME)

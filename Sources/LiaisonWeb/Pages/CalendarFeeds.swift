@@ -11,7 +11,7 @@ struct CalendarFeeds {
     let store: any LiaisonStore
 
     /// How far back and ahead a feed reaches: calendar programs poll it, so it stays a bounded read.
-    static let feedPast: TimeInterval = 365 * 86_400
+    static let feedPast: TimeInterval = 2 * 365 * 86_400
     static let feedAhead: TimeInterval = 2 * 365 * 86_400
 
     func register(on routes: RouteRegistry) {

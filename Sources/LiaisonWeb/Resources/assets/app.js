@@ -13,7 +13,19 @@ document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("input[name$='.organization'], input[name='place']").forEach(suggestOrganizations);
   document.querySelectorAll("textarea[name='addInPerson'], textarea[name='addVirtual']").forEach((box) => addByName(box, "organization"));
   document.querySelectorAll("textarea[name='addPeople']").forEach((box) => addByName(box, "person"));
+  keepEndWithStart(document.querySelector("input[name='startDate']"), document.querySelector("input[name='endDate']"));
 });
+
+// An activity's end day follows its start day while they were the same (or the end would come first), so
+// moving a one-day meeting does not make it span several days.
+function keepEndWithStart(start, end) {
+  if (!start || !end) return;
+  let previous = start.value;
+  start.addEventListener("change", () => {
+    if (end.value === previous || end.value === "" || end.value < start.value) end.value = start.value;
+    previous = start.value;
+  });
+}
 
 // A box of names to add gets a search field above it: each name picked from the suggestions is added to the
 // box as a line of its own, so twenty cities are chosen in twenty quick picks.
