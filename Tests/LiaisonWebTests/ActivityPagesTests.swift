@@ -57,6 +57,10 @@ import Testing
             #expect(agenda.text.contains("Event with Chinese members"))
             let empty = try await app.get("/calendar?view=agenda&date=2026-11-01&kind=call")
             #expect(!empty.text.contains("Event with Chinese members"))
+            // The audit trail has it, with who recorded it and a link to it.
+            let trail = try await app.get("/admin/audit?entity=activity", as: .admin)
+            #expect(trail.text.contains("<a href=\"/activities/\(id)\">Event with Chinese members</a>"))
+            #expect(trail.text.contains("Agnès Bickart"))
         }
     }
 

@@ -216,7 +216,8 @@ struct AdminPages {
                 "entity",
                 [
                     ("organization", t["entity_organization"]), ("person", t["entity_person"]),
-                    ("account", t["entity_account"]),
+                    ("activity", t["entity_activity"]), ("account", t["entity_account"]),
+                    ("calendar_feed", t["entity_calendar_feed"]),
                     ("api_token", t["entity_api_token"]),
                 ]),
             FormField(name: "entityId", label: t["audit_filter_entityId"], value: parameters["entityId"] ?? ""),
@@ -233,7 +234,7 @@ struct AdminPages {
 
     /// A line of the trail as pages show it; on a record's own page the record need not be named again.
     static func row(_ entry: AuditEntry, strings t: Strings, onRecordPage: Bool = false) -> AuditRow {
-        let pages = ["organization": "/organizations/", "person": "/people/"]
+        let pages = ["organization": "/organizations/", "person": "/people/", "activity": "/activities/"]
         // A deleted record, or the side of a merge that was folded away, has no page to link to.
         let gone =
             entry.action == .delete
