@@ -92,11 +92,17 @@ extension OrganizationInput {
         [name] + [nativeName].compactMap { $0 } + aliases
     }
 
+    /// An http(s) address with a host name of letters, digits and hyphens in dot-separated labels (as the
+    /// OpenAPI document's pattern says): "https://www.gz.gov.cn/", not "https://gz.*".
     private static func isWebAddress(_ text: String) -> Bool {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
             scheme == "http" || scheme == "https", let host = url.host, host.contains(".")
         else { return false }
-        return !text.contains(" ")
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        let hostIsName = labels.allSatisfy { label in
+            !label.isEmpty && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        }
+        return hostIsName && !text.contains(where: \.isWhitespace)
     }
 }
 

@@ -74,6 +74,13 @@ import Testing
         #expect(rules(input)["website"] == "url")
         input.website = "https://www.gz.gov.cn"
         #expect(errors(input).isEmpty)
+        // The host is a name of letters, digits and hyphens, as the OpenAPI document's pattern says.
+        for bad in ["httPs://mMU5X.V*", "https://gz..cn", "https://gz.cn/a b"] {
+            input.website = bad
+            #expect(rules(input)["website"] == "url", "\(bad)")
+        }
+        input.website = "HTTPS://www.gz.gov.cn:8443/en/index.html?lang=en#top"
+        #expect(errors(input).isEmpty)
     }
 
     @Test func controlCharactersAreRefusedButLineBreaksInDescriptionsAreNot() {
