@@ -41,10 +41,13 @@ struct ActivityFilter {
             arguments += StatementArguments(query.kinds.map(\.rawValue))
         }
         if let region = query.region {
+            // Checked for each activity of the range by key, as on PostgreSQL: gathering every activity of a
+            // large region first costs more than the month it is filtered to.
             conditions.append(
                 """
-                (a.id IN (SELECT ao.activity_id FROM activity_organization ao JOIN organization o ON o.id = ao.organization_id
-                    WHERE o.region = ?) OR a.place_organization_id IN (SELECT id FROM organization WHERE region = ?))
+                EXISTS (SELECT 1 FROM activity_organization ao JOIN organization o ON o.id = ao.organization_id
+                    WHERE ao.activity_id = a.id AND o.region = ?
+                    UNION ALL SELECT 1 FROM organization o WHERE o.id = a.place_organization_id AND o.region = ?)
                 """)
             arguments += [region, region]
         }
