@@ -64,6 +64,20 @@ import Testing
         }
     }
 
+    @Test func theAgendaListsAMultiDayActivityOnceAndTheGridOnEveryDay() async throws {
+        try await withTestApp(demo: true) { app in
+            let mission = "Mission to Guangzhou and the Greater Bay Area</a>"
+            let fromItsStart = try await app.get("/calendar?view=agenda&date=2026-11-08").text
+            #expect(fromItsStart.components(separatedBy: mission).count - 1 == 1)
+            // Begun before the agenda's first day, it is listed on that day.
+            let fromTheMiddle = try await app.get("/calendar?view=agenda&date=2026-11-10").text
+            #expect(fromTheMiddle.components(separatedBy: mission).count - 1 == 1)
+            let week = try await app.get("/calendar?view=week&date=2026-11-10").text
+            // The week of Monday 9 November holds four of its five days.
+            #expect(week.components(separatedBy: mission).count - 1 == 4)
+        }
+    }
+
     @Test func namesNotInTheDirectoryAreRefusedAndWhatWasTypedStays() async throws {
         try await withTestApp(demo: true) { app in
             let response = try await app.submit(

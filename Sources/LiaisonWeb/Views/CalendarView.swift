@@ -161,8 +161,11 @@ struct CalendarView {
         weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         newHref = "/activities/new?date=\(anchorKey)"
         feedHint = t["calendar_feed_hint"]
-        // Each activity on every day it covers in the viewer's zone.
+        // Each activity on every day it covers in the viewer's zone; in the agenda, once, on its first day (or
+        // the agenda's first day, for one that began before it).
         var byDay: [String: [Item]] = [:]
+        var agendaByDay: [String: [Item]] = [:]
+        var listed = Set<Int64>()
         for summary in items {
             let own = ActivityFormats.zone(of: summary.timeZone)
             let when = ActivityFormats.when(summary, in: zone)
@@ -185,11 +188,14 @@ struct CalendarView {
                 let key = CalendarSpan.key(calendar.dateComponents([.year, .month, .day], from: dayStart))
                 let time =
                     summary.allDay ? t["all_day"] : first ? ActivityFormats.clock(summary.startsAt, in: zone) : t["continues"]
-                byDay[key, default: []].append(
-                    Item(
+                let item = Item(
                         id: summary.id, title: summary.title, kind: summary.kind.rawValue,
                         kindLabel: t["activity_kind_\(summary.kind.rawValue)"], time: time, when: when,
-                        localWhen: localWhen, place: [summary.venue, summary.placeName].compactMap { $0 }.joined(separator: ", ").nilIfBlank))
+                        localWhen: localWhen, place: [summary.venue, summary.placeName].compactMap { $0 }.joined(separator: ", ").nilIfBlank)
+                byDay[key, default: []].append(item)
+                if first || key == anchorKey, key >= anchorKey, listed.insert(item.id).inserted {
+                    agendaByDay[key, default: []].append(item)
+                }
                 first = false
                 guardCount += 1
                 dayStart = calendar.date(byAdding: .day, value: 1, to: dayStart)!
@@ -207,9 +213,8 @@ struct CalendarView {
         self.days = days
         weeks = stride(from: 0, to: days.count, by: 7).map { Week(days: Array(days[$0..<min($0 + 7, days.count)])) }
         // The agenda lists every day that has something, from the day chosen on.
-        let agendaDays = Set(byDay.keys).sorted().filter { $0 >= CalendarSpan.key(span.anchor) }
-        agenda = agendaDays.map { key in
-            let items = byDay[key] ?? []
+        agenda = agendaByDay.keys.sorted().map { key in
+            let items = agendaByDay[key] ?? []
             let date = (try? ActivityTime.midnight(of: key, in: zone).get()) ?? now
             return Day(
                 number: 0, label: ActivityFormats.day(date, in: zone), date: key, isToday: key == todayKey,
