@@ -78,6 +78,17 @@ import Testing
         }
     }
 
+    @Test func aNewActivityStartsInTheViewersZoneOrUTC() async throws {
+        try await withTestApp { app in
+            let blank = try await app.get("/activities/new?date=2026-12-02").text
+            #expect(blank.contains("<option value=\"UTC\" selected>UTC</option>"))
+            #expect(blank.contains("value=\"2026-12-02\""))
+            _ = try await app.store.updateAccount(id: app.editor.account.id, .timeZone("Asia/Shanghai"), by: .system)
+            let mine = try await app.get("/activities/new").text
+            #expect(mine.contains("<option value=\"Asia/Shanghai\" selected>Asia/Shanghai</option>"))
+        }
+    }
+
     @Test func namesNotInTheDirectoryAreRefusedAndWhatWasTypedStays() async throws {
         try await withTestApp(demo: true) { app in
             let response = try await app.submit(

@@ -121,7 +121,7 @@ struct ActivityPages {
         var place: String?
         if let id = reader.recordId("organization") { place = try await store.organization(id: id)?.name }
         let form = ActivityForm(
-            timeZone: Self.viewerZone(context).identifier, day: day, mission: mission, place: place)
+            timeZone: ActivityFormats.name(Self.viewerZone(context)), day: day, mission: mission, place: place)
         return try await formPage(form, heading: t["new_activity"], action: "/activities", cancel: "/calendar", context: context)
     }
 
