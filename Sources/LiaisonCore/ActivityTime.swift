@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Local times in IANA zones and the instants they stand for. Activities keep the local time as written
 /// where they happen and the zone; the instant is worked out from both, across daylight-saving changes.
@@ -7,12 +8,26 @@ public enum ActivityTime {
     /// "UTC"): abbreviations such as "CST" mean different zones in different places, and fixed offsets such
     /// as "GMT+8" or "Etc/GMT-8" do not follow a place's daylight-saving changes.
     public static func zone(named name: String) -> TimeZone? {
-        if name == "UTC" || name == "Etc/UTC" { return TimeZone(identifier: "UTC") }
-        guard name.contains("/"), !name.hasPrefix("Etc/"), let zone = TimeZone(identifier: name),
-            zone.identifier == name
-        else { return nil }
+        if let known = zones.withLock({ $0[name] }) { return known }
+        let zone: TimeZone? =
+            if name == "UTC" || name == "Etc/UTC" {
+                TimeZone(identifier: "UTC")
+            } else if name.contains("/"), !name.hasPrefix("Etc/"), let zone = TimeZone(identifier: name),
+                zone.identifier == name
+            {
+                zone
+            } else {
+                nil
+            }
+        // Only real zones are remembered: names are few, and an unknown name must not fill the memory.
+        if let zone { zones.withLock { $0[name] = zone } }
         return zone
     }
+
+    /// Zones and calendars made once per zone: a calendar page works out hundreds of local times, and making a
+    /// Calendar or a TimeZone each time was most of its work.
+    private static let zones = Mutex<[String: TimeZone]>([:])
+    private static let calendars = Mutex<[String: Calendar]>([:])
 
     /// The zone names a form offers, sorted; the zone database also knows newer names that Foundation's list
     /// lacks (Asia/Kolkata beside Asia/Calcutta), which forms keep when an activity has one.
@@ -55,15 +70,26 @@ public enum ActivityTime {
     /// The local time of `date` in `zone` as activities write it: "2026-11-11T09:30", or "2026-11-11".
     public static func localText(_ date: Date, in zone: TimeZone, dayOnly: Bool = false) -> String {
         let p = calendar(zone).dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        let day = String(format: "%04d-%02d-%02d", p.year!, p.month!, p.day!)
-        return dayOnly ? day : day + String(format: "T%02d:%02d", p.hour!, p.minute!)
+        let day = dayText(year: p.year!, month: p.month!, day: p.day!)
+        return dayOnly ? day : day + "T" + pad(p.hour!) + ":" + pad(p.minute!)
     }
+
+    /// "2026-03-01"; written by hand, as String(format:) goes through the locale machinery each time.
+    public static func dayText(year: Int, month: Int, day: Int) -> String {
+        (year < 1000 ? String(repeating: "0", count: year < 10 ? 3 : year < 100 ? 2 : 1) : "") + String(year) + "-"
+            + pad(month) + "-" + pad(day)
+    }
+
+    /// A number of at least two digits.
+    public static func pad(_ value: Int) -> String { value < 10 ? "0" + String(value) : String(value) }
 
     /// A Gregorian calendar in `zone`.
     public static func calendar(_ zone: TimeZone) -> Calendar {
+        if let known = calendars.withLock({ $0[zone.identifier] }) { return known }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         calendar.firstWeekday = 2
+        calendars.withLock { $0[zone.identifier] = calendar }
         return calendar
     }
 

@@ -66,7 +66,9 @@ enum ActivityRows {
                 values += [region, region]
             }
             if let staff = query.staffAccountId {
-                conditions.append("a.id IN (SELECT activity_id FROM activity_staff WHERE account_id = ?)")
+                // Per activity of the range by key, as on SQLite: a member of staff takes part in thousands.
+                conditions.append(
+                    "EXISTS (SELECT 1 FROM activity_staff s WHERE s.activity_id = a.id AND s.account_id = ?)")
                 values.append(staff)
             }
             if let mission = query.missionId {

@@ -21,12 +21,18 @@ enum ActivityFormats {
     /// "09:30".
     static func clock(_ date: Date, in zone: TimeZone) -> String {
         let p = ActivityTime.calendar(zone).dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", p.hour!, p.minute!)
+        return ActivityTime.pad(p.hour!) + ":" + ActivityTime.pad(p.minute!)
     }
 
-    /// The zone as people read it at that moment: "GMT+8", "GMT+2" in a Madrid summer, "EST"; "UTC" for UTC.
+    /// The zone's offset at that moment as people read it: "GMT+8", "GMT+2" in a Madrid summer, "GMT+5:30",
+    /// "GMT-5"; "UTC" for UTC. Worked out from the offset: asking the zone for its abbreviation went through
+    /// ICU's display names, a third of a calendar page's time.
     static func abbreviation(_ zone: TimeZone, at date: Date) -> String {
-        name(zone) == "UTC" ? "UTC" : zone.abbreviation(for: date) ?? zone.identifier
+        if name(zone) == "UTC" { return "UTC" }
+        let seconds = zone.secondsFromGMT(for: date)
+        let hours = abs(seconds) / 3600
+        let minutes = abs(seconds) % 3600 / 60
+        return "GMT" + (seconds < 0 ? "-" : "+") + String(hours) + (minutes == 0 ? "" : ":" + ActivityTime.pad(minutes))
     }
 
     /// The zone's IANA name; Foundation calls UTC "GMT".

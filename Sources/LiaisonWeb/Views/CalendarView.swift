@@ -52,7 +52,9 @@ struct CalendarSpan {
         return calendar.startOfDay(for: calendar.date(byAdding: .day, value: -((weekday + 5) % 7), to: date)!)
     }
 
-    static func key(_ day: DateComponents) -> String { String(format: "%04d-%02d-%02d", day.year!, day.month!, day.day!) }
+    static func key(_ day: DateComponents) -> String {
+        ActivityTime.dayText(year: day.year!, month: day.month!, day: day.day!)
+    }
 
     /// The page before and after this one.
     func neighbour(_ step: Int) -> String {
@@ -210,10 +212,14 @@ struct CalendarView {
                 number: components.day!, label: ActivityFormats.day(date, in: zone), date: key, isToday: key == todayKey,
                 outside: span.mode == .month && components.month != anchorMonth, items: items, hasItems: !items.isEmpty)
         }
-        self.days = days
-        weeks = stride(from: 0, to: days.count, by: 7).map { Week(days: Array(days[$0..<min($0 + 7, days.count)])) }
+        // Only what the page shows: the model is turned into the template's values whole, every item again
+        // for each list that holds it.
+        self.days = span.mode == .week ? days : []
+        weeks =
+            span.mode == .month
+            ? stride(from: 0, to: days.count, by: 7).map { Week(days: Array(days[$0..<min($0 + 7, days.count)])) } : []
         // The agenda lists every day that has something, from the day chosen on.
-        agenda = agendaByDay.keys.sorted().map { key in
+        agenda = (span.mode == .agenda ? agendaByDay.keys.sorted() : []).map { key in
             let items = agendaByDay[key] ?? []
             let date = (try? ActivityTime.midnight(of: key, in: zone).get()) ?? now
             return Day(
