@@ -78,6 +78,21 @@ import Testing
         }
     }
 
+    @Test func titlesAreShownAsTextOnEveryCalendarPage() async throws {
+        try await withTestApp { app in
+            _ = try await app.store.createActivity(
+                ActivityInput(
+                    kind: .call, title: "<b>Budget</b> & \"co\"", start: "2026-12-02T10:00", end: "2026-12-02T11:00",
+                    timeZone: "Europe/Madrid", placeName: "<i>Town</i>"), by: .system)
+            for view in ["month", "week", "agenda"] {
+                let page = try await app.get("/calendar?view=\(view)&date=2026-12-02").text
+                #expect(page.contains("&lt;b&gt;Budget&lt;/b&gt; &amp; &quot;co&quot;"), "\(view)")
+                #expect(!page.contains("<b>Budget"), "\(view)")
+                #expect(!page.contains("<i>Town"), "\(view)")
+            }
+        }
+    }
+
     @Test func aNewActivityStartsInTheViewersZoneOrUTC() async throws {
         try await withTestApp { app in
             let blank = try await app.get("/activities/new?date=2026-12-02").text

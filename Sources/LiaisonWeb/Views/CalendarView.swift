@@ -99,7 +99,9 @@ struct CalendarView {
         let date: String
         let isToday: Bool
         let outside: Bool
-        let items: [Item]
+        /// The day's activities as list items, written in Swift (escaped as the templates escape): a month
+        /// holds hundreds, and the template engine's lookups for each were most of the page's time.
+        let itemsHTML: String
         let hasItems: Bool
     }
     struct Week {
@@ -210,7 +212,8 @@ struct CalendarView {
             let date = calendar.date(from: components)!
             return Day(
                 number: components.day!, label: ActivityFormats.day(date, in: zone), date: key, isToday: key == todayKey,
-                outside: span.mode == .month && components.month != anchorMonth, items: items, hasItems: !items.isEmpty)
+                outside: span.mode == .month && components.month != anchorMonth,
+                itemsHTML: Self.html(items, mode: span.mode, strings: t), hasItems: !items.isEmpty)
         }
         // Only what the page shows: the model is turned into the template's values whole, every item again
         // for each list that holds it.
@@ -224,10 +227,40 @@ struct CalendarView {
             let date = (try? ActivityTime.midnight(of: key, in: zone).get()) ?? now
             return Day(
                 number: 0, label: ActivityFormats.day(date, in: zone), date: key, isToday: key == todayKey,
-                outside: false, items: items, hasItems: true)
+                outside: false, itemsHTML: Self.html(items, mode: .agenda, strings: t), hasItems: true)
         }
         hasAgenda = !agenda.isEmpty
         self.filters = filters
+    }
+}
+
+extension CalendarView {
+    /// A day's activities as `<li>` elements for the month grid, the week or the agenda.
+    static func html(_ items: [Item], mode: CalendarMode, strings t: Strings) -> String {
+        func e(_ text: String) -> String { FormField.escape(text) }
+        var html = ""
+        for item in items {
+            let link = "<a href=\"/activities/\(item.id)\""
+            let time = "<span class=\"time\">" + e(item.time) + "</span>"
+            html += "<li class=\"kind-" + e(item.kind) + "\">"
+            switch mode {
+            case .month:
+                html += link + " title=\"" + e(item.when) + "\">" + time + " " + e(item.title) + "</a>"
+            case .week:
+                html += link + ">" + time + " " + e(item.title) + "</a> <span class=\"muted\">" + e(item.kindLabel)
+                if let place = item.place { html += " · " + e(place) }
+                html += "</span>"
+            case .agenda:
+                html += time + " " + link + ">" + e(item.title) + "</a> <span class=\"badge\">" + e(item.kindLabel)
+                    + "</span>"
+                if let place = item.place { html += " <span class=\"muted\">" + e(place) + "</span>" }
+                html += "<br><span class=\"muted\">" + e(item.when)
+                if let local = item.localWhen { html += " · " + e(t["local_time"]) + " " + e(local) }
+                html += "</span>"
+            }
+            html += "</li>"
+        }
+        return html
     }
 }
 
