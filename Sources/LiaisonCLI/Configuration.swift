@@ -13,6 +13,8 @@ struct Configuration: Sendable {
         case regions = "LIAISON_REGIONS"
         case logLevel = "LIAISON_LOG_LEVEL"
         case secureCookies = "LIAISON_SECURE_COOKIES"
+        case trustedProxy = "LIAISON_TRUSTED_PROXY"
+        case refuseSuperuser = "LIAISON_REFUSE_SUPERUSER"
     }
 
     static let defaultDatabase = "data/liaison.sqlite"
@@ -24,6 +26,10 @@ struct Configuration: Sendable {
     var logLevel: String
     /// Served over TLS (directly or behind a proxy): cookies are Secure with the __Host- prefix.
     var secureCookies = false
+    /// Reverse proxies whose X-Forwarded-For names the client (IP addresses).
+    var trustedProxies: [String] = []
+    /// Refuse to start on PostgreSQL as a superuser instead of only warning.
+    var refuseSuperuser = false
 
     /// A setting with a value that is not allowed; the message names the flag and the variable.
     struct SettingError: Error, CustomStringConvertible {
@@ -34,7 +40,8 @@ struct Configuration: Sendable {
     static func resolve(
         database: String? = nil, databasePoolSize: String? = nil, host: String? = nil, port: String? = nil,
         regions: String? = nil,
-        logLevel: String? = nil, secureCookies: String? = nil,
+        logLevel: String? = nil, secureCookies: String? = nil, trustedProxy: String? = nil,
+        refuseSuperuser: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Configuration {
         func pick(_ flag: String?, _ variable: Variable) -> (value: String, source: String)? {
@@ -90,9 +97,40 @@ struct Configuration: Sendable {
                 "\(levelSetting?.source ?? "log level") must be one of \(levels.joined(separator: ", ")); got \"\(level)\"."
             )
         }
+        func boolean(_ flag: String?, _ variable: Variable) -> Bool {
+            guard let setting = pick(flag, variable) else { return false }
+            switch setting.value.lowercased() {
+            case "true", "1", "yes", "on": return true
+            case "false", "0", "no", "off": return false
+            default:
+                problems.append("\(setting.source) must be true or false; got \"\(setting.value)\".")
+                return false
+            }
+        }
+        let secure = boolean(secureCookies, .secureCookies)
+        let refuse = boolean(refuseSuperuser, .refuseSuperuser)
+        var proxies: [String] = []
+        if let setting = pick(trustedProxy, .trustedProxy) {
+            proxies = setting.value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            let bad = proxies.filter { !Self.isIPAddress($0) }
+            if !bad.isEmpty || proxies.isEmpty {
+                problems.append(
+                    "\(setting.source) must be the IP addresses of the reverse proxies, separated by commas; got \"\(setting.value)\"."
+                )
+            }
+        }
         if !problems.isEmpty { throw SettingError(description: problems.joined(separator: "\n")) }
         return Configuration(
-            database: location, host: hostValue, port: portValue, regions: catalog, logLevel: level)
+            database: location, host: hostValue, port: portValue, regions: catalog, logLevel: level,
+            secureCookies: secure, trustedProxies: proxies, refuseSuperuser: refuse)
+    }
+
+    /// An IPv4 address (four numbers to 255) or an IPv6 address, as the server sees its peers.
+    static func isIPAddress(_ text: String) -> Bool {
+        var ipv4 = in_addr()
+        var ipv6 = in6_addr()
+        return inet_pton(AF_INET, text, &ipv4) == 1 || inet_pton(AF_INET6, text, &ipv6) == 1
     }
 
     /// The logger commands and the server write to, at the configured level.
@@ -111,6 +149,8 @@ struct Configuration: Sendable {
         case .regions: "regions"
         case .logLevel: "log-level"
         case .secureCookies: "secure-cookies"
+        case .trustedProxy: "trusted-proxy"
+        case .refuseSuperuser: "refuse-superuser"
         }
     }
 }

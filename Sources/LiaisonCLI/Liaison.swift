@@ -41,18 +41,12 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (env LIAISON_LOG_LEVEL).")
     var logLevel: String?
 
-    @Option(
-        help:
-            "true when served over TLS, directly or behind a proxy: Secure, __Host- cookies (env LIAISON_SECURE_COOKIES)."
-    )
-    var secureCookies: String?
-
-    func configuration(host: String? = nil, port: String? = nil) throws -> Configuration {
+    func configuration(host: String? = nil, port: String? = nil, server: ServerOptions? = nil) throws -> Configuration {
         do {
             return try Configuration.resolve(
                 database: database, databasePoolSize: databasePoolSize, host: host, port: port, regions: regions,
-                logLevel: logLevel,
-                secureCookies: secureCookies)
+                logLevel: logLevel, secureCookies: server?.secureCookies, trustedProxy: server?.trustedProxy,
+                refuseSuperuser: server?.refuseSuperuser)
         } catch let error as Configuration.SettingError {
             throw ValidationError(error.description)
         }
@@ -67,11 +61,36 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+/// The settings only the server reads.
+struct ServerOptions: ParsableArguments {
+    @Option(
+        help: """
+            true when served over TLS, directly or behind a proxy: Secure, __Host- cookies \
+            (env LIAISON_SECURE_COOKIES; default false).
+            """)
+    var secureCookies: String?
+
+    @Option(
+        help: """
+            The reverse proxies' IP addresses, comma-separated: only their X-Forwarded-For names the client, for \
+            rate limits and the audit trail (env LIAISON_TRUSTED_PROXY; default none).
+            """)
+    var trustedProxy: String?
+
+    @Option(
+        help: """
+            true to refuse to start on PostgreSQL as a superuser role rather than only warn \
+            (env LIAISON_REFUSE_SUPERUSER; default false).
+            """)
+    var refuseSuperuser: String?
+}
+
 extension Liaison {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Run the web app and the JSON API.")
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var server: ServerOptions
 
         @Option(help: "Address to listen on (env LIAISON_HOST; default 127.0.0.1, this machine only).")
         var host: String?
@@ -83,13 +102,14 @@ extension Liaison {
         var demo = false
 
         func validate() throws {
-            _ = try store.configuration(host: host, port: port)
+            _ = try store.configuration(host: host, port: port, server: server)
         }
 
         func run() async throws {
-            let configuration = try store.configuration(host: host, port: port)
+            let configuration = try store.configuration(host: host, port: port, server: server)
             let logger = configuration.logger
             try await configuration.database.withStore(logger: logger) { database in
+                try await Self.checkRole(of: database, refusingSuperuser: configuration.refuseSuperuser, logger: logger)
                 var signIn: String?
                 if demo {
                     let outcome = try await DemoNetwork.seed(
@@ -102,9 +122,10 @@ extension Liaison {
                     signIn = try await DemoNetwork.prepareAdmin(
                         in: database, password: try readOrGeneratePassword(fromStdin: false), hash: { hasher.hash($0) })
                 }
-                let settings = WebSettings(
+                var settings = WebSettings(
                     host: configuration.host, port: configuration.port, regions: configuration.regions,
                     sessions: SessionSettings(secureCookies: configuration.secureCookies))
+                settings.trustedProxies = configuration.trustedProxies
                 let banner = [
                     "Liaison is running at http://\(configuration.host):\(configuration.port)/"
                         + "  (database \(configuration.database); Ctrl-C stops it)",
@@ -116,6 +137,21 @@ extension Liaison {
                 }
                 try await app.runService()
             }
+        }
+
+        /// A superuser role can do anything to the server, far more than Liaison needs: say so loudly, or
+        /// refuse to start when the operator asked for that.
+        static func checkRole(of database: any LiaisonStore, refusingSuperuser: Bool, logger: Logger) async throws {
+            guard let postgres = database as? PostgresStore, try await postgres.connectsAsSuperuser() else { return }
+            let message = """
+                Liaison is connected to PostgreSQL as a superuser. It needs only to own its database: create a role \
+                without SUPERUSER for it (see docs/deployment.md).
+                """
+            if refusingSuperuser {
+                throw CommandFailure(message + " Not starting, as --refuse-superuser asks.")
+            }
+            logger.warning("\(message)")
+            FileHandle.standardError.write(Data(("WARNING: " + message + "\n").utf8))
         }
     }
 

@@ -9,8 +9,8 @@ public struct AuditActor: Sendable, Hashable, Codable {
 
     public init(accountId: Int64?, name: String, address: String? = nil) {
         self.accountId = accountId
-        self.name = name
-        self.address = address
+        self.name = AuditText.bounded(name, limit: 200)
+        self.address = address.map { AuditText.bounded($0, limit: 64) }
     }
 
     public static let system = AuditActor(accountId: nil, name: "Liaison")
@@ -80,8 +80,13 @@ public struct AuditEvent: Sendable, Hashable, Codable {
         self.action = action
         self.entity = entity
         self.entityId = entityId
-        self.summary = summary
-        self.changes = changes
+        self.summary = AuditText.bounded(summary, limit: AuditText.summaryLimit)
+        self.changes = changes.map {
+            FieldChange(
+                field: AuditText.bounded($0.field, limit: 100),
+                before: $0.before.map { AuditText.bounded($0, limit: AuditText.valueLimit, escapingLines: false) },
+                after: $0.after.map { AuditText.bounded($0, limit: AuditText.valueLimit, escapingLines: false) })
+        }
     }
 }
 
@@ -120,5 +125,44 @@ public enum AuditDiff {
             result[key] = text
         }
         return result
+    }
+}
+
+/// Text bound for the audit trail, a session list or a log: whatever a client sent (a megabyte of e-mail,
+/// CR/LF to forge a line), what is stored is short and on one line.
+public enum AuditText {
+    public static let summaryLimit = 500
+    /// A field's value before or after a change: long enough for any field the rules accept.
+    public static let valueLimit = 20_000
+
+    /// At most `limit` characters (the cut marked with "…"), with control and bidirectional-override
+    /// characters written as escapes (`\n`, `\u{202E}`) so that a line of the trail is one line. Values of
+    /// changes keep their line breaks (`escapingLines: false`), which are part of a note or an address.
+    public static func bounded(_ text: String, limit: Int, escapingLines: Bool = true) -> String {
+        var result = ""
+        var count = 0
+        for scalar in text.unicodeScalars {
+            let escaped: String
+            switch scalar {
+            case "\n" where !escapingLines, "\t" where !escapingLines: escaped = String(scalar)
+            case "\n": escaped = "\\n"
+            case "\r": escaped = "\\r"
+            case "\t": escaped = "\\t"
+            case _ where scalar.properties.generalCategory == .control || isBidiControl(scalar):
+                escaped = "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: escaped = String(scalar)
+            }
+            if count + escaped.count > limit {
+                result += "…"
+                break
+            }
+            result += escaped
+            count += escaped.count
+        }
+        return result
+    }
+
+    private static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 }

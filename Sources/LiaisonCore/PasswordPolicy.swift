@@ -12,20 +12,32 @@ public struct PasswordPolicy: Sendable {
     }
 
     /// The list of common passwords shipped with Liaison.
-    public static let standard: PasswordPolicy = {
-        let url = URL(fileURLWithPath: Bundle.module.bundlePath).appendingPathComponent(
-            "Resources/common-passwords.txt")
+    public static let standard = PasswordPolicy(listAt: URL(fileURLWithPath: Bundle.module.bundlePath)
+        .appendingPathComponent("Resources/common-passwords.txt"))
+
+    /// The policy with the list read from a file. A missing or empty file leaves a policy that refuses every
+    /// password (it fails closed): without the list, "password1234" would pass.
+    public init(listAt url: URL) {
         let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        return PasswordPolicy(commonPasswords: Set(text.split(whereSeparator: \.isNewline).map(String.init)))
-    }()
+        self.init(commonPasswords: Set(text.split(whereSeparator: \.isNewline).map(String.init)))
+    }
 
     /// How many passwords the policy refuses by name.
     public var commonCount: Int { common.count }
 
+    /// False when the list of common passwords could not be read: then no password can be set, and the
+    /// server does not start.
+    public var isAvailable: Bool { common.count >= 1000 }
+
     public func check(_ password: String, field: String = "password", email: String? = nil) throws(ValidationError) {
         var report = ValidationReport()
         let length = password.count
-        if length < Self.minimumLength {
+        if !isAvailable {
+            report.add(
+                field, "policy_unavailable",
+                "The list of common passwords is missing from this installation, so no password can be checked; reinstall Liaison."
+            )
+        } else if length < Self.minimumLength {
             report.add(field, "min_length", "The password must be at least \(Self.minimumLength) characters long.")
         } else if length > Self.maximumLength {
             report.add(field, "max_length", "The password must be at most \(Self.maximumLength) characters long.")

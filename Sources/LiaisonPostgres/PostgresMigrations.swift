@@ -62,6 +62,28 @@ enum PostgresMigrations {
             """
         ),
         ("007 international calendar", internationalCalendar),
+        (
+            "009 rate limits, known devices and session details",
+            """
+            DROP TABLE sign_in_failure;
+            CREATE TABLE rate_counter (
+                key TEXT PRIMARY KEY CHECK (length(key) <= 200),
+                count INTEGER NOT NULL,
+                since TIMESTAMPTZ NOT NULL,
+                blocked_until TIMESTAMPTZ
+            );
+            CREATE INDEX rate_counter_by_since ON rate_counter(since);
+            CREATE TABLE known_device (
+                token_hash TEXT PRIMARY KEY,
+                account_id BIGINT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                created_at TIMESTAMPTZ NOT NULL,
+                last_used_at TIMESTAMPTZ NOT NULL
+            );
+            CREATE INDEX known_device_by_account ON known_device(account_id);
+            ALTER TABLE session ADD COLUMN address TEXT;
+            ALTER TABLE session ADD COLUMN device TEXT;
+            """
+        ),
     ]
 
     /// The statements of a migration one by one (the extended protocol runs one at a time): split at each

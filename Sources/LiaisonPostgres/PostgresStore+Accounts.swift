@@ -69,7 +69,7 @@ extension PostgresStore {
                 case .role(let role): ("role", role.rawValue, "role", role.rawValue)
                 case .name(let name): ("name", name, "name", name)
                 case .isDisabled(let disabled): ("disabled", disabled, "disabled", String(disabled))
-                case .passwordHash(let hash): ("password_hash", hash, "password", "changed")
+                case .passwordHash(let hash, _): ("password_hash", hash, "password", "changed")
                 case .totpSecret(let secret): ("totp_secret", secret, "twoFactor", secret == nil ? "off" : "on")
                 case .timeZone(let zone): ("time_zone", zone, "timeZone", zone)
                 }
@@ -81,6 +81,13 @@ extension PostgresStore {
             case .isDisabled(true), .passwordHash:
                 try await db.execute("DELETE FROM session WHERE account_id = ?", id)
             default: break
+            }
+            if change.revokesTokensAndFeeds {
+                let now = Self.now()
+                try await db.execute(
+                    "UPDATE api_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", now, id)
+                try await db.execute(
+                    "UPDATE calendar_feed SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", now, id)
             }
             let previous: String? =
                 switch change {
@@ -107,10 +114,11 @@ extension PostgresStore {
         try await write { db in
             try await db.execute(
                 """
-                INSERT INTO session (token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO session (token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at,
+                    address, device)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, session.tokenHash, session.accountId, session.csrfToken, session.createdAt, session.lastSeenAt,
-                session.expiresAt)
+                session.expiresAt, session.address, session.device)
         }
     }
 
@@ -120,14 +128,15 @@ extension PostgresStore {
                 let row = try await db.row(
                     """
                     SELECT s.token_hash, s.csrf_token, s.created_at AS session_created_at, s.last_seen_at, s.expires_at,
-                        a.* FROM session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?
+                        s.address, s.device, a.* FROM session s JOIN account a ON a.id = s.account_id
+                    WHERE s.token_hash = ?
                     """, tokenHash)
             else { return nil }
             let account = try Self.account(row: row)
             let session = StaffSession(
                 tokenHash: try row["token_hash"], accountId: account.id, csrfToken: try row["csrf_token"],
                 createdAt: try row["session_created_at"], lastSeenAt: try row["last_seen_at"],
-                expiresAt: try row["expires_at"])
+                expiresAt: try row["expires_at"], address: try row["address"], device: try row["device"])
             return (session, account)
         }
     }
@@ -144,7 +153,11 @@ extension PostgresStore {
 
     public func deleteExpiredSessions(now: Date) async throws -> Int {
         try await read { db in
-            try await db.rows("DELETE FROM session WHERE expires_at <= ? RETURNING 1", now).count
+            let sessions = try await db.rows("DELETE FROM session WHERE expires_at <= ? RETURNING 1", now).count
+            try await db.execute(
+                "DELETE FROM rate_counter WHERE since < ? AND (blocked_until IS NULL OR blocked_until < ?)",
+                now.addingTimeInterval(-RateLimits.retention), now)
+            return sessions
         }
     }
 
@@ -215,25 +228,7 @@ extension PostgresStore {
         }
     }
 
-    // MARK: - Throttling and one-time codes
-
-    public func recordSignInFailure(keys: [String], at: Date) async throws {
-        try await write { db in
-            for key in keys {
-                try await db.execute("INSERT INTO sign_in_failure (key, at) VALUES (?, ?)", key, at)
-            }
-            // Old failures no longer count; keep the table small.
-            try await db.execute("DELETE FROM sign_in_failure WHERE at < ?", at.addingTimeInterval(-24 * 3600))
-        }
-    }
-
-    public func signInFailures(key: String, since: Date) async throws -> (count: Int, oldest: Date?) {
-        try await read { db in
-            let row = try await db.row(
-                "SELECT count(*) AS n, min(at) AS oldest FROM sign_in_failure WHERE key = ? AND at >= ?", key, since)
-            return (try row?["n"] ?? 0, try row?["oldest"])
-        }
-    }
+    // MARK: - One-time codes
 
     public func useTOTPStep(accountId: Int64, step: Int64) async throws -> Bool {
         try await read { db in

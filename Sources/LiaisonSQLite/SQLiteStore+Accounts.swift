@@ -63,18 +63,28 @@ extension SQLiteStore {
                 case .role(let role): ("role", role.rawValue, "role", role.rawValue)
                 case .name(let name): ("name", name, "name", name)
                 case .isDisabled(let disabled): ("disabled", disabled, "disabled", String(disabled))
-                case .passwordHash(let hash): ("password_hash", hash, "password", "changed")
+                case .passwordHash(let hash, _): ("password_hash", hash, "password", "changed")
                 case .totpSecret(let secret): ("totp_secret", secret, "twoFactor", secret == nil ? "off" : "on")
                 case .timeZone(let zone): ("time_zone", zone, "timeZone", zone)
                 }
             try db.execute(
                 sql: "UPDATE account SET \(column) = ?, version = version + 1, updated_at = ? WHERE id = ?",
                 arguments: [value, Self.now(), id])
-            // A disabled account or a new password ends every session at once.
+            // A disabled account or a new password ends every session at once, and with them (unless the new
+            // password's owner keeps them) the tokens and feeds that would otherwise outlive it.
             switch change {
             case .isDisabled(true), .passwordHash:
                 try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [id])
             default: break
+            }
+            if change.revokesTokensAndFeeds {
+                let now = Self.now()
+                try db.execute(
+                    sql: "UPDATE api_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL",
+                    arguments: [now, id])
+                try db.execute(
+                    sql: "UPDATE calendar_feed SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL",
+                    arguments: [now, id])
             }
             let previous: String? =
                 switch change {
@@ -101,12 +111,13 @@ extension SQLiteStore {
         try await write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO session (token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO session (token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at,
+                        address, device)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     session.tokenHash, session.accountId, session.csrfToken, session.createdAt, session.lastSeenAt,
-                    session.expiresAt,
+                    session.expiresAt, session.address, session.device,
                 ])
         }
     }
@@ -118,10 +129,7 @@ extension SQLiteStore {
                     db.cachedStatement(sql: "SELECT * FROM session WHERE token_hash = ?"), arguments: [tokenHash]),
                 let account = try Self.loadAccount(db, id: row["account_id"])
             else { return nil }
-            let session = StaffSession(
-                tokenHash: row["token_hash"], accountId: row["account_id"], csrfToken: row["csrf_token"],
-                createdAt: row["created_at"], lastSeenAt: row["last_seen_at"], expiresAt: row["expires_at"])
-            return (session, account)
+            return (Self.session(row: row), account)
         }
     }
 
@@ -140,7 +148,11 @@ extension SQLiteStore {
     public func deleteExpiredSessions(now: Date) async throws -> Int {
         try await write { db in
             try db.execute(sql: "DELETE FROM session WHERE expires_at <= ?", arguments: [now])
-            return db.changesCount
+            let sessions = db.changesCount
+            try db.execute(
+                sql: "DELETE FROM rate_counter WHERE since < ? AND (blocked_until IS NULL OR blocked_until < ?)",
+                arguments: [now.addingTimeInterval(-RateLimits.retention), now])
+            return sessions
         }
     }
 
@@ -201,27 +213,7 @@ extension SQLiteStore {
         }
     }
 
-    // MARK: - Throttling and one-time codes
-
-    public func recordSignInFailure(keys: [String], at: Date) async throws {
-        try await write { db in
-            for key in keys {
-                try db.execute(sql: "INSERT INTO sign_in_failure (key, at) VALUES (?, ?)", arguments: [key, at])
-            }
-            // Old failures no longer count; keep the table small.
-            try db.execute(
-                sql: "DELETE FROM sign_in_failure WHERE at < ?", arguments: [at.addingTimeInterval(-24 * 3600)])
-        }
-    }
-
-    public func signInFailures(key: String, since: Date) async throws -> (count: Int, oldest: Date?) {
-        try await read { db in
-            let row = try Row.fetchOne(
-                db, sql: "SELECT count(*) AS n, min(at) AS oldest FROM sign_in_failure WHERE key = ? AND at >= ?",
-                arguments: [key, since])
-            return (row?["n"] ?? 0, row?["oldest"])
-        }
-    }
+    // MARK: - One-time codes
 
     public func useTOTPStep(accountId: Int64, step: Int64) async throws -> Bool {
         try await write { db in

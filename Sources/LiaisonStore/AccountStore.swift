@@ -21,7 +21,9 @@ public protocol AccountStore: Sendable {
     func accounts() async throws -> [StaffAccount]
 
     /// Applies an admin's change to an account. Disabling an account, or changing its password, ends all
-    /// its sessions in the same transaction. Throws `StoreError.notFound`.
+    /// its sessions in the same transaction; disabling it also revokes its API tokens and calendar feeds
+    /// (enabling it again brings none back), and so does a password change that asks to. Throws
+    /// `StoreError.notFound`.
     func updateAccount(id: Int64, _ change: AccountChange, by actor: AuditActor) async throws -> StaffAccount
 
     // MARK: Sessions
@@ -38,8 +40,21 @@ public protocol AccountStore: Sendable {
     /// Ends one session; nothing happens when it is already gone.
     func deleteSession(tokenHash: String) async throws
 
-    /// Removes sessions that have timed out; returns how many.
+    /// Removes sessions that have timed out, and rate counters untouched for a day; returns how many
+    /// sessions went.
     func deleteExpiredSessions(now: Date) async throws -> Int
+
+    /// The live sessions of one account, most recently used first (for an admin ending one of them).
+    func sessions(accountId: Int64) async throws -> [StaffSession]
+
+    // MARK: Known devices
+
+    /// The account that signed in before from the browser holding this device secret's hash, or nil.
+    func knownDevice(tokenHash: String) async throws -> Int64?
+
+    /// Remembers a browser where the account signed in, so that strangers' failed sign-ins elsewhere do not
+    /// shut its owner out there.
+    func rememberDevice(tokenHash: String, accountId: Int64, at: Date) async throws
 
     // MARK: API tokens
 
@@ -58,13 +73,16 @@ public protocol AccountStore: Sendable {
     /// Revokes a token of this account; throws `StoreError.notFound` when it has no such token.
     func revokeAPIToken(id: Int64, accountId: Int64, by actor: AuditActor) async throws
 
-    // MARK: Sign-in throttling and one-time codes
+    // MARK: Rate limits and one-time codes
 
-    /// Records a failed sign-in under each key (an account's email, a client address).
-    func recordSignInFailure(keys: [String], at: Date) async throws
+    /// Takes one attempt under every key, all or none, in one transaction that holds the keys' counters:
+    /// returns the first refusal (and takes nothing), or `.allowed` once every counter has counted it.
+    /// Callers take before the costly work, so simultaneous requests never get past a rule.
+    func takeAttempts(_ attempts: [RateAttempt], at: Date) async throws -> RateDecision
 
-    /// How many failures were recorded under `key` since `since`, and the oldest of them.
-    func signInFailures(key: String, since: Date) async throws -> (count: Int, oldest: Date?)
+    /// After the work: forgets the counters under `reset` (a correct password clears its account's count)
+    /// and gives back the attempt taken under `refund` (a correct password from a shared address).
+    func settleAttempts(reset: [String], refund: [RateAttempt]) async throws
 
     /// Records that a TOTP code's time step was used, so the same code cannot be used twice.
     /// Returns false when that step was already used by the account.
@@ -116,11 +134,24 @@ public enum AccountChange: Sendable, Hashable {
     case role(StaffRole)
     case name(String)
     case isDisabled(Bool)
-    case passwordHash(String)
+    /// A new password; every session ends, and its tokens and feeds are revoked unless told otherwise.
+    case passwordHash(String, revokingTokensAndFeeds: Bool = true)
     /// Sets (or with nil clears) the TOTP secret.
     case totpSecret(String?)
     /// Sets (or with nil clears) the zone the person works in; the caller has checked it is an IANA zone.
     case timeZone(String?)
+}
+
+extension AccountChange {
+    /// A disabled account keeps no way in, even once enabled again; a new password closes the old ways in
+    /// unless its owner chose to keep their tokens and feeds.
+    public var revokesTokensAndFeeds: Bool {
+        switch self {
+        case .isDisabled(true): true
+        case .passwordHash(_, let revoking): revoking
+        default: false
+        }
+    }
 }
 
 /// A signed-in browser. `tokenHash` is the SHA-256 of the cookie's random id.
@@ -133,9 +164,13 @@ public struct StaffSession: Sendable, Hashable {
     public var lastSeenAt: Date
     /// Past this, the session ends however active it is.
     public var expiresAt: Date
+    /// Where and on what it was signed in from, as an admin sees it (bounded, control characters removed).
+    public var address: String?
+    public var device: String?
 
     public init(
-        tokenHash: String, accountId: Int64, csrfToken: String, createdAt: Date, lastSeenAt: Date, expiresAt: Date
+        tokenHash: String, accountId: Int64, csrfToken: String, createdAt: Date, lastSeenAt: Date, expiresAt: Date,
+        address: String? = nil, device: String? = nil
     ) {
         self.tokenHash = tokenHash
         self.accountId = accountId
@@ -143,6 +178,8 @@ public struct StaffSession: Sendable, Hashable {
         self.createdAt = createdAt
         self.lastSeenAt = lastSeenAt
         self.expiresAt = expiresAt
+        self.address = address.map { AuditText.bounded($0, limit: 64) }
+        self.device = device.map { AuditText.bounded($0, limit: 200) }
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LiaisonCore
 import LiaisonStore
 import Logging
 
@@ -18,10 +19,19 @@ public func buildApplication(
     )
 }
 
+/// A reason the app cannot start, said in words an operator can act on.
+public struct StartupError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
+
 /// Every route of the app, and the list of them for tests that walk them all.
 public func buildRouter(settings: WebSettings, store: any LiaisonStore) async throws
     -> (Router<AppRequestContext>, [RouteSpec])
 {
+    guard PasswordPolicy.standard.isAvailable else {
+        throw StartupError("The list of common passwords is missing from Liaison's resources; reinstall Liaison.")
+    }
     let renderer = try await PageRenderer(resources: settings.resourcesDirectory)
     let assets = try Assets(directory: settings.resourcesDirectory.appendingPathComponent("assets"))
     let openAPI = try OpenAPIDocument(
@@ -39,13 +49,15 @@ public func buildRouter(settings: WebSettings, store: any LiaisonStore) async th
     DirectoryPages(store: store, settings: settings, renderer: renderer).register(on: routes)
     PeoplePages(store: store, settings: settings, renderer: renderer).register(on: routes)
     ActivityPages(store: store, settings: settings, renderer: renderer).register(on: routes)
-    SearchPages(store: store, renderer: renderer).register(on: routes)
+    SearchPages(store: store, settings: settings, renderer: renderer).register(on: routes)
     SessionPages(store: store, settings: settings, renderer: renderer).register(on: routes)
     AccountPages(store: store, settings: settings, renderer: renderer).register(on: routes)
     AdminPages(store: store, settings: settings, renderer: renderer).register(on: routes)
+    AdminSessionPages(store: store, renderer: renderer).register(on: routes)
 
     let router = routes.makeRouter(middleware: [
         SecurityHeadersMiddleware(),
+        ClientAddressMiddleware(trustedProxies: Set(settings.trustedProxies)),
         // Outermost error handling: pages for people, problem+json under /api, 405 for a wrong method.
         ErrorMiddleware(renderer: renderer, routes: RouteTable(routes: routes.routes)),
         AuthenticationMiddleware(store: store, sessions: settings.sessions),

@@ -6,12 +6,16 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by the authentication middleware when the request carries a live session or token.
     var identity: Identity?
-    /// The client's IP address, for the audit trail and sign-in throttling.
-    let remoteAddress: String?
+    /// The client's IP address, for the audit trail and rate limits: the peer's, or the one a trusted
+    /// proxy forwarded (set by `ClientAddressMiddleware`).
+    var remoteAddress: String?
+    /// The address the connection came from, whoever it is.
+    let peerAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
-        self.remoteAddress = source.channel.remoteAddress?.ipAddress
+        self.peerAddress = source.channel.remoteAddress?.ipAddress
+        self.remoteAddress = peerAddress
     }
 
     /// Bodies are forms and JSON records: a megabyte is generous, and anything larger is refused with 413.

@@ -12,10 +12,10 @@ public struct WebSettings: Sendable {
     public var resourcesDirectory: URL
     public var sessions: SessionSettings
     public var passwords: PasswordHasher
-    /// Failed sign-ins allowed per account and per address within `throttleWindow` before 429.
-    public var maxFailuresPerAccount = 5
-    public var maxFailuresPerAddress = 20
-    public var throttleWindow: TimeInterval = 15 * 60
+    /// How often sign-ins, password checks, searches and exports may be tried.
+    public var limits = RateLimitSettings()
+    /// Reverse proxies whose `X-Forwarded-For` names the client; from anyone else the header is ignored.
+    public var trustedProxies: [String] = []
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, regions: RegionCatalog = .standard,
@@ -41,4 +41,16 @@ public struct WebSettings: Sendable {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar.component(.year, from: Date())
     }
+}
+
+/// The rate rules the web layer applies; the defaults are the domain's, and tests may tighten them.
+public struct RateLimitSettings: Sendable {
+    public var signInPerAccount = RateRule.signInPerAccount
+    public var signInPerDevice = RateRule.signInPerDevice
+    public var signInPerAddress = RateRule.signInPerAddress
+    public var passwordCheck = RateRule.passwordCheckPerAccount
+    public var search = RateRule.searchPerAccount
+    public var export = RateRule.exportPerAccount
+
+    public init() {}
 }

@@ -43,6 +43,49 @@ import Testing
         }
     }
 
+    @Test func secureCookiesTrustedProxiesAndSuperuserRefusalAreParsed() throws {
+        let none = try Configuration.resolve(environment: [:])
+        #expect(!none.secureCookies && none.trustedProxies.isEmpty && !none.refuseSuperuser)
+
+        let fromEnvironment = try Configuration.resolve(
+            environment: [
+                "LIAISON_SECURE_COOKIES": "true", "LIAISON_TRUSTED_PROXY": "10.0.0.5, ::1",
+                "LIAISON_REFUSE_SUPERUSER": "yes",
+            ])
+        #expect(fromEnvironment.secureCookies)
+        #expect(fromEnvironment.trustedProxies == ["10.0.0.5", "::1"])
+        #expect(fromEnvironment.refuseSuperuser)
+
+        let fromFlags = try Configuration.resolve(
+            secureCookies: "false", trustedProxy: "127.0.0.1", environment: ["LIAISON_SECURE_COOKIES": "true"])
+        #expect(!fromFlags.secureCookies)
+        #expect(fromFlags.trustedProxies == ["127.0.0.1"])
+    }
+
+    @Test func badSecuritySettingsStopStartUpNamingTheirSource() {
+        #expect {
+            try Configuration.resolve(secureCookies: "banana", environment: [:])
+        } throws: { error in
+            "\(error)".contains("--secure-cookies must be true or false; got \"banana\"")
+        }
+        #expect {
+            try Configuration.resolve(environment: ["LIAISON_SECURE_COOKIES": "maybe"])
+        } throws: { error in
+            "\(error)".contains("LIAISON_SECURE_COOKIES must be true or false")
+        }
+        #expect {
+            try Configuration.resolve(trustedProxy: "proxy.internal", environment: [:])
+        } throws: { error in
+            "\(error)".contains("--trusted-proxy must be the IP addresses of the reverse proxies")
+        }
+        #expect(throws: (any Error).self) {
+            _ = try Liaison.parseAsRoot(["serve", "--secure-cookies", "banana"])
+        }
+        #expect(throws: (any Error).self) {
+            _ = try Liaison.parseAsRoot(["serve", "--refuse-superuser", "sometimes"])
+        }
+    }
+
     @Test func regionsComeFromTheSetting() throws {
         let configuration = try Configuration.resolve(environment: ["LIAISON_REGIONS": "asia=Asia,europe=Europe"])
         #expect(configuration.regions.regions.map(\.name) == ["Asia", "Europe"])

@@ -103,18 +103,6 @@ import Testing
     }
 
     @Test(arguments: TestEngine.available)
-    func throttlingCountsFailuresInTheWindow(engine: TestEngine) async throws {
-        try await engine.withStore { store in
-            let now = Date()
-            try await store.recordSignInFailure(keys: ["account:a", "address:1"], at: now.addingTimeInterval(-1000))
-            try await store.recordSignInFailure(keys: ["account:a"], at: now)
-            #expect(try await store.signInFailures(key: "account:a", since: now.addingTimeInterval(-900)).count == 1)
-            #expect(try await store.signInFailures(key: "account:a", since: now.addingTimeInterval(-2000)).count == 2)
-            #expect(try await store.signInFailures(key: "address:2", since: .distantPast).count == 0)
-        }
-    }
-
-    @Test(arguments: TestEngine.available)
     func aTOTPStepIsUsableOnce(engine: TestEngine) async throws {
         try await engine.withStore { store in
             let account = try await store.createAccount(

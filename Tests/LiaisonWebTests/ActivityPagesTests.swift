@@ -173,7 +173,7 @@ import Testing
     @Test func feedsServeTheCalendarUntilRevoked() async throws {
         try await withTestApp(demo: true) { app in
             _ = try await app.submit("/activities", eventForm([("staff", String(app.editor.account.id))]))
-            let page = try await app.submit("/account/feeds", [("scope", "mine")])
+            let page = try await app.submit("/account/feeds", [("scope", "mine"), ("password", TestApp.password)])
             #expect(page.status == .ok)
             let url = try #require(page.text.firstMatch(of: /feeds\/calendar\/(lcf_[A-Za-z0-9_-]+)/))
             let feed = try await app.get("/feeds/calendar/\(url.1)", as: .anonymous)

@@ -129,7 +129,8 @@ import Testing
     @Test func aTokenIsShownOnceAndWorks() async throws {
         try await withTestApp { app in
             let page = try await app.submit(
-                "/account/tokens", [("name", "Mailing script"), ("access", "read")], as: .viewer)
+                "/account/tokens", [("name", "Mailing script"), ("access", "read"), ("password", TestApp.password)],
+                as: .viewer)
             let html = page.text
             let start = try #require(html.range(of: "<code id=\"new-token\">"))
             let token = String(html[start.upperBound...].prefix { $0 != "<" })
@@ -145,10 +146,12 @@ import Testing
         try await withTestApp { app in
             let secret = "abcdefghijklmnopqrstuvwxyz"
             let wrong = try await app.submit(
-                "/account/two-factor", [("secret", secret), ("code", "000000")], as: .viewer)
+                "/account/two-factor", [("secret", secret), ("code", "000000"), ("password", TestApp.password)],
+                as: .viewer)
             #expect(wrong.status == .unprocessableContent)
             let code = String(format: "%06d", TOTP(secret: secret).compute(date: Date()))
-            let right = try await app.submit("/account/two-factor", [("secret", secret), ("code", code)], as: .viewer)
+            let right = try await app.submit(
+                "/account/two-factor", [("secret", secret), ("code", code), ("password", TestApp.password)], as: .viewer)
             #expect(right.text.contains("Two-factor sign-in is on."))
             #expect(try await app.store.account(id: app.viewer.account.id)?.totpEnabled == true)
         }
@@ -168,7 +171,8 @@ import Testing
 
             let secret = "abcdefghijklmnopqrstuvwxyz"
             let code = String(format: "%06d", TOTP(secret: secret).compute(date: Date()))
-            _ = try await app.submit("/account/two-factor", [("secret", secret), ("code", code)], as: .viewer)
+            _ = try await app.submit(
+                "/account/two-factor", [("secret", secret), ("code", code), ("password", TestApp.password)], as: .viewer)
             #expect(try await app.get("/organizations", as: .viewer).status == .ok)
             let trail = try await app.store.auditEntries(AuditQuery(entity: "settings"))
             #expect(trail.first?.changes == [FieldChange(field: "requireTwoFactor", before: "false", after: "true")])

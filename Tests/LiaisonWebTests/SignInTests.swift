@@ -14,9 +14,7 @@ import Testing
     func signIn(_ app: TestApp, email: String, password: String = TestApp.password, code: String = "")
         async throws -> TestResponse
     {
-        try await app.submit(
-            "/sign-in", [("email", email), ("password", password), ("code", code), ("next", "/organizations?q=x")],
-            as: .anonymous)
+        try await app.signIn(email: email, password: password, code: code)
     }
 
     @Test func signingInSetsASafeCookieAndSigningOutEndsTheSession() async throws {
@@ -25,8 +23,7 @@ import Testing
 
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/organizations?q=x")
-            let cookie = try #require(response.headers[.setCookie])
-            #expect(cookie.hasPrefix("liaison_session="))
+            let cookie = try #require(response.setCookie(named: "liaison_session"))
             #expect(cookie.contains("HttpOnly"))
             #expect(cookie.contains("SameSite=Lax"))
             #expect(cookie.contains("Path=/"))
@@ -50,13 +47,15 @@ import Testing
     }
 
     @Test func secureDeploymentsUseHostPrefixedSecureCookies() async throws {
-        let settings = WebSettings(sessions: SessionSettings(secureCookies: true), passwords: TestApp.hasher)
+        var settings = WebSettings.forTests
+        settings.sessions = SessionSettings(secureCookies: true)
         try await withTestApp(settings: settings) { app in
             let response = try await signIn(app, email: app.viewer.account.email)
-            let cookie = try #require(response.headers[.setCookie])
-            #expect(cookie.hasPrefix("__Host-liaison_session="))
+            let cookie = try #require(response.setCookie(named: "__Host-liaison_session"))
             #expect(cookie.contains("Secure"))
             #expect(!cookie.contains("Domain"))
+            let device = try #require(response.setCookie(named: "__Host-liaison_device"))
+            #expect(device.contains("Secure") && device.contains("HttpOnly"))
         }
     }
 
@@ -67,7 +66,7 @@ import Testing
 
             #expect(wrong.status == .unauthorized)
             #expect(unknown.status == .unauthorized)
-            #expect(wrong.headers[.setCookie] == nil)
+            #expect(wrong.setCookie(named: "liaison_session") == nil)
             #expect(wrong.text.contains("The email, password or code is not right."))
             #expect(unknown.text.contains("The email, password or code is not right."))
             let failures = try await app.store.auditEntries(AuditQuery(action: .signInFailed))
@@ -100,6 +99,7 @@ import Testing
             #expect(throttled.status == .tooManyRequests)
             let retry = try #require(throttled.headers[.retryAfter].flatMap(Int.init))
             #expect(retry > 0 && retry <= 900)
+            #expect(throttled.text.contains("Wait a minute before trying again"))
             let unknown = try await signIn(app, email: "ghost@example.org", password: "wrong password here")
             #expect(unknown.status == .unauthorized)
         }
@@ -119,9 +119,15 @@ import Testing
 
     @Test func nextOnlyLeadsWithinTheSite() {
         #expect(SessionPages.safeNext("/organizations/3") == "/organizations/3")
-        #expect(SessionPages.safeNext("https://evil.example") == "/organizations")
-        #expect(SessionPages.safeNext("//evil.example") == "/organizations")
-        #expect(SessionPages.safeNext(nil) == "/organizations")
+        #expect(SessionPages.safeNext("/search?q=chen%20guo") == "/search?q=chen%20guo")
+        for attack in [
+            "https://evil.example", "//evil.example", "/\\evil.example", "/\t/evil.example/", "/%09/evil.example/",
+            "/%2F/evil.example", "/%5Cevil.example", "\t//evil.example", " /x", "/\n/evil.example", "/sign-in",
+            "javascript:alert(1)", "",
+        ] {
+            #expect(SessionPages.safeNext(attack) == "/", "\(attack)")
+        }
+        #expect(SessionPages.safeNext(nil) == "/")
     }
 
     @Test func changingPasswordFollowsThePolicyAndEndsSessions() async throws {

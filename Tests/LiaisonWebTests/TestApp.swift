@@ -100,6 +100,22 @@ struct TestApp: Sendable {
             headers: headers, csrf: csrf)
     }
 
+    /// Signs in through the form as a browser does: opens it (getting its pre-session cookie and token),
+    /// then sends it with those and any other cookies the browser holds (a device cookie).
+    func signIn(
+        email: String, password: String = TestApp.password, code: String = "", next: String = "/organizations?q=x",
+        cookies: [String] = [], headers: HTTPFields = [:]
+    ) async throws -> TestResponse {
+        let form = try await request(.get, "/sign-in", as: .anonymous, headers: cookies.isEmpty ? [:] : [.cookie: cookies.joined(separator: "; ")])
+        let cookie = try #require(form.cookies.first { $0.hasPrefix("liaison_sign_in=") || $0.hasPrefix("__Host-liaison_sign_in=") })
+        let token = try #require(form.text.firstMatch(of: /name="_csrf" value="([^"]+)"/)?.1)
+        var headers = headers
+        headers[.cookie] = ([cookie] + cookies).joined(separator: "; ")
+        return try await submit(
+            "/sign-in", [("email", email), ("password", password), ("code", code), ("next", next), ("_csrf", String(token))],
+            as: .anonymous, headers: headers)
+    }
+
     /// Creates a personal API token for an account and returns its secret.
     func token(for user: TestUser, canWrite: Bool) async throws -> String {
         try await APITokens.issue(
@@ -107,10 +123,24 @@ struct TestApp: Sendable {
     }
 }
 
+extension WebSettings {
+    /// The settings of the HTTP tests: cheap bcrypt, and rate limits whose first delay (a minute rather
+    /// than a second) outlasts a slow test, so that a test sees the block it caused.
+    static var forTests: WebSettings {
+        var settings = WebSettings(passwords: TestApp.hasher)
+        let steady = RateRule.Kind.growingDelay(firstDelay: 60, maxDelay: 900)
+        settings.limits.signInPerAccount = RateRule(steady, limit: 5, window: 3600)
+        settings.limits.signInPerDevice = RateRule(steady, limit: 5, window: 3600)
+        settings.limits.signInPerAddress = RateRule(steady, limit: 20, window: 3600)
+        settings.limits.passwordCheck = RateRule(steady, limit: 5, window: 3600)
+        return settings
+    }
+}
+
 /// Runs `body` against the app as the server builds it, on a fresh store of the engine the HTTP tests run
 /// on (`TestEngine.forHTTP`; with the demo network when asked), through Hummingbird's in-process router client.
 func withTestApp(
-    demo: Bool = false, settings: WebSettings = WebSettings(passwords: TestApp.hasher),
+    demo: Bool = false, settings: WebSettings = .forTests,
     _ body: @escaping @Sendable (TestApp) async throws -> Void
 ) async throws {
     try await TestEngine.forHTTP.withStore { store in
@@ -119,7 +149,7 @@ func withTestApp(
 }
 
 func runTestApp(
-    store: any LiaisonStore, demo: Bool = false, settings: WebSettings = WebSettings(passwords: TestApp.hasher),
+    store: any LiaisonStore, demo: Bool = false, settings: WebSettings = .forTests,
     _ body: @escaping @Sendable (TestApp) async throws -> Void
 ) async throws {
     if demo {
@@ -159,6 +189,16 @@ func registeredRoutes() async throws -> [RouteSpec] {
 
 extension TestResponse {
     var text: String { String(buffer: body) }
+
+    /// The cookies the response sets, each as "name=value" without its attributes.
+    var cookies: [String] {
+        headers[values: .setCookie].map { String($0.prefix { $0 != ";" }) }
+    }
+
+    /// The whole Set-Cookie line of the named cookie.
+    func setCookie(named name: String) -> String? {
+        headers[values: .setCookie].first { $0.hasPrefix(name + "=") }
+    }
 
     func json() throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

@@ -332,6 +332,7 @@ def test_subscribe_to_the_whole_calendar_until_the_feed_is_revoked(browser, serv
     browser.get(f"{server}/account")
     revoke_before = {row["revoke"] for row in feed_rows(browser)}
     choose(browser, "f-feed-scope", "The whole calendar")
+    browser.find_element(By.ID, "f-feed-password").send_keys(server.admin_password)
     create = browser.find_element(By.CSS_SELECTOR, "form[action='/account/feeds'] button[type=submit]")
     assert create.text == "Create a feed address"
     click_and_wait(browser, create)

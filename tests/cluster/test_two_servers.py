@@ -11,6 +11,7 @@ import json
 import urllib.parse
 from html.parser import HTMLParser
 
+SIGN_IN_COOKIE = "liaison_sign_in"  # the sign-in form's pre-session cookie
 SESSION_COOKIE = "liaison_session"  # without --secure-cookies; `__Host-liaison_session` with it
 CSRF_FIELD = "_csrf"  # in every form of a signed-in page
 CSRF_HEADER = "X-CSRF-Token"  # for API calls authenticated by the session cookie
@@ -42,13 +43,16 @@ class Reply:
         return f"<{self.status} {self.location or ''}: {self.text[:600]!r}>"
 
 
-def call(server, method, path, *, session=None, form=None, body=None, csrf=None):
+def call(server, method, path, *, session=None, form=None, body=None, csrf=None, cookies=None):
     """One HTTP request as a browser (form) or a script (JSON body) sends it; redirects are not followed,
     so that a redirect to the sign-in page shows as one."""
     headers = {"Accept": "application/json" if path.startswith("/api/") else "text/html"}
     data = None
+    jar = dict(cookies or {})
     if session is not None:
-        headers["Cookie"] = f"{SESSION_COOKIE}={session}"
+        jar[SESSION_COOKIE] = session
+    if jar:
+        headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in jar.items())
     if form is not None:
         data = urllib.parse.urlencode(form).encode()
         headers["Content-Type"] = "application/x-www-form-urlencoded"
@@ -105,9 +109,10 @@ def sign_in(server, admin):
     fields = form_fields(page, "/sign-in")
     assert {"email", "password"} <= fields.keys(), fields
     fields.update(email=admin.email, password=admin.password)
-    signed_in = call(server, "POST", "/sign-in", form=fields)
+    # The form's token matches its pre-session cookie, as a browser sends them back together.
+    signed_in = call(server, "POST", "/sign-in", form=fields, cookies={SIGN_IN_COOKIE: page.cookie(SIGN_IN_COOKIE)})
     assert signed_in.status == 303, signed_in
-    assert signed_in.location == "/organizations", signed_in
+    assert signed_in.location == "/", signed_in
     session = signed_in.cookie(SESSION_COOKIE)
     assert session, f"no {SESSION_COOKIE} cookie set: {signed_in.headers.get_all('Set-Cookie')}"
     return session
@@ -203,3 +208,29 @@ def test_a_record_written_on_one_server_is_read_and_versioned_on_the_other(serve
         profile = signed_in_page(server, session, admin, f"/organizations/{record['id']}")
         assert "Joinville Metropolitan" in profile.text, f"{server.name} profile does not show B's change"
         assert "Joinville Stale" not in profile.text, f"{server.name} profile shows the refused change"
+
+
+def test_simultaneous_sign_ins_through_both_servers_get_no_more_password_checks_than_the_limit(servers):
+    """Forty wrong passwords for one account at once, half through each server: the attempt is taken from the
+    account's counter in the shared database before the password is checked, so five are checked (401) and
+    the rest wait (429 with Retry-After), however the requests interleave across the servers."""
+    import concurrent.futures
+
+    forms = []
+    for index in range(40):
+        server = servers[index % 2]
+        page = call(server, "GET", "/sign-in")
+        fields = form_fields(page, "/sign-in")
+        fields.update(email="nobody.in.particular@example.org", password="a wrong guess at the password")
+        forms.append((server, fields, page.cookie(SIGN_IN_COOKIE)))
+
+    def attempt(item):
+        server, fields, cookie = item
+        return call(server, "POST", "/sign-in", form=fields, cookies={SIGN_IN_COOKIE: cookie})
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=40) as pool:
+        replies = list(pool.map(attempt, forms))
+    statuses = [reply.status for reply in replies]
+    assert statuses.count(401) == 5, statuses
+    assert statuses.count(429) == 35, statuses
+    assert all(reply.headers.get("Retry-After", "").isdigit() for reply in replies if reply.status == 429)

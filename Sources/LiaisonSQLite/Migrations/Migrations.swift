@@ -64,6 +64,28 @@ enum Migrations {
         END;
         """
 
+    /// Rate counters taken before the work they guard, browsers where an account signed in before, and
+    /// where each session comes from. The same on both engines.
+    static let rateLimitsAndDevices = """
+        DROP TABLE sign_in_failure;
+        CREATE TABLE rate_counter (
+            key TEXT PRIMARY KEY CHECK (length(key) <= 200),
+            count INTEGER NOT NULL,
+            since DATETIME NOT NULL,
+            blocked_until DATETIME
+        );
+        CREATE INDEX rate_counter_by_since ON rate_counter(since);
+        CREATE TABLE known_device (
+            token_hash TEXT PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            created_at DATETIME NOT NULL,
+            last_used_at DATETIME NOT NULL
+        );
+        CREATE INDEX known_device_by_account ON known_device(account_id);
+        ALTER TABLE session ADD COLUMN address TEXT;
+        ALTER TABLE session ADD COLUMN device TEXT;
+        """
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("001 organizations", migrate: createOrganizations)
@@ -93,6 +115,9 @@ enum Migrations {
             try db.execute(sql: Self.searchPrefixIndexes)
         }
         migrator.registerMigration("007 international calendar", migrate: createActivities)
+        migrator.registerMigration("009 rate limits, known devices and session details") { db in
+            try db.execute(sql: Self.rateLimitsAndDevices)
+        }
         return migrator
     }
 

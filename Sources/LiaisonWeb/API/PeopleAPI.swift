@@ -162,6 +162,7 @@ struct PeopleAPI {
     }
 
     @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await store.takeCostly(settings.limits.search, key: RateKey.search, what: "searches", context: context)
         var reader = QueryReader(request.uri.queryDictionary, strict: true)
         let text = reader.text("q")
         let limit = reader.integer("limit", in: 1...50) ?? 10

@@ -16,6 +16,8 @@ struct Problem: Error, HTTPResponseError, Encodable {
     var currentVersion: Int?
     /// People who are probably the one being created (type "possible-duplicate").
     var duplicates: [PersonSummary]?
+    /// Seconds to wait, sent as `Retry-After` (type "rate-limited"); not part of the body.
+    var retryAfter: Int?
 
     var status: HTTPResponse.Status { HTTPResponse.Status(code: statusCode) }
 
@@ -39,9 +41,18 @@ struct Problem: Error, HTTPResponseError, Encodable {
     func response(from request: Request, context: some RequestContext) throws -> Response {
         // The API's own encoder: dates in a problem (a duplicate's updatedAt) are ISO 8601 as everywhere else.
         let body = try JSONBody.encoder.encode(self)
-        return Response(
-            status: status, headers: [.contentType: "application/problem+json"],
-            body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        var headers: HTTPFields = [.contentType: "application/problem+json"]
+        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// Too many requests of one kind from one account: try again after `retryAfter` seconds.
+    static func rateLimited(retryAfter: Int, what: String) -> Problem {
+        var problem = Problem(
+            .tooManyRequests, type: "rate-limited", title: "Too many requests.",
+            detail: "Too many \(what) from this account; try again in \(retryAfter) seconds.")
+        problem.retryAfter = retryAfter
+        return problem
     }
 
     static func invalid(_ error: ValidationError) -> Problem {

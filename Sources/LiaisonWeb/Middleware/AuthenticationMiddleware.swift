@@ -25,6 +25,11 @@ struct AuthenticationMiddleware: RouterMiddleware {
                     .unauthorized, type: "unauthorized", title: "The API token is not valid.",
                     detail: "Send Authorization: Bearer followed by a token that is not revoked.")
             }
+            if try await TwoFactorRequirement.blocks(found.account, store: store) {
+                throw Problem(
+                    .forbidden, type: "two-factor-required", title: "Set up two-factor sign-in first.",
+                    detail: "An admin requires two-factor sign-in: this account's tokens work again once it is set up.")
+            }
             // As for sessions: one write a minute at most per token, not a write (and a sync) per request.
             let now = Date()
             if found.token.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
@@ -45,14 +50,21 @@ struct AuthenticationMiddleware: RouterMiddleware {
                         try await store.touchSession(tokenHash: hash, at: now)
                     }
                     var identity = Identity(account: account, credential: .session(session))
-                    if !account.totpEnabled {
-                        identity.mustSetUpTwoFactor = try await store.workspaceSettings().requireTwoFactor
-                    }
+                    identity.mustSetUpTwoFactor = try await TwoFactorRequirement.blocks(account, store: store)
                     context.identity = identity
                 }
             }
         }
         return try await next(request, context)
+    }
+}
+
+/// An admin may require two-factor sign-in of everyone. Until an account has set it up, its sessions reach
+/// only its account page, and its API tokens and calendar feeds (which would bypass that) do not work.
+enum TwoFactorRequirement {
+    static func blocks(_ account: StaffAccount, store: any AccountStore) async throws -> Bool {
+        guard !account.totpEnabled else { return false }
+        return try await store.workspaceSettings().requireTwoFactor
     }
 }
 
@@ -83,5 +95,31 @@ public struct SessionSettings: Sendable {
     /// A cookie that removes the session cookie from the browser.
     var expiredCookie: Cookie {
         Cookie(name: cookieName, value: "", maxAge: 0, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax)
+    }
+
+    /// The sign-in form's pre-session cookie: its value is the form's CSRF token, so only the form this
+    /// site served, in this browser, can sign the browser in.
+    var signInCookieName: String { secureCookies ? "__Host-liaison_sign_in" : "liaison_sign_in" }
+
+    func signInCookie(value: String) -> Cookie {
+        Cookie(
+            name: signInCookieName, value: value, maxAge: 3600, path: "/", secure: secureCookies, httpOnly: true,
+            sameSite: .strict)
+    }
+
+    var expiredSignInCookie: Cookie {
+        Cookie(
+            name: signInCookieName, value: "", maxAge: 0, path: "/", secure: secureCookies, httpOnly: true,
+            sameSite: .strict)
+    }
+
+    /// A browser where an account signed in before keeps this for a year: sign-ins from it are counted
+    /// apart from everyone else's attempts on the account.
+    var deviceCookieName: String { secureCookies ? "__Host-liaison_device" : "liaison_device" }
+
+    func deviceCookie(value: String) -> Cookie {
+        Cookie(
+            name: deviceCookieName, value: value, maxAge: 365 * 24 * 3600, path: "/", secure: secureCookies,
+            httpOnly: true, sameSite: .strict)
     }
 }

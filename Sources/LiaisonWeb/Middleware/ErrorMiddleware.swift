@@ -47,6 +47,7 @@ struct ErrorMiddleware: RouterMiddleware {
                 ? try Problem.from(error).response(from: request, context: context)
                 : page(for: error, context: context)
             if let allow { response.headers[.allow] = allow }
+            if let retryAfter = (error as? Problem)?.retryAfter { response.headers[.retryAfter] = String(retryAfter) }
             if response.status.code >= 500 {
                 context.logger.error("Request failed", metadata: ["error": "\(String(reflecting: error))"])
             }

@@ -52,6 +52,7 @@ struct AccountPages {
         let notice: String?
         let error: String?
         let newToken: String?
+        let mustSetUpTwoFactor: Bool
         let timeZone: FormField
         let feeds: [FeedRow]
         let hasFeeds: Bool
@@ -67,18 +68,16 @@ struct AccountPages {
     @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try signedIn(context)
         let form = try await FormData.read(request, context: context)
-        guard try await isPassword(form["current"], of: account) else {
-            return try await page(context: context, error: t["password_current_wrong"], status: .unprocessableContent)
-        }
+        if let refusal = try await checkPassword(form["current"], of: account, context: context) { return refusal }
         do {
             try PasswordPolicy.standard.check(form["new"], email: account.email)
         } catch {
             return try await page(context: context, error: error.errors.first?.message, status: .unprocessableContent)
         }
         // Every session ends with the change, this one included: sign in again with the new password.
+        let hash = try await settings.passwords.hashInBackground(form["new"])
         _ = try await store.updateAccount(
-            id: account.id, .passwordHash(try await settings.passwords.hashInBackground(form["new"])), by: context.actor
-        )
+            id: account.id, .passwordHash(hash, revokingTokensAndFeeds: form["keepTokens"] != "on"), by: context.actor)
         var response = PageRenderer.redirect(to: "/sign-in")
         response.setCookie(settings.sessions.expiredCookie)
         return response
@@ -88,7 +87,10 @@ struct AccountPages {
         let account = try signedIn(context)
         let form = try await FormData.read(request, context: context)
         let secret = form["secret"]
-        guard secret.count >= 20,
+        if let refusal = try await checkPassword(form["password"], of: account, context: context, setupSecret: secret) {
+            return refusal
+        }
+        guard secret.count >= 20, secret.count <= 64,
             try await TwoFactor.verify(
                 code: form["code"], secret: secret, accountId: account.id, store: store, at: Date())
         else {
@@ -102,16 +104,16 @@ struct AccountPages {
     @Sendable func disableTwoFactor(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try signedIn(context)
         let form = try await FormData.read(request, context: context)
-        guard try await isPassword(form["password"], of: account) else {
-            return try await page(context: context, error: t["password_current_wrong"], status: .unprocessableContent)
-        }
+        if let refusal = try await checkPassword(form["password"], of: account, context: context) { return refusal }
         _ = try await store.updateAccount(id: account.id, .totpSecret(nil), by: context.actor)
         return try await page(context: context, notice: t["two_factor_disabled"])
     }
 
     @Sendable func createToken(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try signedIn(context)
+        if let refusal = try await refuseUntilTwoFactor(context) { return refusal }
         let form = try await FormData.read(request, context: context)
+        if let refusal = try await checkPassword(form["password"], of: account, context: context) { return refusal }
         let name = form["name"].trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 100 else {
             return try await page(context: context, error: t["token_name_required"], status: .unprocessableContent)
@@ -142,7 +144,9 @@ struct AccountPages {
 
     @Sendable func createFeed(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try signedIn(context)
+        if let refusal = try await refuseUntilTwoFactor(context) { return refusal }
         let form = try await FormData.read(request, context: context)
+        if let refusal = try await checkPassword(form["password"], of: account, context: context) { return refusal }
         guard let scope = CalendarFeedScope(rawValue: form["scope"]) else {
             return try await page(context: context, error: t["error_feed_scope"], status: .unprocessableContent)
         }
@@ -159,10 +163,37 @@ struct AccountPages {
         return PageRenderer.redirect(to: "/account#feeds")
     }
 
-    /// Asked again before changes that lock people out: a forgotten open session is not enough.
-    private func isPassword(_ password: String, of account: StaffAccount) async throws -> Bool {
-        guard let credentials = try await store.credentials(accountId: account.id) else { return false }
-        return try await settings.passwords.verifyInBackground(password, hash: credentials.passwordHash)
+    /// Asked again before changes that lock people out or open a new way in: a forgotten open session is
+    /// not enough. Checks are rate limited per account (taken before bcrypt runs), and a wrong password is
+    /// in the audit trail. Returns the page to answer with, or nil when the password is right.
+    private func checkPassword(
+        _ password: String, of account: StaffAccount, context: AppRequestContext, setupSecret: String? = nil
+    ) async throws -> Response? {
+        let key = RateKey.passwordCheck(accountId: account.id)
+        let attempt = RateAttempt(key: key, rule: settings.limits.passwordCheck)
+        if case .refused(let retryAfter) = try await store.takeAttempts([attempt], at: Date()) {
+                        var response = try await page(
+                context: context, error: String(format: t["password_checks_throttled"], t.wait(seconds: retryAfter)), status: .tooManyRequests)
+            response.headers[.retryAfter] = String(retryAfter)
+            return response
+        }
+        let hash = try await store.credentials(accountId: account.id).map(\.passwordHash).flatMap(PasswordHasher.usable)
+        if let hash, try await settings.passwords.verifyInBackground(password, hash: hash) {
+            try await store.settleAttempts(reset: [key], refund: [])
+            return nil
+        }
+        try await store.recordAudit(
+            AuditEvent(
+                actor: context.actor, action: .accessRefused, entity: "account", entityId: account.id,
+                summary: "Wrong current password given by \(account.name)"))
+        return try await page(
+            context: context, error: t["password_current_wrong"], setupSecret: setupSecret, status: .unprocessableContent)
+    }
+
+    /// While two-factor sign-in is required and not set up, no new way in (a token, a feed) can be made.
+    private func refuseUntilTwoFactor(_ context: AppRequestContext) async throws -> Response? {
+        guard context.identity?.mustSetUpTwoFactor == true else { return nil }
+        return try await page(context: context, error: t["two_factor_before_tokens"], status: .forbidden)
     }
 
     private func signedIn(_ context: AppRequestContext) throws -> StaffAccount {
@@ -199,6 +230,7 @@ struct AccountPages {
             twoFactorOn: account.totpEnabled, setupSecret: secret,
             setupURL: TwoFactor.setupURL(secret: secret, email: account.email), tokens: tokens,
             hasTokens: !tokens.isEmpty, notice: notice, error: error, newToken: newToken,
+            mustSetUpTwoFactor: context.identity?.mustSetUpTwoFactor == true,
             timeZone: zoneField, feeds: feeds, hasFeeds: !feeds.isEmpty, newFeedURL: newFeedURL)
         return renderer.page("account", title: t["account_title"], model: model, context: context, status: status)
     }

@@ -48,6 +48,7 @@ struct AdminPages {
     /// The whole database as a JSON backup, streamed as it is read; `liaison restore` loads it into an
     /// empty database of either engine. Audited, since it carries everything out of Liaison.
     @Sendable func backup(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await store.takeCostly(settings.limits.export, key: RateKey.export, what: "exports", context: context)
         try await store.recordAudit(
             AuditEvent(actor: context.actor, action: .export, entity: "backup", summary: "Full backup (JSON)"))
         let day = Date().formatted(.iso8601.year().month().day())

@@ -68,6 +68,9 @@ struct CalendarFeeds {
         else {
             throw HTTPError(.notFound, message: "No such calendar feed (it may have been revoked).")
         }
+        guard !account.disabled, try await !TwoFactorRequirement.blocks(account, store: store) else {
+            throw HTTPError(.forbidden, message: "This feed works again once its owner sets up two-factor sign-in.")
+        }
         let now = Date()
         let summaries = try await store.listActivities(
             ActivityQuery(

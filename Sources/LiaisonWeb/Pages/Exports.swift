@@ -36,6 +36,7 @@ struct Exports {
     }
 
     @Sendable func people(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await store.takeCostly(settings.limits.export, key: RateKey.export, what: "exports", context: context)
         let parameters = request.uri.queryDictionary
         var reader = QueryReader(parameters, strict: true)
         let format = reader.choice("format", Format.self) ?? .csv
@@ -81,6 +82,7 @@ struct Exports {
     }
 
     @Sendable func organizations(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await store.takeCostly(settings.limits.export, key: RateKey.export, what: "exports", context: context)
         let parameters = request.uri.queryDictionary
         var reader = QueryReader(parameters, strict: true)
         if reader.choice("format", Format.self) == .vcard {

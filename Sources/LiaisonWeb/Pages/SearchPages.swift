@@ -6,6 +6,7 @@ import LiaisonStore
 /// The results page of the search box on every page; the JSON endpoint serves the same results as you type.
 struct SearchPages {
     let store: any LiaisonStore
+    let settings: WebSettings
     let renderer: PageRenderer
 
     private var t: Strings { renderer.strings }
@@ -33,6 +34,7 @@ struct SearchPages {
     }
 
     @Sendable func results(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await store.takeCostly(settings.limits.search, key: RateKey.search, what: "searches", context: context)
         var reader = QueryReader(request.uri.queryDictionary, strict: false)
         let text = reader.text("q") ?? ""
         let hits = text.isEmpty ? [] : try await store.search(text, limit: 50)

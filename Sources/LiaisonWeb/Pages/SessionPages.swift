@@ -7,12 +7,18 @@ import LiaisonStore
 
 /// Signing in and out. The answer to a wrong email, a wrong password, a disabled account or a wrong code
 /// is the same, so the page never tells whether an account exists.
+///
+/// Each attempt is taken from its rate counters before the password is checked, so that no number of
+/// simultaneous requests gets more checks than the rules allow. A browser where the account signed in
+/// before (it holds a device cookie) is counted on its own: strangers failing elsewhere cannot shut the
+/// owner out of it.
 struct SessionPages {
     let store: any LiaisonStore
     let settings: WebSettings
     let renderer: PageRenderer
 
     private var t: Strings { renderer.strings }
+    private var cookies: SessionSettings { settings.sessions }
 
     func register(on routes: RouteRegistry) {
         routes.add(.get, "/sign-in", access: .public, use: signInForm)
@@ -24,63 +30,101 @@ struct SessionPages {
         let email: String
         let next: String
         let error: String?
+        /// The sign-in form's own CSRF token, the value of its pre-session cookie.
+        let csrf: String
     }
+
+    /// The longest address an account can have (RFC 5321); anything longer is no account's.
+    static let maxEmailLength = 254
 
     @Sendable func signInForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let next = Self.safeNext(request.uri.queryParameters["next"].map(String.init))
         if context.identity != nil { return PageRenderer.redirect(to: next) }
-        return renderer.page(
-            "sign-in", title: t["sign_in"], model: Model(email: "", next: next, error: nil), context: context)
+        return form(request, context: context, email: "", next: next, error: nil)
     }
 
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
-        let email = form["email"].trimmingCharacters(in: .whitespaces).lowercased()
+        let email = String(form["email"].trimmingCharacters(in: .whitespaces).lowercased().prefix(Self.maxEmailLength + 1))
         let next = Self.safeNext(form["next"])
+        // Sign-in CSRF: only the form this site served, in this browser, signs it in.
+        guard let presession = request.cookies[cookies.signInCookieName]?.value, !presession.isEmpty,
+            Secrets.equal(form["_csrf"], presession)
+        else {
+            try await store.recordAudit(
+                AuditEvent(
+                    actor: context.actor, action: .accessRefused, summary: "POST /sign-in: sign-in form token missing or wrong"))
+            return self.form(
+                request, context: context, email: email, next: next, error: t["sign_in_expired"], status: .forbidden)
+        }
         let now = Date()
-        let keys = ["account:\(email)"] + (context.remoteAddress.map { ["address:\($0)"] } ?? [])
-        if let retryAfter = try await throttled(keys: keys, now: now) {
-            var response = renderer.page(
-                "sign-in", title: t["sign_in"], model: Model(email: email, next: next, error: t["sign_in_throttled"]),
-                context: context, status: .tooManyRequests)
+        let credentials = email.count <= Self.maxEmailLength ? try await store.credentials(email: email) : nil
+        let deviceHash = request.cookies[cookies.deviceCookieName].map { Secrets.hash($0.value) }
+        var knownDevice = false
+        if let deviceHash, let account = credentials?.account {
+            knownDevice = try await store.knownDevice(tokenHash: deviceHash) == account.id
+        }
+        let addressAttempt = context.remoteAddress.map {
+            RateAttempt(key: RateKey.address($0), rule: settings.limits.signInPerAddress)
+        }
+        let attempts =
+            knownDevice
+            ? [RateAttempt(key: RateKey.device(deviceHash!), rule: settings.limits.signInPerDevice)]
+            : [RateAttempt(key: RateKey.account(email: email), rule: settings.limits.signInPerAccount)]
+                + (addressAttempt.map { [$0] } ?? [])
+        if case .refused(let retryAfter) = try await store.takeAttempts(attempts, at: now) {
+                        var response = self.form(
+                request, context: context, email: email, next: next,
+                error: String(format: t["sign_in_throttled"], t.wait(seconds: retryAfter)), status: .tooManyRequests)
             response.headers[.retryAfter] = String(retryAfter)
             return response
         }
-        let credentials = try await store.credentials(email: email)
-        // Verify against a fixed hash when there is no account, so timing does not tell either.
+        // The same bcrypt work whether or not there is an account, and whether or not it has a password.
         let passwordOK = try await settings.passwords.verifyInBackground(
-            form["password"], hash: credentials?.passwordHash ?? Self.unusableHash)
+            form["password"], hash: credentials.map(\.passwordHash).flatMap(PasswordHasher.usable) ?? Self.unusableHash)
         var accepted = passwordOK && credentials?.account.disabled == false
         if accepted, let credentials, let secret = credentials.totpSecret {
             accepted = try await TwoFactor.verify(
                 code: form["code"], secret: secret, accountId: credentials.account.id, store: store, at: now)
         }
         guard accepted, let account = credentials?.account else {
-            try await store.recordSignInFailure(keys: keys, at: now)
             try await store.recordAudit(
                 AuditEvent(
                     actor: AuditActor(accountId: credentials?.account.id, name: email, address: context.remoteAddress),
                     action: .signInFailed, entity: "account", entityId: credentials?.account.id,
                     summary: "Failed sign-in as \(email)"))
-            return renderer.page(
-                "sign-in", title: t["sign_in"], model: Model(email: email, next: next, error: t["sign_in_failed"]),
-                context: context, status: .unauthorized)
+            return self.form(request, context: context, email: email, next: next, error: t["sign_in_failed"], status: .unauthorized)
         }
+        // Right: this account's count starts again, and the shared address gets its attempt back.
+        try await store.settleAttempts(
+            reset: [RateKey.account(email: email)] + (knownDevice ? [RateKey.device(deviceHash!)] : []),
+            refund: knownDevice ? [] : (addressAttempt.map { [$0] } ?? []))
         // A new id at every sign-in: a session id known before signing in is worth nothing after it.
-        if let old = request.cookies[settings.sessions.cookieName] {
+        if let old = request.cookies[cookies.cookieName] {
             try await store.deleteSession(tokenHash: Secrets.hash(old.value))
         }
+        _ = try await store.deleteExpiredSessions(now: now)
         let secret = Secrets.random()
         try await store.createSession(
             StaffSession(
                 tokenHash: Secrets.hash(secret), accountId: account.id, csrfToken: Secrets.random(), createdAt: now,
-                lastSeenAt: now, expiresAt: now.addingTimeInterval(settings.sessions.lifetime)))
+                lastSeenAt: now, expiresAt: now.addingTimeInterval(cookies.lifetime), address: context.remoteAddress,
+                device: request.headers[.userAgent]))
+        var deviceSecret: String?
+        if knownDevice {
+            try await store.rememberDevice(tokenHash: deviceHash!, accountId: account.id, at: now)
+        } else {
+            deviceSecret = Secrets.random()
+            try await store.rememberDevice(tokenHash: Secrets.hash(deviceSecret!), accountId: account.id, at: now)
+        }
         try await store.recordAudit(
             AuditEvent(
                 actor: AuditActor(accountId: account.id, name: account.name, address: context.remoteAddress),
                 action: .signIn, entity: "account", entityId: account.id, summary: "\(account.name) signed in"))
         var response = PageRenderer.redirect(to: next)
-        response.setCookie(settings.sessions.cookie(value: secret))
+        response.setCookie(cookies.cookie(value: secret))
+        response.setCookie(cookies.expiredSignInCookie)
+        if let deviceSecret { response.setCookie(cookies.deviceCookie(value: deviceSecret)) }
         return response
     }
 
@@ -93,29 +137,40 @@ struct SessionPages {
                     summary: "\(context.actor.name) signed out"))
         }
         var response = PageRenderer.redirect(to: "/sign-in")
-        response.setCookie(settings.sessions.expiredCookie)
+        response.setCookie(cookies.expiredCookie)
         return response
     }
 
-    /// Seconds to wait when the account or the address has failed too often lately; nil when it may try.
-    private func throttled(keys: [String], now: Date) async throws -> Int? {
-        let since = now.addingTimeInterval(-settings.throttleWindow)
-        for key in keys {
-            let limit = key.hasPrefix("account:") ? settings.maxFailuresPerAccount : settings.maxFailuresPerAddress
-            let (count, oldest) = try await store.signInFailures(key: key, since: since)
-            if count >= limit, let oldest {
-                return max(
-                    1, Int(oldest.addingTimeInterval(settings.throttleWindow).timeIntervalSince(now).rounded(.up)))
-            }
-        }
-        return nil
+    /// The sign-in form with its token, which is also set (or kept) as the pre-session cookie.
+    private func form(
+        _ request: Request, context: AppRequestContext, email: String, next: String, error: String?,
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let existing = request.cookies[cookies.signInCookieName]?.value
+        let token = existing.flatMap { Secrets.isRandomToken($0) ? $0 : nil } ?? Secrets.random()
+        let shown = String(email.prefix(Self.maxEmailLength))
+        var response = renderer.page(
+            "sign-in", title: t["sign_in"], model: Model(email: shown, next: next, error: error, csrf: token),
+            context: context, status: status)
+        if token != existing { response.setCookie(cookies.signInCookie(value: token)) }
+        return response
     }
 
-    /// Only paths on this site are followed after sign-in.
+    /// Only paths on this site are followed after sign-in: a single "/" followed by neither "/" nor "\",
+    /// with no control character anywhere (browsers drop tabs and line breaks, so "/\t/host" is "//host"),
+    /// checked again after decoding once more. Anything else goes home.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.hasPrefix("/sign-")
-        else { return "/organizations" }
+        guard let next, next.count <= 2000,
+            Self.startsWithinSite(next) && !next.unicodeScalars.contains(where: { $0 == "\\" || $0.properties.isWhitespace }),
+            Self.startsWithinSite(next.removingPercentEncoding ?? next), !next.hasPrefix("/sign-")
+        else { return "/" }
         return next
+    }
+
+    private static func startsWithinSite(_ path: String) -> Bool {
+        let scalars = Array(path.unicodeScalars.prefix(2))
+        return scalars.first == "/" && (scalars.count == 1 || (scalars[1] != "/" && scalars[1] != "\\"))
+            && !path.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 
     /// A valid bcrypt hash of a random string that nobody knows.
@@ -134,15 +189,16 @@ enum TwoFactor {
         TOTP(secret: secret).createAuthenticatorURL(label: email, issuer: "Liaison")
     }
 
-    /// True when `code` is the code of the current 30-second step (or the one before or after, for clocks
-    /// that drift) and that step has not been used before by the account.
+    /// True when `code` is the code of the current 30-second step (or the one before, for a code typed as
+    /// its step ended) and that step has not been used before by the account. No later step: a code is
+    /// never good before its time.
     static func verify(code: String, secret: String, accountId: Int64, store: any AccountStore, at date: Date)
         async throws -> Bool
     {
         let digits = code.filter(\.isNumber)
         guard digits.count == 6, let value = Int(digits) else { return false }
         let totp = TOTP(secret: secret)
-        for offset in [0, -30, 30] {
+        for offset in [0, -30] {
             let moment = date.addingTimeInterval(TimeInterval(offset))
             if totp.compute(date: moment) == value {
                 let step = Int64(moment.timeIntervalSince1970) / 30

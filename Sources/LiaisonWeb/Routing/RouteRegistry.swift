@@ -92,7 +92,7 @@ struct AccessGuard: Sendable {
     func check(_ request: Request, context: AppRequestContext, access: Access) async throws -> Request {
         var request = request
         let changesState = ![.get, .head, .options].contains(request.method)
-        if changesState { try checkOrigin(request) }
+        if changesState { try await checkOrigin(request, context: context) }
         guard case .role(let role) = access else { return request }
         guard let identity = context.identity else {
             if request.uri.path.hasPrefix("/api/") {
@@ -140,19 +140,25 @@ struct AccessGuard: Sendable {
         return request
     }
 
-    /// A browser says where a request comes from; one from another site is refused.
-    private func checkOrigin(_ request: Request) throws {
-        guard let origin = request.headers[.origin], origin != "null" else { return }
+    /// A browser says where a request comes from; one from another site is refused, and so is `null` (a
+    /// sandboxed frame, a `data:` page or a redirect across sites: never this site's own forms). Each refusal
+    /// is in the audit trail.
+    private func checkOrigin(_ request: Request, context: AppRequestContext) async throws {
+        guard let origin = request.headers[.origin] else { return }
         let host = request.head.authority ?? ""
-        guard let url = URL(string: origin), let originHost = url.host else {
-            throw Problem(.forbidden, type: "cross-origin", title: "Cross-site request refused.")
+        var allowed = false
+        if origin != "null", let url = URL(string: origin), let originHost = url.host {
+            let originAuthority = url.port.map { "\(originHost):\($0)" } ?? originHost
+            allowed = originAuthority.lowercased() == host.lowercased()
         }
-        let originAuthority = url.port.map { "\(originHost):\($0)" } ?? originHost
-        if originAuthority.lowercased() != host.lowercased() {
-            throw Problem(
-                .forbidden, type: "cross-origin", title: "Cross-site request refused.",
-                detail: "Origin \(origin) is not \(host).")
-        }
+        guard !allowed else { return }
+        try await audit.recordAudit(
+            AuditEvent(
+                actor: context.actor, action: .accessRefused,
+                summary: "\(request.method.rawValue) \(request.uri.path): cross-site request from \(origin)"))
+        throw Problem(
+            .forbidden, type: "cross-origin", title: "Cross-site request refused.",
+            detail: "Origin \(origin.prefix(200)) is not \(host.prefix(200)).")
     }
 }
 

@@ -29,6 +29,13 @@ enum Secrets {
         return String(decoding: hex, as: UTF8.self)
     }
 
+    /// True when `text` has the shape of `random()`'s output (43 URL-safe base64 characters).
+    static func isRandomToken(_ text: String) -> Bool {
+        text.utf8.count == 43 && text.utf8.allSatisfy { byte in
+            (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || byte == 45 || byte == 95
+        }
+    }
+
     /// Compares two secrets in time that does not depend on where they differ.
     static func equal(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8)
@@ -50,6 +57,12 @@ public struct PasswordHasher: Sendable {
 
     public func hash(_ password: String) -> String {
         Bcrypt.hash(Self.prehash(password), cost: cost)
+    }
+
+    /// The stored hash when it is a bcrypt hash that a password can match; nil for an account without a
+    /// password ("!"), which sign-in then checks against a hash nobody knows, taking the same time.
+    static func usable(_ hash: String) -> String? {
+        hash.hasPrefix("$2") && hash.utf8.count == 60 ? hash : nil
     }
 
     public func verify(_ password: String, hash: String) -> Bool {
