@@ -76,8 +76,9 @@ public struct RateRule: Sendable, Hashable {
         return counter
     }
 
+    /// Whole seconds to wait, rounded up, but not for the last millisecond an engine's stored time gained.
     private static func seconds(_ interval: TimeInterval) -> Int {
-        max(1, Int(interval.rounded(.up)))
+        max(1, Int((interval - 0.005).rounded(.up)))
     }
 
     /// Failed sign-ins of one account from browsers it has not signed in from before.
