@@ -5,6 +5,7 @@ multi-line entry in the audit trail."""
 import html
 import re
 import secrets
+import threading
 import time
 
 import pytest
@@ -57,3 +58,27 @@ def test_a_hostile_email_at_sign_in_is_refused_and_kept_out_of_the_audit(site, e
     assert not too_long, f"audit entries of {too_long} characters on /admin/audit"
     with_breaks = [row[:120] for row in rows if "\r" in row or "\n" in row]
     assert not with_breaks, f"audit entries with raw CR/LF: {with_breaks}"
+
+
+def test_concurrent_wrong_passwords_get_no_more_tries_than_the_limit(site):
+    """Failed sign-ins are limited per account (5 in 15 minutes) with no check-then-act race: attempts
+    sent at once must not each pass the check before any failure is counted."""
+    limit, attempts = 5, 12  # 12 failures from this address stay under its own limit (20)
+    email = f"race-{secrets.token_hex(4)}@example.org"
+    statuses = []
+    lock = threading.Lock()
+
+    def attempt():
+        answer = site.anonymous().post("/sign-in", data={"email": email, "password": "wrong password here"})
+        with lock:
+            statuses.append(answer.status_code)
+
+    threads = [threading.Thread(target=attempt) for _ in range(attempts)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    tried = statuses.count(401)
+    assert sorted(set(statuses)) <= [401, 429], statuses
+    assert tried <= limit, f"{tried} of {attempts} simultaneous attempts were checked against the password " \
+                           f"(the limit is {limit}); statuses {sorted(statuses)}"
