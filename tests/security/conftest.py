@@ -91,7 +91,7 @@ class Site:
 
 class Client(requests.Session):
     """requests.Session bound to one server: paths instead of URLs, a timeout on every request, and no
-    redirects followed unless asked (the tests look at the redirects themselves)."""
+    redirects followed unless asked with follow=True (the tests look at the redirects themselves)."""
 
     def __init__(self, base):
         super().__init__()
@@ -100,7 +100,8 @@ class Client(requests.Session):
 
     def request(self, method, path, **kwargs):
         kwargs.setdefault("timeout", REQUEST_TIMEOUT)
-        kwargs.setdefault("allow_redirects", False)
+        # requests.Session.get asks to follow redirects whatever the caller said: only `follow=True` does.
+        kwargs["allow_redirects"] = kwargs.pop("follow", False)
         url = path if path.startswith("http") else self.base + path
         assert url.startswith("http://127.0.0.1:"), f"only loopback: {url}"
         return super().request(method, url, **kwargs)

@@ -26,7 +26,7 @@ def _writer(base, token, number, acknowledged, lock, stop):
             return
         name = f"Durable {number}-{i}"
         try:
-            answer = session.post(f"{base}/api/v1/organizations", json={"name": name, "kind": "city"}, timeout=10)
+            answer = session.post(f"{base}/api/v1/organizations", json={"name": name, "kind": "partner"}, timeout=10)
         except requests.RequestException:
             return  # the server is gone: what was not answered was never promised
         if answer.status_code == 201:

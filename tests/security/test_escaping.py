@@ -118,7 +118,7 @@ def _pages(marked):
     return [
         ("editor", f"/organizations/{o}"), ("editor", f"/organizations/{o}/edit"),
         ("editor", f"/organizations/{o}/delete"), ("editor", f"/organizations?q={tag}"),
-        ("editor", "/organizations?sort=updated"),
+        ("viewer", "/organizations?q=Markup"),
         ("editor", f"/people/{p}"), ("editor", f"/people/{p}/edit"), ("editor", f"/people?q={tag}"),
         ("editor", f"/people/{p}/merge?q={tag}"), ("editor", f"/people?organization={o}"),
         ("editor", f"/activities/{a}"), ("editor", f"/activities/{a}/edit"),

@@ -9,7 +9,7 @@ import secrets
 import pytest
 
 BODIES = {
-    "organizations": lambda name: {"name": name, "kind": "city"},
+    "organizations": lambda name: {"name": name, "kind": "partner"},
     "people": lambda name: {"givenName": "Reuse", "familyName": name},
     "activities": lambda name: {"kind": "call", "title": name, "start": "2026-04-04T09:00",
                                 "end": "2026-04-04T10:00", "timeZone": "Europe/Lisbon"},

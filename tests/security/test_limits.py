@@ -45,18 +45,17 @@ def _audit_rows(site):
     return re.findall(r"<li>\s*<p>(.*?)</p>", page.text, re.S)
 
 
-@pytest.mark.parametrize("email", [
-    pytest.param("a" * 1_000_000 + "@example.org", id="1 MB email"),
-    pytest.param("victim@example.org\r\nAdmin signed in\r\n", id="CR LF in the email"),
-])
-def test_a_hostile_email_at_sign_in_is_refused_and_kept_out_of_the_audit(site, email):
+@pytest.mark.parametrize("shape", ["1 MB email", "CR LF in the email"])
+def test_a_hostile_email_at_sign_in_is_refused_and_kept_out_of_the_audit(site, shape):
+    marker = f"hostile{secrets.token_hex(4)}"
+    email = {"1 MB email": "a" * 1_000_000 + f"{marker}@example.org",
+             "CR LF in the email": f"{marker}@example.org\r\nAdmin signed in\r\n"}[shape]
     answer = site.anonymous().post("/sign-in", data={"email": email, "password": "whatever it is"})
     assert 400 <= answer.status_code < 500, answer.status_code
-    rows = _audit_rows(site)
-    too_long = [len(html.unescape(re.sub(r"<[^>]+>", "", row))) for row in rows]
-    too_long = [length for length in too_long if length > 1_000]
-    assert not too_long, f"audit entries of {too_long} characters on /admin/audit"
-    with_breaks = [row[:120] for row in rows if "\r" in row or "\n" in row]
+    rows = [row for row in _audit_rows(site) if marker in row]
+    lengths = [len(html.unescape(re.sub(r"<[^>]+>", "", row))) for row in rows]
+    assert not [n for n in lengths if n > 1_000], f"audit entries of {lengths} characters on /admin/audit"
+    with_breaks = [row[:160] for row in rows if "\r" in row or "\n" in row]
     assert not with_breaks, f"audit entries with raw CR/LF: {with_breaks}"
 
 

@@ -22,7 +22,7 @@ def _snapshot(api, kind, id):
 
 
 BODIES = {
-    "organizations": lambda tag: {"name": f"Mass {tag}", "kind": "city"},
+    "organizations": lambda tag: {"name": f"Mass {tag}", "kind": "partner"},
     "people": lambda tag: {"givenName": "Mass", "familyName": f"Assign{tag}"},
     "activities": lambda tag: {"kind": "call", "title": f"Mass {tag}", "start": "2026-03-03T10:00",
                                "end": "2026-03-03T11:00", "timeZone": "Europe/Madrid"},
