@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test of Liaison on this machine: installs what the tests need, builds, starts a throwaway
 # PostgreSQL on loopback, then runs the Swift suites (domain, storage, HTTP, command line; storage and
-# HTTP on SQLite and on that PostgreSQL), the browser journeys in headless Chromium, two app servers
+# HTTP on SQLite and on that PostgreSQL), the browser journeys in headless Chromium, the security suite
+# (tests/security, a real server driven from outside with requests, on both engines), two app servers
 # sharing one PostgreSQL database, schemathesis against the API's own OpenAPI document, and the
 # benchmarks at a small size. Set LIAISON_SKIP_POSTGRES=1 (SQLite only, no two-server stage),
-# LIAISON_SKIP_BROWSER=1, LIAISON_SKIP_FUZZ=1 or LIAISON_SKIP_BENCH=1 to leave a stage out. The
-# PostgreSQL is stopped and removed however this ends.
+# LIAISON_SKIP_BROWSER=1, LIAISON_SKIP_SECURITY=1, LIAISON_SKIP_FUZZ=1 or LIAISON_SKIP_BENCH=1 to leave a
+# stage out. The PostgreSQL is stopped and removed however this ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -36,6 +37,16 @@ fi
 if [ "${LIAISON_SKIP_BROWSER:-}" != "1" ]; then
     echo "== Browser journeys (headless Chromium)"
     SE_OFFLINE=true LIAISON_BINARY="$PWD/.build/debug/liaison" .venv/bin/python -m pytest tests/browser -q -p no:cacheprovider
+fi
+
+if [ "${LIAISON_SKIP_SECURITY:-}" != "1" ]; then
+    echo "== Security suite (a real server driven from outside, on SQLite and PostgreSQL)"
+    # pytest exits 5 when it collected no test: that must fail the run, not pass it.
+    status=0
+    LIAISON_BINARY="$PWD/.build/debug/liaison" .venv/bin/python -m pytest tests/security -q -p no:cacheprovider \
+        || status=$?
+    if [ "$status" -eq 5 ]; then echo "The security suite collected no tests." >&2; fi
+    [ "$status" -eq 0 ] || exit 1
 fi
 
 if [ "${LIAISON_SKIP_POSTGRES:-}" != "1" ]; then
