@@ -81,15 +81,17 @@ public struct RateRule: Sendable, Hashable {
         max(1, Int((interval - 0.005).rounded(.up)))
     }
 
-    /// Failed sign-ins of one account from browsers it has not signed in from before.
-    public static let signInPerAccount = RateRule(.growingDelay(maxDelay: 15 * 60), limit: 5, window: 60 * 60)
+    /// Sign-ins of one account from browsers it has not signed in from before: five, then 30 s, 1 min,
+    /// 2 min … up to 15 minutes between tries; a guesser gets about four an hour.
+    public static let signInPerAccount = RateRule(.growingDelay(firstDelay: 30, maxDelay: 15 * 60), limit: 5, window: 60 * 60)
     /// Sign-ins from a browser where the account signed in before: the owner's own way in, which strangers'
     /// failures elsewhere cannot close.
-    public static let signInPerDevice = RateRule(.growingDelay(maxDelay: 15 * 60), limit: 5, window: 60 * 60)
+    public static let signInPerDevice = RateRule(.growingDelay(firstDelay: 30, maxDelay: 15 * 60), limit: 5, window: 60 * 60)
     /// Sign-ins from one client address, whatever the account.
-    public static let signInPerAddress = RateRule(.growingDelay(maxDelay: 15 * 60), limit: 20, window: 60 * 60)
+    public static let signInPerAddress = RateRule(.growingDelay(firstDelay: 30, maxDelay: 15 * 60), limit: 20, window: 60 * 60)
     /// Checks of a signed-in person's current password (before a change that could lock them out).
-    public static let passwordCheckPerAccount = RateRule(.growingDelay(maxDelay: 15 * 60), limit: 5, window: 60 * 60)
+    public static let passwordCheckPerAccount = RateRule(
+        .growingDelay(firstDelay: 30, maxDelay: 15 * 60), limit: 5, window: 60 * 60)
     /// Searches per account: typing with suggestions sends a few a second, a script far more.
     public static let searchPerAccount = RateRule(.window, limit: 300, window: 60)
     /// Exports (CSV, vCards, backups) per account: each reads up to ten thousand records.

@@ -123,8 +123,10 @@ _started = []
 class Server:
     """One `liaison serve` on loopback; `url` is its base URL once `start()` returns."""
 
-    def __init__(self, database):
+    def __init__(self, database, arguments=(), environment=None):
         self.database = database
+        self.arguments = list(arguments)  # more flags for `liaison serve`
+        self.environment = environment  # more environment variables for it
         self.process = None
         self.url = None
         self.log = collections.deque(maxlen=500)
@@ -132,8 +134,9 @@ class Server:
     def start(self):
         self.process = subprocess.Popen(
             [str(BINARY), "serve", "--database", self.database.url, "--host", "127.0.0.1", "--port", "0",
-             "--log-level", "warning"],
+             "--log-level", "warning", *self.arguments],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+            env={**os.environ, **(self.environment or {})},
         )
         _started.append(self.process)
         lines = queue.Queue()

@@ -29,7 +29,8 @@ def _responses(site, demo):
     yield "404 API", site.api("viewer").get("/api/v1/organizations/999999999")
     yield "401 API", anonymous.get("/api/v1/organizations")
     yield "401 bad token", site.anonymous().get("/api/v1/organizations", headers={"Authorization": "Bearer nope"})
-    yield "401 sign-in failed", anonymous.post("/sign-in", data={"email": "nobody@example.org", "password": "wrong"})
+    yield "401 sign-in failed", anonymous.sign_in("nobody@example.org", "wrong")
+    yield "403 sign-in without its form", site.anonymous().post("/sign-in", data={"email": "a@b.c", "password": "x"})
     yield "403 API", site.api("viewer").post("/api/v1/organizations", json={"name": "x"})
     yield "403 page", editor.get("/admin/accounts")
     yield "403 CSRF", editor.post(f"/organizations/{org}/delete", data={"version": "0"})
@@ -73,9 +74,9 @@ def test_every_response_carries_the_security_headers(site, demo):
 
 def test_session_cookie_is_http_only_and_same_site(site):
     account = site.accounts["viewer"]
-    answer = site.anonymous().post("/sign-in", data={"email": account.email, "password": account.password})
+    answer = site.anonymous().sign_in(account.email, account.password)
     assert answer.status_code == 303
-    cookie = answer.headers["Set-Cookie"]
+    cookie = set_cookie(answer, "liaison_session")
     attributes = {part.strip().split("=")[0].lower(): part.strip() for part in cookie.split(";")}
     assert "httponly" in attributes, cookie
     assert attributes.get("samesite", "").lower() in ("samesite=lax", "samesite=strict"), cookie
@@ -88,9 +89,17 @@ def test_sign_in_gives_a_new_session_each_time(site):
     """A session id known before signing in (fixation) is worth nothing after it."""
     account = site.accounts["viewer"]
     planted = {"Cookie": "liaison_session=planted-by-an-attacker"}
-    answer = site.anonymous().post("/sign-in", data={"email": account.email, "password": account.password},
-                                   headers=planted)
+    browser = site.anonymous()
+    browser.cookies.set("liaison_session", "planted-by-an-attacker")
+    answer = browser.sign_in(account.email, account.password)
     assert answer.status_code == 303
-    given = re.search(r"liaison_session=([^;]*)", answer.headers["Set-Cookie"]).group(1)
+    given = re.search(r"liaison_session=([^;]*)", set_cookie(answer, "liaison_session")).group(1)
     assert given and given != "planted-by-an-attacker", "the session id planted before sign-in was kept"
     assert site.anonymous().get("/organizations", headers=planted).status_code in (302, 303)
+
+
+def set_cookie(answer, name):
+    """The whole Set-Cookie line for one cookie (a sign-in sets several)."""
+    lines = [line for line in answer.raw.headers.getlist("Set-Cookie") if line.startswith(name + "=")]
+    assert lines, f"no {name} cookie among {answer.raw.headers.getlist('Set-Cookie')}"
+    return lines[0]

@@ -10,7 +10,8 @@ A, B = "viewer", "editor"
 def _new_token_id(site, who, name):
     """Makes a token on the account page and returns its id, read from the revoke form."""
     session = site.session(who)
-    page = session.form("/account/tokens", {"name": name, "access": "read"})
+    page = session.form(
+        "/account/tokens", {"name": name, "access": "read", "password": site.accounts[who].password})
     assert page.status_code == 200, page.status_code
     rows = [row for row in page.text.split("<tr>") if f">{name}<" in row]
     assert rows, f"the new token {name} is not listed on {who}'s account page"

@@ -73,6 +73,8 @@ PAGE_ROUTES = [
     ("POST", "/admin/accounts", "admin", {"email": "", "name": "", "role": "viewer", "password": ""}),
     ("POST", "/admin/accounts/{account}", "admin", {}),  # nothing to change
     ("POST", "/admin/accounts/{account}/password", "admin", {"password": "short"}),
+    ("GET", "/admin/accounts/{account}/sessions", "admin", None),
+    ("POST", "/admin/accounts/{account}/sessions/end", "admin", {"session": "no-such-session"}),  # 404
     ("GET", "/admin/audit", "admin", None),
     ("POST", "/admin/settings", "admin", {}),  # two-factor stays not required
     ("GET", "/admin/backup", "admin", None),
