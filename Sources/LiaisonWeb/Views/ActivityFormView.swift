@@ -23,9 +23,12 @@ struct ActivityFormView {
     let groups: [Group]
     let organizationRows: [ParticipantRow]
     let hasOrganizationRows: Bool
+    /// An error about the organizations as a list ("at most 500"), shown at the top of their section.
+    let organizationsError: String?
     let addOrganizations: [FormField]
     let peopleRows: [ParticipantRow]
     let hasPeopleRows: Bool
+    let peopleError: String?
     let addPeople: [FormField]
 
     init(
@@ -107,6 +110,7 @@ struct ActivityFormView {
                 ])
         }
         hasOrganizationRows = !organizationRows.isEmpty
+        organizationsError = form.errors["organizations"]
         addOrganizations = [
             field("addInPerson", .textarea, hint: t["hint_add_organizations"]),
             field("addVirtual", .textarea, hint: t["hint_add_organizations"]),
@@ -129,6 +133,7 @@ struct ActivityFormView {
                 ])
         }
         hasPeopleRows = !peopleRows.isEmpty
+        peopleError = form.errors["people"]
         addPeople = [
             field("addPeople", .textarea, hint: t["hint_add_people"]),
             select("addRole", DelegateRole.allCases.map { ($0.rawValue, t["delegate_role_\($0.rawValue)"]) }),

@@ -20,7 +20,10 @@ struct PersonFormView {
     let conflict: Bool
     let groups: [OrganizationFormView.Group]
     let positionRows: [OrganizationFormView.Row]
+    /// An error about the positions as a list ("at most 100"), shown at the top of their section.
+    let positionsError: String?
     let channelRows: [OrganizationFormView.Row]
+    let channelsError: String?
     let duplicates: [Duplicate]
     let hasDuplicates: Bool
     let confirmDuplicates: FormField
@@ -33,6 +36,8 @@ struct PersonFormView {
         self.action = action
         self.cancel = cancel
         version = form.version
+        positionsError = form.errors["positions"]
+        channelsError = form.errors["channels"]
         self.conflict = conflict
         func field(_ name: String, _ control: FormField.Control = .text, hint: String? = nil) -> FormField {
             FormField(
