@@ -30,7 +30,7 @@ import Testing
 
             #expect(response.status == .contentTooLarge)
             #expect(response.headers[.contentType] == "text/html; charset=utf-8")
-            #expect(response.text.contains("The form has more than 5000 fields; nothing was saved."))
+            #expect(response.text.contains("The form has more than \(FormData.maxPairs) fields; nothing was saved."))
             #expect(try await organizationCount(app) == 0)
         }
     }
@@ -45,12 +45,12 @@ import Testing
 
             let over = try await app.submit("/organizations", atCap + [("unused", "")])
             #expect(over.status == .contentTooLarge)
-            #expect(over.text.contains("more than 5000 fields"))
+            #expect(over.text.contains("more than \(FormData.maxPairs) fields"))
             #expect(try await organizationCount(app) == 1)
 
             let bare = try await app.request(
                 .post, "/people",
-                body: ByteBuffer(string: Array(repeating: "a=1", count: 5_001).joined(separator: "&")),
+                body: ByteBuffer(string: Array(repeating: "a=1", count: FormData.maxPairs + 1).joined(separator: "&")),
                 contentType: "application/x-www-form-urlencoded")
             #expect(bare.status == .contentTooLarge)
         }
@@ -64,10 +64,47 @@ import Testing
 
             #expect(response.status == .unprocessableContent)
             #expect(response.text.contains("<fieldset id=\"f-practices\">"))
-            #expect(response.text.contains("<p class=\"error\">At most 100 practices.</p>"))
+            #expect(
+                response.text.contains(
+                    "<p class=\"error\">At most 100 practices. Only the first 100 of the 101 rows sent are shown: "
+                        + "the others were not saved.</p>"))
             #expect(response.text.contains("<a href=\"#f-practices\">At most 100 practices.</a>"))
-            #expect(response.text.contains("value=\"Practice 100\""))
+            // The rows the rule allows are kept as typed; the form draws no more than those.
+            #expect(response.text.contains("value=\"Practice 99\""))
+            #expect(!response.text.contains("value=\"Practice 100\""))
             #expect(try await organizationCount(app) == 0)
+        }
+    }
+
+    @Test func anActivityAtItsCapsIsSavedThroughItsForm() async throws {
+        try await withTestApp { app in
+            var fields = [
+                ("kind", "congress"), ("title", "Congress"), ("startDate", "2026-11-11"), ("endDate", "2026-11-14"),
+                ("allDay", "on"), ("timeZone", "Asia/Shanghai"), ("visibility", "internal"),
+            ]
+            for index in 0..<ActivityInput.maxOrganizations {
+                let p = "organizations[\(index)]"
+                fields += [
+                    ("\(p).id", ""), ("\(p).name", "City \(index)"), ("\(p).mode", "in_person"),
+                    ("\(p).status", "confirmed"),
+                ]
+            }
+            for index in 0..<ActivityInput.maxPeople {
+                let p = "people[\(index)]"
+                fields += [
+                    ("\(p).id", ""), ("\(p).name", "Delegate \(index)"), ("\(p).delegation", ""),
+                    ("\(p).role", "member"), ("\(p).inPerson", "on"),
+                ]
+            }
+            #expect(fields.count > 5_000)
+
+            let response = try await app.submit("/activities", fields)
+
+            #expect(response.status == .seeOther)
+            let stored = try #require(try await app.store.listActivities(ActivityQuery()).first)
+            let activity = try #require(try await app.store.activity(id: stored.id))
+            #expect(activity.organizations.count == ActivityInput.maxOrganizations)
+            #expect(activity.people.count == ActivityInput.maxPeople)
         }
     }
 

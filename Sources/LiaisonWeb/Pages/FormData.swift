@@ -8,9 +8,10 @@ import NIOCore
 /// The pairs are read once into an index (values by name, and the rows of each repeated prefix), so that
 /// reading every field of a form takes time in proportion to its size.
 struct FormData: Sendable {
-    /// The most name=value pairs a form may send: the longest form Liaison draws (a person with 100
-    /// positions and 50 channels, an organization with 100 roles and 100 practices) sends well under it.
-    static let maxPairs = 5_000
+    /// The most name=value pairs a form may send. The longest form Liaison draws is an activity's with its
+    /// caps of organizations and people (ActivityInput.maxOrganizations, .maxPeople), about five fields a row:
+    /// some 7,500 pairs.
+    static let maxPairs = 10_000
 
     /// What a form with more than `maxPairs` pairs is told (413).
     static let tooManyFields = HTTPError(

@@ -94,7 +94,10 @@ struct ActivityFormView {
         func check(_ name: String, _ label: String, _ on: Bool) -> FormField {
             FormField(name: name, label: label, control: .checkbox, checked: on)
         }
-        organizationRows = form.organizations.enumerated().map { index, row in
+        let shownOrganizations = shownRows(
+            form.organizations, max: ActivityInput.maxOrganizations, error: form.errors["organizations"], strings: t)
+        organizationsError = shownOrganizations.error
+        organizationRows = shownOrganizations.rows.enumerated().map { index, row in
             let p = "organizations[\(index)]"
             return ParticipantRow(
                 name: row.name, hidden: [hidden("\(p).id", row.id), hidden("\(p).name", row.name)],
@@ -110,14 +113,16 @@ struct ActivityFormView {
                 ])
         }
         hasOrganizationRows = !organizationRows.isEmpty
-        organizationsError = form.errors["organizations"]
         addOrganizations = [
             field("addInPerson", .textarea, hint: t["hint_add_organizations"]),
             field("addVirtual", .textarea, hint: t["hint_add_organizations"]),
             select("addStatus", ParticipationStatus.allCases.map { ($0.rawValue, t["status_\($0.rawValue)"]) }),
         ]
         let delegations = form.organizations.filter { !$0.id.isEmpty }.map { ($0.id, $0.name) }
-        peopleRows = form.people.enumerated().map { index, row in
+        let shownPeople = shownRows(
+            form.people, max: ActivityInput.maxPeople, error: form.errors["people"], strings: t)
+        peopleError = shownPeople.error
+        peopleRows = shownPeople.rows.enumerated().map { index, row in
             let p = "people[\(index)]"
             return ParticipantRow(
                 name: row.name, hidden: [hidden("\(p).id", row.id), hidden("\(p).name", row.name)],
@@ -133,7 +138,6 @@ struct ActivityFormView {
                 ])
         }
         hasPeopleRows = !peopleRows.isEmpty
-        peopleError = form.errors["people"]
         addPeople = [
             field("addPeople", .textarea, hint: t["hint_add_people"]),
             select("addRole", DelegateRole.allCases.map { ($0.rawValue, t["delegate_role_\($0.rawValue)"]) }),

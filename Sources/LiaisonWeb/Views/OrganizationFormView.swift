@@ -96,7 +96,10 @@ struct OrganizationFormView {
                 control: control)
         }
         // Existing rows plus spare blank ones, so a role or practice can be added without JavaScript.
-        let roles = form.roles + Array(repeating: OrganizationForm.RoleRow(), count: 2)
+        let shownRoles = shownRows(
+            form.roles, max: OrganizationInput.maxGovernanceRoles, error: form.errors["governanceRoles"], strings: t)
+        rolesError = shownRoles.error
+        let roles = shownRoles.rows + Array(repeating: OrganizationForm.RoleRow(), count: 2)
         roleRows = roles.enumerated().map { index, row in
             Row(fields: [
                 rowField("governanceRoles", index, "title", row.title, .text),
@@ -104,7 +107,10 @@ struct OrganizationFormView {
                 rowField("governanceRoles", index, "toYear", row.toYear, .number),
             ])
         }
-        let practices = form.practices + [OrganizationForm.PracticeRow()]
+        let shownPractices = shownRows(
+            form.practices, max: OrganizationInput.maxPractices, error: form.errors["practices"], strings: t)
+        practicesError = shownPractices.error
+        let practices = shownPractices.rows + [OrganizationForm.PracticeRow()]
         practiceRows = practices.enumerated().map { index, row in
             Row(fields: [
                 rowField("practices", index, "title", row.title, .text),
@@ -112,8 +118,6 @@ struct OrganizationFormView {
                 rowField("practices", index, "description", row.description, .textarea),
             ])
         }
-        rolesError = form.errors["governanceRoles"]
-        practicesError = form.errors["practices"]
         if networks.isEmpty {
             affiliations = nil
         } else {

@@ -36,8 +36,6 @@ struct PersonFormView {
         self.action = action
         self.cancel = cancel
         version = form.version
-        positionsError = form.errors["positions"]
-        channelsError = form.errors["channels"]
         self.conflict = conflict
         func field(_ name: String, _ control: FormField.Control = .text, hint: String? = nil) -> FormField {
             FormField(
@@ -85,7 +83,10 @@ struct PersonFormView {
                 name: full, label: t["field_\(prefix)_\(name)"], value: value,
                 error: form.errors["\(prefix)[\(index)].\(errorKey ?? name)"], control: control)
         }
-        let positions = form.positions + [PersonForm.PositionRow()]
+        let shownPositions = shownRows(
+            form.positions, max: PersonInput.maxPositions, error: form.errors["positions"], strings: t)
+        positionsError = shownPositions.error
+        let positions = shownPositions.rows + [PersonForm.PositionRow()]
         positionRows = positions.enumerated().map { index, row in
             .init(fields: [
                 rowField("positions", index, "organization", row.organization, errorKey: "organizationId"),
@@ -95,7 +96,10 @@ struct PersonFormView {
                 rowField("positions", index, "endDate", row.endDate),
             ])
         }
-        let channels = form.channels + Array(repeating: PersonForm.ChannelRow(), count: 2)
+        let shownChannels = shownRows(
+            form.channels, max: PersonInput.maxChannels, error: form.errors["channels"], strings: t)
+        channelsError = shownChannels.error
+        let channels = shownChannels.rows + Array(repeating: PersonForm.ChannelRow(), count: 2)
         channelRows = channels.enumerated().map { index, row in
             var kind = rowField("channels", index, "kind", row.kind, .select)
             kind.options = FormField.choices(
