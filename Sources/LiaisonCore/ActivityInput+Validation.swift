@@ -54,17 +54,12 @@ extension ActivityInput {
             report.add("missionId", "mission_in_mission", "A mission cannot be part of another mission.")
         }
         checkTimes(&report)
-        if staffAccountIds.count > Self.maxStaff {
-            report.add("staffAccountIds", "max_count", "At most \(Self.maxStaff) staff members.")
-        }
-        if organizations.count > Self.maxOrganizations {
-            report.add("organizations", "max_count", "At most \(Self.maxOrganizations) organizations.")
-        }
-        if people.count > Self.maxPeople {
-            report.add("people", "max_count", "At most \(Self.maxPeople) people.")
-        }
+        // Entries past a list's cap are not checked one by one: the list is refused as a whole.
+        report.count(staffAccountIds.count, max: Self.maxStaff, field: "staffAccountIds", noun: "staff members")
+        report.count(organizations.count, max: Self.maxOrganizations, field: "organizations", noun: "organizations")
+        report.count(people.count, max: Self.maxPeople, field: "people", noun: "people")
         var organizationIds = Set<Int64>()
-        for (index, organization) in organizations.enumerated() {
+        for (index, organization) in organizations.prefix(Self.maxOrganizations).enumerated() {
             let field = "organizations[\(index)]"
             report.text(organization.organizationName, field: "\(field).organizationName", label: "Organization")
             if let id = organization.organizationId {
@@ -77,7 +72,7 @@ extension ActivityInput {
             }
         }
         var personIds = Set<Int64>()
-        for (index, person) in people.enumerated() {
+        for (index, person) in people.prefix(Self.maxPeople).enumerated() {
             let field = "people[\(index)]"
             report.text(person.personName, field: "\(field).personName", label: "Person")
             if let id = person.personId {
@@ -104,7 +99,7 @@ extension ActivityInput {
         guard zone != nil else {
             report.add(
                 "timeZone", "unknown_time_zone",
-                "\"\(timeZone)\" is not an IANA time zone; use a name such as Europe/Madrid or Asia/Shanghai.")
+                "\(timeZone.quoted) is not an IANA time zone; use a name such as Europe/Madrid or Asia/Shanghai.")
             return
         }
         switch interval() {
@@ -119,7 +114,8 @@ extension ActivityInput {
         guard let zone else {
             return .failure(
                 ValidationError(
-                    field: "timeZone", rule: "unknown_time_zone", message: "\"\(timeZone)\" is not an IANA time zone."))
+                    field: "timeZone", rule: "unknown_time_zone",
+                    message: "\(timeZone.quoted) is not an IANA time zone."))
         }
         let format = allDay ? "YYYY-MM-DD" : "YYYY-MM-DDTHH:MM"
         var errors: [FieldError] = []

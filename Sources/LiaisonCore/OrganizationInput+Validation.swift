@@ -1,6 +1,12 @@
 import Foundation
 
 extension OrganizationInput {
+    /// The most aliases, governance roles, affiliations and practices one organization may list.
+    public static let maxAliases = 50
+    public static let maxGovernanceRoles = 100
+    public static let maxAffiliations = 100
+    public static let maxPractices = 100
+
     /// The input with text trimmed, blank optional text made nil, blank list entries dropped and the country
     /// code uppercased, so that what is stored and checked is what a person meant.
     public func normalized() -> OrganizationInput {
@@ -30,20 +36,21 @@ extension OrganizationInput {
         let years = 1800...(currentYear + 10)
         report.text(name, field: "name", label: "Name", required: true)
         report.text(nativeName, field: "nativeName", label: "Native-script name")
-        if aliases.count > 50 { report.add("aliases", "max_count", "At most 50 aliases.") }
-        for (index, alias) in aliases.enumerated() {
+        // Entries past a list's cap are not checked one by one: the list is refused as a whole.
+        report.count(aliases.count, max: Self.maxAliases, field: "aliases", noun: "aliases")
+        for (index, alias) in aliases.prefix(Self.maxAliases).enumerated() {
             report.text(alias, field: "aliases[\(index)]", label: "Alias")
         }
         if let country {
             if !Country.isAssigned(country) {
-                report.add("country", "unknown_country", "\"\(country)\" is not an ISO 3166-1 alpha-2 country code.")
+                report.add("country", "unknown_country", "\(country.quoted) is not an ISO 3166-1 alpha-2 country code.")
             }
         } else if kind.requiresCountry {
             report.add("country", "required", "Country is required for a \(kind.label.lowercased()).")
         }
         if let region, regions.region(key: region) == nil {
             let keys = regions.regions.map(\.key).joined(separator: ", ")
-            report.add("region", "unknown_region", "\"\(region)\" is not one of the regions: \(keys).")
+            report.add("region", "unknown_region", "\(region.quoted) is not one of the regions: \(keys).")
         }
         report.text(metroArea, field: "metroArea", label: "Metropolitan area")
         report.range(population, 0...100_000_000, field: "population", label: "Population")
@@ -65,7 +72,9 @@ extension OrganizationInput {
         }
         report.range(duesPerYear, 0...100_000_000, field: "duesPerYear", label: "Dues per year")
         report.text(focalPoint, field: "focalPoint", label: "Focal point")
-        for (index, role) in governanceRoles.enumerated() {
+        report.count(
+            governanceRoles.count, max: Self.maxGovernanceRoles, field: "governanceRoles", noun: "governance roles")
+        for (index, role) in governanceRoles.prefix(Self.maxGovernanceRoles).enumerated() {
             let field = "governanceRoles[\(index)]"
             report.text(role.title, field: "\(field).title", label: "Role title", required: true)
             report.range(role.fromYear, years, field: "\(field).fromYear", label: "Start year")
@@ -74,10 +83,12 @@ extension OrganizationInput {
                 report.add("\(field).toYear", "order", "The end year cannot come before the start year.")
             }
         }
+        report.count(affiliations.count, max: Self.maxAffiliations, field: "affiliations", noun: "affiliations")
         if Set(affiliations.map(\.networkId)).count != affiliations.count {
             report.add("affiliations", "unique", "A network is listed twice.")
         }
-        for (index, practice) in practices.enumerated() {
+        report.count(practices.count, max: Self.maxPractices, field: "practices", noun: "practices")
+        for (index, practice) in practices.prefix(Self.maxPractices).enumerated() {
             let field = "practices[\(index)]"
             report.text(practice.title, field: "\(field).title", label: "Practice title", required: true)
             report.range(practice.year, years, field: "\(field).year", label: "Year")
@@ -123,4 +134,8 @@ extension OrganizationKind {
 extension String {
     var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
     var nilIfEmpty: String? { isEmpty ? nil : self }
+
+    /// The value in quotes for a message, cut to its first 40 characters so that a message never repeats
+    /// a long value back.
+    var quoted: String { count > 40 ? "\"\(prefix(40))…\"" : "\"\(self)\"" }
 }

@@ -1,6 +1,11 @@
 import Foundation
 
 extension PersonInput {
+    /// The most languages, positions and channels one person may list.
+    public static let maxLanguages = 20
+    public static let maxPositions = 100
+    public static let maxChannels = 50
+
     /// The input as it should be stored: text trimmed, blank optional text made nil, blank list entries
     /// dropped, languages lowercased, and channels in their normal form where they can be read (phone and
     /// WhatsApp numbers in E.164, national numbers dialled from `defaultCountry`, the organization's country;
@@ -57,10 +62,10 @@ extension PersonInput {
         report.text(familyName, field: "familyName", label: "Family name")
         report.text(nativeName, field: "nativeName", label: "Native-script name")
         report.text(honorific, field: "honorific", label: "Honorific", max: 50)
-        if languages.count > 20 { report.add("languages", "max_count", "At most 20 languages.") }
-        for (index, code) in languages.enumerated() where Language.name(code: code) == nil {
-            report.add(
-                "languages[\(index)]", "unknown_language", "\"\(code)\" is not an ISO 639-1 language code.")
+        // Entries past a list's cap are not checked one by one: the list is refused as a whole.
+        report.count(languages.count, max: Self.maxLanguages, field: "languages", noun: "languages")
+        for (index, code) in languages.prefix(Self.maxLanguages).enumerated() where Language.name(code: code) == nil {
+            report.add("languages[\(index)]", "unknown_language", "\(code.quoted) is not an ISO 639-1 language code.")
         }
         if Set(languages).count != languages.count {
             report.add("languages", "unique", "A language is listed twice.")
@@ -77,19 +82,20 @@ extension PersonInput {
                 report.add("consentDate", "date", "Consent date must be a date written YYYY-MM-DD.")
             }
         }
-        if positions.count > 100 { report.add("positions", "max_count", "At most 100 positions.") }
-        for (index, position) in positions.enumerated() {
+        report.count(positions.count, max: Self.maxPositions, field: "positions", noun: "positions")
+        for (index, position) in positions.prefix(Self.maxPositions).enumerated() {
             checkPosition(position, field: "positions[\(index)]", currentYear: currentYear, into: &report)
         }
-        if channels.count > 50 { report.add("channels", "max_count", "At most 50 channels.") }
-        for (index, channel) in channels.enumerated() {
+        report.count(channels.count, max: Self.maxChannels, field: "channels", noun: "channels")
+        for (index, channel) in channels.prefix(Self.maxChannels).enumerated() {
             checkChannel(channel, field: "channels[\(index)]", into: &report)
         }
         if channels.filter(\.preferred).count > 1 {
             report.add("channels", "one_preferred", "Only one channel can be the preferred one.")
         }
         var seen = Set<String>()
-        for (index, channel) in channels.enumerated() where !seen.insert("\(channel.kind)|\(channel.matchKey)").inserted {
+        for (index, channel) in channels.prefix(Self.maxChannels).enumerated()
+        where !seen.insert("\(channel.kind)|\(channel.matchKey)").inserted {
             report.add("channels[\(index)].value", "unique", "This \(channel.kind.label.lowercased()) is listed twice.")
         }
         try report.finish()
@@ -136,12 +142,12 @@ extension PersonInput {
         guard !value.isEmpty else { return }
         switch channel.kind {
         case .email where !ContactFormats.isEmail(value):
-            report.add("\(field).value", "email", "\"\(value)\" is not an email address.")
+            report.add("\(field).value", "email", "\(value.quoted) is not an email address.")
         case .phone, .whatsapp:
             if !value.hasPrefix("+") || PhoneNumber.e164(value, defaultCountry: nil) != value {
                 report.add(
                     "\(field).value", "phone",
-                    "\"\(value)\" is not a phone number: give it with its country code (+86 20 ...), or add a "
+                    "\(value.quoted) is not a phone number: give it with its country code (+86 20 ...), or add a "
                         + "position at an organization with a country first.")
             }
         case .wechat where !ContactFormats.isWeChatID(value):

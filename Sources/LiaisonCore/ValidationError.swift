@@ -41,7 +41,10 @@ struct ValidationReport {
     }
 
     /// Checks a text field: present when required, not too long, and free of control characters (which
-    /// print as nothing and cut strings short in some tools); `multiline` text may hold line breaks and tabs.
+    /// print as nothing and cut strings short in some tools) and of bidirectional embeddings, overrides and
+    /// isolates (which reorder the text shown around them, so that a name reads other than it is stored);
+    /// `multiline` text may hold line breaks and tabs. The left-to-right and right-to-left marks (U+200E,
+    /// U+200F) only say which way a neutral character runs, and stay allowed.
     mutating func text(
         _ value: String?, field: String, label: String, required: Bool = false, max: Int = 200, multiline: Bool = false
     ) {
@@ -54,7 +57,22 @@ struct ValidationReport {
         if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0) })
         {
             add(field, "control_characters", "\(label) cannot contain control characters.")
+        } else if value.unicodeScalars.contains(where: Self.isBidiControl) {
+            add(
+                field, "control_characters",
+                "\(label) cannot contain bidirectional override or isolate characters "
+                    + "(U+202A to U+202E, U+2066 to U+2069).")
         }
+    }
+
+    /// Bidirectional embeddings and overrides (U+202A to U+202E) and isolates (U+2066 to U+2069).
+    static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+    }
+
+    /// Checks that a list has at most `max` entries.
+    mutating func count(_ count: Int, max: Int, field: String, noun: String) {
+        if count > max { add(field, "max_count", "At most \(max) \(noun).") }
     }
 
     mutating func range<T: Comparable>(_ value: T?, _ bounds: ClosedRange<T>, field: String, label: String) {

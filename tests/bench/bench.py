@@ -5,8 +5,9 @@ organizations and people files an administrator would import, checked and writte
 from start to the
 first answered request, then requests a second, p50 and p99 for a trivial route (/health), the search box's
 JSON endpoint with rotating queries in several scripts, an organization's page (full HTML, with its people)
-and the directory filtered by region, each with its ratio to the trivial route; and the server's peak
-resident memory under that load. Servers are stopped by their PID whatever happens.
+and the directory filtered by region, each with its ratio to the trivial route; the server's peak
+resident memory under that load; and the time to answer an organization form with 100 practice rows (stored)
+and with 16,000 (refused whole). Servers are stopped by their PID whatever happens.
 """
 
 import argparse
@@ -189,6 +190,32 @@ def write_csv_files(folder, organizations, people):
     return organizations_file, people_file
 
 
+def form_posts(server, cookie):
+    """Times an organization form sent with as many practice rows as allowed (stored) and with 16,000 (refused
+    whole, 413): reading a form takes time in proportion to its size, and a form too big is refused at once."""
+    request = urllib.request.Request(server.url + "/organizations/new", headers={"Cookie": cookie})
+    with urllib.request.urlopen(request) as reply:
+        parser = FormFields()
+        parser.feed(reply.read().decode())
+    figures = {}
+    for label, rows in (("100 practice rows (stored)", 100), ("16,000 practice rows (refused)", 16_000)):
+        fields = [("_csrf", parser.fields["_csrf"]), ("kind", "city"), ("name", f"Bench city of {rows} practices"),
+                  ("country", "ES"), ("membershipStatus", "none")]
+        fields += [(f"practices[{i}].title", f"Practice {i}") for i in range(rows)]
+        body = urllib.parse.urlencode(fields).encode()
+        request = urllib.request.Request(
+            server.url + "/organizations", data=body, method="POST",
+            headers={"Cookie": cookie, "Origin": server.url, "Content-Type": "application/x-www-form-urlencoded"})
+        began = time.monotonic()
+        try:
+            with urllib.request.build_opener(NoRedirect).open(request) as reply:
+                status = reply.status
+        except urllib.error.HTTPError as answer:
+            status = answer.code
+        figures[label] = {"status": status, "kb": len(body) // 1000, "ms": round((time.monotonic() - began) * 1000, 1)}
+    return figures
+
+
 def import_rate(binary, database, kind, path, rows):
     began = time.monotonic()
     run(binary, "import", kind, path, "--database", database)
@@ -247,6 +274,7 @@ def bench_engine(binary, name, database, options, folder):
             figures, rss = wrk(server, script, options.duration, options.connections, server.rss_mb)
             peak = max(peak, rss)
             results[label] = figures
+        forms = form_posts(server, cookie)
         trivial = results["trivial route (/health)"]["rps"]
         for figures in results.values():
             figures["ratio_to_trivial"] = round(figures["rps"] / trivial, 3) if trivial else None
@@ -262,6 +290,7 @@ def bench_engine(binary, name, database, options, folder):
             "start_to_first_answer_ms": round(server.started_in * 1000, 1),
             "peak_rss_mb": round(peak, 1),
             "routes": results,
+            "form_posts": forms,
         }
     finally:
         server.stop()
@@ -278,6 +307,8 @@ def print_table(reports):
         for kind, figures in report["csv_import"].items():
             print(f"  CSV import of {figures['rows']:,} {kind}: {figures['rows_per_second']:,} rows/s "
                   f"({figures['seconds']} s, checks and duplicate look-ups included)")
+        for label, figures in report["form_posts"].items():
+            print(f"  organization form with {label}: {figures['status']} in {figures['ms']} ms ({figures['kb']} kB)")
         print(f"  {'route':44} {'req/s':>10} {'p50 ms':>9} {'p99 ms':>9} {'ratio':>7}")
         for label, figures in report["routes"].items():
             if figures["p50_ms"] is None:

@@ -101,6 +101,22 @@ struct ActivityForm {
     var personNamesToAdd: [String] { Self.names(values["addPeople"]) }
     var placeName: String { (values["place"] ?? "").trimmingCharacters(in: .whitespaces) }
 
+    /// Refuses more names typed to add than an activity may hold, before any is looked up in the directory;
+    /// true when it did.
+    mutating func refuseTooManyNames() -> Bool {
+        let organizations = organizationNamesToAdd.count
+        if organizations > ActivityInput.maxOrganizations {
+            let inPerson = Self.names(values["addInPerson"]).count
+            let box = inPerson >= organizations - inPerson ? "addInPerson" : "addVirtual"
+            errors[box] = "Add at most \(ActivityInput.maxOrganizations) organizations (\(organizations) were named)."
+        }
+        let people = personNamesToAdd.count
+        if people > ActivityInput.maxPeople {
+            errors["addPeople"] = "Add at most \(ActivityInput.maxPeople) people (\(people) were named)."
+        }
+        return organizations > ActivityInput.maxOrganizations || people > ActivityInput.maxPeople
+    }
+
     /// What the names typed in the form were found to be in the directory.
     struct Resolved {
         /// Organizations by the sort key of the name typed.

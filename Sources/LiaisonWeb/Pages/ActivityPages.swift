@@ -217,6 +217,7 @@ struct ActivityPages {
 
     /// Reads the form into an input: the place, organizations and people typed by name found in the directory.
     private func input(from form: inout ActivityForm) async throws -> ActivityInput? {
+        if form.refuseTooManyNames() { return nil }
         var resolved = ActivityForm.Resolved()
         for name in form.organizationNamesToAdd + [form.placeName] where !name.isEmpty {
             let key = SearchText.sortKey(name)

@@ -120,8 +120,10 @@ struct PersonForm {
         }
     }
 
-    /// The organization names typed in the positions, for resolving in the directory.
+    /// The organization names typed in the positions, for resolving in the directory: those of the positions
+    /// that may be kept only, as a longer list is refused whole.
     var organizationNames: [String] {
-        positions.map { $0.organization.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        positions.prefix(PersonInput.maxPositions).map { $0.organization.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
     }
 }

@@ -125,7 +125,7 @@ struct AccessGuard: Sendable {
                 request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true
             {
                 let body = try await request.collectBody(upTo: context.maxUploadSize)
-                sent = FormData(encoded: String(buffer: body))["_csrf"]
+                sent = try FormData(encoded: String(buffer: body))["_csrf"]
             }
             guard let sent, Secrets.equal(sent, expected) else {
                 try await audit.recordAudit(

@@ -23,9 +23,12 @@ struct ActivityFormView {
     let groups: [Group]
     let organizationRows: [ParticipantRow]
     let hasOrganizationRows: Bool
+    /// An error about the organizations as a list ("at most 500"), shown at the top of their section.
+    let organizationsError: String?
     let addOrganizations: [FormField]
     let peopleRows: [ParticipantRow]
     let hasPeopleRows: Bool
+    let peopleError: String?
     let addPeople: [FormField]
 
     init(
@@ -91,7 +94,10 @@ struct ActivityFormView {
         func check(_ name: String, _ label: String, _ on: Bool) -> FormField {
             FormField(name: name, label: label, control: .checkbox, checked: on)
         }
-        organizationRows = form.organizations.enumerated().map { index, row in
+        let shownOrganizations = shownRows(
+            form.organizations, max: ActivityInput.maxOrganizations, error: form.errors["organizations"], strings: t)
+        organizationsError = shownOrganizations.error
+        organizationRows = shownOrganizations.rows.enumerated().map { index, row in
             let p = "organizations[\(index)]"
             return ParticipantRow(
                 name: row.name, hidden: [hidden("\(p).id", row.id), hidden("\(p).name", row.name)],
@@ -113,7 +119,10 @@ struct ActivityFormView {
             select("addStatus", ParticipationStatus.allCases.map { ($0.rawValue, t["status_\($0.rawValue)"]) }),
         ]
         let delegations = form.organizations.filter { !$0.id.isEmpty }.map { ($0.id, $0.name) }
-        peopleRows = form.people.enumerated().map { index, row in
+        let shownPeople = shownRows(
+            form.people, max: ActivityInput.maxPeople, error: form.errors["people"], strings: t)
+        peopleError = shownPeople.error
+        peopleRows = shownPeople.rows.enumerated().map { index, row in
             let p = "people[\(index)]"
             return ParticipantRow(
                 name: row.name, hidden: [hidden("\(p).id", row.id), hidden("\(p).name", row.name)],

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// One input on a form, as the `field` partial draws it: label, what was typed, and its error beside it.
@@ -66,6 +67,15 @@ struct FormField {
         (blank.map { [Option(value: "", label: $0, selected: selected.isEmpty)] } ?? [])
             + pairs.map { Option(value: $0.0, label: $0.1, selected: $0.0 == selected) }
     }
+}
+
+/// The rows of a repeated section that a form shows again: at most as many as the rule allows, so that a form
+/// sent with thousands of rows costs no more to draw than a full one; and the error of the list as a whole,
+/// saying how many rows were left out.
+func shownRows<Row>(_ rows: [Row], max: Int, error: String?, strings t: Strings) -> (rows: [Row], error: String?) {
+    guard rows.count > max else { return (rows, error) }
+    let cut = String(format: t["rows_cut"], max, rows.count)
+    return (Array(rows.prefix(max)), [error, cut].compactMap { $0 }.joined(separator: " "))
 }
 
 extension FormField: MustacheParent {

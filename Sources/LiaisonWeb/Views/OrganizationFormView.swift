@@ -20,7 +20,10 @@ struct OrganizationFormView {
     let conflict: Bool
     let groups: [Group]
     let roleRows: [Row]
+    /// An error about the roles as a list ("at most 100"), shown at the top of their section.
+    let rolesError: String?
     let practiceRows: [Row]
+    let practicesError: String?
     let affiliations: FormField?
 
     struct FieldErrorLink {
@@ -41,8 +44,9 @@ struct OrganizationFormView {
             -> FormField
         {
             FormField(
-                name: name, label: t["field_\(name)"], value: form.values[name] ?? "", error: form.errors[name],
-                hint: hint, required: required, control: control)
+                name: name, label: t["field_\(name)"], value: form.values[name] ?? "",
+                error: form.errors[name] ?? form.errors.first { $0.key.hasPrefix(name + "[") }?.value, hint: hint,
+                required: required, control: control)
         }
         func select(_ name: String, _ pairs: [(String, String)], blank: String?) -> FormField {
             var f = field(name, .select)
@@ -92,7 +96,10 @@ struct OrganizationFormView {
                 control: control)
         }
         // Existing rows plus spare blank ones, so a role or practice can be added without JavaScript.
-        let roles = form.roles + Array(repeating: OrganizationForm.RoleRow(), count: 2)
+        let shownRoles = shownRows(
+            form.roles, max: OrganizationInput.maxGovernanceRoles, error: form.errors["governanceRoles"], strings: t)
+        rolesError = shownRoles.error
+        let roles = shownRoles.rows + Array(repeating: OrganizationForm.RoleRow(), count: 2)
         roleRows = roles.enumerated().map { index, row in
             Row(fields: [
                 rowField("governanceRoles", index, "title", row.title, .text),
@@ -100,7 +107,10 @@ struct OrganizationFormView {
                 rowField("governanceRoles", index, "toYear", row.toYear, .number),
             ])
         }
-        let practices = form.practices + [OrganizationForm.PracticeRow()]
+        let shownPractices = shownRows(
+            form.practices, max: OrganizationInput.maxPractices, error: form.errors["practices"], strings: t)
+        practicesError = shownPractices.error
+        let practices = shownPractices.rows + [OrganizationForm.PracticeRow()]
         practiceRows = practices.enumerated().map { index, row in
             Row(fields: [
                 rowField("practices", index, "title", row.title, .text),
@@ -122,10 +132,12 @@ struct OrganizationFormView {
         }
         let allFields = groups.flatMap(\.fields) + roleRows.flatMap(\.fields) + practiceRows.flatMap(\.fields)
         var links = allFields.compactMap { f in f.error.map { FieldErrorLink(id: f.id, message: "\(f.label): \($0)") } }
-        // Errors on fields the page has no input for (an affiliation that vanished) still get listed.
-        let shown = Set(allFields.map(\.name))
-        for (name, message) in form.errors.sorted(by: { $0.key < $1.key }) where !shown.contains(name) {
-            links.append(FieldErrorLink(id: "f-affiliations", message: message))
+        // Errors on fields the page has no input for (an affiliation that vanished, a list too long) still get
+        // listed, linked to their section.
+        let shown = Set(allFields.compactMap(\.error))
+        for (name, message) in form.errors.sorted(by: { $0.key < $1.key }) where !shown.contains(message) {
+            let section = ["governanceRoles", "practices"].first { name.hasPrefix($0) } ?? "affiliations"
+            links.append(FieldErrorLink(id: "f-\(section)", message: message))
         }
         errorSummary = links
         hasErrors = !links.isEmpty

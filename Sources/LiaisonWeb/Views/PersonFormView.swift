@@ -20,7 +20,10 @@ struct PersonFormView {
     let conflict: Bool
     let groups: [OrganizationFormView.Group]
     let positionRows: [OrganizationFormView.Row]
+    /// An error about the positions as a list ("at most 100"), shown at the top of their section.
+    let positionsError: String?
     let channelRows: [OrganizationFormView.Row]
+    let channelsError: String?
     let duplicates: [Duplicate]
     let hasDuplicates: Bool
     let confirmDuplicates: FormField
@@ -80,7 +83,10 @@ struct PersonFormView {
                 name: full, label: t["field_\(prefix)_\(name)"], value: value,
                 error: form.errors["\(prefix)[\(index)].\(errorKey ?? name)"], control: control)
         }
-        let positions = form.positions + [PersonForm.PositionRow()]
+        let shownPositions = shownRows(
+            form.positions, max: PersonInput.maxPositions, error: form.errors["positions"], strings: t)
+        positionsError = shownPositions.error
+        let positions = shownPositions.rows + [PersonForm.PositionRow()]
         positionRows = positions.enumerated().map { index, row in
             .init(fields: [
                 rowField("positions", index, "organization", row.organization, errorKey: "organizationId"),
@@ -90,7 +96,10 @@ struct PersonFormView {
                 rowField("positions", index, "endDate", row.endDate),
             ])
         }
-        let channels = form.channels + Array(repeating: PersonForm.ChannelRow(), count: 2)
+        let shownChannels = shownRows(
+            form.channels, max: PersonInput.maxChannels, error: form.errors["channels"], strings: t)
+        channelsError = shownChannels.error
+        let channels = shownChannels.rows + Array(repeating: PersonForm.ChannelRow(), count: 2)
         channelRows = channels.enumerated().map { index, row in
             var kind = rowField("channels", index, "kind", row.kind, .select)
             kind.options = FormField.choices(
