@@ -113,11 +113,9 @@ struct AccessGuard: Sendable {
         }
         if identity.account.role < role || (changesState && !identity.canWrite) {
             let reason = identity.account.role < role ? "needs the \(role.rawValue) role" : "the API token is read-only"
-            try await audit.recordAudit(
-                AuditEvent(
-                    actor: context.actor, action: .accessRefused,
-                    summary: "\(request.method.rawValue) \(request.uri.path): \(reason)"))
-            throw Problem(.forbidden, type: "forbidden", title: "Not allowed.", detail: "This action \(reason).")
+            throw try await refuse(
+                request, context: context, reason: reason,
+                Problem(.forbidden, type: "forbidden", title: "Not allowed.", detail: "This action \(reason)."))
         }
         if changesState, let expected = identity.csrfToken {
             var sent = request.headers[CSRF.header]
@@ -128,13 +126,11 @@ struct AccessGuard: Sendable {
                 sent = try FormData(encoded: String(buffer: body))["_csrf"]
             }
             guard let sent, Secrets.equal(sent, expected) else {
-                try await audit.recordAudit(
-                    AuditEvent(
-                        actor: context.actor, action: .accessRefused,
-                        summary: "\(request.method.rawValue) \(request.uri.path): CSRF token missing or wrong"))
-                throw Problem(
-                    .forbidden, type: "csrf", title: "The form has expired.",
-                    detail: "Reload the page and try again (the request did not carry this session's CSRF token).")
+                throw try await refuse(
+                    request, context: context, reason: "CSRF token missing or wrong",
+                    Problem(
+                        .forbidden, type: "csrf", title: "The form has expired.",
+                        detail: "Reload the page and try again (the request did not carry this session's CSRF token)."))
             }
         }
         return request
@@ -152,13 +148,22 @@ struct AccessGuard: Sendable {
             allowed = originAuthority.lowercased() == host.lowercased()
         }
         guard !allowed else { return }
+        throw try await refuse(
+            request, context: context, reason: "cross-site request from \(origin)",
+            Problem(
+                .forbidden, type: "cross-origin", title: "Cross-site request refused.",
+                detail: "Origin \(origin.prefix(200)) is not \(host.prefix(200))."))
+    }
+
+    /// Writes the refusal to the audit trail and returns the problem to throw.
+    private func refuse(_ request: Request, context: AppRequestContext, reason: String, _ problem: Problem)
+        async throws -> Problem
+    {
         try await audit.recordAudit(
             AuditEvent(
                 actor: context.actor, action: .accessRefused,
-                summary: "\(request.method.rawValue) \(request.uri.path): cross-site request from \(origin)"))
-        throw Problem(
-            .forbidden, type: "cross-origin", title: "Cross-site request refused.",
-            detail: "Origin \(origin.prefix(200)) is not \(host.prefix(200)).")
+                summary: "\(request.method.rawValue) \(request.uri.path): \(reason)"))
+        return problem
     }
 }
 
