@@ -2,7 +2,8 @@
 #
 #   start_test_postgres    a fresh cluster on 127.0.0.1 and a free port, with a role `liaison` (not a
 #                          superuser) owning a database `liaison`; exports LIAISON_TEST_POSTGRES as
-#                          postgres://liaison:PASSWORD@127.0.0.1:PORT/liaison
+#                          postgres://liaison:PASSWORD@127.0.0.1:PORT/liaison, and
+#                          LIAISON_TEST_POSTGRES_SUPERUSER for a superuser role on the same database
 #   stop_test_postgres     stops that cluster by its PID and removes its directory; safe to call twice
 #
 # The cluster is the tests' own (its own directory, port and socket), so it never touches a PostgreSQL
@@ -88,12 +89,15 @@ start_test_postgres() {
         -v ON_ERROR_STOP=1 >/dev/null <<SQL
 CREATE ROLE liaison LOGIN CREATEDB NOSUPERUSER NOCREATEROLE PASSWORD '$password';
 CREATE DATABASE liaison OWNER liaison;
+CREATE ROLE liaison_superuser LOGIN SUPERUSER PASSWORD '$password';
 SQL
     then
         return 1
     fi
 
     export LIAISON_TEST_POSTGRES="postgres://liaison:$password@127.0.0.1:$port/liaison"
+    # A superuser, only for the test that Liaison warns about one and refuses it when told to.
+    export LIAISON_TEST_POSTGRES_SUPERUSER="postgres://liaison_superuser:$password@127.0.0.1:$port/liaison"
     export LIAISON_TEST_POSTGRES_CA="$dir/server.crt"
     echo "Test PostgreSQL $(basename "$(dirname "$bin")") at postgres://liaison@127.0.0.1:$port/liaison (PID $_liaison_pg_pid, data in $dir)."
 }
@@ -109,7 +113,7 @@ stop_test_postgres() {
     local pid=$_liaison_pg_pid dir=$_liaison_pg_dir
     _liaison_pg_pid=""
     _liaison_pg_dir=""
-    unset LIAISON_TEST_POSTGRES
+    unset LIAISON_TEST_POSTGRES LIAISON_TEST_POSTGRES_SUPERUSER
     # Only the postmaster we started: a PID that now names another program is left alone.
     if [ -n "$pid" ] && [ -n "$dir" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$dir/data"; then
         # SIGINT is PostgreSQL's fast shutdown (what `pg_ctl stop -m fast` sends): open connections are

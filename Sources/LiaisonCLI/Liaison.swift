@@ -109,7 +109,7 @@ extension Liaison {
             let configuration = try store.configuration(host: host, port: port, server: server)
             let logger = configuration.logger
             try await configuration.database.withStore(logger: logger) { database in
-                try await Self.checkRole(of: database, refusingSuperuser: configuration.refuseSuperuser, logger: logger)
+                try await Self.checkRole(of: database, refusingSuperuser: configuration.refuseSuperuser)
                 var signIn: String?
                 if demo {
                     let outcome = try await DemoNetwork.seed(
@@ -141,7 +141,7 @@ extension Liaison {
 
         /// A superuser role can do anything to the server, far more than Liaison needs: say so loudly, or
         /// refuse to start when the operator asked for that.
-        static func checkRole(of database: any LiaisonStore, refusingSuperuser: Bool, logger: Logger) async throws {
+        static func checkRole(of database: any LiaisonStore, refusingSuperuser: Bool) async throws {
             guard let postgres = database as? PostgresStore, try await postgres.connectsAsSuperuser() else { return }
             let message = """
                 Liaison is connected to PostgreSQL as a superuser. It needs only to own its database: create a role \
@@ -150,7 +150,7 @@ extension Liaison {
             if refusingSuperuser {
                 throw CommandFailure(message + " Not starting, as --refuse-superuser asks.")
             }
-            logger.warning("\(message)")
+            // Straight to standard error, whatever the log level: an operator must not miss it.
             FileHandle.standardError.write(Data(("WARNING: " + message + "\n").utf8))
         }
     }

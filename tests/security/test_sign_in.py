@@ -187,3 +187,32 @@ def test_an_admin_ends_one_session_of_an_account(fresh_site, site):
     assert ended.status_code == 200 and "The session has ended" in ended.text
     assert phone.get("/organizations").status_code in (302, 303)
     assert laptop.get("/organizations").status_code == 200
+
+
+SUPERUSER_URL = os.environ.get("LIAISON_TEST_POSTGRES_SUPERUSER")
+
+
+@pytest.mark.skipif(not SUPERUSER_URL, reason="needs the test PostgreSQL's superuser role (scripts/postgres.sh)")
+def test_a_superuser_role_is_warned_about_and_refused_when_asked():
+    schema = f"superuser_{secrets.token_hex(4)}"
+    url = f"{SUPERUSER_URL}?schema={schema}"
+    try:
+        refused = subprocess.run(
+            [str(BINARY), "serve", "--database", url, "--port", "0", "--refuse-superuser", "true"],
+            capture_output=True, text=True, timeout=120)
+        assert refused.returncode != 0
+        assert "as a superuser" in refused.stderr and "--refuse-superuser" in refused.stderr, refused.stderr
+        server = subprocess.Popen(
+            [str(BINARY), "serve", "--database", url, "--host", "127.0.0.1", "--port", "0"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        try:
+            warning = server.stderr.readline()
+            assert "WARNING: Liaison is connected to PostgreSQL as a superuser" in warning, warning
+            assert "Liaison is running at" in server.stdout.readline()
+        finally:
+            server.kill()
+            server.wait(timeout=30)
+    finally:
+        subprocess.run(
+            ["psql", SUPERUSER_URL, "-X", "-q", "-c", f"DROP SCHEMA IF EXISTS {schema} CASCADE"],
+            capture_output=True, timeout=60)
