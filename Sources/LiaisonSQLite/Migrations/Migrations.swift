@@ -93,6 +93,7 @@ enum Migrations {
             try db.execute(sql: Self.searchPrefixIndexes)
         }
         migrator.registerMigration("007 international calendar", migrate: createActivities)
+        migrator.registerMigration("008 ids never reused", migrate: neverReuseIds)
         return migrator
     }
 
