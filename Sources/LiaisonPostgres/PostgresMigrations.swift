@@ -62,6 +62,8 @@ enum PostgresMigrations {
             """
         ),
         ("007 international calendar", internationalCalendar),
+        // Identity columns never give an id twice here; the step keeps the engines' lists of migrations alike.
+        ("008 ids never reused", "SELECT 1"),
         (
             "009 rate limits, known devices and session details",
             """

@@ -37,11 +37,18 @@ extension PostgresStore {
                 try await db.execute("ANALYZE \(table.name)")
             }
             try await Self.mergePendingSearchEntries(db)
-            // Identity counters continue after the ids received, so the next record gets a new one.
+            // Identity counters continue after the ids received and after every id the audit trail names (a
+            // record deleted from the top of the source is not among the rows), never going back: an id once
+            // given is never given again.
             for table in TransferTable.all where table.hasIdentity {
                 try await db.execute(
-                    "SELECT setval(pg_get_serial_sequence('\(table.name)', 'id'), coalesce(max(id), 0) + 1, false) FROM \(table.name)"
-                )
+                    """
+                    SELECT setval(sequence, greatest(
+                            coalesce((SELECT max(id) FROM \(table.name)), 0),
+                            coalesce((SELECT max(entity_id) FROM audit WHERE entity = ?), 0),
+                            coalesce(pg_sequence_last_value(sequence), 0)) + 1, false)
+                    FROM (SELECT pg_get_serial_sequence(?, 'id')::regclass AS sequence) AS identity
+                    """, table.name, table.name)
             }
         }
     }

@@ -29,10 +29,12 @@ struct BulkLoad {
         setAside = rows.map { $0["sql"] }
     }
 
-    /// Builds the indexes and search indexes over everything imported and puts the triggers back.
+    /// Builds the indexes and search indexes over everything imported, puts the triggers back, and raises the
+    /// id counters past every id imported or named by the imported audit trail.
     func finish(_ db: Database) throws {
         for sql in setAside { try db.execute(sql: sql) }
         try db.execute(sql: Migrations.rebuildSearchIndexes)
+        try Migrations.raiseIdCounters(db)
     }
 
     static func insert(_ db: Database, _ table: TransferTable, _ rows: [[TransferValue]]) throws {

@@ -161,6 +161,17 @@ import Testing
         #expect(card.serialized().contains("\r\nNOTE:\(String(repeating: "a", count: 70))\r\n a\r\n"))
     }
 
+    /// A person's card is known by the kind of record and its id, which is never given to another person: it
+    /// cannot be taken for the record of another kind with the same number (an activity's calendar UID is
+    /// "activity-5@host"), and stays the same from one export to the next.
+    @Test func aPersonsCardIsKnownByKindAndId() {
+        let at = Date(timeIntervalSince1970: 1_795_428_900)
+        let person = Person(
+            id: 5, input: PersonInput(givenName: "Guo", familyName: "Chen"), version: 3, createdAt: at, updatedAt: at)
+        #expect(person.vCard.uid == "urn:liaison:person:5")
+        #expect(person.vCard.serialized().contains("\r\nUID:urn:liaison:person:5\r\n"))
+    }
+
     @Test func aFileHoldsTheCardsOneAfterAnother() {
         let other = VCard(uid: "urn:uuid:2", formattedName: "Agnès")
         let file = VCard.file([Self.sample, other])

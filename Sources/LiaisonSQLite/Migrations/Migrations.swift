@@ -115,6 +115,7 @@ enum Migrations {
             try db.execute(sql: Self.searchPrefixIndexes)
         }
         migrator.registerMigration("007 international calendar", migrate: createActivities)
+        migrator.registerMigration("008 ids never reused", migrate: neverReuseIds)
         migrator.registerMigration("009 rate limits, known devices and session details") { db in
             try db.execute(sql: Self.rateLimitsAndDevices)
         }
