@@ -59,21 +59,9 @@ struct SessionPages {
         }
         let now = Date()
         let credentials = email.count <= Self.maxEmailLength ? try await store.credentials(email: email) : nil
-        let deviceHash = request.cookies[cookies.deviceCookieName].map { Secrets.hash($0.value) }
-        var knownDevice = false
-        if let deviceHash, let account = credentials?.account {
-            knownDevice = try await store.knownDevice(tokenHash: deviceHash) == account.id
-        }
-        let addressAttempt = context.remoteAddress.map {
-            RateAttempt(key: RateKey.address($0), rule: settings.limits.signInPerAddress)
-        }
-        let attempts =
-            knownDevice
-            ? [RateAttempt(key: RateKey.device(deviceHash!), rule: settings.limits.signInPerDevice)]
-            : [RateAttempt(key: RateKey.account(email: email), rule: settings.limits.signInPerAccount)]
-                + (addressAttempt.map { [$0] } ?? [])
-        if case .refused(let retryAfter) = try await store.takeAttempts(attempts, at: now) {
-                        var response = self.form(
+        let counters = try await counters(email: email, account: credentials?.account, request: request, context: context)
+        if case .refused(let retryAfter) = try await store.takeAttempts(counters.taken, at: now) {
+            var response = self.form(
                 request, context: context, email: email, next: next,
                 error: String(format: t["sign_in_throttled"], t.wait(seconds: retryAfter)), status: .tooManyRequests)
             response.headers[.retryAfter] = String(retryAfter)
@@ -93,13 +81,51 @@ struct SessionPages {
                     actor: AuditActor(accountId: credentials?.account.id, name: email, address: context.remoteAddress),
                     action: .signInFailed, entity: "account", entityId: credentials?.account.id,
                     summary: "Failed sign-in as \(email)"))
-            return self.form(request, context: context, email: email, next: next, error: t["sign_in_failed"], status: .unauthorized)
+            return self.form(
+                request, context: context, email: email, next: next, error: t["sign_in_failed"], status: .unauthorized)
         }
-        // Right: this account's count starts again, and the shared address gets its attempt back.
-        try await store.settleAttempts(
-            reset: [RateKey.account(email: email)] + (knownDevice ? [RateKey.device(deviceHash!)] : []),
-            refund: knownDevice ? [] : (addressAttempt.map { [$0] } ?? []))
-        // A new id at every sign-in: a session id known before signing in is worth nothing after it.
+        // Right: the account's (or this device's) count starts again, and a shared address gets its attempt back.
+        try await store.settleAttempts(reset: counters.resetOnSuccess, refund: counters.refundOnSuccess)
+        return try await startSession(for: account, counters: counters, request: request, context: context, next: next)
+    }
+
+    /// The rate counters one sign-in is taken from: a browser where the account signed in before is counted on
+    /// its own; any other attempt counts against the account and the client's address.
+    struct Counters {
+        var taken: [RateAttempt]
+        var resetOnSuccess: [String]
+        var refundOnSuccess: [RateAttempt]
+        /// The hash of the device cookie's secret when the browser is one the account signed in from.
+        var knownDevice: String?
+    }
+
+    private func counters(email: String, account: StaffAccount?, request: Request, context: AppRequestContext)
+        async throws -> Counters
+    {
+        if let account, let cookie = request.cookies[cookies.deviceCookieName] {
+            let hash = Secrets.hash(cookie.value)
+            if try await store.knownDevice(tokenHash: hash) == account.id {
+                let device = RateAttempt(key: RateKey.device(hash), rule: settings.limits.signInPerDevice)
+                return Counters(
+                    taken: [device], resetOnSuccess: [device.key, RateKey.account(email: email)], refundOnSuccess: [],
+                    knownDevice: hash)
+            }
+        }
+        let accountAttempt = RateAttempt(key: RateKey.account(email: email), rule: settings.limits.signInPerAccount)
+        let address = context.remoteAddress.map {
+            RateAttempt(key: RateKey.address($0), rule: settings.limits.signInPerAddress)
+        }
+        return Counters(
+            taken: [accountAttempt] + (address.map { [$0] } ?? []), resetOnSuccess: [accountAttempt.key],
+            refundOnSuccess: address.map { [$0] } ?? [], knownDevice: nil)
+    }
+
+    /// A new session (a new id at every sign-in: one known before signing in is worth nothing after it), the
+    /// browser remembered as a known device, expired sessions purged, and the way on.
+    private func startSession(
+        for account: StaffAccount, counters: Counters, request: Request, context: AppRequestContext, next: String
+    ) async throws -> Response {
+        let now = Date()
         if let old = request.cookies[cookies.cookieName] {
             try await store.deleteSession(tokenHash: Secrets.hash(old.value))
         }
@@ -110,13 +136,9 @@ struct SessionPages {
                 tokenHash: Secrets.hash(secret), accountId: account.id, csrfToken: Secrets.random(), createdAt: now,
                 lastSeenAt: now, expiresAt: now.addingTimeInterval(cookies.lifetime), address: context.remoteAddress,
                 device: request.headers[.userAgent]))
-        var deviceSecret: String?
-        if knownDevice {
-            try await store.rememberDevice(tokenHash: deviceHash!, accountId: account.id, at: now)
-        } else {
-            deviceSecret = Secrets.random()
-            try await store.rememberDevice(tokenHash: Secrets.hash(deviceSecret!), accountId: account.id, at: now)
-        }
+        let newDevice = counters.knownDevice == nil ? Secrets.random() : nil
+        try await store.rememberDevice(
+            tokenHash: counters.knownDevice ?? Secrets.hash(newDevice!), accountId: account.id, at: now)
         try await store.recordAudit(
             AuditEvent(
                 actor: AuditActor(accountId: account.id, name: account.name, address: context.remoteAddress),
@@ -124,7 +146,7 @@ struct SessionPages {
         var response = PageRenderer.redirect(to: next)
         response.setCookie(cookies.cookie(value: secret))
         response.setCookie(cookies.expiredSignInCookie)
-        if let deviceSecret { response.setCookie(cookies.deviceCookie(value: deviceSecret)) }
+        if let newDevice { response.setCookie(cookies.deviceCookie(value: newDevice)) }
         return response
     }
 
