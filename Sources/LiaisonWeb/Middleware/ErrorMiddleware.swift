@@ -72,6 +72,21 @@ struct ErrorMiddleware: RouterMiddleware {
             message = t["error_generic"]
         }
         let model = Model(status: status.code, heading: status.reasonPhrase, message: message)
-        return renderer.page("error", title: status.reasonPhrase, model: model, context: context, status: status)
+        let view = ErrorView(model: model, t: t)
+        return renderer.page(title: status.reasonPhrase, context: context, status: status) { view.render(into: &$0) }
+    }
+}
+
+/// The page for an error a person meets: its status, what happened, and the way back.
+struct ErrorView {
+    let model: ErrorMiddleware.Model
+    let t: Strings
+
+    func render(into html: inout HTML) {
+        html.h1(text: "\(model.status) \(model.heading)")
+        html.newline()
+        html.p(text: model.message)
+        html.newline()
+        html.p { $0.a(.href("/organizations"), text: t["back_to_directory"]) }
     }
 }

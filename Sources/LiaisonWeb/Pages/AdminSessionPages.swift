@@ -32,7 +32,6 @@ struct AdminSessionPages {
         let name: String
         let email: String
         let rows: [Row]
-        let hasRows: Bool
         let notice: String?
     }
 
@@ -74,9 +73,10 @@ struct AdminSessionPages {
                 isCurrent: session.tokenHash == current)
         }
         let model = Model(
-            accountId: account.id, name: account.name, email: account.email, rows: rows, hasRows: !rows.isEmpty,
-            notice: notice)
-        return renderer.page(
-            "admin-sessions", title: String(format: t["sessions_title"], account.name), model: model, context: context)
+            accountId: account.id, name: account.name, email: account.email, rows: rows, notice: notice)
+        let view = AdminSessionsView(model: model, t: t, csrf: context.identity?.csrfToken ?? "")
+        return renderer.page(title: String(format: t["sessions_title"], account.name), context: context) {
+            view.render(into: &$0)
+        }
     }
 }

@@ -171,9 +171,8 @@ struct SessionPages {
         let existing = request.cookies[cookies.signInCookieName]?.value
         let token = existing.flatMap { Secrets.isRandomToken($0) ? $0 : nil } ?? Secrets.random()
         let shown = String(email.prefix(Self.maxEmailLength))
-        var response = renderer.page(
-            "sign-in", title: t["sign_in"], model: Model(email: shown, next: next, error: error, csrf: token),
-            context: context, status: status)
+        let view = SignInView(model: Model(email: shown, next: next, error: error, csrf: token), t: t)
+        var response = renderer.page(title: t["sign_in"], context: context, status: status) { view.render(into: &$0) }
         if token != existing { response.setCookie(cookies.signInCookie(value: token)) }
         return response
     }

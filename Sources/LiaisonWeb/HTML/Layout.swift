@@ -1,0 +1,117 @@
+import HTTPTypes
+import Hummingbird
+import LiaisonCore
+import NIOCore
+
+/// The frame of every page: head, skip link, the header with navigation, search and who is signed in,
+/// the main content and the footer. The same markup the templates' layout writes.
+struct Layout {
+    let t: Strings
+    let title: String
+    let identity: Identity?
+    var search = ""
+
+    func render(into html: inout HTML, content: HTML.Content) {
+        html.doctype()
+        html.html(.lang("en")) { html in
+            html.newline()
+            html.head { html in
+                html.newline()
+                html.meta(Attribute("charset", "utf-8"))
+                html.newline()
+                html.meta(.name("viewport"), Attribute("content", "width=device-width, initial-scale=1"))
+                html.newline()
+                html.title("\(title) · \(t["app_name"])")
+                html.newline()
+                html.link(Attribute("rel", "stylesheet"), .href("/assets/app.css"))
+                html.newline()
+                html.script(Attribute("src", "/assets/app.js"), .flag("defer"))
+                html.newline()
+            }
+            html.newline()
+            html.body { html in
+                html.newline()
+                html.a(.class("skip"), .href("#main"), text: t["skip_to_content"])
+                html.newline()
+                header(into: &html)
+                html.newline()
+                html.main(.id("main")) { html in
+                    html.newline()
+                    content(&html)
+                    html.newline()
+                }
+                html.newline()
+                html.footer(.class("bottom")) { $0.text(t["footer"]) }
+                html.newline()
+            }
+            html.newline()
+        }
+        html.newline()
+    }
+
+    private func header(into html: inout HTML) {
+        html.header(.class("top")) { html in
+            html.newline()
+            html.a(.class("brand"), .href("/organizations"), text: t["app_name"])
+            guard let identity else {
+                html.newline()
+                return
+            }
+            let role = identity.account.role
+            html.newline()
+            html.nav(.ariaLabel(t["nav_label"])) { html in
+                html.a(.href("/organizations"), text: t["nav_directory"])
+                html.a(.href("/people"), text: t["nav_people"])
+                html.a(.href("/calendar"), text: t["nav_calendar"])
+                if role >= .editor {
+                    html.a(.href("/organizations/new"), text: t["nav_new_organization"])
+                    html.a(.href("/people/new"), text: t["nav_new_person"])
+                }
+                if role >= .admin {
+                    html.a(.href("/admin/accounts"), text: t["nav_accounts"])
+                    html.a(.href("/admin/audit"), text: t["nav_audit"])
+                }
+            }
+            html.newline()
+            html.form(.class("search"), .role("search"), .action("/search"), .method("get")) { html in
+                html.label(.for("global-search"), .class("visually-hidden"), text: t["search_label"])
+                html.input(
+                    .id("global-search"), .type("search"), .name("q"), .value(search),
+                    Attribute("placeholder", t["search_placeholder"]), .autocomplete("off"), .role("combobox"),
+                    Attribute("aria-autocomplete", "list"), Attribute("aria-expanded", "false"),
+                    Attribute("aria-controls", "global-search-results"))
+                html.ul(
+                    .id("global-search-results"), .class("suggestions"), .role("listbox"),
+                    .ariaLabel(t["search_suggestions"]), .flag("hidden")
+                ) { _ in }
+                html.button(.type("submit"), text: t["search_button"])
+            }
+            html.newline()
+            html.div(.class("who")) { html in
+                html.a(.href("/account"), .id("account-link"), text: identity.account.name)
+                html.text(" ")
+                html.span(.class("role")) { $0.text(t["role_\(role.rawValue)"]) }
+                html.text(" ")
+                html.form(.action("/sign-out"), .method("post"), .class("inline")) { html in
+                    html.hidden(name: "_csrf", value: identity.csrfToken ?? "")
+                    html.button(.type("submit"), .class("link"), text: t["sign_out"])
+                }
+            }
+            html.newline()
+        }
+    }
+}
+
+extension PageRenderer {
+    /// An HTML page drawn by a typed view inside the layout.
+    func page(
+        title: String, context: AppRequestContext, status: HTTPResponse.Status = .ok, search: String = "",
+        content: HTML.Content
+    ) -> Response {
+        var html = HTML()
+        Layout(t: strings, title: title, identity: context.identity, search: search).render(into: &html, content: content)
+        return Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: html.output)))
+    }
+}

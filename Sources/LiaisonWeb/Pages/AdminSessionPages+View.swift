@@ -1,0 +1,58 @@
+/// An account's signed-in browsers, each with a button that ends it.
+struct AdminSessionsView {
+    let model: AdminSessionPages.Model
+    let t: Strings
+    let csrf: String
+
+    func render(into html: inout HTML) {
+        html.p { $0.a(.href("/admin/accounts"), text: t["accounts_title"]) }
+        html.h1(text: "\(t["sessions_heading"]) \(model.name)")
+        html.p(.class("hint"), text: model.email)
+        if let notice = model.notice {
+            html.div(.class("notice"), .role("status")) { $0.text(notice) }
+        }
+        guard !model.rows.isEmpty else {
+            html.p(text: t["sessions_none"])
+            return
+        }
+        html.div(.class("table-wrap")) { html in
+            html.table(.class("directory"), .id("sessions-table")) { html in
+                html.thead { html in
+                    html.tr { html in
+                        for key in ["session_last_used", "session_started", "session_address", "session_device"] {
+                            html.th(.scope("col"), text: t[key])
+                        }
+                        html.th(.scope("col"), text: t["session_expires"])
+                        html.th(.scope("col"), text: "")
+                    }
+                }
+                html.tbody { html in
+                    for row in model.rows { render(row, into: &html) }
+                }
+            }
+        }
+    }
+
+    private func render(_ row: AdminSessionPages.Row, into html: inout HTML) {
+        html.tr { html in
+            html.th(.scope("row"), text: row.lastUsed)
+            html.td(text: row.started)
+            html.td(text: row.address)
+            html.td(.class("wrap"), text: row.device)
+            html.td(text: row.expires)
+            html.td { html in
+                if row.isCurrent {
+                    html.text(t["session_this_one"])
+                } else {
+                    html.form(
+                        .action("/admin/accounts/\(model.accountId)/sessions/end"), .method("post"), .class("inline")
+                    ) { html in
+                        html.hidden(name: "_csrf", value: csrf)
+                        html.hidden(name: "session", value: row.reference)
+                        html.button(.type("submit"), .class("link danger"), text: t["session_end"])
+                    }
+                }
+            }
+        }
+    }
+}
