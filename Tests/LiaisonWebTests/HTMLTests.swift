@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 
 @testable import LiaisonWeb
@@ -39,5 +40,41 @@ import Testing
         #expect(html.output.contains("<title>Sign in &lt;now&gt; · Liaison</title>"))
         #expect(html.output.contains("<main id=\"main\">\n<p>body</p>\n</main>"))
         #expect(!html.output.contains("<nav"))
+    }
+}
+
+/// The typed field draws what the `field` template drew, for every kind of control, so pages can move to
+/// it one by one without a visible change.
+@Suite struct FormFieldViewTests {
+    static var fields: [FormField] {
+        var select = FormField(name: "country", label: "Country", value: "CN", hint: "ISO", control: .select)
+        select.options = FormField.choices([("CN", "China"), ("FR", "France & <co>")], selected: "CN", blank: "—")
+        var boxes = FormField(name: "status", label: "Status", control: .checkboxes)
+        boxes.options = [.init(value: "member", label: "Member", selected: true), .init(value: "x", label: "X", selected: false)]
+        return [
+            FormField(name: "name", label: "Name", value: "Guang\"zhou\" <b>", error: "Required.", required: true),
+            FormField(name: "website", label: "Web", value: "https://x.example", control: .url),
+            FormField(name: "population", label: "Population", value: "18", hint: "People", control: .number),
+            FormField(name: "notes", label: "Notes", value: "a\n<b>", control: .textarea),
+            FormField(name: "paying", label: "Paying", control: .checkbox, checked: true),
+            FormField(name: "mode", label: "In person", value: "in_person", control: .radio, checked: false),
+            select, boxes,
+        ]
+    }
+
+    @Test(arguments: 0..<8)
+    func typedFieldMatchesTheTemplate(index: Int) async throws {
+        let library = try await MustacheLibrary(
+            directory: WebSettings.bundledResources.appendingPathComponent("templates").path)
+        let field = Self.fields[index]
+        let expected = try #require(library.render(field, withTemplate: "field"))
+        var html = HTML()
+        field.render(into: &html)
+        #expect(html.output.contains(">\(field.label)<") || html.output.contains(" \(field.label)<"))
+        #expect(Self.compact(html.output) == Self.compact(expected))
+    }
+
+    static func compact(_ markup: String) -> String {
+        markup.replacing(/>\s+</, with: "><").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -1,0 +1,61 @@
+/// A form field as the typed views draw it: label, control, hint and error, with the error and hint tied to
+/// the control for screen readers. The same markup as the `field` template it replaces.
+extension FormField {
+    func render(into html: inout HTML) {
+        let describedBy = describedBy.map(Attribute.ariaDescribedBy)
+        let invalid = hasError ? Attribute("aria-invalid", "true") : nil
+        let classes = "field" + (hasError ? " has-error" : "") + (isCheckbox ? " checkbox" : "")
+        html.div(.class(classes)) { html in
+            if isCheckbox {
+                html.input(
+                    .type(isRadio ? "radio" : "checkbox"), .id(id), .name(name), isRadio ? .value(value) : nil,
+                    .flag("checked", checked), describedBy, invalid)
+                html.label(.for(id), text: label)
+            } else if isCheckboxes {
+                html.fieldset(.id(id), .class("choices"), describedBy) { html in
+                    html.element("legend", []) { $0.text(label) }
+                    for option in options {
+                        html.label(.class("choice")) { html in
+                            html.input(
+                                .type("checkbox"), .name(name), .value(option.value), .flag("checked", option.selected))
+                            html.text(" " + option.label)
+                        }
+                    }
+                }
+            } else {
+                html.label(.for(id)) { html in
+                    html.text(label)
+                    if required {
+                        html.text(" ")
+                        html.span(.class("required"), Attribute("aria-hidden", "true")) { $0.text("*") }
+                    }
+                }
+                control(into: &html, describedBy: describedBy, invalid: invalid)
+            }
+            if let hint { html.p(.class("hint"), .id(hintId), text: hint) }
+            if let error { html.p(.class("error"), .id(errorId), text: error) }
+        }
+    }
+
+    private func control(into html: inout HTML, describedBy: Attribute?, invalid: Attribute?) {
+        if isSelect {
+            html.select(.id(id), .name(name), describedBy, invalid) { html in
+                for option in options {
+                    html.option(.value(option.value), .flag("selected", option.selected)) { $0.text(option.label) }
+                }
+            }
+        } else if isTextarea {
+            html.element("textarea", [.id(id), .name(name), Attribute("rows", "3"), describedBy, invalid]) {
+                $0.text(value)
+            }
+        } else if isText {
+            html.input(
+                .id(id), .name(name), .type(isURL ? "url" : "text"), .value(value), .flag("required", required),
+                describedBy, invalid)
+        } else if isNumber {
+            html.input(
+                .id(id), .name(name), .type("text"), Attribute("inputmode", "decimal"), .value(value), describedBy,
+                invalid)
+        }
+    }
+}
