@@ -5,13 +5,14 @@ import LiaisonStore
 extension PostgresStore {
     public func listOrganizations(_ query: OrganizationQuery) async throws -> OrganizationPage {
         try await snapshot { db in
-            let filter = DirectoryFilter(query: query)
+            let filter = DirectoryFilter(query: query, dialect: PostgresDialect())
+            let forCounts = filter.conditions(includingStatus: false)
             var counts: [MembershipStatus: Int] = [:]
             for row in try await db.rows(
                 """
-                SELECT o.membership_status AS status, count(*) AS n FROM organization o
-                \(filter.whereClause(includingStatus: false)) GROUP BY o.membership_status
-                """, filter.values(includingStatus: false))
+                SELECT o.membership_status AS status, count(*) AS n FROM organization o \(filter.from)
+                \(forCounts.whereClause) GROUP BY o.membership_status
+                """, forCounts.binds)
             {
                 if let status = MembershipStatus(rawValue: try row["status"]) { counts[status] = try row["n"] }
             }
@@ -19,11 +20,13 @@ extension PostgresStore {
             guard query.offset <= OrganizationQuery.maxOffset, query.offset < total else {
                 return OrganizationPage(items: [], total: total, countsByStatus: counts)
             }
+            let conditions = filter.conditions(includingStatus: true)
+            let order = filter.orderBy
             let items = try await db.rows(
                 """
-                SELECT \(Self.summaryColumns) FROM organization o
-                \(filter.whereClause(includingStatus: true)) ORDER BY \(filter.orderBy) LIMIT ? OFFSET ?
-                """, filter.values(includingStatus: true) + filter.orderValues + [query.perPage, query.offset]
+                SELECT \(Self.summaryColumns) FROM organization o \(filter.from)
+                \(conditions.whereClause) ORDER BY \(order.sql) LIMIT ? OFFSET ?
+                """, conditions.binds + order.binds + [query.perPage, query.offset]
             ).map(Self.summary(row:))
             return OrganizationPage(items: items, total: total, countsByStatus: counts)
         }
@@ -240,48 +243,4 @@ func prefixQuery(_ terms: [String]) -> String {
     // an exact look-up; a single letter or a longer term is a prefix match. Terms are ASCII letters and
     // digits (SearchText makes them so), safe to quote.
     terms.map { (2...6).contains($0.count) ? "'\($0)'" : "\($0):*" }.joined(separator: " & ")
-}
-
-/// The WHERE and ORDER BY of a directory query, with their values, built from fixed SQL fragments.
-private struct DirectoryFilter {
-    let query: OrganizationQuery
-
-    func whereClause(includingStatus: Bool) -> String {
-        var conditions: [String] = []
-        if !query.searchTerms.isEmpty { conditions.append("o.search_vector @@ ?::tsquery") }
-        if includingStatus, query.status != nil { conditions.append("o.membership_status = ?") }
-        if query.kind != nil { conditions.append("o.kind = ?") }
-        if query.country != nil { conditions.append("o.country = ?") }
-        if query.region != nil { conditions.append("o.region = ?") }
-        if query.paying != nil { conditions.append("o.paying = ?") }
-        return conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-    }
-
-    func values(includingStatus: Bool) -> [any SQLValue] {
-        var values: [any SQLValue] = []
-        if !query.searchTerms.isEmpty { values.append(prefixQuery(query.searchTerms)) }
-        if includingStatus, let status = query.status { values.append(status.rawValue) }
-        if let kind = query.kind { values.append(kind.rawValue) }
-        if let country = query.country { values.append(country) }
-        if let region = query.region { values.append(region) }
-        if let paying = query.paying { values.append(paying) }
-        return values
-    }
-
-    /// Searches put an exact name first; every order ends on the id so pages never overlap.
-    var orderBy: String {
-        let exactFirst =
-            query.searchTerms.isEmpty ? "" : "(o.sort_key = ?) DESC, (o.membership_status = 'member') DESC, "
-        switch query.sort {
-        case .name: return exactFirst + "o.sort_key, o.id"
-        case .nameDescending: return exactFirst + "o.sort_key DESC, o.id DESC"
-        case .population: return exactFirst + "o.population IS NULL, o.population DESC, o.id"
-        case .memberSince: return exactFirst + "o.member_since IS NULL, o.member_since, o.id"
-        case .recentlyUpdated: return exactFirst + "o.updated_at DESC, o.id DESC"
-        }
-    }
-
-    var orderValues: [any SQLValue] {
-        query.searchTerms.isEmpty ? [] : [query.searchTerms.joined(separator: " ")]
-    }
 }

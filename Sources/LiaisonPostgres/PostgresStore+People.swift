@@ -5,22 +5,23 @@ import LiaisonStore
 extension PostgresStore {
     public func listPeople(_ query: PersonQuery) async throws -> PersonPage {
         try await snapshot { db in
-            let filter = PeopleFilter(query: query)
+            let filter = PeopleFilter(query: query, dialect: PostgresDialect())
+            let conditions = filter.conditions
             let total =
                 try await db.value(
                     Int.self,
                     """
                     SELECT count(*) FROM (
-                        SELECT 1 FROM person p \(filter.whereClause) LIMIT \(PersonQuery.countLimit + 1)) counted
-                    """, filter.values) ?? 0
+                        SELECT 1 FROM person p \(filter.from) \(conditions.whereClause) LIMIT \(PersonQuery.countLimit + 1)) counted
+                    """, conditions.binds) ?? 0
             guard PersonPage.mayHaveRows(query, counted: total) else {
                 return PersonPage(items: [], total: total)
             }
             let items = try await db.rows(
                 """
-                SELECT \(PersonRows.columns) FROM person p \(PersonRows.joins)
-                \(filter.whereClause) ORDER BY \(filter.orderBy) LIMIT ? OFFSET ?
-                """, filter.values + filter.orderValues + [query.perPage, query.offset]
+                SELECT \(PersonRows.columns) FROM person p \(filter.from) \(PersonRows.joins)
+                \(conditions.whereClause) ORDER BY \(filter.orderBy.sql) LIMIT ? OFFSET ?
+                """, conditions.binds + filter.orderBy.binds + [query.perPage, query.offset]
             ).map(PersonRows.summary(row:))
             return PersonPage(items: items, total: total)
         }

@@ -6,14 +6,15 @@ import LiaisonStore
 extension SQLiteStore {
     public func listOrganizations(_ query: OrganizationQuery) async throws -> OrganizationPage {
         try await read { db in
-            let filter = DirectoryFilter(query: query)
+            let filter = DirectoryFilter(query: query, dialect: SQLiteDialect())
+            let forCounts = filter.conditions(includingStatus: false)
             let countRows = try Row.fetchAllCached(
                 db,
                 sql: """
                     SELECT o.membership_status AS status, count(*) AS n FROM organization o \(filter.from)
-                    \(filter.whereClause(includingStatus: false)) GROUP BY o.membership_status
+                    \(forCounts.whereClause) GROUP BY o.membership_status
                     """,
-                arguments: filter.arguments(includingStatus: false))
+                arguments: StatementArguments(forCounts.binds))
             var counts: [MembershipStatus: Int] = [:]
             for row in countRows {
                 if let status = MembershipStatus(rawValue: row["status"]) { counts[status] = row["n"] }
@@ -22,14 +23,15 @@ extension SQLiteStore {
             guard query.offset <= OrganizationQuery.maxOffset, query.offset < total else {
                 return OrganizationPage(items: [], total: total, countsByStatus: counts)
             }
+            let conditions = filter.conditions(includingStatus: true)
+            let order = filter.orderBy
             let items = try Row.fetchAllCached(
                 db,
                 sql: """
                     SELECT \(OrganizationSummary.columns) FROM organization o \(filter.from)
-                    \(filter.whereClause(includingStatus: true)) ORDER BY \(filter.orderBy) LIMIT ? OFFSET ?
+                    \(conditions.whereClause) ORDER BY \(order.sql) LIMIT ? OFFSET ?
                     """,
-                arguments: filter.arguments(includingStatus: true) + filter.orderArguments
-                    + [query.perPage, query.offset]
+                arguments: StatementArguments(conditions.binds + order.binds) + [query.perPage, query.offset]
             ).map(OrganizationSummary.init(row:))
             return OrganizationPage(items: items, total: total, countsByStatus: counts)
         }
@@ -180,64 +182,5 @@ extension SQLiteStore {
                 sql: "INSERT INTO organization_affiliation (organization_id, network_id) VALUES (?, ?)",
                 arguments: [id, affiliation.networkId])
         }
-    }
-}
-
-/// The FROM, WHERE and ORDER BY of a directory query, with its arguments, built from fixed SQL fragments.
-private struct DirectoryFilter {
-    let query: OrganizationQuery
-
-    init(query: OrganizationQuery) {
-        self.query = query
-    }
-
-    var from: String {
-        query.searchTerms.isEmpty ? "" : "JOIN organization_fts f ON f.rowid = o.id"
-    }
-
-    /// An FTS5 query in which every term must match the start of an indexed word. Terms are
-    /// ASCII letters and digits only (`SearchText` guarantees it), so quoting them is safe.
-    private var matchExpression: String {
-        query.searchTerms.map { "\"\($0)\"*" }.joined(separator: " ")
-    }
-
-    func whereClause(includingStatus: Bool) -> String {
-        var conditions: [String] = []
-        if !query.searchTerms.isEmpty { conditions.append("organization_fts MATCH ?") }
-        if includingStatus, query.status != nil { conditions.append("o.membership_status = ?") }
-        if query.kind != nil { conditions.append("o.kind = ?") }
-        if query.country != nil { conditions.append("o.country = ?") }
-        if query.region != nil { conditions.append("o.region = ?") }
-        if query.paying != nil { conditions.append("o.paying = ?") }
-        return conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-    }
-
-    func arguments(includingStatus: Bool) -> StatementArguments {
-        var values: [(any DatabaseValueConvertible)?] = []
-        if !query.searchTerms.isEmpty { values.append(matchExpression) }
-        if includingStatus, let status = query.status { values.append(status.rawValue) }
-        if let kind = query.kind { values.append(kind.rawValue) }
-        if let country = query.country { values.append(country) }
-        if let region = query.region { values.append(region) }
-        if let paying = query.paying { values.append(paying) }
-        return StatementArguments(values)
-    }
-
-    /// Searches put an exact name first; every order ends on the id so pages never overlap.
-    var orderBy: String {
-        let exactFirst =
-            query.searchTerms.isEmpty ? "" : "(o.sort_key = ?) DESC, (o.membership_status = 'member') DESC, "
-        switch query.sort {
-        case .name: return exactFirst + "o.sort_key, o.id"
-        case .nameDescending: return exactFirst + "o.sort_key DESC, o.id DESC"
-        case .population: return exactFirst + "o.population IS NULL, o.population DESC, o.id"
-        case .memberSince: return exactFirst + "o.member_since IS NULL, o.member_since, o.id"
-        case .recentlyUpdated: return exactFirst + "o.updated_at DESC, o.id DESC"
-        }
-    }
-
-    /// The values for the placeholders of `orderBy`.
-    var orderArguments: StatementArguments {
-        query.searchTerms.isEmpty ? [] : [query.searchTerms.joined(separator: " ")]
     }
 }

@@ -6,15 +6,16 @@ import LiaisonStore
 extension SQLiteStore {
     public func listPeople(_ query: PersonQuery) async throws -> PersonPage {
         try await read { db in
-            let filter = PeopleFilter(query: query)
+            let filter = PeopleFilter(query: query, dialect: SQLiteDialect())
+            let conditions = filter.conditions
             let total =
                 try Int.fetchOne(
                     db,
                     sql: """
                         SELECT count(*) FROM (
-                            SELECT 1 FROM person p \(filter.from) \(filter.whereClause) LIMIT \(PersonQuery.countLimit + 1))
+                            SELECT 1 FROM person p \(filter.from) \(conditions.whereClause) LIMIT \(PersonQuery.countLimit + 1))
                         """,
-                    arguments: filter.arguments) ?? 0
+                    arguments: StatementArguments(conditions.binds)) ?? 0
             guard PersonPage.mayHaveRows(query, counted: total) else {
                 return PersonPage(items: [], total: total)
             }
@@ -22,9 +23,9 @@ extension SQLiteStore {
                 db,
                 sql: """
                     SELECT \(PersonSummary.columns) FROM person p \(filter.from) \(PersonSummary.joins)
-                    \(filter.whereClause) ORDER BY \(filter.orderBy) LIMIT ? OFFSET ?
+                    \(conditions.whereClause) ORDER BY \(filter.orderBy.sql) LIMIT ? OFFSET ?
                     """,
-                arguments: filter.arguments + filter.orderArguments + [query.perPage, query.offset]
+                arguments: StatementArguments(conditions.binds + filter.orderBy.binds) + [query.perPage, query.offset]
             ).map(PersonSummary.init(row:))
             return PersonPage(items: items, total: total)
         }

@@ -1,0 +1,38 @@
+import LiaisonStore
+import PostgresNIO
+
+/// PostgreSQL's side of the shared queries: tsvector prefix indexes for names, trigram indexes for
+/// positions (which answer ILIKE).
+struct PostgresDialect: SQLDialect {
+    func organizationSearchJoin(_ terms: [String]) -> String { "" }
+
+    func organizationSearchMatch(_ terms: [String]) -> SQLFragment {
+        SQLFragment("o.search_vector @@ ?::tsquery", [.text(prefixQuery(terms))])
+    }
+
+    func personSearchJoin(_ terms: [String]) -> String { "" }
+
+    func personSearchMatch(_ terms: [String]) -> SQLFragment {
+        SQLFragment("p.search_vector @@ ?::tsquery", [.text(prefixQuery(terms))])
+    }
+
+    /// ILIKE, case-insensitive for ASCII as SQLite's LIKE; backslash is its escape by default.
+    func currentPositionContains(_ text: String) -> SQLFragment {
+        let pattern = SQLBind.text(SQLFragment.likeAnywhere(text))
+        return SQLFragment(
+            """
+            p.id IN (SELECT person_id FROM person_position WHERE end_date IS NULL
+                AND (title ILIKE ? OR department ILIKE ?))
+            """, [pattern, pattern])
+    }
+}
+
+extension SQLBind: SQLValue {
+    func bind(into bindings: inout PostgresBindings) {
+        switch self {
+        case .text(let text): text.bind(into: &bindings)
+        case .integer(let number): number.bind(into: &bindings)
+        case .bool(let flag): flag.bind(into: &bindings)
+        }
+    }
+}

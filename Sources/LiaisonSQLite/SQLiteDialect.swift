@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import LiaisonStore
+
+/// SQLite's side of the shared queries: FTS5 tables for names, a trigram index for positions.
+struct SQLiteDialect: SQLDialect {
+    func organizationSearchJoin(_ terms: [String]) -> String { "JOIN organization_fts f ON f.rowid = o.id" }
+
+    func organizationSearchMatch(_ terms: [String]) -> SQLFragment {
+        SQLFragment("organization_fts MATCH ?", [.text(Self.prefixMatch(terms))])
+    }
+
+    func personSearchJoin(_ terms: [String]) -> String { "JOIN person_fts f ON f.rowid = p.id" }
+
+    func personSearchMatch(_ terms: [String]) -> SQLFragment {
+        SQLFragment("person_fts MATCH ?", [.text(Self.prefixMatch(terms))])
+    }
+
+    /// Three characters make a trigram: shorter text is looked for position by position.
+    func currentPositionContains(_ text: String) -> SQLFragment {
+        if text.count >= 3 {
+            return SQLFragment(
+                """
+                p.id IN (SELECT pp.person_id FROM person_position_fts f JOIN person_position pp
+                    ON pp.person_id = f.rowid / 1024 AND pp.position = f.rowid % 1024
+                    WHERE person_position_fts MATCH ? AND pp.end_date IS NULL)
+                """, [.text("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")])
+        }
+        let pattern = SQLBind.text(SQLFragment.likeAnywhere(text))
+        return SQLFragment(
+            """
+            p.id IN (SELECT person_id FROM person_position WHERE end_date IS NULL
+                AND (title LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\'))
+            """, [pattern, pattern])
+    }
+
+    /// An FTS5 query in which every term must match the start of an indexed word. Terms are ASCII letters
+    /// and digits only (`SearchText` guarantees it), so quoting them is safe.
+    static func prefixMatch(_ terms: [String]) -> String {
+        terms.map { "\"\($0)\"*" }.joined(separator: " ")
+    }
+}
+
+extension SQLBind {
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .text(let text): text.databaseValue
+        case .integer(let number): number.databaseValue
+        case .bool(let flag): flag.databaseValue
+        }
+    }
+}
+
+extension StatementArguments {
+    init(_ binds: [SQLBind]) {
+        self.init(binds.map(\.databaseValue))
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import LiaisonCore
+
+/// A value for a `?` placeholder in neither engine's type: each engine binds it its own way.
+public enum SQLBind: Sendable, Hashable {
+    case text(String)
+    case integer(Int64)
+    case bool(Bool)
+}
+
+/// SQL text with `?` placeholders and the values for them, in order: a condition and its values are
+/// always added together, so they cannot drift apart.
+public struct SQLFragment: Sendable, Hashable {
+    public var sql: String
+    public var binds: [SQLBind]
+
+    public init(_ sql: String, _ binds: [SQLBind] = []) {
+        self.sql = sql
+        self.binds = binds
+    }
+}
+
+/// What the shared queries need from an engine's dialect: how a text search matches, and the joins it needs.
+public protocol SQLDialect: Sendable {
+    /// The join a search of organizations by name needs ("" when its condition needs none), on `o`.
+    func organizationSearchJoin(_ terms: [String]) -> String
+    /// The condition that an organization `o` has a word starting with each term.
+    func organizationSearchMatch(_ terms: [String]) -> SQLFragment
+    /// The same two for people, on `p`.
+    func personSearchJoin(_ terms: [String]) -> String
+    func personSearchMatch(_ terms: [String]) -> SQLFragment
+    /// The condition that person `p` holds a current position whose title or department contains `text`.
+    func currentPositionContains(_ text: String) -> SQLFragment
+}
+
+/// Conditions joined by AND, with their values.
+public struct SQLConditions: Sendable {
+    public private(set) var conditions: [String] = []
+    public private(set) var binds: [SQLBind] = []
+
+    public init() {}
+
+    public mutating func add(_ sql: String, _ binds: SQLBind...) {
+        add(SQLFragment(sql, binds))
+    }
+
+    public mutating func add(_ fragment: SQLFragment) {
+        conditions.append(fragment.sql)
+        binds += fragment.binds
+    }
+
+    /// "WHERE a AND b", or "" when there is no condition.
+    public var whereClause: String {
+        conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+    }
+}
+
+/// The FROM join, WHERE and ORDER BY of a directory query, the same on both engines but for the search match.
+public struct DirectoryFilter: Sendable {
+    public let query: OrganizationQuery
+    public let dialect: any SQLDialect
+
+    public init(query: OrganizationQuery, dialect: any SQLDialect) {
+        self.query = query
+        self.dialect = dialect
+    }
+
+    /// The join after `FROM organization o`.
+    public var from: String { query.searchTerms.isEmpty ? "" : dialect.organizationSearchJoin(query.searchTerms) }
+
+    /// The conditions; without the status for the counts by status, which the page shows for every status.
+    public func conditions(includingStatus: Bool) -> SQLConditions {
+        var conditions = SQLConditions()
+        if !query.searchTerms.isEmpty { conditions.add(dialect.organizationSearchMatch(query.searchTerms)) }
+        if includingStatus, let status = query.status { conditions.add("o.membership_status = ?", .text(status.rawValue)) }
+        if let kind = query.kind { conditions.add("o.kind = ?", .text(kind.rawValue)) }
+        if let country = query.country { conditions.add("o.country = ?", .text(country)) }
+        if let region = query.region { conditions.add("o.region = ?", .text(region)) }
+        if let paying = query.paying { conditions.add("o.paying = ?", .bool(paying)) }
+        return conditions
+    }
+
+    /// Searches put an exact name first, then members; every order ends on the id so pages never overlap.
+    public var orderBy: SQLFragment {
+        let exactFirst =
+            query.searchTerms.isEmpty ? "" : "(o.sort_key = ?) DESC, (o.membership_status = 'member') DESC, "
+        let binds: [SQLBind] = query.searchTerms.isEmpty ? [] : [.text(query.searchTerms.joined(separator: " "))]
+        let order =
+            switch query.sort {
+            case .name: "o.sort_key, o.id"
+            case .nameDescending: "o.sort_key DESC, o.id DESC"
+            case .population: "o.population IS NULL, o.population DESC, o.id"
+            case .memberSince: "o.member_since IS NULL, o.member_since, o.id"
+            case .recentlyUpdated: "o.updated_at DESC, o.id DESC"
+            }
+        return SQLFragment(exactFirst + order, binds)
+    }
+}
+
+/// The FROM join, WHERE and ORDER BY of a people list, the same on both engines but for the text matches.
+public struct PeopleFilter: Sendable {
+    public let query: PersonQuery
+    public let dialect: any SQLDialect
+
+    public init(query: PersonQuery, dialect: any SQLDialect) {
+        self.query = query
+        self.dialect = dialect
+    }
+
+    /// The join after `FROM person p`.
+    public var from: String { query.searchTerms.isEmpty ? "" : dialect.personSearchJoin(query.searchTerms) }
+
+    public var conditions: SQLConditions {
+        var conditions = SQLConditions()
+        if !query.searchTerms.isEmpty { conditions.add(dialect.personSearchMatch(query.searchTerms)) }
+        if let id = query.organizationId {
+            conditions.add(
+                "p.id IN (SELECT person_id FROM person_position WHERE organization_id = ? AND end_date IS NULL)",
+                .integer(id))
+        }
+        if let country = query.country {
+            conditions.add(
+                """
+                p.id IN (SELECT pp.person_id FROM organization o JOIN person_position pp ON pp.organization_id = o.id
+                    WHERE o.country = ? AND pp.end_date IS NULL)
+                """, .text(country))
+        }
+        if let position = query.position { conditions.add(dialect.currentPositionContains(position)) }
+        if let language = query.language {
+            conditions.add("p.id IN (SELECT person_id FROM person_language WHERE code = ?)", .text(language))
+        }
+        if let kind = query.channelKind {
+            conditions.add("p.id IN (SELECT person_id FROM person_channel WHERE kind = ?)", .text(kind.rawValue))
+        }
+        if let holder = query.heldByAccountId {
+            conditions.add("p.id IN (SELECT person_id FROM person_channel WHERE held_by_account_id = ?)", .integer(holder))
+        }
+        return conditions
+    }
+
+    /// A search puts an exact name first; the order ends on the id so pages never overlap.
+    public var orderBy: SQLFragment {
+        query.searchTerms.isEmpty
+            ? SQLFragment("p.sort_key, p.id")
+            : SQLFragment("(p.sort_key = ?) DESC, p.sort_key, p.id", [.text(SearchText.sortKey(query.text ?? ""))])
+    }
+}
+
+extension SQLFragment {
+    /// `text` for a LIKE pattern that finds it anywhere, its `%`, `_` and `\` taken literally (ESCAPE '\').
+    public static func likeAnywhere(_ text: String) -> String {
+        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        return "%\(escaped)%"
+    }
+}
