@@ -16,6 +16,15 @@ struct PostgresDialect: SQLDialect {
         SQLFragment("p.search_vector @@ ?::tsquery", [.text(prefixQuery(terms))])
     }
 
+    /// A UNION of ids, each through its own index: an OR of the two would make PostgreSQL read every activity.
+    func activityInvolvesOrganization(_ id: Int64) -> SQLFragment {
+        SQLFragment(
+            """
+            a.id IN (SELECT activity_id FROM activity_organization WHERE organization_id = ?
+                UNION SELECT id FROM activity WHERE place_organization_id = ?)
+            """, [.integer(id), .integer(id)])
+    }
+
     /// ILIKE, case-insensitive for ASCII as SQLite's LIKE; backslash is its escape by default.
     func currentPositionContains(_ text: String) -> SQLFragment {
         let pattern = SQLBind.text(SQLFragment.likeAnywhere(text))
@@ -33,6 +42,7 @@ extension SQLBind: SQLValue {
         case .text(let text): text.bind(into: &bindings)
         case .integer(let number): number.bind(into: &bindings)
         case .bool(let flag): flag.bind(into: &bindings)
+        case .date(let date): date.bind(into: &bindings)
         }
     }
 }

@@ -5,13 +5,13 @@ import LiaisonStore
 extension PostgresStore {
     public func listActivities(_ query: ActivityQuery) async throws -> [ActivitySummary] {
         try await read { db in
-            let filter = ActivityRows.Filter(query)
+            let filter = ActivityFilter(query, dialect: PostgresDialect())
             return try await db.rows(
                 """
                 SELECT \(ActivityRows.summaryColumns)\(filter.extraColumns) FROM activity a
-                LEFT JOIN organization po ON po.id = a.place_organization_id \(filter.joins)
-                \(filter.whereClause) ORDER BY \(filter.orderBy) LIMIT ? OFFSET ?
-                """, filter.values + [query.limit, query.offset]
+                LEFT JOIN organization po ON po.id = a.place_organization_id \(filter.joins.sql)
+                \(filter.conditions.whereClause) ORDER BY \(filter.orderBy) LIMIT ? OFFSET ?
+                """, filter.binds + [query.limit, query.offset]
             ).map { try ActivityRows.summary(row: $0, query: query) }
         }
     }

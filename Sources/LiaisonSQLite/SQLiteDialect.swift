@@ -34,6 +34,12 @@ struct SQLiteDialect: SQLDialect {
             """, [pattern, pattern])
     }
 
+    func activityInvolvesOrganization(_ id: Int64) -> SQLFragment {
+        SQLFragment(
+            "(a.id IN (SELECT activity_id FROM activity_organization WHERE organization_id = ?) OR a.place_organization_id = ?)",
+            [.integer(id), .integer(id)])
+    }
+
     /// An FTS5 query in which every term must match the start of an indexed word. Terms are ASCII letters
     /// and digits only (`SearchText` guarantees it), so quoting them is safe.
     static func prefixMatch(_ terms: [String]) -> String {
@@ -47,6 +53,7 @@ extension SQLBind {
         case .text(let text): text.databaseValue
         case .integer(let number): number.databaseValue
         case .bool(let flag): flag.databaseValue
+        case .date(let date): date.databaseValue
         }
     }
 }

@@ -6,15 +6,15 @@ import LiaisonStore
 extension SQLiteStore {
     public func listActivities(_ query: ActivityQuery) async throws -> [ActivitySummary] {
         try await read { db in
-            let filter = ActivityFilter(query)
+            let filter = ActivityFilter(query, dialect: SQLiteDialect())
             return try Row.fetchAllCached(
                 db,
                 sql: """
                     SELECT \(ActivitySummary.columns)\(filter.extraColumns) FROM activity a
-                    LEFT JOIN organization po ON po.id = a.place_organization_id \(filter.joins)
-                    \(filter.whereClause) ORDER BY \(filter.orderBy) LIMIT ? OFFSET ?
+                    LEFT JOIN organization po ON po.id = a.place_organization_id \(filter.joins.sql)
+                    \(filter.conditions.whereClause) ORDER BY \(filter.orderBy) LIMIT ? OFFSET ?
                     """,
-                arguments: filter.arguments + [query.limit, query.offset]
+                arguments: StatementArguments(filter.binds) + [query.limit, query.offset]
             ).map { ActivitySummary(row: $0, query: query) }
         }
     }

@@ -6,6 +6,8 @@ public enum SQLBind: Sendable, Hashable {
     case text(String)
     case integer(Int64)
     case bool(Bool)
+    /// An instant, stored as each engine stores its times.
+    case date(Date)
 }
 
 /// SQL text with `?` placeholders and the values for them, in order: a condition and its values are
@@ -31,6 +33,8 @@ public protocol SQLDialect: Sendable {
     func personSearchMatch(_ terms: [String]) -> SQLFragment
     /// The condition that person `p` holds a current position whose title or department contains `text`.
     func currentPositionContains(_ text: String) -> SQLFragment
+    /// The condition that activity `a` has the organization among its participants or as its place.
+    func activityInvolvesOrganization(_ id: Int64) -> SQLFragment
 }
 
 /// Conditions joined by AND, with their values.
@@ -153,4 +157,65 @@ extension SQLFragment {
             .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
         return "%\(escaped)%"
     }
+}
+
+/// The joins, extra columns, WHERE and order of a calendar query, every condition read through an index, the
+/// same on both engines but for how an organization's activities are found.
+public struct ActivityFilter: Sendable {
+    /// Joins that bring the participation of the organization or person the query is about; their values come
+    /// first in the statement, before the conditions'.
+    public private(set) var joins = SQLFragment("")
+    public private(set) var extraColumns = ""
+    public private(set) var conditions = SQLConditions()
+    public let orderBy: String
+
+    public init(_ query: ActivityQuery, dialect: any SQLDialect) {
+        if let organizationId = query.organizationId {
+            joins.sql += " LEFT JOIN activity_organization tao ON tao.activity_id = a.id AND tao.organization_id = ?"
+            joins.binds.append(.integer(organizationId))
+            extraColumns += ", tao.mode AS t_mode, tao.status AS t_status, tao.organizer AS t_organizer"
+            conditions.add(dialect.activityInvolvesOrganization(organizationId))
+        }
+        if let personId = query.personId {
+            joins.sql += " LEFT JOIN activity_person tap ON tap.activity_id = a.id AND tap.person_id = ?"
+            joins.binds.append(.integer(personId))
+            extraColumns += ", tap.role AS t_role, tap.in_person AS t_in_person, tap.organization_id AS t_delegation"
+            conditions.add("a.id IN (SELECT activity_id FROM activity_person WHERE person_id = ?)", .integer(personId))
+        }
+        if let from = query.from, let earliest = query.earliestStart {
+            conditions.add("a.starts_at >= ? AND a.ends_at > ?", .date(earliest), .date(from))
+        }
+        if let to = query.to {
+            conditions.add("a.starts_at < ?", .date(to))
+        }
+        if !query.kinds.isEmpty {
+            let marks = Array(repeating: "?", count: query.kinds.count).joined(separator: ", ")
+            conditions.add(SQLFragment("a.kind IN (\(marks))", query.kinds.map { .text($0.rawValue) }))
+        }
+        if let region = query.region {
+            // Checked for each activity of the range by key: a region is a large part of the calendar, and
+            // gathering its every activity first cost more than the month it is filtered to (0.4 s for a month
+            // at 200,000 activities; this, 3 ms).
+            conditions.add(
+                """
+                EXISTS (SELECT 1 FROM activity_organization ao JOIN organization o ON o.id = ao.organization_id
+                    WHERE ao.activity_id = a.id AND o.region = ?
+                    UNION ALL SELECT 1 FROM organization o WHERE o.id = a.place_organization_id AND o.region = ?)
+                """, .text(region), .text(region))
+        }
+        if let staff = query.staffAccountId {
+            // Per activity of the range by key: a member of staff takes part in thousands of activities over the
+            // years, and gathering them all first cost more than the month (a staff month 20–120 ms → 4 ms).
+            conditions.add(
+                "EXISTS (SELECT 1 FROM activity_staff s WHERE s.activity_id = a.id AND s.account_id = ?)",
+                .integer(staff))
+        }
+        if let mission = query.missionId {
+            conditions.add("a.mission_id = ?", .integer(mission))
+        }
+        orderBy = query.newestFirst ? "a.starts_at DESC, a.id DESC" : "a.starts_at, a.id"
+    }
+
+    /// The values of the joins, then of the conditions, as they stand in the statement.
+    public var binds: [SQLBind] { joins.binds + conditions.binds }
 }
