@@ -180,12 +180,6 @@ extension Liaison.Seed {
     }
 }
 
-func currentYear() -> Int {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    return calendar.component(.year, from: Date())
-}
-
 /// Parses the command line and runs the command, exiting with its status.
 public func runLiaisonCommand() async {
     await Liaison.main()
