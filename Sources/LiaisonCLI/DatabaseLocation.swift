@@ -21,7 +21,8 @@ enum DatabaseLocation: Sendable, CustomStringConvertible {
             } catch let error as PostgresSettings.URLError {
                 throw .because(error.description)
             } catch {
-                throw .because("\(error)")
+                // PostgresSettings throws only URLError; whatever else could repeat the password.
+                throw .because("it cannot be read as a PostgreSQL URL.")
             }
         }
         if text.contains("://") {
