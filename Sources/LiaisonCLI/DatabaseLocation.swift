@@ -10,27 +10,35 @@ enum DatabaseLocation: Sendable, CustomStringConvertible {
     case sqlite(path: String)
     case postgres(PostgresSettings)
 
-    /// Reads `text` as a postgres:// URL or a file path; `source` names the flag or variable in errors.
-    static func parse(_ text: String, source: String, poolSize: Int? = nil) throws -> DatabaseLocation {
+    /// Reads `text` as a postgres:// URL or a file path, or says what is wrong with it (never its password).
+    static func read(_ text: String) throws(SettingRefusal) -> DatabaseLocation {
         if text.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw Configuration.SettingError(
-                description: "\(source) must be a SQLite file path or a postgres:// URL; it is empty.")
+            throw SettingRefusal(afterName: " must be a SQLite file path or a postgres:// URL; it is empty.")
         }
         if PostgresSettings.isPostgresURL(text) {
             do {
-                var settings = try PostgresSettings(url: text)
-                if let poolSize { settings.poolSize = poolSize }
-                return .postgres(settings)
+                return .postgres(try PostgresSettings(url: text))
             } catch let error as PostgresSettings.URLError {
-                throw Configuration.SettingError(description: "\(source): \(error.description)")
+                throw .because(error.description)
+            } catch {
+                // PostgresSettings throws only URLError; whatever else could repeat the password.
+                throw .because("it cannot be read as a PostgreSQL URL.")
             }
         }
         if text.contains("://") {
-            throw Configuration.SettingError(
-                description:
-                    "\(source) must be a SQLite file path or a postgres:// URL; got \(PostgresSettings.redact(text)).")
+            throw SettingRefusal(
+                afterName: " must be a SQLite file path or a postgres:// URL; got \(PostgresSettings.redact(text)).")
         }
         return .sqlite(path: text)
+    }
+
+    /// Reads `text` as `read(_:)` does; `source` names the flag or variable in errors.
+    static func parse(_ text: String, source: String) throws(Configuration.SettingError) -> DatabaseLocation {
+        do {
+            return try read(text)
+        } catch {
+            throw Configuration.SettingError(description: error.message(naming: source))
+        }
     }
 
     /// The location as messages show it: never with a password.

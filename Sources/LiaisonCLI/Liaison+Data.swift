@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LiaisonStore
+import Logging
 
 extension Liaison {
     struct Copy: AsyncParsableCommand {
@@ -14,7 +15,22 @@ extension Liaison {
 
         @Option(help: "The database to copy: a SQLite file path or a postgres:// URL.") var from: String
         @Option(help: "The empty database to fill: a SQLite file path or a postgres:// URL.") var to: String
-        @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: String?
+        @Option(Setting.logLevel) var logLevel: String?
+
+        func validate() throws {
+            _ = try logger()
+        }
+
+        /// The logger at the level of the flag or the variable; the other settings do not apply to a copy.
+        private func logger() throws -> Logger {
+            do {
+                return try Configuration.resolve(
+                    flags: logLevel.map { [Setting.logLevel.flag: $0] } ?? [:], settings: [Setting.logLevel]
+                ).logger
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
 
         func run() async throws {
             let source = try location(from, "--from")
@@ -25,7 +41,7 @@ extension Liaison {
             if case .sqlite(let path) = source, !FileManager.default.fileExists(atPath: path) {
                 throw ValidationError("--from: there is no SQLite database at \(path).")
             }
-            let logger = try Configuration.resolve(logLevel: logLevel, environment: [:]).logger
+            let logger = try logger()
             let report = try await source.withStore(logger: logger) { sourceStore in
                 try await target.withStore(logger: logger) { targetStore in
                     do {
@@ -96,7 +112,7 @@ extension Liaison {
 private func location(_ text: String, _ flag: String) throws -> DatabaseLocation {
     do {
         return try DatabaseLocation.parse(text, source: flag)
-    } catch let error as Configuration.SettingError {
+    } catch {
         throw ValidationError(error.description)
     }
 }

@@ -23,90 +23,17 @@ public struct Liaison: AsyncParsableCommand {
     public init() {}
 }
 
-/// The database flag every command that opens the store shares.
-struct StoreOptions: ParsableArguments {
-    @Option(
-        help: """
-            A SQLite file path, or postgres://user:password@host:5432/database with optional ?sslmode=disable|prefer|\
-            require|verify-full&sslrootcert=ca.pem&schema=name (env LIAISON_DATABASE; default data/liaison.sqlite).
-            """)
-    var database: String?
-
-    @Option(help: "PostgreSQL connections per app server, 1 to 500 (env LIAISON_DATABASE_POOL_SIZE; default 20).")
-    var databasePoolSize: String?
-
-    @Option(help: "The association's regions as key=Name,key=Name (env LIAISON_REGIONS).")
-    var regions: String?
-
-    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical (env LIAISON_LOG_LEVEL).")
-    var logLevel: String?
-
-    func configuration(host: String? = nil, port: String? = nil, server: ServerOptions? = nil) throws -> Configuration {
-        do {
-            return try Configuration.resolve(
-                database: database, databasePoolSize: databasePoolSize, host: host, port: port, regions: regions,
-                logLevel: logLevel, secureCookies: server?.secureCookies, trustedProxy: server?.trustedProxy,
-                refuseSuperuser: server?.refuseSuperuser)
-        } catch let error as Configuration.SettingError {
-            throw ValidationError(error.description)
-        }
-    }
-
-    /// Opens the store the settings name, with its schema up to date, for as long as `body` runs.
-    func withStore<T: Sendable>(_ body: (any LiaisonStore, Configuration) async throws -> T) async throws -> T {
-        let configuration = try configuration()
-        return try await configuration.database.withStore(logger: configuration.logger) {
-            try await body($0, configuration)
-        }
-    }
-}
-
-/// The settings only the server reads.
-struct ServerOptions: ParsableArguments {
-    @Option(
-        help: """
-            true when served over TLS, directly or behind a proxy: Secure, __Host- cookies \
-            (env LIAISON_SECURE_COOKIES; default false).
-            """)
-    var secureCookies: String?
-
-    @Option(
-        help: """
-            The reverse proxies' IP addresses, comma-separated: only their X-Forwarded-For names the client, for \
-            rate limits and the audit trail (env LIAISON_TRUSTED_PROXY; default none).
-            """)
-    var trustedProxy: String?
-
-    @Option(
-        help: """
-            true to refuse to start on PostgreSQL as a superuser role rather than only warn \
-            (env LIAISON_REFUSE_SUPERUSER; default false).
-            """)
-    var refuseSuperuser: String?
-}
-
 extension Liaison {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Run the web app and the JSON API.")
 
-        @OptionGroup var store: StoreOptions
-        @OptionGroup var server: ServerOptions
-
-        @Option(help: "Address to listen on (env LIAISON_HOST; default 127.0.0.1, this machine only).")
-        var host: String?
-
-        @Option(help: "Port to listen on, 0 for any free port (env LIAISON_PORT; default 8080).")
-        var port: String?
+        @OptionGroup var settings: ServeOptions
 
         @Flag(help: "Fill an empty database with the demo network first.")
         var demo = false
 
-        func validate() throws {
-            _ = try store.configuration(host: host, port: port, server: server)
-        }
-
         func run() async throws {
-            let configuration = try store.configuration(host: host, port: port, server: server)
+            let configuration = try settings.configuration()
             let logger = configuration.logger
             try await configuration.database.withStore(logger: logger) { database in
                 try await Self.checkRole(of: database, refusingSuperuser: configuration.refuseSuperuser)
@@ -117,7 +44,8 @@ extension Liaison {
                     print(
                         outcome.skipped
                             ? "Demo: the database already has data; left as it is."
-                            : "Demo: added \(outcome.created) organizations, \(outcome.people) people and \(outcome.activities) activities.")
+                            : "Demo: added \(outcome.created) organizations, \(outcome.people) people and \(outcome.activities) activities."
+                    )
                     let hasher = PasswordHasher()
                     signIn = try await DemoNetwork.prepareAdmin(
                         in: database, password: try readOrGeneratePassword(fromStdin: false), hash: { hasher.hash($0) })
@@ -165,7 +93,8 @@ extension Liaison {
                 let applied = try await database.appliedMigrations()
                 var connection = ""
                 if let postgres = database as? PostgresStore {
-                    connection = try await postgres.connectionIsEncrypted() ? ", connected over TLS" : ", connected without TLS"
+                    connection =
+                        try await postgres.connectionIsEncrypted() ? ", connected over TLS" : ", connected without TLS"
                 }
                 print(
                     "Database \(configuration.database) is up to date (\(applied.count) migrations: \(applied.joined(separator: ", "))\(connection))."
@@ -249,12 +178,6 @@ extension Liaison.Seed {
             }
         }
     }
-}
-
-func currentYear() -> Int {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    return calendar.component(.year, from: Date())
 }
 
 /// Parses the command line and runs the command, exiting with its status.

@@ -11,7 +11,7 @@ public enum ActivityTime {
         if let known = zones.withLock({ $0[name] }) { return known }
         let zone: TimeZone? =
             if name == "UTC" || name == "Etc/UTC" {
-                TimeZone(identifier: "UTC")
+                .utc
             } else if name.contains("/"), !name.hasPrefix("Etc/"), let zone = TimeZone(identifier: name),
                 zone.identifier == name
             {

@@ -74,3 +74,10 @@ public struct RegionCatalog: Sendable, Hashable {
         return try RegionCatalog(regions)
     }
 }
+
+extension RegionCatalog: CustomStringConvertible {
+    /// The regions as the setting writes them: key=Name,key=Name.
+    public var description: String {
+        regions.map { "\($0.key)=\($0.name)" }.joined(separator: ",")
+    }
+}

@@ -31,8 +31,10 @@ extension Optional: SQLValue where Wrapped: SQLValue {
 }
 
 /// Turns a statement written with `?` placeholders (as the SQLite engine's are) into PostgreSQL's
-/// numbered ones with its bindings. A `?` inside a quoted literal is left alone.
-func statement(_ sql: String, _ values: [any SQLValue]) -> PostgresQuery {
+/// numbered ones with its bindings. A `?` inside a quoted literal is left alone. Throws when the count of
+/// placeholders differs from the count of values (a quote in a comment, jsonb's `?` operator): the
+/// statement fails, the server goes on.
+func statement(_ sql: String, _ values: [any SQLValue]) throws(PostgresStoreError) -> PostgresQuery {
     var text = ""
     text.reserveCapacity(sql.utf8.count + 16)
     var number = 0
@@ -46,7 +48,9 @@ func statement(_ sql: String, _ values: [any SQLValue]) -> PostgresQuery {
             text.append(character)
         }
     }
-    precondition(number == values.count, "\(number) placeholders for \(values.count) values in: \(sql)")
+    guard number == values.count else {
+        throw PostgresStoreError("\(number) placeholders for \(values.count) values in the statement: \(sql)")
+    }
     var bindings = PostgresBindings(capacity: values.count)
     for value in values { value.bind(into: &bindings) }
     return PostgresQuery(unsafeSQL: text, binds: bindings)

@@ -54,7 +54,7 @@ extension QueryReader {
     /// allowed).
     mutating func instant(_ name: String) -> Date? {
         guard let raw = value(name) else { return nil }
-        if raw.count == 10, case .success(let date) = ActivityTime.midnight(of: raw, in: TimeZone(identifier: "UTC")!) {
+        if raw.count == 10, case .success(let date) = ActivityTime.midnight(of: raw, in: .utc) {
             return date
         }
         let formatter = ISO8601DateFormatter()

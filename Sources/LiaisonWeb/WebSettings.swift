@@ -37,9 +37,7 @@ public struct WebSettings: Sendable {
 
     /// The current year in UTC, for checking that years are not in the future.
     func currentYear() -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar.component(.year, from: Date())
+        LiaisonCore.currentYear()
     }
 }
 

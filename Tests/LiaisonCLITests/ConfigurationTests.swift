@@ -20,7 +20,8 @@ import Testing
         #expect(fromEnvironment.database.description == "/tmp/env.sqlite")
         #expect(fromEnvironment.host == "0.0.0.0")
 
-        let fromFlags = try Configuration.resolve(database: "/tmp/flag.sqlite", port: "9100", environment: environment)
+        let fromFlags = try Configuration.resolve(
+            flags: ["database": "/tmp/flag.sqlite", "port": "9100"], environment: environment)
         #expect(fromFlags.port == 9100)
         #expect(fromFlags.database.description == "/tmp/flag.sqlite")
     }
@@ -32,12 +33,12 @@ import Testing
             "\(error)".contains("LIAISON_PORT must be a port number from 0 to 65535; got \"eighty\"")
         }
         #expect {
-            try Configuration.resolve(port: "70000", environment: ["LIAISON_PORT": "80"])
+            try Configuration.resolve(flags: ["port": "70000"], environment: ["LIAISON_PORT": "80"])
         } throws: { error in
             "\(error)".contains("--port must be a port number")
         }
         #expect {
-            try Configuration.resolve(regions: "asia", logLevel: "loud", environment: [:])
+            try Configuration.resolve(flags: ["regions": "asia", "log-level": "loud"], environment: [:])
         } throws: { error in
             "\(error)".contains("--regions") && "\(error)".contains("--log-level must be one of")
         }
@@ -57,14 +58,15 @@ import Testing
         #expect(fromEnvironment.refuseSuperuser)
 
         let fromFlags = try Configuration.resolve(
-            secureCookies: "false", trustedProxy: "127.0.0.1", environment: ["LIAISON_SECURE_COOKIES": "true"])
+            flags: ["secure-cookies": "false", "trusted-proxy": "127.0.0.1"],
+            environment: ["LIAISON_SECURE_COOKIES": "true"])
         #expect(!fromFlags.secureCookies)
         #expect(fromFlags.trustedProxies == ["127.0.0.1"])
     }
 
     @Test func badSecuritySettingsStopStartUpNamingTheirSource() {
         #expect {
-            try Configuration.resolve(secureCookies: "banana", environment: [:])
+            try Configuration.resolve(flags: ["secure-cookies": "banana"], environment: [:])
         } throws: { error in
             "\(error)".contains("--secure-cookies must be true or false; got \"banana\"")
         }
@@ -74,7 +76,7 @@ import Testing
             "\(error)".contains("LIAISON_SECURE_COOKIES must be true or false")
         }
         #expect {
-            try Configuration.resolve(trustedProxy: "proxy.internal", environment: [:])
+            try Configuration.resolve(flags: ["trusted-proxy": "proxy.internal"], environment: [:])
         } throws: { error in
             "\(error)".contains("--trusted-proxy must be the IP addresses of the reverse proxies")
         }

@@ -7,7 +7,9 @@ import Testing
 @Suite struct DatabaseSettingsTests {
     @Test func aPostgresURLIsReadWithItsTLSPoolAndSchema() throws {
         let configuration = try Configuration.resolve(
-            database: "postgres://liaison:s%40cret@db.internal:6432/network?sslmode=require&pool=8&schema=asia",
+            flags: [
+                "database": "postgres://liaison:s%40cret@db.internal:6432/network?sslmode=require&pool=8&schema=asia"
+            ],
             environment: [:])
         guard case .postgres(let settings) = configuration.database else {
             Issue.record("expected PostgreSQL, got \(configuration.database)")
@@ -27,9 +29,9 @@ import Testing
     @Test func thePoolSizeComesFromTheFlagOrTheEnvironment() throws {
         let url = "postgresql://liaison@localhost/liaison"
         let fromEnvironment = try Configuration.resolve(
-            database: url, environment: ["LIAISON_DATABASE_POOL_SIZE": "40"])
+            flags: ["database": url], environment: ["LIAISON_DATABASE_POOL_SIZE": "40"])
         let fromFlag = try Configuration.resolve(
-            database: url, databasePoolSize: "5", environment: ["LIAISON_DATABASE_POOL_SIZE": "40"])
+            flags: ["database": url, "database-pool-size": "5"], environment: ["LIAISON_DATABASE_POOL_SIZE": "40"])
         guard case .postgres(let environmentSettings) = fromEnvironment.database,
             case .postgres(let flagSettings) = fromFlag.database
         else {
@@ -57,7 +59,7 @@ import Testing
     ])
     func aBadURLIsRefusedNamingThePartWithoutThePassword(url: String, message: String) {
         #expect {
-            try Configuration.resolve(database: url, environment: [:])
+            try Configuration.resolve(flags: ["database": url], environment: [:])
         } throws: { error in
             let text = "\(error)"
             return text.contains("--database") && text.contains(message) && !text.contains("hunter22")

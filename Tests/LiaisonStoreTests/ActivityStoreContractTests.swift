@@ -121,7 +121,7 @@ import Testing
                     kind: .call, title: "Call with Foshan", start: "2026-12-01T10:00", end: "2026-12-01T10:30",
                     timeZone: "Europe/Madrid", organizations: [ActivityOrganization(organizationId: s.foshan.id)]),
                 by: .system)
-            let utc = TimeZone(identifier: "UTC")!
+            let utc = TimeZone.utc
             func day(_ text: String) -> Date { try! ActivityTime.midnight(of: text, in: utc).get() }
             // November: the mission (which started before the 10th) and the event; not the call.
             let november = try await store.listActivities(ActivityQuery(from: day("2026-11-10"), to: day("2026-12-01")))
@@ -165,7 +165,7 @@ import Testing
             #expect(guangzhou.map { $0.participation == nil } == [false, true])
             #expect(guangzhou.last?.placeName == "Guangzhou")
             // Every filter at once, each with its values in their place.
-            let utc = TimeZone(identifier: "UTC")!
+            let utc = TimeZone.utc
             let all = ActivityQuery(
                 from: try ActivityTime.midnight(of: "2026-11-01", in: utc).get(),
                 to: try ActivityTime.midnight(of: "2026-12-01", in: utc).get(), kinds: [.event, .call],

@@ -51,7 +51,7 @@ import Testing
                 #expect(try activity.input.interval().get() == DateInterval(start: activity.startsAt, end: activity.endsAt))
             }
             #expect(Set(activities.map(\.kind)).count >= 4)
-            let utc = TimeZone(identifier: "UTC")!
+            let utc = TimeZone.utc
             let from = try ActivityTime.midnight(of: "2026-03-01", in: utc).get()
             let to = try ActivityTime.midnight(of: "2026-04-01", in: utc).get()
             let march = try await store.listActivities(ActivityQuery(from: from, to: to))

@@ -1,0 +1,156 @@
+import Foundation
+import LiaisonCore
+import LiaisonPostgres
+import Logging
+
+// Every setting Liaison reads, declared once. A new setting goes here and in `Configuration.settings`; the tests
+// then ask for its row in the README's configuration table and try its examples by flag and by variable.
+
+extension Setting where Value == DatabaseLocation {
+    static let database = Setting(
+        flag: "database", variable: "LIAISON_DATABASE",
+        defaultValue: .sqlite(path: "data/liaison.sqlite"), shownDefault: "data/liaison.sqlite",
+        meaning: """
+            A SQLite file path, or postgres://user:password@host:5432/database with optional ?sslmode=disable|prefer|\
+            require|verify-full&sslrootcert=ca.pem&schema=name
+            """,
+        commands: .everyStoreCommand,
+        parse: { (text: String) throws(SettingRefusal) in try DatabaseLocation.read(text) },
+        keyPath: \.database,
+        examples: SettingExamples(good: "/tmp/liaison-example.sqlite", bad: "mysql://db/liaison"))
+}
+
+extension Setting where Value == Int? {
+    static let databasePoolSize = Setting(
+        flag: "database-pool-size", variable: "LIAISON_DATABASE_POOL_SIZE",
+        defaultValue: nil, shownDefault: "\(PostgresSettings.defaultPoolSize)",
+        meaning: "PostgreSQL connections per app server, 1 to 500, over the URL's pool=",
+        commands: .everyStoreCommand,
+        parse: { (text: String) throws(SettingRefusal) in
+            guard let number = Int(text), (1...500).contains(number) else {
+                throw .mustBe("a number of connections from 1 to 500", got: text)
+            }
+            return number
+        },
+        keyPath: \.databasePoolSize,
+        examples: SettingExamples(good: "5", bad: "many"))
+}
+
+extension Setting where Value == String {
+    static let host = Setting(
+        flag: "host", variable: "LIAISON_HOST", defaultValue: "127.0.0.1", shownDefault: "127.0.0.1",
+        meaning: "Address to listen on; the default is this machine only",
+        commands: .serve,
+        parse: { (text: String) throws(SettingRefusal) in
+            if text.isEmpty || text.contains(where: { $0.isWhitespace || $0 == "/" }) {
+                throw .mustBe("a host name or an IP address", got: text)
+            }
+            return text
+        },
+        keyPath: \.host,
+        examples: SettingExamples(good: "0.0.0.0", bad: "two words"))
+}
+
+extension Setting where Value == Int {
+    static let port = Setting(
+        flag: "port", variable: "LIAISON_PORT", defaultValue: 8080, shownDefault: "8080",
+        meaning: "Port to listen on, 0 for any free port",
+        commands: .serve,
+        parse: { (text: String) throws(SettingRefusal) in
+            guard let number = Int(text), (0...65535).contains(number) else {
+                throw .mustBe("a port number from 0 to 65535", got: text)
+            }
+            return number
+        },
+        keyPath: \.port,
+        examples: SettingExamples(good: "9000", bad: "eighty"))
+}
+
+extension Setting where Value == RegionCatalog {
+    static let regions = Setting(
+        flag: "regions", variable: "LIAISON_REGIONS",
+        defaultValue: .standard, shownDefault: RegionCatalog.standard.regions.map(\.name).joined(separator: ", "),
+        meaning: "The association's regions as key=Name,key=Name",
+        commands: .everyStoreCommand,
+        parse: { (text: String) throws(SettingRefusal) in
+            do throws(ValidationError) {
+                return try RegionCatalog.parse(text)
+            } catch {
+                throw .because(error.errors.map(\.message).joined(separator: " "))
+            }
+        },
+        keyPath: \.regions,
+        examples: SettingExamples(good: "asia=Asia,europe=Europe", bad: "asia"))
+}
+
+extension Setting where Value == Logger.Level {
+    static let logLevel = Setting(
+        flag: "log-level", variable: "LIAISON_LOG_LEVEL", defaultValue: .info, shownDefault: "info",
+        meaning: "Log level: \(levels)",
+        commands: .everyStoreCommand,
+        parse: { (text: String) throws(SettingRefusal) in
+            guard let level = Logger.Level(rawValue: text) else { throw .mustBe("one of \(levels)", got: text) }
+            return level
+        },
+        keyPath: \.logLevel,
+        examples: SettingExamples(good: "debug", bad: "loud"))
+
+    private static var levels: String { Logger.Level.allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+extension Setting where Value == Bool {
+    static let secureCookies = Setting(
+        flag: "secure-cookies", variable: "LIAISON_SECURE_COOKIES", defaultValue: false, shownDefault: "false",
+        meaning: "true when served over TLS, directly or behind a proxy: Secure, __Host- cookies",
+        commands: .serve, parse: parseBoolean, keyPath: \.secureCookies,
+        examples: SettingExamples(good: "true", bad: "banana"))
+
+    static let refuseSuperuser = Setting(
+        flag: "refuse-superuser", variable: "LIAISON_REFUSE_SUPERUSER", defaultValue: false, shownDefault: "false",
+        meaning: "true to refuse to start on PostgreSQL as a superuser role rather than only warn",
+        commands: .serve, parse: parseBoolean, keyPath: \.refuseSuperuser,
+        examples: SettingExamples(good: "yes", bad: "sometimes"))
+
+    private static func parseBoolean(_ text: String) throws(SettingRefusal) -> Bool {
+        switch text.lowercased() {
+        case "true", "1", "yes", "on": return true
+        case "false", "0", "no", "off": return false
+        default: throw .mustBe("true or false", got: text)
+        }
+    }
+}
+
+extension Setting where Value == [String] {
+    static let trustedProxy = Setting(
+        flag: "trusted-proxy", variable: "LIAISON_TRUSTED_PROXY", defaultValue: [], shownDefault: "none",
+        meaning: """
+            The reverse proxies' IP addresses, comma-separated: only their X-Forwarded-For names the client, for \
+            rate limits and the audit trail
+            """,
+        commands: .serve,
+        parse: { (text: String) throws(SettingRefusal) in
+            let proxies = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            if proxies.isEmpty || !proxies.allSatisfy(isIPAddress) {
+                throw .mustBe("the IP addresses of the reverse proxies, separated by commas", got: text)
+            }
+            return proxies
+        },
+        keyPath: \.trustedProxies,
+        examples: SettingExamples(good: "10.0.0.5, ::1", bad: "proxy.internal"))
+
+    /// An IPv4 address (four numbers to 255) or an IPv6 address, as the server sees its peers.
+    static func isIPAddress(_ text: String) -> Bool {
+        var ipv4 = in_addr()
+        var ipv6 = in6_addr()
+        return inet_pton(AF_INET, text, &ipv4) == 1 || inet_pton(AF_INET6, text, &ipv6) == 1
+    }
+}
+
+extension Configuration {
+    /// Every setting, in the order the README lists them.
+    static let settings: [any AnySetting] = [
+        Setting.database, Setting.databasePoolSize, Setting.host, Setting.port, Setting.regions, Setting.logLevel,
+        Setting.secureCookies, Setting.trustedProxy, Setting.refuseSuperuser,
+    ]
+}
