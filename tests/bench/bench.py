@@ -104,18 +104,22 @@ def sign_in(server, email, password):
     with urllib.request.urlopen(server.url + "/sign-in") as reply:
         parser = FormFields()
         parser.feed(reply.read().decode())
+        # The form's token goes back with its pre-session cookie.
+        form_cookie = next(
+            (line.split(";", 1)[0] for line in reply.headers.get_all("Set-Cookie") or []
+             if line.startswith("liaison_sign_in=")), "")
     fields = parser.fields
     fields.update(email=email, password=password)
     request = urllib.request.Request(
         server.url + "/sign-in", data=urllib.parse.urlencode(fields).encode(), method="POST",
-        headers={"Origin": server.url, "Content-Type": "application/x-www-form-urlencoded"})
+        headers={"Origin": server.url, "Content-Type": "application/x-www-form-urlencoded", "Cookie": form_cookie})
     opener = urllib.request.build_opener(NoRedirect)
     try:
         opener.open(request)
     except urllib.error.HTTPError as redirect:
-        cookie = redirect.headers.get("Set-Cookie", "")
-        if redirect.code == 303 and "liaison_session=" in cookie:
-            return cookie.split(";", 1)[0]
+        for cookie in redirect.headers.get_all("Set-Cookie") or []:
+            if redirect.code == 303 and cookie.startswith("liaison_session="):
+                return cookie.split(";", 1)[0]
     sys.exit("signing in for the benchmark failed")
 
 
