@@ -20,6 +20,9 @@ struct Configuration: Sendable {
     var trustedProxies: [String] = Setting.trustedProxy.defaultValue
     /// Refuse to start on PostgreSQL as a superuser instead of only warning.
     var refuseSuperuser: Bool = Setting.refuseSuperuser.defaultValue
+    /// Searches a minute, and exports an hour, each account may make.
+    var searchLimit: Int = Setting.searchLimit.defaultValue
+    var exportLimit: Int = Setting.exportLimit.defaultValue
 
     /// Settings with values that are not allowed, one a line; each line names the flag or the variable.
     struct SettingError: Error, CustomStringConvertible {

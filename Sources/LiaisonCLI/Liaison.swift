@@ -54,6 +54,8 @@ extension Liaison {
                     host: configuration.host, port: configuration.port, regions: configuration.regions,
                     sessions: SessionSettings(secureCookies: configuration.secureCookies))
                 settings.trustedProxies = configuration.trustedProxies
+                settings.limits.search.limit = configuration.searchLimit
+                settings.limits.export.limit = configuration.exportLimit
                 let banner = [
                     "Liaison is running at http://\(configuration.host):\(configuration.port)/"
                         + "  (database \(configuration.database); Ctrl-C stops it)",

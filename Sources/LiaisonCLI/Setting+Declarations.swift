@@ -83,6 +83,29 @@ extension Setting where Value == RegionCatalog {
         examples: SettingExamples(good: "asia=Asia,europe=Europe", bad: "asia"))
 }
 
+extension Setting where Value == Int {
+    static let searchLimit = Setting(
+        flag: "search-limit", variable: "LIAISON_SEARCH_LIMIT", defaultValue: RateRule.searchPerAccount.limit,
+        shownDefault: "\(RateRule.searchPerAccount.limit)",
+        meaning: "Searches a minute each account may make (the search box and the API), 1 to 1,000,000",
+        commands: .serve, parse: { (text: String) throws(SettingRefusal) in try count(text, upTo: 1_000_000) },
+        keyPath: \.searchLimit, examples: SettingExamples(good: "1000", bad: "0"))
+
+    static let exportLimit = Setting(
+        flag: "export-limit", variable: "LIAISON_EXPORT_LIMIT", defaultValue: RateRule.exportPerAccount.limit,
+        shownDefault: "\(RateRule.exportPerAccount.limit)",
+        meaning: "Exports and backups an hour each account may make, 1 to 100,000",
+        commands: .serve, parse: { (text: String) throws(SettingRefusal) in try count(text, upTo: 100_000) },
+        keyPath: \.exportLimit, examples: SettingExamples(good: "100", bad: "lots"))
+
+    private static func count(_ text: String, upTo most: Int) throws(SettingRefusal) -> Int {
+        guard let number = Int(text), (1...most).contains(number) else {
+            throw .mustBe("a whole number from 1 to \(most)", got: text)
+        }
+        return number
+    }
+}
+
 extension Setting where Value == Logger.Level {
     static let logLevel = Setting(
         flag: "log-level", variable: "LIAISON_LOG_LEVEL", defaultValue: .info, shownDefault: "info",
@@ -151,6 +174,6 @@ extension Configuration {
     /// Every setting, in the order the README lists them.
     static let settings: [any AnySetting] = [
         Setting.database, Setting.databasePoolSize, Setting.host, Setting.port, Setting.regions, Setting.logLevel,
-        Setting.secureCookies, Setting.trustedProxy, Setting.refuseSuperuser,
+        Setting.secureCookies, Setting.trustedProxy, Setting.refuseSuperuser, Setting.searchLimit, Setting.exportLimit,
     ]
 }

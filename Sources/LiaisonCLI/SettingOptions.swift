@@ -71,12 +71,15 @@ struct ServeOptions: SettingOptions {
     @Option(Setting.secureCookies) var secureCookies: String?
     @Option(Setting.trustedProxy) var trustedProxy: String?
     @Option(Setting.refuseSuperuser) var refuseSuperuser: String?
+    @Option(Setting.searchLimit) var searchLimit: String?
+    @Option(Setting.exportLimit) var exportLimit: String?
 
     var givenFlags: [String: String] {
         flags.givenFlags.merging(
             [
                 Setting.host.flag: host, Setting.port.flag: port, Setting.secureCookies.flag: secureCookies,
                 Setting.trustedProxy.flag: trustedProxy, Setting.refuseSuperuser.flag: refuseSuperuser,
+                Setting.searchLimit.flag: searchLimit, Setting.exportLimit.flag: exportLimit,
             ].compactMapValues { $0 }
         ) { first, _ in first }
     }

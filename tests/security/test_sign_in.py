@@ -151,6 +151,15 @@ def test_searches_and_exports_are_limited_per_account(fresh_site, site):
     assert statuses_are(exports, {200: 30, 429: 6})
 
 
+def test_the_limits_are_set_by_flag_and_by_environment(fresh_site, site):
+    own = fresh_site(site.engine, arguments=["--search-limit", "5"], environment={"LIAISON_EXPORT_LIMIT": "2"})
+    editor = own.api("editor")
+    searches = [editor.get("/api/v1/search", params={"q": "x"}).status_code for _ in range(6)]
+    assert searches == [200] * 5 + [429], searches
+    exports = [editor.get("/api/v1/people/export").status_code for _ in range(3)]
+    assert exports == [200, 200, 429], exports
+
+
 def statuses_are(statuses, expected):
     counted = {status: statuses.count(status) for status in set(statuses)}
     assert counted == expected, counted
