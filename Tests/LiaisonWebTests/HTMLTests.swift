@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonCore
 import Mustache
 import Testing
 
@@ -76,5 +77,46 @@ import Testing
 
     static func compact(_ markup: String) -> String {
         markup.replacing(/>\s+</, with: "><").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// The typed history draws what the `history` template drew, so the record pages can move to it later.
+@Suite struct HistoryViewTests {
+    @Test func typedHistoryMatchesTheTemplate() async throws {
+        let resources = WebSettings.bundledResources
+        let library = try await MustacheLibrary(directory: resources.appendingPathComponent("templates").path)
+        let t = try Strings(file: resources.appendingPathComponent("strings/en.json"))
+        let changes = [
+            FieldChange(field: "name", before: "Guang<zhou>", after: "Guangzhou & co"),
+            FieldChange(field: "notes", before: nil, after: "\"quoted\""),
+        ]
+        func entry(_ event: AuditEvent) -> AuditEntry {
+            AuditEntry(id: 1, at: Date(timeIntervalSince1970: 1_800_000_000), event: event)
+        }
+        let rows = [
+            AdminPages.row(
+                entry(
+                    AuditEvent(
+                        actor: AuditActor(accountId: 1, name: "Ana <admin>", address: "192.0.2.1"), action: .update,
+                        entity: "organization", entityId: 7, summary: "Renamed 'it'", changes: changes)),
+                strings: t),
+            AdminPages.row(
+                entry(
+                    AuditEvent(
+                        actor: AuditActor(accountId: 2, name: "Bo"), action: .delete, entity: "person", entityId: 3,
+                        summary: "Deleted", changes: changes)),
+                strings: t),
+            AdminPages.row(
+                entry(AuditEvent(actor: AuditActor(accountId: 2, name: "Bo", address: ""), action: .create, summary: "Made")),
+                strings: t, onRecordPage: true),
+        ]
+        let expected = try #require(
+            library.render(["t": t.all, "history": rows.map { TemplateValues.of($0) ?? [:] }], withTemplate: "history"))
+        var html = HTML()
+        HistoryView(rows: rows, t: t).render(into: &html)
+        #expect(html.output.contains("Ana &lt;admin&gt;") && html.output.contains("<details class=\"changes\" open>"))
+        // Mustache also escapes quotes in text, which the writer leaves as they are: the same text to a browser.
+        let unquoted = expected.replacing("&quot;", with: "\"").replacing("&#39;", with: "'")
+        #expect(FormFieldViewTests.compact(html.output) == FormFieldViewTests.compact(unquoted))
     }
 }

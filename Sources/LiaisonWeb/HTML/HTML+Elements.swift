@@ -24,6 +24,7 @@ extension HTML {
     mutating func strong(_ attributes: Attribute?..., content: Content) { element("strong", attributes, content) }
     mutating func code(_ attributes: Attribute?..., content: Content) { element("code", attributes, content) }
     mutating func ul(_ attributes: Attribute?..., content: Content) { element("ul", attributes, content) }
+    mutating func ol(_ attributes: Attribute?..., content: Content) { element("ol", attributes, content) }
     mutating func li(_ attributes: Attribute?..., content: Content) { element("li", attributes, content) }
     mutating func dl(_ attributes: Attribute?..., content: Content) { element("dl", attributes, content) }
     mutating func dt(_ attributes: Attribute?..., content: Content) { element("dt", attributes, content) }
@@ -41,6 +42,8 @@ extension HTML {
     mutating func button(_ attributes: Attribute?..., content: Content) { element("button", attributes, content) }
     mutating func select(_ attributes: Attribute?..., content: Content) { element("select", attributes, content) }
     mutating func option(_ attributes: Attribute?..., content: Content) { element("option", attributes, content) }
+    mutating func details(_ attributes: Attribute?..., content: Content) { element("details", attributes, content) }
+    mutating func summary(_ attributes: Attribute?..., content: Content) { element("summary", attributes, content) }
     mutating func br() { void("br") }
 
     /// A paragraph, a heading or a cell of plain text: the commonest content, without a closure.
@@ -50,6 +53,7 @@ extension HTML {
     mutating func a(_ attributes: Attribute?..., text: String) { element("a", attributes) { $0.text(text) } }
     mutating func th(_ attributes: Attribute?..., text: String) { element("th", attributes) { $0.text(text) } }
     mutating func td(_ attributes: Attribute?..., text: String) { element("td", attributes) { $0.text(text) } }
+    mutating func li(_ attributes: Attribute?..., text: String) { element("li", attributes) { $0.text(text) } }
     mutating func label(_ attributes: Attribute?..., text: String) { element("label", attributes) { $0.text(text) } }
     mutating func button(_ attributes: Attribute?..., text: String) { element("button", attributes) { $0.text(text) } }
 

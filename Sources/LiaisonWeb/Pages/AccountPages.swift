@@ -48,14 +48,12 @@ struct AccountPages {
         let setupSecret: String
         let setupURL: String
         let tokens: [TokenRow]
-        let hasTokens: Bool
         let notice: String?
         let error: String?
         let newToken: String?
         let mustSetUpTwoFactor: Bool
         let timeZone: FormField
         let feeds: [FeedRow]
-        let hasFeeds: Bool
         let newFeedURL: String?
     }
 
@@ -229,9 +227,10 @@ struct AccountPages {
             name: account.name, email: account.email, role: t["role_\(account.role.rawValue)"],
             twoFactorOn: account.totpEnabled, setupSecret: secret,
             setupURL: TwoFactor.setupURL(secret: secret, email: account.email), tokens: tokens,
-            hasTokens: !tokens.isEmpty, notice: notice, error: error, newToken: newToken,
+            notice: notice, error: error, newToken: newToken,
             mustSetUpTwoFactor: context.identity?.mustSetUpTwoFactor == true,
-            timeZone: zoneField, feeds: feeds, hasFeeds: !feeds.isEmpty, newFeedURL: newFeedURL)
-        return renderer.page("account", title: t["account_title"], model: model, context: context, status: status)
+            timeZone: zoneField, feeds: feeds, newFeedURL: newFeedURL)
+        let view = AccountView(model: model, t: t, csrf: context.identity?.csrfToken ?? "")
+        return renderer.page(title: t["account_title"], context: context, status: status) { view.render(into: &$0) }
     }
 }

@@ -38,7 +38,6 @@ struct AdminPages {
         let roles: [FormField.Option]
         let notice: String?
         let errors: [String]
-        let hasErrors: Bool
         let email: String
         let name: String
         let requireTwoFactor: Bool
@@ -144,11 +143,11 @@ struct AdminPages {
                 isSelf: account.id == context.identity?.account.id)
         }
         let model = AccountsModel(
-            rows: rows, roles: roles(.viewer), notice: notice, errors: errors, hasErrors: !errors.isEmpty, email: email,
-            name: name, requireTwoFactor: try await store.workspaceSettings().requireTwoFactor,
+            rows: rows, roles: roles(.viewer), notice: notice, errors: errors, email: email, name: name,
+            requireTwoFactor: try await store.workspaceSettings().requireTwoFactor,
             databaseLocation: store.location)
-        return renderer.page(
-            "admin-accounts", title: t["accounts_title"], model: model, context: context, status: status)
+        let view = AdminAccountsView(model: model, t: t, csrf: context.identity?.csrfToken ?? "")
+        return renderer.page(title: t["accounts_title"], context: context, status: status) { view.render(into: &$0) }
     }
 
     struct AuditRow {
@@ -168,10 +167,8 @@ struct AdminPages {
 
     struct AuditModel {
         let history: [AuditRow]
-        let hasRows: Bool
         let filters: [FormField]
         let errors: [String]
-        let hasErrors: Bool
     }
 
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -226,11 +223,10 @@ struct AdminPages {
             FormField(name: "from", label: t["audit_filter_from"], value: parameters["from"] ?? "", hint: "YYYY-MM-DD"),
             FormField(name: "to", label: t["audit_filter_to"], value: parameters["to"] ?? "", hint: "YYYY-MM-DD"),
         ]
-        let model = AuditModel(
-            history: rows, hasRows: !rows.isEmpty, filters: filters, errors: errors, hasErrors: !errors.isEmpty)
-        return renderer.page(
-            "admin-audit", title: t["audit_title"], model: model, context: context,
-            status: errors.isEmpty ? .ok : .badRequest)
+        let view = AdminAuditView(model: AuditModel(history: rows, filters: filters, errors: errors), t: t)
+        return renderer.page(title: t["audit_title"], context: context, status: errors.isEmpty ? .ok : .badRequest) {
+            view.render(into: &$0)
+        }
     }
 
     /// A line of the trail as pages show it; on a record's own page the record need not be named again.
