@@ -114,7 +114,7 @@ struct DirectoryPages {
         let model = DeleteModel(
             action: "/organizations/\(organization.id)/delete", cancel: "/organizations/\(organization.id)",
             version: organization.version, prompt: String(format: t["delete_prompt"], organization.name))
-        return renderer.page("delete", title: t["delete_title"], model: model, context: context)
+        return renderer.deletePage(model, context: context)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {

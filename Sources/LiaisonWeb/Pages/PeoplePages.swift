@@ -117,7 +117,7 @@ struct PeoplePages {
         let model = DeleteModel(
             action: "/people/\(person.id)/delete", cancel: "/people/\(person.id)", version: person.version,
             prompt: String(format: t["delete_person_prompt"], person.displayName))
-        return renderer.page("delete", title: t["delete_title"], model: model, context: context)
+        return renderer.deletePage(model, context: context)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -206,12 +206,4 @@ struct PeoplePages {
             activities: try await activityChoices(selected: Int64(form.values["metAtActivityId"] ?? "")), strings: t)
         return renderer.page("person-form", title: heading, model: view, context: context, status: status)
     }
-}
-
-/// The delete confirmation page's model, for any kind of record.
-struct DeleteModel {
-    let action: String
-    let cancel: String
-    let version: Int
-    let prompt: String
 }
