@@ -31,11 +31,13 @@ struct PeoplePages {
         let result = try await store.listPeople(query)
         var organization: Organization?
         if let id = query.organizationId { organization = try await store.organization(id: id) }
-        let view = PeopleView(
+        let model = PeopleModel(
             page: result, query: query, parameters: parameters, errors: errors, organization: organization,
             staff: try await store.accounts(), strings: t)
-        return renderer.page(
-            "people", title: t["people_title"], model: view, context: context, status: errors.isEmpty ? .ok : .badRequest)
+        let view = PeopleView(model: model, t: t, canEdit: (context.identity?.account.role ?? .viewer) >= .editor)
+        return renderer.page(title: t["people_title"], context: context, status: errors.isEmpty ? .ok : .badRequest) {
+            view.render(into: &$0)
+        }
     }
 
     @Sendable func profile(_ request: Request, context: AppRequestContext) async throws -> Response {
