@@ -177,7 +177,7 @@ struct ActivityPages {
         let model = DeleteModel(
             action: "/activities/\(activity.id)/delete", cancel: "/activities/\(activity.id)",
             version: activity.version, prompt: String(format: t["delete_activity_prompt"], activity.title))
-        return renderer.page("delete", title: t["delete_title"], model: model, context: context)
+        return renderer.deletePage(model, context: context)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -28,12 +28,13 @@ struct DirectoryPages {
         let parameters = request.uri.queryDictionary
         let (query, errors) = OrganizationQuery.parse(parameters, regions: settings.regions)
         let result = try await store.listOrganizations(query)
-        let view = DirectoryView(
+        let model = DirectoryModel(
             page: result, query: query, parameters: parameters, errors: errors, regions: settings.regions, strings: t)
+        let view = DirectoryView(model: model, t: t, canEdit: (context.identity?.account.role ?? .viewer) >= .editor)
         return renderer.page(
-            "directory", title: t["directory_title"], model: view, context: context,
-            status: errors.isEmpty ? .ok : .badRequest,
-            search: query.text ?? "")
+            title: t["directory_title"], context: context, status: errors.isEmpty ? .ok : .badRequest,
+            search: query.text ?? ""
+        ) { view.render(into: &$0) }
     }
 
     @Sendable func profile(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -114,7 +115,7 @@ struct DirectoryPages {
         let model = DeleteModel(
             action: "/organizations/\(organization.id)/delete", cancel: "/organizations/\(organization.id)",
             version: organization.version, prompt: String(format: t["delete_prompt"], organization.name))
-        return renderer.page("delete", title: t["delete_title"], model: model, context: context)
+        return renderer.deletePage(model, context: context)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {

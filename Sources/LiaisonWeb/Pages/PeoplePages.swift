@@ -31,11 +31,13 @@ struct PeoplePages {
         let result = try await store.listPeople(query)
         var organization: Organization?
         if let id = query.organizationId { organization = try await store.organization(id: id) }
-        let view = PeopleView(
+        let model = PeopleModel(
             page: result, query: query, parameters: parameters, errors: errors, organization: organization,
             staff: try await store.accounts(), strings: t)
-        return renderer.page(
-            "people", title: t["people_title"], model: view, context: context, status: errors.isEmpty ? .ok : .badRequest)
+        let view = PeopleView(model: model, t: t, canEdit: (context.identity?.account.role ?? .viewer) >= .editor)
+        return renderer.page(title: t["people_title"], context: context, status: errors.isEmpty ? .ok : .badRequest) {
+            view.render(into: &$0)
+        }
     }
 
     @Sendable func profile(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -117,7 +119,7 @@ struct PeoplePages {
         let model = DeleteModel(
             action: "/people/\(person.id)/delete", cancel: "/people/\(person.id)", version: person.version,
             prompt: String(format: t["delete_person_prompt"], person.displayName))
-        return renderer.page("delete", title: t["delete_title"], model: model, context: context)
+        return renderer.deletePage(model, context: context)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -206,12 +208,4 @@ struct PeoplePages {
             activities: try await activityChoices(selected: Int64(form.values["metAtActivityId"] ?? "")), strings: t)
         return renderer.page("person-form", title: heading, model: view, context: context, status: status)
     }
-}
-
-/// The delete confirmation page's model, for any kind of record.
-struct DeleteModel {
-    let action: String
-    let cancel: String
-    let version: Int
-    let prompt: String
 }

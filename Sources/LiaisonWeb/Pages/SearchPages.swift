@@ -24,13 +24,10 @@ struct SearchPages {
             let isMember: Bool
             let detail: String?
         }
-        let query: String
         let queryEncoded: String
         let countLabel: String
         let hits: [Hit]
-        let hasHits: Bool
         let errors: [String]
-        let hasErrors: Bool
     }
 
     @Sendable func results(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -39,7 +36,6 @@ struct SearchPages {
         let text = reader.text("q") ?? ""
         let hits = text.isEmpty ? [] : try await store.search(text, limit: 50)
         let model = Model(
-            query: text,
             queryEncoded: text.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "+", "="]))
                 ?? "",
             countLabel: text.isEmpty
@@ -49,9 +45,10 @@ struct SearchPages {
                     url: $0.url, name: $0.name, nativeName: $0.nativeName, kindLabel: t["search_kind_\($0.kind.rawValue)"],
                     isMember: $0.isMember, detail: $0.detail)
             },
-            hasHits: !hits.isEmpty, errors: reader.errors.map(\.message), hasErrors: !reader.errors.isEmpty)
+            errors: reader.errors.map(\.message))
+        let view = SearchView(model: model, t: t)
         return renderer.page(
-            "search", title: t["search_title"], model: model, context: context,
-            status: reader.errors.isEmpty ? .ok : .badRequest, search: text)
+            title: t["search_title"], context: context, status: reader.errors.isEmpty ? .ok : .badRequest, search: text
+        ) { view.render(into: &$0) }
     }
 }

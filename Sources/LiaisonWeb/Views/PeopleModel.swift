@@ -2,8 +2,8 @@ import Foundation
 import LiaisonCore
 import LiaisonStore
 
-/// The people list's view model.
-struct PeopleView {
+/// What the people list shows: the people on this page, the filters as chosen, the pager's and exports' links.
+struct PeopleModel {
     struct Row {
         let id: Int64
         let name: String
@@ -20,13 +20,11 @@ struct PeopleView {
     let query: String
     let totalLabel: String
     let rows: [Row]
-    let hasRows: Bool
     let filters: [FormField]
     let organizationId: String?
     let organizationName: String?
     let clearOrganization: String
     let errors: [String]
-    let hasErrors: Bool
     let pageLabel: String
     let previous: String?
     let next: String?
@@ -50,9 +48,7 @@ struct PeopleView {
                 channel: p.preferredChannel?.value, channelKind: p.preferredChannel.map { t["channel_\($0.kind.rawValue)"] },
                 role: p.role == .none ? nil : t["role_person_\(p.role.rawValue)"])
         }
-        hasRows = !rows.isEmpty
         self.errors = errors.map(\.message)
-        hasErrors = !errors.isEmpty
         organizationId = query.organizationId.map(String.init)
         organizationName = organization?.name
         func select(_ name: String, _ pairs: [(String, String)]) -> FormField {

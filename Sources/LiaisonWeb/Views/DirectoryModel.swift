@@ -2,8 +2,9 @@ import Foundation
 import LiaisonCore
 import LiaisonStore
 
-/// The directory page's view model.
-struct DirectoryView {
+/// What the directory shows: the organizations on this page, the filters as chosen, the status links and the
+/// pager's links.
+struct DirectoryModel {
     struct Row {
         let id: Int64
         let name: String
@@ -24,25 +25,20 @@ struct DirectoryView {
     }
 
     let query: String
-    let total: Int
     let totalLabel: String
     let rows: [Row]
-    let hasRows: Bool
     let filters: [FormField]
     let statusLinks: [Link]
     let errors: [String]
-    let hasErrors: Bool
     let pageLabel: String
     let previous: String?
     let next: String?
-    let exportCSV: String
 
     init(
         page result: OrganizationPage, query: OrganizationQuery, parameters: [String: String], errors: [FieldError],
         regions: RegionCatalog, strings t: Strings
     ) {
         self.query = query.text ?? ""
-        total = result.total
         totalLabel = String(format: t[result.total == 1 ? "directory_count_one" : "directory_count"], result.total)
         rows = result.items.map { o in
             Row(
@@ -53,9 +49,7 @@ struct DirectoryView {
                 statusKey: o.membershipStatus.rawValue, memberSince: o.memberSince.map(String.init) ?? "",
                 paying: o.paying)
         }
-        hasRows = !rows.isEmpty
         self.errors = errors.map(\.message)
-        hasErrors = !errors.isEmpty
         func select(_ name: String, _ pairs: [(String, String)], blank: String) -> FormField {
             FormField(
                 name: name, label: t["filter_\(name)"], control: .select,
@@ -73,9 +67,6 @@ struct DirectoryView {
                 blank: t["sort_default"]),
         ]
         let link = ListLink(path: "/organizations", parameters: parameters).with
-        exportCSV = ListLink(path: "/organizations/export", parameters: parameters).with([
-            "format": "csv", "page": nil, "perPage": nil,
-        ])
         statusLinks =
             [
                 Link(

@@ -1,0 +1,130 @@
+/// The people list: its filters, the people on this page with their position and a way to reach them,
+/// exports of the whole selection and the pager.
+struct PeopleView {
+    let model: PeopleModel
+    let t: Strings
+    /// Whether the signed-in person may add people (an editor or an admin).
+    let canEdit: Bool
+
+    func render(into html: inout HTML) {
+        html.div(.class("page-head")) { html in
+            html.newline()
+            html.h1(text: t["people_title"])
+            html.newline()
+            if canEdit {
+                let organization = model.organizationId.map { "?organization=\($0)" } ?? ""
+                html.a(.class("button"), .href("/people/new\(organization)"), text: t["nav_new_person"])
+            }
+            html.newline()
+        }
+        html.newline()
+        ListParts.errors(model.errors, into: &html)
+        filters(into: &html)
+        html.newline()
+        if let name = model.organizationName {
+            html.p(.class("chip")) { html in
+                html.text("\(t["filter_organization"]): ")
+                html.a(.href("/organizations/\(model.organizationId ?? "")"), text: name)
+                html.text(" ")
+                html.a(.href(model.clearOrganization), .ariaLabel(t["remove_filter"]), text: "×")
+            }
+            html.newline()
+        }
+        html.p(.class("count"), .id("result-count")) { html in
+            html.text("\(model.totalLabel) · ")
+            html.a(.href(model.exportCSV), .flag("download"), text: t["export_csv"])
+            html.text(" · ")
+            html.a(.href(model.exportVCard), .flag("download"), text: t["export_vcard"])
+        }
+        html.newline()
+        if model.rows.isEmpty {
+            html.p(.class("empty"), text: t["people_empty"])
+        } else {
+            table(into: &html)
+        }
+        html.newline()
+        ListParts.pager(
+            previous: model.previous, label: model.pageLabel, next: model.next, t: t, into: &html)
+    }
+
+    private func filters(into html: inout HTML) {
+        html.form(.class("filters"), .action("/people"), .method("get"), .ariaLabel(t["people_filters_label"])) { html in
+            html.newline()
+            ListParts.searchField(query: model.query, t: t, into: &html)
+            html.newline()
+            if let id = model.organizationId {
+                html.hidden(name: "organization", value: id)
+                html.newline()
+            }
+            for field in model.filters { field.render(into: &html) }
+            html.newline()
+            ListParts.filterActions(clear: "/people", t: t, into: &html)
+            html.newline()
+        }
+    }
+
+    private func table(into html: inout HTML) {
+        html.div(.class("table-wrap")) { html in
+            html.newline()
+            html.table(.class("directory people")) { html in
+                html.newline()
+                html.thead { html in
+                    html.tr { html in
+                        for key in ["col_name", "col_position", "col_country", "col_contact"] {
+                            html.th(.scope("col"), text: t[key])
+                        }
+                    }
+                }
+                html.newline()
+                html.tbody { html in
+                    html.newline()
+                    for row in model.rows {
+                        render(row, into: &html)
+                        html.newline()
+                    }
+                }
+                html.newline()
+            }
+            html.newline()
+        }
+    }
+
+    private func render(_ row: PeopleModel.Row, into html: inout HTML) {
+        html.tr { html in
+            html.newline()
+            html.th(.scope("row")) { html in
+                html.a(.href("/people/\(row.id)"), text: row.name)
+                if let nativeName = row.nativeName {
+                    html.text(" ")
+                    html.span(.class("native"), .lang("und")) { $0.text(nativeName) }
+                }
+                if let role = row.role {
+                    html.text(" ")
+                    html.span(.class("badge")) { $0.text(role) }
+                }
+            }
+            html.newline()
+            html.td { html in
+                html.text(row.title ?? "")
+                if let organization = row.organization {
+                    if row.title != nil { html.text(", ") }
+                    if let id = row.organizationId {
+                        html.a(.href("/organizations/\(id)"), text: organization)
+                    } else {
+                        html.text(organization)
+                    }
+                }
+            }
+            html.newline()
+            html.td(text: row.country)
+            html.newline()
+            html.td { html in
+                if let channel = row.channel {
+                    html.span(.class("muted")) { $0.text(row.channelKind ?? "") }
+                    html.text(" " + channel)
+                }
+            }
+            html.newline()
+        }
+    }
+}

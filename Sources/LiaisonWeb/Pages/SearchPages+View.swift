@@ -1,0 +1,57 @@
+/// The search results: what was found for the query, each hit with its kind, and links to search the
+/// directory and the people list with the same words.
+struct SearchView {
+    let model: SearchPages.Model
+    let t: Strings
+
+    func render(into html: inout HTML) {
+        html.h1(text: t["search_title"])
+        html.newline()
+        if !model.errors.isEmpty {
+            html.div(.class("alert"), .role("alert")) { html in
+                html.ul { html in
+                    for error in model.errors { html.li { $0.text(error) } }
+                }
+            }
+            html.newline()
+        }
+        html.p(.class("count"), .id("result-count"), text: model.countLabel)
+        html.newline()
+        if !model.hits.isEmpty {
+            html.element("ol", [.class("search-results")]) { html in
+                html.newline()
+                for hit in model.hits {
+                    render(hit, into: &html)
+                    html.newline()
+                }
+            }
+            html.newline()
+        }
+        // Drawn with an empty query too, as the template did (swift-mustache counts "" as present).
+        html.p { html in
+            html.a(.href("/organizations?q=\(model.queryEncoded)"), text: t["search_more_organizations"])
+            html.text(" · ")
+            html.a(.href("/people?q=\(model.queryEncoded)"), text: t["search_more_people"])
+        }
+    }
+
+    private func render(_ hit: SearchPages.Model.Hit, into html: inout HTML) {
+        html.li { html in
+            html.a(.href(hit.url), text: hit.name)
+            if let nativeName = hit.nativeName {
+                html.text(" ")
+                html.span(.class("native"), .lang("und")) { $0.text(nativeName) }
+            }
+            html.text(" ")
+            html.span(.class("badge")) { $0.text(hit.kindLabel) }
+            if hit.isMember {
+                html.text(" ")
+                html.span(.class("badge status-member")) { $0.text(t["status_member"]) }
+            }
+            if let detail = hit.detail {
+                html.text(" ")
+                html.span(.class("muted")) { $0.text(detail) }
+            }
+        }
+    }
+}

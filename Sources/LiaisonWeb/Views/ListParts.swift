@@ -1,0 +1,40 @@
+/// The parts the directory and the people list share: the error list, the search field and buttons of the
+/// filters, and the pager.
+enum ListParts {
+    static func errors(_ errors: [String], into html: inout HTML) {
+        guard !errors.isEmpty else { return }
+        html.div(.class("alert"), .role("alert")) { html in
+            html.ul { html in
+                for error in errors { html.li { $0.text(error) } }
+            }
+        }
+        html.newline()
+    }
+
+    static func searchField(query: String, t: Strings, into html: inout HTML) {
+        html.div(.class("field")) { html in
+            html.label(.for("f-q"), text: t["search_label"])
+            html.input(.id("f-q"), .type("search"), .name("q"), .value(query))
+        }
+    }
+
+    static func filterActions(clear: String, t: Strings, into html: inout HTML) {
+        html.div(.class("actions")) { html in
+            html.button(.type("submit"), text: t["apply_filters"])
+            html.text(" ")
+            html.a(.href(clear), text: t["clear_filters"])
+        }
+    }
+
+    static func pager(previous: String?, label: String, next: String?, t: Strings, into html: inout HTML) {
+        html.nav(.class("pager"), .ariaLabel(t["pagination"])) { html in
+            html.newline()
+            if let previous { html.a(Attribute("rel", "prev"), .href(previous), text: t["previous"]) }
+            html.newline()
+            html.span { $0.text(label) }
+            html.newline()
+            if let next { html.a(Attribute("rel", "next"), .href(next), text: t["next"]) }
+            html.newline()
+        }
+    }
+}
