@@ -42,6 +42,20 @@ import Testing
         #expect(later.count == 1)
     }
 
+    @Test func oneAttemptIsForgottenEveryWindowOverLimit() {
+        // Five an hour: one forgotten every twelve minutes, so colleagues' occasional typos never add up.
+        let rule = RateRule.signInPerAccount
+        var counter = rule.take(nil, at: start).counter
+        for minutes in [12.0, 24, 36, 48] {
+            counter = rule.take(counter, at: start.addingTimeInterval(minutes * 60)).counter
+        }
+        #expect(counter.count == 1 && counter.blockedUntil == nil)
+        // Five at once block for the first delay, thirty seconds.
+        var burst: RateCounter?
+        for _ in 0..<5 { burst = rule.take(burst, at: start).counter }
+        #expect(rule.take(burst, at: start).decision == .refused(retryAfter: 30))
+    }
+
     @Test func aRefundGivesOneAttemptBack() {
         let rule = RateRule(.growingDelay(maxDelay: 900), limit: 2, window: 3600)
         var counter = rule.take(nil, at: start).counter

@@ -11,13 +11,7 @@ struct AdminAccountsView {
         if let notice = model.notice {
             html.div(.class("notice"), .role("status")) { $0.text(notice) }
         }
-        if !model.errors.isEmpty {
-            html.div(.class("alert"), .role("alert"), .id("accounts-error")) { html in
-                html.ul { html in
-                    for error in model.errors { html.li(text: error) }
-                }
-            }
-        }
+        ListParts.errors(model.errors, id: "accounts-error", into: &html)
         html.div(.class("table-wrap")) { html in
             html.table(.class("directory")) { html in
                 html.thead { html in
@@ -53,7 +47,7 @@ struct AdminAccountsView {
             html.th(.scope("row")) { html in
                 html.text(row.name)
                 html.br()
-                html.a(.href("\(action)/sessions"), text: t["sessions_link"])
+                html.a(.href("\(action)/sessions"), .class("secondary"), text: t["sessions_link"])
             }
             html.td(text: row.email)
             html.td { html in
@@ -164,13 +158,7 @@ struct AdminAuditView {
     func render(into html: inout HTML) {
         html.h1(text: t["audit_title"])
         html.newline()
-        if !model.errors.isEmpty {
-            html.div(.class("alert"), .role("alert")) { html in
-                html.ul { html in
-                    for error in model.errors { html.li(text: error) }
-                }
-            }
-        }
+        ListParts.errors(model.errors, into: &html)
         html.form(.class("filters"), .action("/admin/audit"), .method("get"), .ariaLabel(t["filters_label"])) { html in
             html.newline()
             for filter in model.filters { filter.render(into: &html) }

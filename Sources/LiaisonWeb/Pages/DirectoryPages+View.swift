@@ -77,11 +77,8 @@ struct DirectoryView {
         html.tr { html in
             html.newline()
             html.th(.scope("row")) { html in
-                html.a(.href("/organizations/\(row.id)"), text: row.name)
-                if let nativeName = row.nativeName {
-                    html.text(" ")
-                    html.span(.class("native"), .lang("und")) { $0.text(nativeName) }
-                }
+                ListParts.recordName(
+                    href: "/organizations/\(row.id)", name: row.name, nativeName: row.nativeName, into: &html)
             }
             html.newline()
             html.td(text: row.kind)

@@ -93,11 +93,8 @@ struct PeopleView {
         html.tr { html in
             html.newline()
             html.th(.scope("row")) { html in
-                html.a(.href("/people/\(row.id)"), text: row.name)
-                if let nativeName = row.nativeName {
-                    html.text(" ")
-                    html.span(.class("native"), .lang("und")) { $0.text(nativeName) }
-                }
+                ListParts.recordName(
+                    href: "/people/\(row.id)", name: row.name, nativeName: row.nativeName, into: &html)
                 if let role = row.role {
                     html.text(" ")
                     html.span(.class("badge")) { $0.text(role) }

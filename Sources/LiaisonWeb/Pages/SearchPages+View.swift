@@ -7,14 +7,7 @@ struct SearchView {
     func render(into html: inout HTML) {
         html.h1(text: t["search_title"])
         html.newline()
-        if !model.errors.isEmpty {
-            html.div(.class("alert"), .role("alert")) { html in
-                html.ul { html in
-                    for error in model.errors { html.li { $0.text(error) } }
-                }
-            }
-            html.newline()
-        }
+        ListParts.errors(model.errors, into: &html)
         html.p(.class("count"), .id("result-count"), text: model.countLabel)
         html.newline()
         if !model.hits.isEmpty {

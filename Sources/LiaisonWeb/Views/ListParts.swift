@@ -1,14 +1,23 @@
-/// The parts the directory and the people list share: the error list, the search field and buttons of the
+/// The parts lists and forms share: the error list, a record's name cell, the search field and buttons of the
 /// filters, and the pager.
 enum ListParts {
-    static func errors(_ errors: [String], into html: inout HTML) {
+    static func errors(_ errors: [String], id: String? = nil, into html: inout HTML) {
         guard !errors.isEmpty else { return }
-        html.div(.class("alert"), .role("alert")) { html in
+        html.div(.class("alert"), .role("alert"), id.map(Attribute.id)) { html in
             html.ul { html in
                 for error in errors { html.li { $0.text(error) } }
             }
         }
         html.newline()
+    }
+
+    /// A record's name as a link to it, with its name in its own script beside it.
+    static func recordName(href: String, name: String, nativeName: String?, into html: inout HTML) {
+        html.a(.href(href), text: name)
+        if let nativeName {
+            html.text(" ")
+            html.span(.class("native"), .lang("und")) { $0.text(nativeName) }
+        }
     }
 
     static func searchField(query: String, t: Strings, into html: inout HTML) {
