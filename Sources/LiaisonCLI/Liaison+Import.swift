@@ -109,7 +109,10 @@ struct CSVImporter {
         for name in Set(Self.organizationNames(text)) {
             organizations[name] = try await store.organization(named: name)?.id
         }
-        let plan = CSVImport.people(text, currentYear: currentYear) { organizations[$0] ?? nil }
+        // National numbers are dialled from the organization's country, as the intake dials them.
+        let countries = try await store.countries(ofOrganizations: organizations.values.compactMap { $0 })
+        let plan = CSVImport.people(
+            text, currentYear: currentYear, organizationId: { organizations[$0] ?? nil }, country: { countries[$0] })
         try refuse(plan.problems)
         var summary = ImportSummary(rows: plan.rows.count)
         var seen: [String: Int] = [:]

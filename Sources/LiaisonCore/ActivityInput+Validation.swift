@@ -166,3 +166,13 @@ extension ActivityInput {
         return .success(DateInterval(start: startsAt, end: endsAt))
     }
 }
+
+extension ActivityInput {
+    /// The input normalized and checked against every rule that needs no database: what the API, the
+    /// form and the demo store.
+    public func checked() throws(ValidationError) -> ActivityInput {
+        let normalized = normalized()
+        try normalized.validate()
+        return normalized
+    }
+}

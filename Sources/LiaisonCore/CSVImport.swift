@@ -67,9 +67,9 @@ public enum CSVImport {
             input.paying = row.flag("paying") ?? false
             input.duesPerYear = row.integer("dues_per_year")
             input.focalPoint = row["focal_point"]
-            let normalized = input.normalized()
+            var normalized = input
             do throws(ValidationError) {
-                try normalized.validate(regions: regions, currentYear: currentYear)
+                normalized = try input.checked(regions: regions, currentYear: currentYear)
             } catch {
                 row.problems += error.errors.map { row.problem($0, column: column(of: $0.field)) }
             }
@@ -80,8 +80,11 @@ public enum CSVImport {
     }
 
     /// People from `text`; `organizationId` finds the organization a row names (unknown names are kept as
-    /// written, as a person's form keeps them).
-    public static func people(_ text: String, currentYear: Int, organizationId: (String) -> Int64?) -> Plan<PersonInput> {
+    /// written, as a person's form keeps them) and `country` that organization's country, where national
+    /// phone numbers are dialled from.
+    public static func people(
+        _ text: String, currentYear: Int, organizationId: (String) -> Int64?, country: (Int64) -> String?
+    ) -> Plan<PersonInput> {
         var plan = Plan<PersonInput>()
         guard let table = read(text, known: personColumns, required: [], into: &plan.problems) else { return plan }
         if !table.header.contains("family_name") && !table.header.contains("given_name") {
@@ -122,9 +125,10 @@ public enum CSVImport {
                     kinds.append(kind)
                 }
             }
-            let normalized = input.normalized()
+            var normalized = input
             do throws(ValidationError) {
-                try normalized.validate(currentYear: currentYear)
+                normalized = try input.checked(
+                    diallingCountry: input.diallingOrganizationId.flatMap(country), currentYear: currentYear)
             } catch {
                 row.problems += error.errors.map { error in
                     let column =

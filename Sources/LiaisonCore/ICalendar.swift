@@ -62,7 +62,7 @@ public enum ICalendar {
             let zone = TimeZone(identifier: name)
             if activity.allDay {
                 // The days as written; the instants, read in the zone, only if the text cannot be read.
-                let calendar = ActivityTime.calendar(zone ?? .gmt)
+                let calendar = ActivityTime.calendar(zone ?? .utc)
                 func day(_ instant: Date) -> Int {
                     days(calendar.dateComponents([.year, .month, .day], from: instant))
                 }

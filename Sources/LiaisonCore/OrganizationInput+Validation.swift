@@ -139,3 +139,13 @@ extension String {
     /// a long value back.
     var quoted: String { count > 40 ? "\"\(prefix(40))…\"" : "\"\(self)\"" }
 }
+
+extension OrganizationInput {
+    /// The input normalized and checked against every rule that needs no database: what the API, the
+    /// form, the CSV import and the demo store.
+    public func checked(regions: RegionCatalog, currentYear: Int) throws(ValidationError) -> OrganizationInput {
+        let normalized = normalized()
+        try normalized.validate(regions: regions, currentYear: currentYear)
+        return normalized
+    }
+}

@@ -140,7 +140,7 @@ public struct VCard: Sendable, Hashable {
 
     /// REV's form, "20261123T101500Z".
     private static let timestamp = Date.ISO8601FormatStyle(
-        dateSeparator: .omitted, dateTimeSeparator: .standard, timeSeparator: .omitted, timeZone: .gmt)
+        dateSeparator: .omitted, dateTimeSeparator: .standard, timeSeparator: .omitted, timeZone: .utc)
 
     /// The TYPE values RFC 6350 defines for every property that takes TYPE, by the labels people give them.
     private static let types = [

@@ -44,9 +44,8 @@ extension DemoNetwork {
                         personId: people[$0.name], personName: $0.name,
                         organizationId: try $0.delegation.map(organization), role: $0.role, inPerson: $0.inPerson ?? true)
                 }
-            ).normalized()
-            try input.validate()
-            created[entry.key] = try await store.createActivity(input, by: .system).id
+            )
+            created[entry.key] = try await ActivityIntake(store: store).create(input, by: .system).id
         }
         // Where each person was met, now as a link to the activity.
         for (name, key) in root.metAt.sorted(by: { $0.key < $1.key }) {

@@ -44,9 +44,10 @@ public enum DemoNetwork {
         let staff = try await createStaff(named: Set(entries.compactMap(\.input.focalPoint)), in: store)
         var networkIds: [String: Int64] = [:]
         var organizations: [String: (id: Int64, country: String?)] = [:]
+        let intake = OrganizationIntake(store: store, regions: regions, currentYear: currentYear)
         var created = 0
         for (input, affiliationNames) in entries {
-            var input = input.normalized()
+            var input = input
             if let name = input.focalPoint, let accountId = staff[name] {
                 input.focalPointAccountId = accountId
                 input.focalPoint = nil
@@ -58,8 +59,7 @@ public enum DemoNetwork {
                 }
                 return Affiliation(networkId: id)
             }
-            try input.validate(regions: regions, currentYear: currentYear)
-            let organization = try await store.createOrganization(input, by: .system)
+            let organization = try await intake.create(input, by: .system)
             if organization.kind == .network { networkIds[organization.name] = organization.id }
             organizations[organization.name] = (organization.id, organization.country)
             created += 1
@@ -83,9 +83,9 @@ extension DemoNetwork {
         let items = root?["people"] as? [[String: Any]] ?? []
         let holders = Set(items.flatMap { ($0["channels"] as? [[String: Any]] ?? []).compactMap { $0["heldBy"] as? String } })
         let staff = try await createStaff(named: holders, in: store)
+        let intake = PersonIntake(store: store, currentYear: currentYear)
         var created: [String: Int64] = [:]
         for var item in items {
-            var country: String?
             item["positions"] = try (item["positions"] as? [[String: Any]] ?? []).map { position in
                 var position = position
                 let name = position.removeValue(forKey: "organization") as? String ?? ""
@@ -93,7 +93,6 @@ extension DemoNetwork {
                     throw ValidationError(
                         field: "positions", rule: "unknown_organization", message: "No demo organization \(name).")
                 }
-                country = country ?? organization.country
                 position["organizationId"] = organization.id
                 return position
             }
@@ -103,9 +102,11 @@ extension DemoNetwork {
                 return channel
             }
             let data = try JSONSerialization.data(withJSONObject: item)
-            let input = try JSONDecoder().decode(PersonInput.self, from: data).normalized(defaultCountry: country)
-            try input.validate(currentYear: currentYear)
-            created[input.displayName] = try await store.createPerson(input, by: .system).id
+            let input = try JSONDecoder().decode(PersonInput.self, from: data)
+            // The demo's people are distinct by construction: no duplicate check.
+            guard case .created(let person) = try await intake.create(input, confirmDuplicates: true, by: .system)
+            else { continue }
+            created[person.displayName] = person.id
         }
         return created
     }

@@ -36,6 +36,19 @@ extension PostgresStore {
         try await snapshot { db in try await Self.loadOrganization(db, id: id) }
     }
 
+    public func countries(ofOrganizations ids: [Int64]) async throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        return try await snapshot { db in
+            var countries: [Int64: String] = [:]
+            for row in try await db.rows(
+                "SELECT id, country FROM organization WHERE country IS NOT NULL AND id = ANY(?)", ids)
+            {
+                countries[try row["id"]] = try row["country"]
+            }
+            return countries
+        }
+    }
+
     public func createOrganization(_ input: OrganizationInput, by actor: AuditActor) async throws -> Organization {
         try await write { db in try await Self.insertOrganization(db, input, by: actor) }
     }

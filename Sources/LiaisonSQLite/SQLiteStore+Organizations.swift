@@ -41,6 +41,23 @@ extension SQLiteStore {
         try await read { db in try Self.loadOrganization(db, id: id) }
     }
 
+    public func countries(ofOrganizations ids: [Int64]) async throws -> [Int64: String] {
+        try await read { db in
+            var countries: [Int64: String] = [:]
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                for row in try Row.fetchAll(
+                    db,
+                    sql: "SELECT id, country FROM organization WHERE country IS NOT NULL AND id IN (\(databaseQuestionMarks(count: chunk.count)))",
+                    arguments: StatementArguments(chunk))
+                {
+                    countries[row["id"]] = row["country"]
+                }
+            }
+            return countries
+        }
+    }
+
     public func createOrganization(_ input: OrganizationInput, by actor: AuditActor) async throws -> Organization {
         try await write { db in try Self.insertOrganization(db, input, by: actor) }
     }

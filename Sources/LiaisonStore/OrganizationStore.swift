@@ -11,6 +11,10 @@ public protocol OrganizationStore: Sendable {
     /// The organization with this id, or nil when there is none.
     func organization(id: Int64) async throws -> Organization?
 
+    /// The country (ISO 3166-1 alpha-2) of each of these organizations that has one, read alone: what a
+    /// person's intake needs to dial national phone numbers.
+    func countries(ofOrganizations ids: [Int64]) async throws -> [Int64: String]
+
     /// Stores a new organization at version 1 and returns it as stored.
     /// Throws `ValidationError` when an affiliation does not name a network.
     func createOrganization(_ input: OrganizationInput, by actor: AuditActor) async throws -> Organization

@@ -68,7 +68,8 @@ import Testing
             Li,Na,,,Officer,Nowhere Council,,x,
             Wang,Fang,,,Officer,Nowhere Council,,,
             """
-        let plan = CSVImport.people(text, currentYear: 2026) { $0 == "Guangzhou" ? 8 : nil }
+        let plan = CSVImport.people(
+            text, currentYear: 2026, organizationId: { $0 == "Guangzhou" ? 8 : nil }, country: { $0 == 8 ? "CN" : nil })
         #expect(plan.rows.count == 2)
         #expect(plan.rows[1].input.positions.first?.organizationName == "Nowhere Council")
         #expect(plan.rows[1].input.positions.first?.organizationId == nil)
@@ -78,5 +79,19 @@ import Testing
         #expect(chen.channels.map(\.kind) == [.email, .wechat] && chen.channels[0].preferred)
         #expect(chen.languages == ["zh", "en"])
         #expect(plan.problems.map { "\($0.line) \($0.column ?? "-")" } == ["3 wechat"])
+    }
+
+    @Test func nationalNumbersAreDialledFromTheCountryOfTheOrganizationAsEverywhereElse() {
+        let text = """
+            family_name,given_name,title,organization,phone
+            Chen,Guo,Secretary General,Guangzhou,020 8330 1234
+            Li,Na,Officer,Nowhere Council,+86 20 8330 1235
+            Wang,Fang,Officer,Nowhere Council,020 8330 1236
+            """
+        let plan = CSVImport.people(
+            text, currentYear: 2026, organizationId: { $0 == "Guangzhou" ? 8 : nil }, country: { $0 == 8 ? "CN" : nil })
+        #expect(plan.rows.map { $0.input.channels.first?.value } == ["+862083301234", "+862083301235"])
+        // With no directory organization there is no country to dial from: the number is refused, named.
+        #expect(plan.problems.map { "\($0.line) \($0.column ?? "-")" } == ["4 phone"])
     }
 }

@@ -7,7 +7,8 @@ first answered request, then requests a second, p50 and p99 for a trivial route 
 JSON endpoint with rotating queries in several scripts, an organization's page (full HTML, with its people)
 and the directory filtered by region, each with its ratio to the trivial route; the server's peak
 resident memory under that load; and the time to answer an organization form with 100 practice rows (stored)
-and with 16,000 (refused whole). Servers are stopped by their PID whatever happens.
+and with 16,000 (refused whole); and what the busiest pages cost the server in CPU at 10 rows and at 100
+(tests/bench/pages.py). Servers are stopped by their PID whatever happens.
 """
 
 import argparse
@@ -24,6 +25,8 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+
+import pages
 
 QUERIES = ["guang", "广州", "chen", "seoul", "서울", "bogota", "москва", "zhu", "陈", "tanaka", "garcia", "mohamed"]
 
@@ -281,6 +284,9 @@ def bench_engine(binary, name, database, options, folder):
             peak = max(peak, rss)
             results[label] = figures
         forms = form_posts(server, cookie)
+        print(f"== {name}: pages at 10 and 100 rows", flush=True)
+        page_costs = pages.measure(
+            server, folder, pages.add_rows(server, api), page, options.duration, options.connections, lua)
         trivial = results["trivial route (/health)"]["rps"]
         for figures in results.values():
             figures["ratio_to_trivial"] = round(figures["rps"] / trivial, 3) if trivial else None
@@ -297,6 +303,7 @@ def bench_engine(binary, name, database, options, folder):
             "peak_rss_mb": round(peak, 1),
             "routes": results,
             "form_posts": forms,
+            "pages": page_costs,
         }
     finally:
         server.stop()
@@ -323,6 +330,7 @@ def print_table(reports):
             note = f"  ({figures['timeouts']} timed out)" if figures["timeouts"] else ""
             print(f"  {label:44} {figures['rps']:>10,.0f} {figures['p50_ms']:>9.2f} {figures['p99_ms']:>9.2f} "
                   f"{figures['ratio_to_trivial']:>7.2f}{note}")
+        pages.print_pages(report["pages"])
     if len(reports) == 2:
         print("\nPostgreSQL against SQLite (requests a second):")
         for label in reports[0]["routes"]:

@@ -96,7 +96,7 @@ struct ActivitiesAPI {
             }
         }
         let body = try await JSONBody.decode(Body.self, from: request, context: context, fields: Self.fields)
-        let activity = try await store.createActivity(try ActivityInputs.prepared(body.input), by: context.actor)
+        let activity = try await ActivityIntake(store: store).create(body.input, by: context.actor)
         return try JSONBody.response(
             activity, status: .created, headers: [.location: "/api/v1/activities/\(activity.id)"])
     }
@@ -105,8 +105,8 @@ struct ActivitiesAPI {
         let id = try context.recordID()
         let body = try await JSONBody.decode(UpdateBody.self, from: request, context: context, fields: Self.fields)
         return try JSONBody.response(
-            try await store.updateActivity(
-                id: id, expectedVersion: body.version, try ActivityInputs.prepared(body.input), by: context.actor))
+            try await ActivityIntake(store: store).update(
+                id: id, expectedVersion: body.version, body.input, by: context.actor))
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -140,13 +140,6 @@ enum ActivityInputs {
             throw StoreError.notFound(entity: "activity", id: id)
         }
         return activity
-    }
-
-    /// The input normalized and checked.
-    static func prepared(_ input: ActivityInput) throws -> ActivityInput {
-        let normalized = input.normalized()
-        try normalized.validate()
-        return normalized
     }
 
     /// The input with the status and mode of the listed organizations set, leaving the others as they are.

@@ -81,12 +81,14 @@ struct OrganizationsAPI {
         return try JSONBody.response(organization)
     }
 
+    private var intake: OrganizationIntake {
+        OrganizationIntake(store: store, regions: settings.regions, currentYear: settings.currentYear())
+    }
+
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let input = try await JSONBody.decode(
-            OrganizationInput.self, from: request, context: context, fields: Self.fields
-        ).normalized()
-        try input.validate(regions: settings.regions, currentYear: settings.currentYear())
-        let organization = try await store.createOrganization(input, by: context.actor)
+            OrganizationInput.self, from: request, context: context, fields: Self.fields)
+        let organization = try await intake.create(input, by: context.actor)
         return try JSONBody.response(
             organization, status: .created, headers: [.location: "/api/v1/organizations/\(organization.id)"])
     }
@@ -94,10 +96,7 @@ struct OrganizationsAPI {
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.recordID()
         let body = try await JSONBody.decode(UpdateBody.self, from: request, context: context, fields: Self.fields)
-        let input = body.input.normalized()
-        try input.validate(regions: settings.regions, currentYear: settings.currentYear())
-        let organization = try await store.updateOrganization(
-            id: id, expectedVersion: body.version, input, by: context.actor)
+        let organization = try await intake.update(id: id, expectedVersion: body.version, body.input, by: context.actor)
         return try JSONBody.response(organization)
     }
 

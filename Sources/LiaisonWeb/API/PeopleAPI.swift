@@ -110,35 +110,32 @@ struct PeopleAPI {
         var reader = QueryReader(request.uri.queryDictionary, strict: true)
         let confirmed = reader.boolean("confirmDuplicates") ?? false
         try Problem.refuseQuery(reader.errors)
-        let input = try await prepared(Self.decodeInput(request, context: context))
-        if !confirmed {
-            let duplicates = try await store.likelyDuplicates(of: input, excluding: nil)
-            if !duplicates.isEmpty {
-                var problem = Problem(
-                    .conflict, type: "possible-duplicate", title: "This person may already be recorded.",
-                    detail: "\(duplicates.count) person(s) share an email address or the name at the same "
-                        + "organization. Send ?confirmDuplicates=true to create the record anyway.")
-                problem.duplicates = duplicates
-                throw problem
-            }
+        let input = try await Self.decodeInput(request, context: context)
+        switch try await intake.create(input, confirmDuplicates: confirmed, by: context.actor) {
+        case .likelyDuplicates(let duplicates):
+            var problem = Problem(
+                .conflict, type: "possible-duplicate", title: "This person may already be recorded.",
+                detail: "\(duplicates.count) person(s) share an email address or the name at the same "
+                    + "organization. Send ?confirmDuplicates=true to create the record anyway.")
+            problem.duplicates = duplicates
+            throw problem
+        case .created(let person):
+            return try JSONBody.response(
+                person, status: .created, headers: [.location: "/api/v1/people/\(person.id)"])
         }
-        let person = try await store.createPerson(input, by: context.actor)
-        return try JSONBody.response(person, status: .created, headers: [.location: "/api/v1/people/\(person.id)"])
     }
 
     /// The people a new record would probably duplicate; the body is checked as a create would check it.
     @Sendable func duplicates(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await prepared(Self.decodeInput(request, context: context))
-        let found = try await store.likelyDuplicates(of: input, excluding: nil)
+        let found = try await intake.likelyDuplicates(of: try await Self.decodeInput(request, context: context))
         return try JSONBody.response(OrganizationsAPI.ListBody(items: found))
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.recordID()
         let body = try await JSONBody.decode(UpdateBody.self, from: request, context: context, fields: Self.fields)
-        let input = try await prepared(body.input)
         return try JSONBody.response(
-            try await store.updatePerson(id: id, expectedVersion: body.version, input, by: context.actor))
+            try await intake.update(id: id, expectedVersion: body.version, body.input, by: context.actor))
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -172,26 +169,12 @@ struct PeopleAPI {
         return try JSONBody.response(SearchBody(query: text ?? "", items: hits))
     }
 
-    /// The input normalized (phones from the first organization's country) and checked.
-    private func prepared(_ input: PersonInput) async throws -> PersonInput {
-        let country = try await PersonInputs.defaultCountry(of: input, store: store)
-        let normalized = input.normalized(defaultCountry: country)
-        try normalized.validate(currentYear: settings.currentYear())
-        return normalized
-    }
+    private var intake: PersonIntake { PersonIntake(store: store, currentYear: settings.currentYear()) }
 
 }
 
 /// What the API and the pages share about a person's input.
 enum PersonInputs {
-    /// The country national phone numbers are dialled from: that of the first organization the person
-    /// works at, or nil.
-    static func defaultCountry(of input: PersonInput, store: any LiaisonStore) async throws -> String? {
-        let positions = input.positions.filter(\.isCurrent) + input.positions
-        guard let id = positions.lazy.compactMap(\.organizationId).first(where: { $0 > 0 }) else { return nil }
-        return try await store.organization(id: id)?.country
-    }
-
     /// The person named by the request's path, or a 404.
     static func load(_ context: AppRequestContext, store: any LiaisonStore) async throws -> Person {
         let id = try context.recordID()

@@ -187,7 +187,7 @@ struct ActivityForm {
             people.append(
                 ActivityPerson(personId: person.id, personName: person.name, organizationId: delegation, role: addRole))
         }
-        let input = ActivityInput(
+        let typed = ActivityInput(
             kind: kind ?? .event, title: values["title"] ?? "", summary: values["summary"],
             missionId: Int64(values["missionId"] ?? ""), allDay: allDay,
             start: time(values["startDate"] ?? "", values["startTime"] ?? ""),
@@ -195,9 +195,10 @@ struct ActivityForm {
             placeOrganizationId: place, placeName: place == nil ? placeName : nil, venue: values["venue"],
             visibility: visibility, staffAccountIds: staff.compactMap { Int64($0) }, organizations: organizations,
             people: people
-        ).normalized()
+        )
+        var input = typed
         do {
-            try input.validate()
+            input = try typed.checked()
         } catch {
             addErrors(error.errors)
         }

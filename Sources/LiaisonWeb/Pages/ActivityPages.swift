@@ -134,7 +134,7 @@ struct ActivityPages {
         }
         guard let input = try await input(from: &form) else { return try await again() }
         do {
-            let activity = try await store.createActivity(input, by: context.actor)
+            let activity = try await ActivityIntake(store: store).create(input, by: context.actor)
             return PageRenderer.redirect(to: "/activities/\(activity.id)?saved=1")
         } catch let error as ValidationError {
             form.addErrors(error.errors)
@@ -161,7 +161,7 @@ struct ActivityPages {
         }
         guard let input = try await input(from: &form) else { return try await again() }
         do {
-            _ = try await store.updateActivity(id: current.id, expectedVersion: version, input, by: context.actor)
+            _ = try await ActivityIntake(store: store).update(id: current.id, expectedVersion: version, input, by: context.actor)
             return PageRenderer.redirect(to: "\(action)?saved=1")
         } catch let error as ValidationError {
             form.addErrors(error.errors)

@@ -194,7 +194,7 @@ struct AdminPages {
         }
         for (name, keyPath) in [("from", \AuditQuery.from), ("to", \AuditQuery.to)] {
             guard let text = value(name) else { continue }
-            if let day = try? Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day().parse(text) {
+            if let day = try? Date.ISO8601FormatStyle(timeZone: .utc).year().month().day().parse(text) {
                 query[keyPath: keyPath] = name == "to" ? day.addingTimeInterval(24 * 3600) : day
             } else {
                 errors.append(String(format: t["audit_bad_date"], name))

@@ -56,6 +56,10 @@ struct DirectoryPages {
             context: context)
     }
 
+    private var intake: OrganizationIntake {
+        OrganizationIntake(store: store, regions: settings.regions, currentYear: settings.currentYear())
+    }
+
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         var form = OrganizationForm(form: try await FormData.read(request, context: context))
         let heading = t["new_organization"]
@@ -65,7 +69,7 @@ struct DirectoryPages {
                 status: .unprocessableContent, context: context)
         }
         do {
-            let organization = try await store.createOrganization(input, by: context.actor)
+            let organization = try await intake.create(input, by: context.actor)
             return PageRenderer.redirect(to: "/organizations/\(organization.id)?saved=1")
         } catch let error as ValidationError {
             form.addErrors(error.errors)
@@ -95,7 +99,7 @@ struct DirectoryPages {
                 form, heading: heading, action: action, cancel: action, status: .unprocessableContent, context: context)
         }
         do {
-            _ = try await store.updateOrganization(id: current.id, expectedVersion: version, input, by: context.actor)
+            _ = try await intake.update(id: current.id, expectedVersion: version, input, by: context.actor)
             return PageRenderer.redirect(to: "/organizations/\(current.id)?saved=1")
         } catch let error as ValidationError {
             form.addErrors(error.errors)

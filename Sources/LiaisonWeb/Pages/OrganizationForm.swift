@@ -89,7 +89,7 @@ struct OrganizationForm {
         for id in affiliationIds.sorted() {
             if let networkId = Int64(id) { affiliations.append(Affiliation(networkId: networkId)) }
         }
-        let input = OrganizationInput(
+        let typed = OrganizationInput(
             kind: kind ?? .city, name: values["name"] ?? "", nativeName: values["nativeName"],
             aliases: (values["aliases"] ?? "").split(whereSeparator: \.isNewline).map(String.init),
             country: values["country"], region: values["region"], metroArea: values["metroArea"],
@@ -109,9 +109,10 @@ struct OrganizationForm {
                     title: row.title, year: integer("practices[\(index)].year", row.year),
                     description: row.description)
             }
-        ).normalized()
+        )
+        var input = typed
         do {
-            try input.validate(regions: regions, currentYear: currentYear)
+            input = try typed.checked(regions: regions, currentYear: currentYear)
         } catch {
             for fieldError in error.errors where errors[fieldError.field] == nil {
                 errors[fieldError.field] = fieldError.message

@@ -70,13 +70,11 @@ struct PeoplePages {
                 status: .unprocessableContent, context: context)
         }
         guard let input = try await input(from: &form) else { return try await again() }
-        if !form.confirmDuplicates {
-            let duplicates = try await store.likelyDuplicates(of: input, excluding: nil)
-            if !duplicates.isEmpty { return try await again(duplicates) }
-        }
         do {
-            let person = try await store.createPerson(input, by: context.actor)
-            return PageRenderer.redirect(to: "/people/\(person.id)?saved=1")
+            switch try await intake.create(input, confirmDuplicates: form.confirmDuplicates, by: context.actor) {
+            case .likelyDuplicates(let duplicates): return try await again(duplicates)
+            case .created(let person): return PageRenderer.redirect(to: "/people/\(person.id)?saved=1")
+            }
         } catch let error as ValidationError {
             form.addErrors(error.errors)
             return try await again()
@@ -103,7 +101,7 @@ struct PeoplePages {
         }
         guard let input = try await input(from: &form) else { return try await again() }
         do {
-            _ = try await store.updatePerson(id: current.id, expectedVersion: version, input, by: context.actor)
+            _ = try await intake.update(id: current.id, expectedVersion: version, input, by: context.actor)
             return PageRenderer.redirect(to: "/people/\(current.id)?saved=1")
         } catch let error as ValidationError {
             form.addErrors(error.errors)
@@ -165,20 +163,25 @@ struct PeoplePages {
         return PageRenderer.redirect(to: "/people/\(id)?merged=1")
     }
 
-    /// Reads the form into an input: organization names resolved in the directory, national phone numbers
-    /// dialled from the first organization's country.
+    private var intake: PersonIntake { PersonIntake(store: store, currentYear: settings.currentYear()) }
+
+    /// Reads the form into an input checked by the intake (organization names resolved in the directory),
+    /// or nil with every error found recorded in the form.
     private func input(from form: inout PersonForm) async throws -> PersonInput? {
         var organizations: [String: Int64] = [:]
-        var firstCountry: String?
         for name in form.organizationNames {
             let key = SearchText.sortKey(name)
-            guard organizations[key] == nil,
-                let hit = try await store.organization(named: name)
-            else { continue }
+            guard organizations[key] == nil, let hit = try await store.organization(named: name) else { continue }
             organizations[key] = hit.id
-            if firstCountry == nil { firstCountry = try await store.organization(id: hit.id)?.country }
         }
-        return form.input(organizations: organizations, defaultCountry: firstCountry, currentYear: settings.currentYear())
+        let typed = form.input(organizations: organizations)
+        do {
+            let input = try await intake.checked(typed)
+            return form.errors.isEmpty ? input : nil
+        } catch let error as ValidationError {
+            form.addErrors(error.errors)
+            return nil
+        }
     }
 
     /// The activities offered as where a person was met: the latest, and the one chosen when it is older.

@@ -68,10 +68,12 @@ struct PersonForm {
         confirmDuplicates = form["confirmDuplicates"] == "on" || form["confirmDuplicates"] == "true"
     }
 
-    /// The input the form describes, or every error found. `organizations` resolves the names typed in the
-    /// positions to directory records; `defaultCountry` is where national phone numbers are dialled from.
-    mutating func input(organizations: [String: Int64], defaultCountry: String?, currentYear: Int) -> PersonInput? {
+    /// The input the form describes, as typed; what cannot be read (a kind not chosen, an organization not
+    /// in the directory) is recorded in `errors`, ahead of the rules the intake checks. `organizations`
+    /// resolves the names typed in the positions to directory records.
+    mutating func input(organizations: [String: Int64]) -> PersonInput {
         var parseErrors: [String: String] = [:]
+        defer { errors.merge(parseErrors) { _, parse in parse } }
         let nameOrder = NameOrder(rawValue: values["nameOrder"] ?? "")
         if nameOrder == nil { parseErrors["nameOrder"] = "Choose the name order." }
         let role = PersonRole(rawValue: values["role"] ?? "")
@@ -97,21 +99,14 @@ struct PersonForm {
                 kind: kind ?? .email, value: row.value, label: row.label, preferred: row.preferred,
                 heldByAccountId: holder)
         }
-        let input = PersonInput(
+        return PersonInput(
             givenName: values["givenName"] ?? "", familyName: values["familyName"] ?? "",
             nameOrder: nameOrder ?? .givenFirst, nativeName: values["nativeName"], honorific: values["honorific"],
             languages: languages, role: role ?? .none, notes: values["notes"], metAt: values["metAt"],
             metAtActivityId: Int64(values["metAtActivityId"] ?? ""),
             consentNote: values["consentNote"], consentDate: values["consentDate"], positions: positions,
             channels: channels
-        ).normalized(defaultCountry: defaultCountry)
-        do {
-            try input.validate(currentYear: currentYear)
-        } catch {
-            addErrors(error.errors)
-        }
-        errors.merge(parseErrors) { _, parse in parse }
-        return errors.isEmpty ? input : nil
+        )
     }
 
     mutating func addErrors(_ fieldErrors: [FieldError]) {

@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonCore
 
 /// Dates and numbers as pages show them: dates in UTC until people choose their own zone, numbers
 /// grouped ("18,676,605").
@@ -8,11 +9,11 @@ enum Formats {
     }
 
     static func day(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day())
+        date.formatted(Date.ISO8601FormatStyle(timeZone: .utc).year().month().day())
     }
 
     static func minute(_ date: Date) -> String {
-        let style = Date.ISO8601FormatStyle(dateSeparator: .dash, dateTimeSeparator: .space, timeZone: .gmt)
+        let style = Date.ISO8601FormatStyle(dateSeparator: .dash, dateTimeSeparator: .space, timeZone: .utc)
         return String(date.formatted(style.year().month().day().time(includingFractionalSeconds: false)).dropLast(3))
             + " UTC"
     }

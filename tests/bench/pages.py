@@ -1,0 +1,101 @@
+"""What a page costs the server: CPU time per page at 10 rows and at 100, and what one more row costs.
+
+The four busiest pages are measured on data the benchmark adds through the API to the synthetic network:
+an organization with 10 people and one with 100, a staff member's month with 10 activities and one with
+100 (in 2035, after every synthetic activity), and the people list and the directory with 10 and 100 rows
+a page. The server's own CPU time (user and system, from /proc) is read before and after each wrk run and
+divided by the pages it answered, so the figure holds whatever else the machine is doing with its cores.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import urllib.request
+
+TICKS = os.sysconf("SC_CLK_TCK")
+ROWS = (10, 100)
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as stat:
+        # The command name may hold spaces: the fields after its closing parenthesis are fixed.
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def post(server, path, body, headers):
+    request = urllib.request.Request(
+        server.url + path, data=json.dumps(body).encode(), method="POST",
+        headers={**headers, "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request) as reply:
+            return json.loads(reply.read())
+    except urllib.error.HTTPError as error:
+        sys.exit(f"POST {path} for the page benchmark failed: {error.code} {error.read().decode()[:500]}")
+
+
+def add_rows(server, api):
+    """Two organizations with 10 and 100 people, and two months of staff account 1 with 10 and 100 activities."""
+    paths = {}
+    for count in ROWS:
+        organization = post(server, "/api/v1/organizations", {
+            "kind": "city", "name": f"Bench city of {count}", "nativeName": f"基准{count}", "country": "CN",
+            "region": "asia-pacific", "membershipStatus": "member", "memberSince": 2001, "paying": True,
+        }, api)["id"]
+        for index in range(count):
+            post(server, "/api/v1/people?confirmDuplicates=true", {
+                "familyName": f"Bench{count}", "givenName": f"Person {index}", "nativeName": f"基准人{index}",
+                "positions": [{"organizationId": organization, "title": "Deputy Director", "department": "Office"}],
+                "channels": [{"kind": "email", "value": f"p{index}@bench{count}.example.org"}],
+            }, api)
+        month = 1 if count == ROWS[0] else 2
+        for index in range(count):
+            day, hour = 1 + index % 28, 8 + index % 10
+            post(server, "/api/v1/activities", {
+                "kind": "meeting", "title": f"Bench meeting {index}", "start": f"2035-{month:02d}-{day:02d}T{hour:02d}:00",
+                "end": f"2035-{month:02d}-{day:02d}T{hour:02d}:45", "timeZone": "Asia/Shanghai",
+                "staffAccountIds": [1], "organizations": [{"organizationId": organization, "status": "confirmed"}],
+            }, api)
+        paths[count] = {
+            "organization page": f"/organizations/{organization}",
+            "people list": f"/people?perPage={count}",
+            "directory": f"/organizations?perPage={count}",
+            "calendar month": f"/calendar?view=month&date=2035-{month:02d}-01&staff=1",
+        }
+    return paths
+
+
+def measure(server, folder, paths, page_headers, duration, connections, lua):
+    """CPU ms per page for each page at each row count, and the cost of one more row."""
+    results = {}
+    for page in paths[ROWS[0]]:
+        figures = {}
+        for count in ROWS:
+            script = lua(folder, f"page-{count}", [paths[count][page]], page_headers)
+            before = cpu_seconds(server.process.pid)
+            done = subprocess.run(
+                ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "-s", script, server.url + "/"],
+                capture_output=True, text=True, timeout=duration + 60)
+            spent = cpu_seconds(server.process.pid) - before
+            answered = re.search(r"(\d+) requests in", done.stdout)
+            failed = re.search(r"Non-2xx or 3xx responses: (\d+)", done.stdout)
+            if not answered or failed:
+                sys.exit(f"wrk on {paths[count][page]} failed:\n{done.stdout}{done.stderr}")
+            pages = int(answered.group(1))
+            rate = float(re.search(r"Requests/sec:\s+([\d.]+)", done.stdout).group(1))
+            figures[count] = {"cpu_ms": round(spent * 1000 / pages, 3) if pages else None, "rps": round(rate, 1)}
+        low, high = figures[ROWS[0]]["cpu_ms"], figures[ROWS[1]]["cpu_ms"]
+        per_row = round((high - low) / (ROWS[1] - ROWS[0]) * 1000, 1) if low is not None and high is not None else None
+        results[page] = {"rows": {str(k): v for k, v in figures.items()}, "us_per_row": per_row}
+    return results
+
+
+def print_pages(report):
+    print(f"  {'page (server CPU per page)':28} {'10 rows ms':>11} {'100 rows ms':>12} {'µs a row':>9} "
+          f"{'req/s at 100':>13}")
+    for page, figures in report.items():
+        ten, hundred = figures["rows"][str(ROWS[0])], figures["rows"][str(ROWS[1])]
+        print(f"  {page:28} {ten['cpu_ms']:>11.3f} {hundred['cpu_ms']:>12.3f} {figures['us_per_row']:>9.1f} "
+              f"{hundred['rps']:>13,.0f}")
