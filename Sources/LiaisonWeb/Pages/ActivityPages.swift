@@ -27,7 +27,12 @@ struct ActivityPages {
 
     /// The zone the signed-in person works in (their account's setting), UTC when they have none.
     static func viewerZone(_ context: AppRequestContext) -> TimeZone {
-        context.identity?.account.timeZone.flatMap(ActivityTime.zone(named:)) ?? TimeZone(identifier: "UTC")!
+        context.identity?.account.timeZone.flatMap(ActivityTime.zone(named:)) ?? .utc
+    }
+
+    /// Whether the signed-in person may add, change and delete activities (an editor or an admin).
+    static func canEdit(_ context: AppRequestContext) -> Bool {
+        (context.identity?.account.role ?? .viewer) >= .editor
     }
 
     @Sendable func calendar(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -65,13 +70,15 @@ struct ActivityPages {
         if organizationName.isEmpty, let id = query.organizationId {
             organizationName = try await store.organization(id: id)?.name ?? ""
         }
-        let view = CalendarView(
+        let model = CalendarModel(
             span: span, items: items, parameters: parameters,
             filters: try await filterFields(query: query, organizationName: organizationName, errors: errors),
             now: now, strings: t)
+        let view = CalendarView(model: model, t: t, canEdit: Self.canEdit(context))
         return renderer.page(
-            "calendar", title: "\(t["calendar_title"]) · \(span.heading)", model: view, context: context,
-            status: errors.isEmpty ? .ok : .badRequest)
+            title: "\(t["calendar_title"]) · \(span.heading)", context: context,
+            status: errors.isEmpty ? .ok : .badRequest
+        ) { view.render(into: &$0) }
     }
 
     private func filterFields(query: ActivityQuery, organizationName: String, errors: [FieldError]) async throws
@@ -115,7 +122,7 @@ struct ActivityPages {
 
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         var reader = QueryReader(request.uri.queryDictionary, strict: false)
-        let day = reader.value("date").flatMap { ActivityTime.midnight(of: $0, in: TimeZone(identifier: "UTC")!).isSuccess ? $0 : nil }
+        let day = reader.value("date").flatMap { ActivityTime.midnight(of: $0, in: .utc).isSuccess ? $0 : nil }
         var mission: Activity?
         if let id = reader.recordId("mission") { mission = try await store.activity(id: id) }
         var place: String?
