@@ -114,10 +114,12 @@ struct ActivityPages {
             activity.kind == .mission ? try await store.listActivities(ActivityQuery(missionId: activity.id)) : []
         let history = try await store.auditEntries(AuditQuery(entity: "activity", entityId: activity.id, limit: 20))
         let notice = request.uri.queryParameters["saved"] != nil ? t["saved"] : nil
-        let view = ActivityView(
+        let model = ActivityModel(
             activity: activity, parts: parts, viewerZone: Self.viewerZone(context), history: history, strings: t,
             notice: notice, attendanceError: attendanceError)
-        return renderer.page("activity", title: activity.title, model: view, context: context, status: status)
+        let view = ActivityView(
+            model: model, t: t, canEdit: Self.canEdit(context), csrf: context.identity?.csrfToken ?? "")
+        return renderer.page(title: activity.title, context: context, status: status) { view.render(into: &$0) }
     }
 
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
