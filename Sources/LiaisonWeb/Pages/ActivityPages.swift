@@ -249,10 +249,11 @@ struct ActivityPages {
         status: HTTPResponse.Status = .ok, context: AppRequestContext
     ) async throws -> Response {
         let missions = try await store.listActivities(ActivityQuery(kinds: [.mission], newestFirst: true, limit: 200))
-        let view = ActivityFormView(
+        let model = ActivityFormModel(
             form: form, heading: heading, action: action, cancel: cancel, conflict: conflict,
             staff: try await store.accounts().filter { !$0.disabled }, missions: missions, strings: t)
-        return renderer.page("activity-form", title: heading, model: view, context: context, status: status)
+        let view = ActivityFormView(model: model, t: t, csrf: context.identity?.csrfToken ?? "")
+        return renderer.page(title: heading, context: context, status: status) { view.render(into: &$0) }
     }
 }
 
