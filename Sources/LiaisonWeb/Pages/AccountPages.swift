@@ -216,7 +216,7 @@ struct AccountPages {
             name: "timeZone", label: t["field_timeZone"], value: account.timeZone ?? "", hint: t["hint_timeZone"],
             control: .select)
         zoneField.options = FormField.choices(
-            ActivityFormView.zones(keeping: account.timeZone).filter { $0 != "UTC" }.map { ($0, $0) },
+            ActivityFormModel.zones(keeping: account.timeZone).filter { $0 != "UTC" }.map { ($0, $0) },
             selected: account.timeZone ?? "", blank: "UTC")
         let feeds = try await store.calendarFeeds(accountId: account.id).map {
             FeedRow(

@@ -27,7 +27,12 @@ struct ActivityPages {
 
     /// The zone the signed-in person works in (their account's setting), UTC when they have none.
     static func viewerZone(_ context: AppRequestContext) -> TimeZone {
-        context.identity?.account.timeZone.flatMap(ActivityTime.zone(named:)) ?? TimeZone(identifier: "UTC")!
+        context.identity?.account.timeZone.flatMap(ActivityTime.zone(named:)) ?? .utc
+    }
+
+    /// Whether the signed-in person may add, change and delete activities (an editor or an admin).
+    static func canEdit(_ context: AppRequestContext) -> Bool {
+        (context.identity?.account.role ?? .viewer) >= .editor
     }
 
     @Sendable func calendar(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -65,13 +70,15 @@ struct ActivityPages {
         if organizationName.isEmpty, let id = query.organizationId {
             organizationName = try await store.organization(id: id)?.name ?? ""
         }
-        let view = CalendarView(
+        let model = CalendarModel(
             span: span, items: items, parameters: parameters,
             filters: try await filterFields(query: query, organizationName: organizationName, errors: errors),
             now: now, strings: t)
+        let view = CalendarView(model: model, t: t, canEdit: Self.canEdit(context))
         return renderer.page(
-            "calendar", title: "\(t["calendar_title"]) · \(span.heading)", model: view, context: context,
-            status: errors.isEmpty ? .ok : .badRequest)
+            title: "\(t["calendar_title"]) · \(span.heading)", context: context,
+            status: errors.isEmpty ? .ok : .badRequest
+        ) { view.render(into: &$0) }
     }
 
     private func filterFields(query: ActivityQuery, organizationName: String, errors: [FieldError]) async throws
@@ -107,15 +114,17 @@ struct ActivityPages {
             activity.kind == .mission ? try await store.listActivities(ActivityQuery(missionId: activity.id)) : []
         let history = try await store.auditEntries(AuditQuery(entity: "activity", entityId: activity.id, limit: 20))
         let notice = request.uri.queryParameters["saved"] != nil ? t["saved"] : nil
-        let view = ActivityView(
+        let model = ActivityModel(
             activity: activity, parts: parts, viewerZone: Self.viewerZone(context), history: history, strings: t,
             notice: notice, attendanceError: attendanceError)
-        return renderer.page("activity", title: activity.title, model: view, context: context, status: status)
+        let view = ActivityView(
+            model: model, t: t, canEdit: Self.canEdit(context), csrf: context.identity?.csrfToken ?? "")
+        return renderer.page(title: activity.title, context: context, status: status) { view.render(into: &$0) }
     }
 
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         var reader = QueryReader(request.uri.queryDictionary, strict: false)
-        let day = reader.value("date").flatMap { ActivityTime.midnight(of: $0, in: TimeZone(identifier: "UTC")!).isSuccess ? $0 : nil }
+        let day = reader.value("date").flatMap { ActivityTime.midnight(of: $0, in: .utc).isSuccess ? $0 : nil }
         var mission: Activity?
         if let id = reader.recordId("mission") { mission = try await store.activity(id: id) }
         var place: String?
@@ -240,10 +249,11 @@ struct ActivityPages {
         status: HTTPResponse.Status = .ok, context: AppRequestContext
     ) async throws -> Response {
         let missions = try await store.listActivities(ActivityQuery(kinds: [.mission], newestFirst: true, limit: 200))
-        let view = ActivityFormView(
+        let model = ActivityFormModel(
             form: form, heading: heading, action: action, cancel: cancel, conflict: conflict,
             staff: try await store.accounts().filter { !$0.disabled }, missions: missions, strings: t)
-        return renderer.page("activity-form", title: heading, model: view, context: context, status: status)
+        let view = ActivityFormView(model: model, t: t, csrf: context.identity?.csrfToken ?? "")
+        return renderer.page(title: heading, context: context, status: status) { view.render(into: &$0) }
     }
 }
 

@@ -46,7 +46,7 @@ enum ActivityFormats {
         -> String
     {
         if allDay {
-            let utc = TimeZone(identifier: "UTC")!
+            let utc = TimeZone.utc
             guard case .success(let first) = ActivityTime.midnight(of: String(start.prefix(10)), in: utc),
                 case .success(let last) = ActivityTime.midnight(of: String(end.prefix(10)), in: utc)
             else { return "\(start) – \(end)" }
@@ -74,7 +74,7 @@ enum ActivityFormats {
 
     /// The activity's own zone, or UTC for a zone name no longer known.
     static func zone(of timeZone: String) -> TimeZone {
-        ActivityTime.zone(named: timeZone) ?? TimeZone(identifier: "UTC")!
+        ActivityTime.zone(named: timeZone) ?? .utc
     }
 }
 

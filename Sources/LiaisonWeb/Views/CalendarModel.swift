@@ -79,8 +79,8 @@ struct CalendarSpan {
     }
 }
 
-/// The calendar pages' view model: the grid or list, the filters, and links that keep them.
-struct CalendarView {
+/// What a calendar page shows: the month grid, the week or the agenda, the filters, and links that keep them.
+struct CalendarModel {
     struct Item {
         let id: Int64
         let title: String
@@ -99,13 +99,7 @@ struct CalendarView {
         let date: String
         let isToday: Bool
         let outside: Bool
-        /// The day's activities as list items, written in Swift (escaped as the templates escape): a month
-        /// holds hundreds, and the template engine's lookups for each were most of the page's time.
-        let itemsHTML: String
-        let hasItems: Bool
-    }
-    struct Week {
-        let days: [Day]
+        let items: [Item]
     }
     struct Link {
         let label: String
@@ -113,25 +107,22 @@ struct CalendarView {
         let current: Bool
     }
 
+    let mode: CalendarMode
     let heading: String
     let zoneNote: String
     let modes: [Link]
     let previous: String
     let next: String
     let today: String
-    let isMonth: Bool
-    let isWeek: Bool
-    let isAgenda: Bool
-    let weekdays: [String]
-    let weeks: [Week]
+    static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    /// The days of the month grid (whole weeks, Monday first) or of the week; empty for the agenda.
     let days: [Day]
+    /// The agenda's days that have something, from the day chosen on; empty for the month and the week.
     let agenda: [Day]
-    let hasAgenda: Bool
     let filters: [FormField]
-    let mode: String
+    /// The day the page is about ("2026-11-11").
     let date: String
     let newHref: String
-    let feedHint: String
 
     init(
         span: CalendarSpan, items: [ActivitySummary], parameters: [String: String], filters: [FormField],
@@ -139,12 +130,9 @@ struct CalendarView {
     ) {
         let zone = span.zone
         let calendar = ActivityTime.calendar(zone)
+        mode = span.mode
         heading = span.heading
         zoneNote = String(format: t["calendar_zone_note"], ActivityFormats.name(zone))
-        isMonth = span.mode == .month
-        isWeek = span.mode == .week
-        isAgenda = span.mode == .agenda
-        mode = span.mode.rawValue
         let anchorKey = CalendarSpan.key(span.anchor)
         date = anchorKey
         var kept = parameters.filter { ["kind", "region", "organization", "staff", "org"].contains($0.key) && !$0.value.isEmpty }
@@ -162,9 +150,7 @@ struct CalendarView {
         previous = href(mode: span.mode, date: span.neighbour(-1))
         next = href(mode: span.mode, date: span.neighbour(1))
         today = href(mode: span.mode, date: todayKey)
-        weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         newHref = "/activities/new?date=\(anchorKey)"
-        feedHint = t["calendar_feed_hint"]
         // Each activity on every day it covers in the viewer's zone; in the agenda, once, on its first day (or
         // the agenda's first day, for one that began before it).
         var byDay: [String: [Item]] = [:]
@@ -206,61 +192,21 @@ struct CalendarView {
             }
         }
         let anchorMonth = span.anchor.month
-        let days = span.days.map { components -> Day in
+        days = span.mode == .agenda ? [] : span.days.map { components -> Day in
             let key = CalendarSpan.key(components)
-            let items = byDay[key] ?? []
             let date = calendar.date(from: components)!
             return Day(
                 number: components.day!, label: ActivityFormats.day(date, in: zone), date: key, isToday: key == todayKey,
-                outside: span.mode == .month && components.month != anchorMonth,
-                itemsHTML: Self.html(items, mode: span.mode, strings: t), hasItems: !items.isEmpty)
+                outside: span.mode == .month && components.month != anchorMonth, items: byDay[key] ?? [])
         }
-        // Only what the page shows: the model is turned into the template's values whole, every item again
-        // for each list that holds it.
-        self.days = span.mode == .week ? days : []
-        weeks =
-            span.mode == .month
-            ? stride(from: 0, to: days.count, by: 7).map { Week(days: Array(days[$0..<min($0 + 7, days.count)])) } : []
         // The agenda lists every day that has something, from the day chosen on.
         agenda = (span.mode == .agenda ? agendaByDay.keys.sorted() : []).map { key in
-            let items = agendaByDay[key] ?? []
             let date = (try? ActivityTime.midnight(of: key, in: zone).get()) ?? now
             return Day(
                 number: 0, label: ActivityFormats.day(date, in: zone), date: key, isToday: key == todayKey,
-                outside: false, itemsHTML: Self.html(items, mode: .agenda, strings: t), hasItems: true)
+                outside: false, items: agendaByDay[key] ?? [])
         }
-        hasAgenda = !agenda.isEmpty
         self.filters = filters
-    }
-}
-
-extension CalendarView {
-    /// A day's activities as `<li>` elements for the month grid, the week or the agenda.
-    static func html(_ items: [Item], mode: CalendarMode, strings t: Strings) -> String {
-        func e(_ text: String) -> String { FormField.escape(text) }
-        var html = ""
-        for item in items {
-            let link = "<a href=\"/activities/\(item.id)\""
-            let time = "<span class=\"time\">" + e(item.time) + "</span>"
-            html += "<li class=\"kind-" + e(item.kind) + "\">"
-            switch mode {
-            case .month:
-                html += link + " title=\"" + e(item.when) + "\">" + time + " " + e(item.title) + "</a>"
-            case .week:
-                html += link + ">" + time + " " + e(item.title) + "</a> <span class=\"muted\">" + e(item.kindLabel)
-                if let place = item.place { html += " · " + e(place) }
-                html += "</span>"
-            case .agenda:
-                html += time + " " + link + ">" + e(item.title) + "</a> <span class=\"badge\">" + e(item.kindLabel)
-                    + "</span>"
-                if let place = item.place { html += " <span class=\"muted\">" + e(place) + "</span>" }
-                html += "<br><span class=\"muted\">" + e(item.when)
-                if let local = item.localWhen { html += " · " + e(t["local_time"]) + " " + e(local) }
-                html += "</span>"
-            }
-            html += "</li>"
-        }
-        return html
     }
 }
 

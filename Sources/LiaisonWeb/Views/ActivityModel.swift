@@ -2,36 +2,32 @@ import Foundation
 import LiaisonCore
 import LiaisonStore
 
-/// An activity's page: when and where (in its zone and the viewer's), who took part and how, the
+/// What an activity's page shows: when and where (in its zone and the viewer's), who took part and how, the
 /// delegations, the parts of a mission, and its history.
-struct ActivityView {
-    // Ids are 0 and `linked` false for records not in the directory: a missing key would make the template
-    // find the activity's own id further up.
+struct ActivityModel {
     struct OrganizationItem {
-        let id: Int64
-        let linked: Bool
+        /// Nil for an organization no longer in the directory, shown by name without a link.
+        let id: Int64?
         let name: String
         let status: String
         let statusLabel: String
-        let modeLabel: String
         let organizer: Bool
+        /// The id of its tick box on the attendance form.
         let field: String
     }
     struct Group {
         let heading: String
-        let count: Int
         let items: [OrganizationItem]
     }
     struct Delegate {
-        let id: Int64
-        let linked: Bool
+        /// Nil for a person no longer in the directory.
+        let id: Int64?
         let name: String
         let role: String
         let remote: Bool
     }
     struct Delegation {
         let heading: String
-        let organizationId: Int64?
         let people: [Delegate]
     }
     struct Part {
@@ -40,16 +36,11 @@ struct ActivityView {
         let when: String
         let kindLabel: String
     }
-    struct Option {
-        let value: String
-        let label: String
-    }
 
     let id: Int64
     let title: String
     let kindLabel: String
     let visibilityLabel: String
-    let isPublic: Bool
     let when: String
     let viewerWhen: String?
     let zone: String
@@ -60,22 +51,16 @@ struct ActivityView {
     let missionTitle: String?
     let summary: String?
     let organizers: [OrganizationItem]
-    let hasOrganizers: Bool
+    /// The organizations taking part, by how they took part (in person, virtually); only modes someone used.
     let groups: [Group]
-    let hasOrganizations: Bool
     let delegations: [Delegation]
-    let hasDelegations: Bool
     let staff: String?
-    let parts: [Part]
-    let hasParts: Bool
-    let isMission: Bool
-    let statuses: [Option]
-    let modes: [Option]
+    /// A mission's parts; nil for an activity that is not a mission.
+    let parts: [Part]?
     let version: Int
     let updated: String
     let notice: String?
     let history: [AdminPages.AuditRow]
-    let hasHistory: Bool
     let attendanceError: String?
 
     init(
@@ -86,7 +71,6 @@ struct ActivityView {
         title = a.title
         kindLabel = t["activity_kind_\(a.kind.rawValue)"]
         visibilityLabel = t["visibility_\(a.visibility.rawValue)"]
-        isPublic = a.visibility == .public
         let own = ActivityFormats.zone(of: a.timeZone)
         when = ActivityFormats.when(a, in: own)
         viewerWhen =
@@ -101,19 +85,20 @@ struct ActivityView {
         summary = a.summary
         func item(_ o: ActivityOrganization, _ index: Int) -> OrganizationItem {
             OrganizationItem(
-                id: o.organizationId ?? 0, linked: o.organizationId != nil, name: o.organizationName ?? "", status: o.status.rawValue,
-                statusLabel: t["status_\(o.status.rawValue)"], modeLabel: t["mode_\(o.mode.rawValue)"],
-                organizer: o.organizer, field: "f-attendance-\(index)")
+                id: o.organizationId, name: o.organizationName ?? "", status: o.status.rawValue,
+                statusLabel: t["status_\(o.status.rawValue)"], organizer: o.organizer, field: "f-attendance-\(index)")
         }
         let indexed = Array(a.organizations.enumerated())
         organizers = indexed.filter { $0.element.organizer }.map { item($0.element, $0.offset) }
-        hasOrganizers = !organizers.isEmpty
         groups = AttendanceMode.allCases.compactMap { mode in
             let items = indexed.filter { $0.element.mode == mode }.map { item($0.element, $0.offset) }
-            return items.isEmpty
-                ? nil : Group(heading: t["mode_group_\(mode.rawValue)"], count: items.count, items: items)
+            return items.isEmpty ? nil : Group(heading: t["mode_group_\(mode.rawValue)"], items: items)
         }
-        hasOrganizations = !a.organizations.isEmpty
+        func delegate(_ p: ActivityPerson) -> Delegate {
+            Delegate(
+                id: p.personId, name: p.personName ?? "", role: t["delegate_role_\(p.role.rawValue)"],
+                remote: !p.inPerson)
+        }
         // A delegation per organization, head first; people on their own last.
         let rank: [DelegateRole: Int] = [.headOfDelegation: 0, .speaker: 1, .member: 2, .interpreter: 3]
         var delegations: [Delegation] = []
@@ -124,41 +109,27 @@ struct ActivityView {
             let name = a.organizations.first { $0.organizationId == key }?.organizationName ?? ""
             delegations.append(
                 Delegation(
-                    heading: String(format: t["delegation_of"], name), organizationId: key,
-                    people: members.sorted { rank[$0.role, default: 9] < rank[$1.role, default: 9] }.map {
-                        Delegate(
-                            id: $0.personId ?? 0, linked: $0.personId != nil, name: $0.personName ?? "", role: t["delegate_role_\($0.role.rawValue)"],
-                            remote: !$0.inPerson)
-                    }))
+                    heading: String(format: t["delegation_of"], name),
+                    people: members.sorted { rank[$0.role, default: 9] < rank[$1.role, default: 9] }.map(delegate)))
         }
         let others = a.people.filter { $0.organizationId == nil }
         if !others.isEmpty {
-            delegations.append(
-                Delegation(
-                    heading: t["other_participants"], organizationId: nil,
-                    people: others.map {
-                        Delegate(
-                            id: $0.personId ?? 0, linked: $0.personId != nil, name: $0.personName ?? "", role: t["delegate_role_\($0.role.rawValue)"],
-                            remote: !$0.inPerson)
-                    }))
+            delegations.append(Delegation(heading: t["other_participants"], people: others.map(delegate)))
         }
         self.delegations = delegations
-        hasDelegations = !delegations.isEmpty
         staff = a.staff.isEmpty ? nil : a.staff.map(\.name).joined(separator: ", ")
-        self.parts = parts.map {
-            Part(
-                id: $0.id, title: $0.title, when: ActivityFormats.when($0, in: ActivityFormats.zone(of: $0.timeZone)),
-                kindLabel: t["activity_kind_\($0.kind.rawValue)"])
-        }
-        hasParts = !parts.isEmpty
-        isMission = a.kind == .mission
-        statuses = ParticipationStatus.allCases.map { Option(value: $0.rawValue, label: t["status_\($0.rawValue)"]) }
-        modes = AttendanceMode.allCases.map { Option(value: $0.rawValue, label: t["mode_\($0.rawValue)"]) }
+        self.parts =
+            a.kind != .mission
+            ? nil
+            : parts.map {
+                Part(
+                    id: $0.id, title: $0.title, when: ActivityFormats.when($0, in: ActivityFormats.zone(of: $0.timeZone)),
+                    kindLabel: t["activity_kind_\($0.kind.rawValue)"])
+            }
         version = a.version
         updated = Formats.minute(a.updatedAt)
         self.notice = notice
         self.history = history.map { AdminPages.row($0, strings: t, onRecordPage: true) }
-        hasHistory = !history.isEmpty
         self.attendanceError = attendanceError
     }
 }

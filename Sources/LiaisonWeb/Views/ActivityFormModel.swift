@@ -2,32 +2,37 @@ import Foundation
 import LiaisonCore
 import LiaisonStore
 
-/// The activity create/edit page's view model.
-struct ActivityFormView {
-    typealias Group = OrganizationFormView.Group
-    typealias Row = OrganizationFormView.Row
-
+/// What the activity create/edit page shows: the form's fields grouped as the page shows them, the rows of
+/// the organizations and people taking part, and the errors with links to their fields.
+struct ActivityFormModel {
+    struct Group {
+        let legend: String
+        let fields: [FormField]
+    }
     struct ParticipantRow {
         let name: String
-        let hidden: [FormField]
+        /// Hidden inputs that carry the row's record back (its id and name).
+        let hidden: [(name: String, value: String)]
         let fields: [FormField]
+    }
+    /// An error in the summary at the top, linked to the field (or list) it is about.
+    struct ErrorLink {
+        let id: String
+        let message: String
     }
 
     let heading: String
     let action: String
     let cancel: String
     let version: String
-    let hasErrors: Bool
-    let errorSummary: [OrganizationFormView.FieldErrorLink]
+    let errorSummary: [ErrorLink]
     let conflict: Bool
     let groups: [Group]
     let organizationRows: [ParticipantRow]
-    let hasOrganizationRows: Bool
     /// An error about the organizations as a list ("at most 500"), shown at the top of their section.
     let organizationsError: String?
     let addOrganizations: [FormField]
     let peopleRows: [ParticipantRow]
-    let hasPeopleRows: Bool
     let peopleError: String?
     let addPeople: [FormField]
 
@@ -83,7 +88,6 @@ struct ActivityFormView {
                 ]),
             Group(legend: t["group_staff"], fields: [staffField]),
         ]
-        func hidden(_ name: String, _ value: String) -> FormField { FormField(name: name, label: "", value: value) }
         func rowSelect(_ name: String, _ label: String, _ value: String, _ pairs: [(String, String)], blank: String? = nil)
             -> FormField
         {
@@ -100,7 +104,7 @@ struct ActivityFormView {
         organizationRows = shownOrganizations.rows.enumerated().map { index, row in
             let p = "organizations[\(index)]"
             return ParticipantRow(
-                name: row.name, hidden: [hidden("\(p).id", row.id), hidden("\(p).name", row.name)],
+                name: row.name, hidden: [("\(p).id", row.id), ("\(p).name", row.name)],
                 fields: [
                     rowSelect(
                         "\(p).mode", t["field_participant_mode"], row.mode,
@@ -112,7 +116,6 @@ struct ActivityFormView {
                     check("\(p).remove", t["remove"], row.remove),
                 ])
         }
-        hasOrganizationRows = !organizationRows.isEmpty
         addOrganizations = [
             field("addInPerson", .textarea, hint: t["hint_add_organizations"]),
             field("addVirtual", .textarea, hint: t["hint_add_organizations"]),
@@ -125,7 +128,7 @@ struct ActivityFormView {
         peopleRows = shownPeople.rows.enumerated().map { index, row in
             let p = "people[\(index)]"
             return ParticipantRow(
-                name: row.name, hidden: [hidden("\(p).id", row.id), hidden("\(p).name", row.name)],
+                name: row.name, hidden: [("\(p).id", row.id), ("\(p).name", row.name)],
                 fields: [
                     rowSelect(
                         "\(p).role", t["field_participant_role"], row.role,
@@ -137,22 +140,20 @@ struct ActivityFormView {
                     check("\(p).remove", t["remove"], row.remove),
                 ])
         }
-        hasPeopleRows = !peopleRows.isEmpty
         addPeople = [
             field("addPeople", .textarea, hint: t["hint_add_people"]),
             select("addRole", DelegateRole.allCases.map { ($0.rawValue, t["delegate_role_\($0.rawValue)"]) }),
         ]
         let allFields = groups.flatMap(\.fields) + addOrganizations + addPeople
         var links = allFields.compactMap { f in
-            f.error.map { OrganizationFormView.FieldErrorLink(id: f.id, message: "\(f.label): \($0)") }
+            f.error.map { ErrorLink(id: f.id, message: "\(f.label): \($0)") }
         }
         let shown = Set(allFields.compactMap(\.error))
         for (field, message) in form.errors.sorted(by: { $0.key < $1.key }) where !shown.contains(message) {
             let list = field.hasPrefix("people") ? "f-people" : "f-organizations"
-            links.append(OrganizationFormView.FieldErrorLink(id: list, message: message))
+            links.append(ErrorLink(id: list, message: message))
         }
         errorSummary = links
-        hasErrors = !links.isEmpty
     }
 
     /// The zones offered, with the one chosen when the list lacks it.

@@ -1,0 +1,117 @@
+/// The form that creates or changes an activity: its errors linked to their fields, the groups of fields,
+/// the organizations and people taking part as rows, and the boxes that add many of them by name.
+struct ActivityFormView {
+    let model: ActivityFormModel
+    let t: Strings
+    let csrf: String
+
+    func render(into html: inout HTML) {
+        html.h1(text: model.heading)
+        html.newline()
+        if model.conflict {
+            html.div(.class("alert"), .role("alert"), .id("conflict")) { $0.text(t["activity_conflict_message"]) }
+        }
+        html.newline()
+        if !model.errorSummary.isEmpty {
+            errorSummary(into: &html)
+        }
+        html.newline()
+        html.form(.class("record"), .action(model.action), .method("post"), .flag("novalidate")) { html in
+            html.newline()
+            html.hidden(name: "_csrf", value: csrf)
+            html.newline()
+            html.hidden(name: "version", value: model.version)
+            html.newline()
+            for group in model.groups {
+                html.fieldset { html in
+                    html.element("legend", []) { $0.text(group.legend) }
+                    for field in group.fields { field.render(into: &html) }
+                }
+                html.newline()
+            }
+            html.fieldset(.id("f-organizations")) { html in
+                html.element("legend", []) { $0.text(t["section_participants"]) }
+                html.newline()
+                participants(
+                    error: model.organizationsError, rows: model.organizationRows,
+                    columns: ["col_organization", "field_participant_mode", "field_participant_status", "organizer", "remove"],
+                    into: &html)
+                html.p(.class("hint"), text: t["hint_participants"])
+                html.newline()
+                add(model.addOrganizations, into: &html)
+            }
+            html.newline()
+            html.fieldset(.id("f-people")) { html in
+                html.element("legend", []) { $0.text(t["section_delegations"]) }
+                html.newline()
+                participants(
+                    error: model.peopleError, rows: model.peopleRows,
+                    columns: ["col_name", "field_participant_role", "field_participant_delegation", "mode_in_person", "remove"],
+                    into: &html)
+                add(model.addPeople, into: &html)
+            }
+            html.newline()
+            html.div(.class("actions")) { html in
+                html.button(.type("submit"), text: t["save"])
+                html.text(" ")
+                html.a(.href(model.cancel), text: t["cancel"])
+            }
+            html.newline()
+        }
+    }
+
+    private func errorSummary(into html: inout HTML) {
+        html.div(.class("alert"), .role("alert"), .id("error-summary")) { html in
+            html.p(text: t["form_has_errors"])
+            html.ul { html in
+                for link in model.errorSummary {
+                    // With quotes escaped, as the template wrote the values quoted in messages.
+                    html.li { html in html.a(.href("#\(link.id)")) { $0.textEscapingQuotes(link.message) } }
+                }
+            }
+        }
+    }
+
+    /// A list's error, and its rows as a table: the name with the hidden inputs that carry the record back,
+    /// then a cell for each field.
+    private func participants(
+        error: String?, rows: [ActivityFormModel.ParticipantRow], columns: [String], into html: inout HTML
+    ) {
+        if let error {
+            html.p(.class("error"), text: error)
+            html.newline()
+        }
+        guard !rows.isEmpty else { return }
+        html.table(.class("participants-table")) { html in
+            html.thead { html in
+                html.tr { html in
+                    for key in columns { html.th(.scope("col"), text: t[key]) }
+                }
+            }
+            html.tbody { html in
+                html.newline()
+                for row in rows {
+                    html.tr { html in
+                        html.th(.scope("row")) { html in
+                            html.text(row.name)
+                            for hidden in row.hidden { html.hidden(name: hidden.name, value: hidden.value) }
+                        }
+                        for field in row.fields {
+                            html.td { field.render(into: &$0) }
+                        }
+                    }
+                }
+                html.newline()
+            }
+        }
+        html.newline()
+    }
+
+    /// The boxes that add organizations or people by name, with the status or role they are added with.
+    private func add(_ fields: [FormField], into html: inout HTML) {
+        html.div(.class("add-participants")) { html in
+            for field in fields { field.render(into: &html) }
+        }
+        html.newline()
+    }
+}
