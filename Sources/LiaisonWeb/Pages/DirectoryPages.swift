@@ -44,10 +44,12 @@ struct DirectoryPages {
         let people = try await store.peopleAt(organizationId: organization.id)
         let activities = try await store.listActivities(
             ActivityQuery(organizationId: organization.id, newestFirst: true, limit: 20))
-        let view = ProfileView(
-            organization: organization, people: people, activities: activities, history: history, regions: settings.regions, strings: t,
-            saved: request.uri.queryParameters["saved"] != nil)
-        return renderer.page("organization", title: organization.name, model: view, context: context)
+        let model = OrganizationShowModel(
+            organization: organization, people: people, activities: activities, history: history,
+            regions: settings.regions, strings: t, saved: request.uri.queryParameters["saved"] != nil)
+        let view = OrganizationShowView(
+            model: model, t: t, canEdit: (context.identity?.account.role ?? .viewer) >= .editor)
+        return renderer.page(title: organization.name, context: context) { view.render(into: &$0) }
     }
 
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
