@@ -143,10 +143,11 @@ struct DirectoryPages {
         _ form: OrganizationForm, heading: String, action: String, cancel: String, conflict: Bool = false,
         status: HTTPResponse.Status = .ok, context: AppRequestContext
     ) async throws -> Response {
-        let view = OrganizationFormView(
+        let model = OrganizationFormModel(
             form: form, heading: heading, action: action, cancel: cancel, conflict: conflict,
             networks: try await store.networks(), staff: try await store.accounts().filter { !$0.disabled },
             regions: settings.regions, strings: t)
-        return renderer.page("organization-form", title: heading, model: view, context: context, status: status)
+        let view = OrganizationFormView(model: model, t: t, csrf: context.identity?.csrfToken ?? "")
+        return renderer.page(title: heading, context: context, status: status) { view.render(into: &$0) }
     }
 }
