@@ -180,8 +180,7 @@ import Testing
             #expect(response.status == .unprocessableContent)
             let html = response.text
             #expect(html.contains("id=\"f-name-error\">Name is required."))
-            // The writer escapes quotes only in attribute values; in text they read the same to a browser.
-            #expect(html.contains("id=\"f-country-error\">\"ZZ\" is not an ISO 3166-1 alpha-2 country code."))
+            #expect(html.contains("id=\"f-country-error\">&quot;ZZ&quot; is not an ISO 3166-1 alpha-2 country code."))
             #expect(html.contains("id=\"f-latitude-error\">Latitude must be between"))
             #expect(html.contains("id=\"f-population-error\">Enter a whole number."))
             #expect(html.contains("id=\"f-governanceRoles-0--title-error\">Role title is required."))

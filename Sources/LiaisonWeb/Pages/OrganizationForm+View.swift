@@ -55,7 +55,7 @@ struct OrganizationFormView {
             html.p(text: t["form_has_errors"])
             html.ul { html in
                 for link in model.errorSummary {
-                    html.li { $0.a(.href("#\(link.id)"), text: link.message) }
+                    html.li { html in html.a(.href("#\(link.id)")) { $0.textEscapingQuotes(link.message) } }
                 }
             }
         }
