@@ -75,6 +75,63 @@ import Testing
         }
     }
 
+    @Test func everyPartOfTheProfileIsDrawn() async throws {
+        try await withTestApp { app in
+            let store = app.store
+            let organization = try await store.createOrganization(
+                OrganizationInput(
+                    kind: .city, name: "Foshan", nativeName: "佛山", aliases: ["Fatshan", "Namhoi <old>"],
+                    country: "CN", membershipStatus: .member, paying: true,
+                    governanceRoles: [
+                        GovernanceRole(title: "Board", fromYear: 2019, toYear: 2022),
+                        GovernanceRole(title: "Council", toYear: 2020), GovernanceRole(title: "Observer"),
+                    ],
+                    practices: [
+                        Practice(title: "Ceramics route", year: 2015, description: "Kilns <open>"),
+                        Practice(title: "Lion dance"),
+                    ]))
+            let id = organization.id
+            _ = try await store.createPerson(
+                PersonInput(
+                    givenName: "Mei", familyName: "Lin",
+                    positions: [Position(organizationId: id, title: "Mayor", department: "Office", startDate: "2019")]),
+                by: .system)
+            _ = try await store.createPerson(
+                PersonInput(
+                    givenName: "Wei", familyName: "Zhao", nativeName: "赵伟",
+                    positions: [Position(organizationId: id, title: "Adviser", startDate: "2010", endDate: "2015")]),
+                by: .system)
+            let page = try await app.get("/organizations/\(id)").text
+            for markup in [
+                "<p class=\"eyebrow\">City · <span class=\"badge status-member\">Member</span> "
+                    + "<span class=\"badge paying\">Paying</span></p>",
+                "<h1>Foshan <span class=\"native\" lang=\"und\">佛山</span></h1>",
+                "<p class=\"aliases\">Also known as Fatshan, Namhoi &lt;old&gt;</p>",
+                "<a class=\"button\" href=\"/organizations/\(id)/edit\">Edit</a>",
+                "<dt>Paying member</dt><dd>Yes</dd>",
+                // A person without a name in another script shows none, not the organization's.
+                "</a> <span class=\"muted\">Mayor, Office · 2019–</span></li></ul>",
+                "<h3>Formerly</h3><ul class=\"plain people\"><li>",
+                "<span class=\"native\" lang=\"und\">赵伟</span> <span class=\"muted\">Adviser · 2010–2015</span></li>",
+                "<a href=\"/people/new?organization=\(id)\">Add a person here</a>",
+                "<p class=\"muted\">No activities recorded yet.</p>",
+                "<li><strong>Board</strong> <span class=\"muted\">2019–2022</span></li><li><strong>Council</strong> "
+                    + "<span class=\"muted\">…–2020</span></li><li><strong>Observer</strong></li>",
+                "<p class=\"muted\">None recorded.</p>",
+                "<li><strong>Ceramics route</strong> <span class=\"muted\">(2015)</span><br>Kilns &lt;open&gt;</li>"
+                    + "<li><strong>Lion dance</strong></li>",
+                "<ol class=\"history\">", "<p class=\"record-info muted\">Version 1 · updated ",
+            ] {
+                #expect(page.contains(markup), "\(markup)")
+            }
+            let viewed = try await app.get("/organizations/\(id)", as: .viewer).text
+            #expect(viewed.contains("<a href=\"/people?organization=\(id)\">All people here</a></p>"))
+            for link in ["/organizations/\(id)/edit", "/people/new?organization=", "/activities/new?organization="] {
+                #expect(!viewed.contains(link), "\(link)")
+            }
+        }
+    }
+
     @Test func missingProfileIsAFriendly404() async throws {
         try await withTestApp { app in
             for uri in ["/organizations/999", "/organizations/abc", "/organizations/999/edit", "/nowhere"] {

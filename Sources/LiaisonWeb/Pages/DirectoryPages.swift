@@ -44,10 +44,12 @@ struct DirectoryPages {
         let people = try await store.peopleAt(organizationId: organization.id)
         let activities = try await store.listActivities(
             ActivityQuery(organizationId: organization.id, newestFirst: true, limit: 20))
-        let view = ProfileView(
-            organization: organization, people: people, activities: activities, history: history, regions: settings.regions, strings: t,
-            saved: request.uri.queryParameters["saved"] != nil)
-        return renderer.page("organization", title: organization.name, model: view, context: context)
+        let model = OrganizationShowModel(
+            organization: organization, people: people, activities: activities, history: history,
+            regions: settings.regions, strings: t, saved: request.uri.queryParameters["saved"] != nil)
+        let view = OrganizationShowView(
+            model: model, t: t, canEdit: (context.identity?.account.role ?? .viewer) >= .editor)
+        return renderer.page(title: organization.name, context: context) { view.render(into: &$0) }
     }
 
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -145,10 +147,11 @@ struct DirectoryPages {
         _ form: OrganizationForm, heading: String, action: String, cancel: String, conflict: Bool = false,
         status: HTTPResponse.Status = .ok, context: AppRequestContext
     ) async throws -> Response {
-        let view = OrganizationFormView(
+        let model = OrganizationFormModel(
             form: form, heading: heading, action: action, cancel: cancel, conflict: conflict,
             networks: try await store.networks(), staff: try await store.accounts().filter { !$0.disabled },
             regions: settings.regions, strings: t)
-        return renderer.page("organization-form", title: heading, model: view, context: context, status: status)
+        let view = OrganizationFormView(model: model, t: t, csrf: context.identity?.csrfToken ?? "")
+        return renderer.page(title: heading, context: context, status: status) { view.render(into: &$0) }
     }
 }

@@ -1,8 +1,9 @@
 import LiaisonCore
 import LiaisonStore
 
-/// The create/edit page's view model: the form's fields grouped as the page shows them.
-struct OrganizationFormView {
+/// What the create and edit page shows: the form's fields grouped as the page shows them, the rows of roles
+/// and practices with spare blank ones, and every error with a link to its field.
+struct OrganizationFormModel {
     struct Group {
         let legend: String
         let fields: [FormField]
@@ -15,7 +16,6 @@ struct OrganizationFormView {
     let action: String
     let cancel: String
     let version: String
-    let hasErrors: Bool
     let errorSummary: [FieldErrorLink]
     let conflict: Bool
     let groups: [Group]
@@ -140,6 +140,13 @@ struct OrganizationFormView {
             links.append(FieldErrorLink(id: "f-\(section)", message: message))
         }
         errorSummary = links
-        hasErrors = !links.isEmpty
     }
+}
+
+/// The person and activity forms' models still name these parts through `OrganizationFormView`, this model's
+/// old name; the aliases go when those pages move to typed views.
+extension OrganizationFormView {
+    typealias Group = OrganizationFormModel.Group
+    typealias Row = OrganizationFormModel.Row
+    typealias FieldErrorLink = OrganizationFormModel.FieldErrorLink
 }

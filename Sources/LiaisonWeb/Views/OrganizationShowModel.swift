@@ -2,8 +2,9 @@ import Foundation
 import LiaisonCore
 import LiaisonStore
 
-/// An organization's profile page.
-struct ProfileView {
+/// What an organization's page shows: its facts and membership, the people who work there now and before,
+/// its latest activities, roles, networks, practices and the latest lines of its history.
+struct OrganizationShowModel {
     struct Fact {
         let label: String
         let value: String
@@ -11,7 +12,8 @@ struct ProfileView {
     }
     struct Role {
         let title: String
-        let term: String?
+        let fromYear: Int?
+        let toYear: Int?
     }
     struct Network {
         let id: Int64
@@ -19,14 +21,26 @@ struct ProfileView {
     }
     struct PracticeItem {
         let title: String
-        let year: String?
+        let year: Int?
         let description: String?
+    }
+    /// A person who holds, or held, a position here.
+    struct PersonLine {
+        let id: Int64
+        let name: String
+        let nativeName: String?
+        let title: String
+        let department: String?
+        /// "YYYY", "YYYY-MM" or "YYYY-MM-DD"; nil when not known.
+        let start: String?
+        /// Nil while the position is held.
+        let end: String?
     }
 
     let id: Int64
     let name: String
     let nativeName: String?
-    let aliases: String?
+    let aliases: [String]
     let kind: String
     let status: String
     let statusKey: String
@@ -34,30 +48,17 @@ struct ProfileView {
     let facts: [Fact]
     let membership: [Fact]
     let roles: [Role]
-    let hasRoles: Bool
     let networks: [Network]
-    let hasNetworks: Bool
     let practices: [PracticeItem]
-    let hasPractices: Bool
-    struct PersonLine {
-        let id: Int64
-        let name: String
-        let nativeName: String?
-        let title: String
-        let term: String?
-    }
     let currentPeople: [PersonLine]
-    let hasCurrentPeople: Bool
     let pastPeople: [PersonLine]
-    let hasPastPeople: Bool
     let version: Int
     let updated: String
     let created: String
+    /// Whether the page follows a save, and says so.
     let saved: Bool
     let history: [AdminPages.AuditRow]
-    let hasHistory: Bool
     let activities: [TimelineItem]
-    let hasActivities: Bool
     /// The organization's activities on the calendar's agenda, from a year ago on.
     let activitiesHref: String
 
@@ -66,13 +67,12 @@ struct ProfileView {
         history: [AuditEntry], regions: RegionCatalog, strings t: Strings, saved: Bool
     ) {
         self.activities = activities.map { TimelineItem($0, strings: t) }
-        hasActivities = !activities.isEmpty
         let yearAgo = ActivityTime.localText(Date().addingTimeInterval(-365 * 86_400), in: .gmt, dayOnly: true)
         activitiesHref = "/calendar?view=agenda&organization=\(o.id)&date=\(yearAgo)"
         id = o.id
         name = o.name
         nativeName = o.nativeName
-        aliases = o.aliases.isEmpty ? nil : o.aliases.joined(separator: ", ")
+        aliases = o.aliases
         kind = t["kind_\(o.kind.rawValue)"]
         status = t["status_\(o.membershipStatus.rawValue)"]
         statusKey = o.membershipStatus.rawValue
@@ -104,33 +104,26 @@ struct ProfileView {
             add("field_focalPointAccountId", o.focalPoint ?? t["none_yet"], to: &membership)
         }
         self.membership = membership
-        roles = o.governanceRoles.map { role in
-            let term = [role.fromYear, role.toYear].map { $0.map(String.init) ?? "…" }.joined(separator: "–")
-            return Role(title: role.title, term: role.fromYear == nil && role.toYear == nil ? nil : term)
-        }
-        hasRoles = !roles.isEmpty
+        roles = o.governanceRoles.map { Role(title: $0.title, fromYear: $0.fromYear, toYear: $0.toYear) }
         networks = o.affiliations.map { Network(id: $0.networkId, name: $0.networkName ?? "#\($0.networkId)") }
-        hasNetworks = !networks.isEmpty
-        practices = o.practices.map {
-            PracticeItem(title: $0.title, year: $0.year.map(String.init), description: $0.description)
-        }
-        hasPractices = !practices.isEmpty
+        practices = o.practices.map { PracticeItem(title: $0.title, year: $0.year, description: $0.description) }
         func line(_ p: PersonAtOrganization) -> PersonLine {
-            let title = [p.position.title, p.position.department].compactMap { $0 }.joined(separator: ", ")
-            let term =
-                p.position.startDate == nil && p.position.endDate == nil
-                ? nil : "\(p.position.startDate ?? "…")–\(p.position.endDate ?? "")"
-            return PersonLine(id: p.personId, name: p.displayName, nativeName: p.nativeName, title: title, term: term)
+            PersonLine(
+                id: p.personId, name: p.displayName, nativeName: p.nativeName, title: p.position.title,
+                department: p.position.department, start: p.position.startDate, end: p.position.endDate)
         }
         currentPeople = people.filter(\.position.isCurrent).map(line)
-        hasCurrentPeople = !currentPeople.isEmpty
         pastPeople = people.filter { !$0.position.isCurrent }.map(line)
-        hasPastPeople = !pastPeople.isEmpty
         version = o.version
         updated = Formats.minute(o.updatedAt)
         created = Formats.day(o.createdAt)
         self.saved = saved
         self.history = history.map { AdminPages.row($0, strings: t, onRecordPage: true) }
-        hasHistory = !history.isEmpty
     }
+}
+
+/// The person page's model still names its facts `ProfileView.Fact`, after this model's old name; the alias
+/// goes when that page moves to a typed view.
+enum ProfileView {
+    typealias Fact = OrganizationShowModel.Fact
 }
