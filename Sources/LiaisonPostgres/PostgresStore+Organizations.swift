@@ -241,13 +241,6 @@ extension PostgresStore {
     }
 }
 
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
-    }
-}
-
 /// The words of a search as a tsquery in which every term must be the start of an indexed word, as the
 /// SQLite engine's FTS5 prefix queries. Terms are ASCII letters and digits only (`SearchText` guarantees
 /// it), and the query is bound as a parameter.

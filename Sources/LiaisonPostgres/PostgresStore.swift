@@ -157,11 +157,8 @@ public final class PostgresStore: LiaisonStore, Sendable {
         }
     }
 
-    /// The time stored on writes, cut to milliseconds as the SQLite engine stores it, so both engines
-    /// return equal records.
-    static func now() -> Date {
-        Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
-    }
+    /// The time stored on writes (see `Date.storedNow`).
+    static func now() -> Date { .storedNow() }
 
     /// The pool's own log, without its warning that a lease came before `run()` had started: `withRunning`
     /// starts both together and the lease simply waits.

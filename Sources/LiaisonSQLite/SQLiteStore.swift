@@ -83,10 +83,8 @@ public struct SQLiteStore: LiaisonStore {
         try await writer.read(body)
     }
 
-    /// The time stored on writes, cut to the milliseconds SQLite keeps so a record reads back equal.
-    static func now() -> Date {
-        Date(timeIntervalSince1970: (Date().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
-    }
+    /// The time stored on writes (see `Date.storedNow`).
+    static func now() -> Date { .storedNow() }
 }
 
 extension Database {
