@@ -206,10 +206,11 @@ struct PeoplePages {
         _ form: PersonForm, heading: String, action: String, cancel: String, conflict: Bool = false,
         duplicates: [PersonSummary] = [], status: HTTPResponse.Status = .ok, context: AppRequestContext
     ) async throws -> Response {
-        let view = PersonFormView(
+        let model = PersonFormModel(
             form: form, heading: heading, action: action, cancel: cancel, conflict: conflict, duplicates: duplicates,
             staff: try await store.accounts().filter { !$0.disabled },
             activities: try await activityChoices(selected: Int64(form.values["metAtActivityId"] ?? "")), strings: t)
-        return renderer.page("person-form", title: heading, model: view, context: context, status: status)
+        let view = PersonFormView(model: model, t: t, csrf: context.identity?.csrfToken ?? "")
+        return renderer.page(title: heading, context: context, status: status) { view.render(into: &$0) }
     }
 }
