@@ -67,7 +67,10 @@ import Testing
             #expect(page.contains("<span class=\"muted\">&lt;i&gt;Dr.&lt;/i&gt;</span>"))
             #expect(page.contains("<dd><span class=\"postal\">1 &lt;Main&gt; St</span></dd>"))
             #expect(page.contains("<span class=\"muted\">(&lt;home&gt;)</span>"))
-            #expect(page.contains("<li><strong>Mayor &lt;3</strong> — &lt;em&gt;Atlantis&lt;/em&gt; <span class=\"muted\">2020–</span></li>"))
+            #expect(
+                page.contains(
+                    "<li><strong>Mayor &lt;3</strong> — &lt;em&gt;Atlantis&lt;/em&gt; "
+                        + "<span class=\"muted\">2020–</span></li>"))
             #expect(page.contains("href=\"\(record)/edit\""))
             let viewer = try await app.get(record, as: .viewer).text
             #expect(viewer.contains("href=\"\(record)/vcard\""))
