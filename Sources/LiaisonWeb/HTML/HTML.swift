@@ -34,6 +34,12 @@ struct HTML: Sendable {
         output += String(value)
     }
 
+    /// Text with its quotes escaped as well (`&quot;`, `&#39;`), as the templates wrote all text: the same to
+    /// a browser as `text`, for parts of pages that must read exactly as the templates wrote them.
+    mutating func textEscapingQuotes(_ value: String) {
+        Self.escape(value, into: &output, quotes: true)
+    }
+
     /// An element with its attributes (nil ones left out) and its content.
     mutating func element(_ tag: StaticString, _ attributes: [Attribute?] = [], _ content: (inout HTML) -> Void) {
         open(tag, attributes)

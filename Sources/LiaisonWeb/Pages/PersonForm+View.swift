@@ -55,7 +55,8 @@ struct PersonFormView {
             html.p(text: t["form_has_errors"])
             html.ul { html in
                 for link in model.errorSummary {
-                    html.li { $0.a(.href("#\(link.id)"), text: link.message) }
+                    // Quotes escaped as the template escaped them: messages quote what was typed ("wei@" is not ...).
+                    html.li { html in html.a(.href("#\(link.id)")) { $0.textEscapingQuotes(link.message) } }
                 }
             }
         }

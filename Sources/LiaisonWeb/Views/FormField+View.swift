@@ -33,7 +33,8 @@ extension FormField {
                 control(into: &html, describedBy: describedBy, invalid: invalid)
             }
             if let hint { html.p(.class("hint"), .id(hintId), text: hint) }
-            if let error { html.p(.class("error"), .id(errorId), text: error) }
+            // Quotes escaped as the template escaped them: messages quote what was typed ("ZZ" is not ...).
+            if let error { html.p(.class("error"), .id(errorId)) { $0.textEscapingQuotes(error) } }
         }
     }
 
