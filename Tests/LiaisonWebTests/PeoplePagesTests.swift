@@ -47,6 +47,37 @@ import Testing
         }
     }
 
+    @Test func theRecordPagesShowWhatWasTypedAsTextAndOfferEditsToEditorsOnly() async throws {
+        try await withTestApp { app in
+            let person = try await app.store.createPerson(
+                PersonInput(
+                    givenName: "<b>Guo</b>", familyName: "Chen & \"Co\"", honorific: "<i>Dr.</i>",
+                    notes: "<script>alert(1)</script>",
+                    positions: [Position(organizationName: "<em>Atlantis</em>", title: "Mayor <3", startDate: "2020")],
+                    channels: [Channel(kind: .postal, value: "1 <Main> St", label: "<home>")]),
+                by: .system)
+            let record = "/people/\(person.id)"
+            for uri in [record, "\(record)/edit", "\(record)/merge?q=%3Cscript%3E"] {
+                let html = try await app.get(uri).text
+                for markup in ["<script>", "<b>", "<i>", "<em>", "<home>", "<Main>"] {
+                    #expect(!html.contains(markup), "\(uri): \(markup)")
+                }
+            }
+            let page = try await app.get(record).text
+            #expect(page.contains("<span class=\"muted\">&lt;i&gt;Dr.&lt;/i&gt;</span>"))
+            #expect(page.contains("<dd><span class=\"postal\">1 &lt;Main&gt; St</span></dd>"))
+            #expect(page.contains("<span class=\"muted\">(&lt;home&gt;)</span>"))
+            #expect(
+                page.contains(
+                    "<li><strong>Mayor &lt;3</strong> — &lt;em&gt;Atlantis&lt;/em&gt; "
+                        + "<span class=\"muted\">2020–</span></li>"))
+            #expect(page.contains("href=\"\(record)/edit\""))
+            let viewer = try await app.get(record, as: .viewer).text
+            #expect(viewer.contains("href=\"\(record)/vcard\""))
+            #expect(!viewer.contains("href=\"\(record)/edit\"") && !viewer.contains("href=\"\(record)/merge\""))
+        }
+    }
+
     @Test func aFormWithErrorsKeepsWhatWasTyped() async throws {
         try await withTestApp(demo: true) { app in
             let response = try await app.submit(

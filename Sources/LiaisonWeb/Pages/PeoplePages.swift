@@ -45,10 +45,13 @@ struct PeoplePages {
         let history = try await store.auditEntries(AuditQuery(entity: "person", entityId: person.id, limit: 20))
         let activities = try await store.listActivities(ActivityQuery(personId: person.id, newestFirst: true, limit: 20))
         let metAt = try await person.metAtActivityId.asyncMap { try await store.activity(id: $0) } ?? nil
-        let view = PersonView(
-            person: person, activities: activities, metAt: metAt, history: history, strings: t, notice: request.uri.queryParameters["saved"] != nil
-                ? t["saved"] : request.uri.queryParameters["merged"] != nil ? t["merged_notice"] : nil)
-        return renderer.page("person", title: person.displayName, model: view, context: context)
+        let notice =
+            request.uri.queryParameters["saved"] != nil
+            ? t["saved"] : request.uri.queryParameters["merged"] != nil ? t["merged_notice"] : nil
+        let model = PersonModel(
+            person: person, activities: activities, metAt: metAt, history: history, strings: t, notice: notice)
+        let view = PersonView(model: model, t: t, canEdit: (context.identity?.account.role ?? .viewer) >= .editor)
+        return renderer.page(title: person.displayName, context: context) { view.render(into: &$0) }
     }
 
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -142,10 +145,11 @@ struct PeoplePages {
             candidates += found.filter { hit in hit.id != person.id && !candidates.contains { $0.id == hit.id } }
         }
         let others = try await store.people(ids: candidates.map(\.id))
-        let model = MergeView(person: person, candidates: others, query: text ?? "", strings: t)
-        return renderer.page(
-            "person-merge", title: String(format: t["merge_heading"], person.displayName), model: model,
-            context: context)
+        let model = PersonMergeModel(person: person, candidates: others, query: text ?? "")
+        let view = PersonMergeView(model: model, t: t, csrf: context.identity?.csrfToken ?? "")
+        return renderer.page(title: String(format: t["merge_heading"], person.displayName), context: context) {
+            view.render(into: &$0)
+        }
     }
 
     @Sendable func merge(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -205,10 +209,11 @@ struct PeoplePages {
         _ form: PersonForm, heading: String, action: String, cancel: String, conflict: Bool = false,
         duplicates: [PersonSummary] = [], status: HTTPResponse.Status = .ok, context: AppRequestContext
     ) async throws -> Response {
-        let view = PersonFormView(
+        let model = PersonFormModel(
             form: form, heading: heading, action: action, cancel: cancel, conflict: conflict, duplicates: duplicates,
             staff: try await store.accounts().filter { !$0.disabled },
             activities: try await activityChoices(selected: Int64(form.values["metAtActivityId"] ?? "")), strings: t)
-        return renderer.page("person-form", title: heading, model: view, context: context, status: status)
+        let view = PersonFormView(model: model, t: t, csrf: context.identity?.csrfToken ?? "")
+        return renderer.page(title: heading, context: context, status: status) { view.render(into: &$0) }
     }
 }

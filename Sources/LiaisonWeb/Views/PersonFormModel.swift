@@ -2,30 +2,42 @@ import Foundation
 import LiaisonCore
 import LiaisonStore
 
-/// The person create/edit page's view model.
-struct PersonFormView {
+/// What the person create/edit page shows: the form's fields grouped as the page shows them, a row of fields
+/// for each position and channel, the errors found with links to their fields, and the likely duplicates of
+/// a new person with the box that says they are someone else.
+struct PersonFormModel {
+    struct Group {
+        let legend: String
+        let fields: [FormField]
+    }
+    /// A record that may be the same person: its current post and preferred way to reach it, where known.
     struct Duplicate {
         let id: Int64
         let name: String
         let nativeName: String?
-        let detail: String?
+        let details: [String]
+    }
+    /// An error in the summary above the form, linking to the field (or the list) it is about.
+    struct ErrorLink {
+        let id: String
+        let message: String
     }
 
     let heading: String
     let action: String
     let cancel: String
     let version: String
-    let hasErrors: Bool
-    let errorSummary: [OrganizationFormView.FieldErrorLink]
     let conflict: Bool
-    let groups: [OrganizationFormView.Group]
-    let positionRows: [OrganizationFormView.Row]
+    let errorSummary: [ErrorLink]
+    let groups: [Group]
+    /// Each position's fields, and a blank row for a new one.
+    let positionRows: [[FormField]]
     /// An error about the positions as a list ("at most 100"), shown at the top of their section.
     let positionsError: String?
-    let channelRows: [OrganizationFormView.Row]
+    /// Each channel's fields, and two blank rows for new ones.
+    let channelRows: [[FormField]]
     let channelsError: String?
     let duplicates: [Duplicate]
-    let hasDuplicates: Bool
     let confirmDuplicates: FormField
 
     init(
@@ -88,13 +100,13 @@ struct PersonFormView {
         positionsError = shownPositions.error
         let positions = shownPositions.rows + [PersonForm.PositionRow()]
         positionRows = positions.enumerated().map { index, row in
-            .init(fields: [
+            [
                 rowField("positions", index, "organization", row.organization, errorKey: "organizationId"),
                 rowField("positions", index, "title", row.title),
                 rowField("positions", index, "department", row.department),
                 rowField("positions", index, "startDate", row.startDate),
                 rowField("positions", index, "endDate", row.endDate),
-            ])
+            ]
         }
         let shownChannels = shownRows(
             form.channels, max: PersonInput.maxChannels, error: form.errors["channels"], strings: t)
@@ -110,22 +122,20 @@ struct PersonFormView {
             let preferred = FormField(
                 name: "preferredChannel", label: t["field_channels_preferred"], value: String(index), control: .radio,
                 checked: row.preferred)
-            return .init(fields: [
+            return [
                 kind, rowField("channels", index, "value", row.value), rowField("channels", index, "label", row.label),
                 holder, preferred,
-            ])
+            ]
         }
         self.duplicates = duplicates.map {
             Duplicate(
                 id: $0.id, name: $0.displayName, nativeName: $0.nativeName,
-                detail: [$0.title, $0.organizationName, $0.preferredChannel?.value].compactMap { $0 }.joined(
-                    separator: " · "))
+                details: [$0.title, $0.organizationName, $0.preferredChannel?.value].compactMap { $0 })
         }
-        hasDuplicates = !duplicates.isEmpty
         confirmDuplicates = FormField(
             name: "confirmDuplicates", label: t["confirm_duplicates"], control: .checkbox,
             checked: form.confirmDuplicates)
-        let allFields = groups.flatMap(\.fields) + positionRows.flatMap(\.fields) + channelRows.flatMap(\.fields)
+        let allFields = groups.flatMap(\.fields) + positionRows.joined() + channelRows.joined()
         // Rows repeat their labels, so the summary says which row ("Channel 2, Address or number").
         func rowName(_ field: String) -> String? {
             for (prefix, key) in [("positions[", "summary_position"), ("channels[", "summary_channel")]
@@ -138,16 +148,15 @@ struct PersonFormView {
         var links = allFields.compactMap { f in
             f.error.map { message in
                 let label = rowName(f.name).map { "\($0), \(f.label.lowercased())" } ?? f.label
-                return OrganizationFormView.FieldErrorLink(id: f.id, message: "\(label): \(message)")
+                return ErrorLink(id: f.id, message: "\(label): \(message)")
             }
         }
         let shown = Set(allFields.compactMap { $0.error })
         // List-wide rules ("only one preferred channel") have no input of their own: link to their list.
         for (field, message) in form.errors.sorted(by: { $0.key < $1.key }) where !shown.contains(message) {
             let list = field.hasPrefix("positions") ? "f-positions" : "f-channels"
-            links.append(OrganizationFormView.FieldErrorLink(id: list, message: message))
+            links.append(ErrorLink(id: list, message: message))
         }
         errorSummary = links
-        hasErrors = !links.isEmpty
     }
 }

@@ -1,0 +1,227 @@
+import LiaisonCore
+
+/// A person's page: the name and what an editor can do with the record, the posts held now and before, how
+/// to reach them, their activities, what else is known of them, the history of the record and its version.
+struct PersonView {
+    let model: PersonModel
+    let t: Strings
+    /// Whether the signed-in person may edit, merge and delete the record (an editor or an admin).
+    let canEdit: Bool
+
+    func render(into html: inout HTML) {
+        if let notice = model.notice {
+            html.div(.class("notice"), .role("status")) { $0.text(notice) }
+        }
+        html.newline()
+        head(into: &html)
+        html.newline()
+        html.div(.class("columns")) { html in
+            html.newline()
+            section("positions-h", t["section_positions"], into: &html) { positions(into: &$0) }
+            html.newline()
+            section("channels-h", t["section_channels"], into: &html) { channels(into: &$0) }
+            html.newline()
+        }
+        html.newline()
+        section("activities-h", t["section_activities"], into: &html) { activities(into: &$0) }
+        html.newline()
+        section("about-h", t["section_about"], into: &html) { about(into: &$0) }
+        html.newline()
+        section("history-h", t["section_history"], into: &html) { html in
+            if model.history.isEmpty {
+                html.p(.class("muted"), text: t["none_recorded"])
+            } else {
+                HistoryView(rows: model.history, t: t).render(into: &html)
+            }
+            html.newline()
+        }
+        html.newline()
+        html.p(.class("record-info muted")) { html in
+            html.text("\(t["version"]) ")
+            html.text(model.version)
+            html.text(" · \(t["updated"]) \(model.updated) · \(t["created"]) \(model.created)")
+        }
+    }
+
+    private func head(into html: inout HTML) {
+        html.div(.class("page-head")) { html in
+            html.newline()
+            html.div { html in
+                html.newline()
+                html.p(.class("eyebrow")) { html in
+                    html.text(t["person"])
+                    if let role = model.role {
+                        html.text(" · ")
+                        html.span(.class("badge")) { $0.text(role) }
+                    }
+                }
+                html.newline()
+                html.h1 { html in
+                    if let honorific = model.honorific {
+                        html.span(.class("muted")) { $0.text(honorific) }
+                        html.text(" ")
+                    }
+                    html.text(model.name)
+                    if let nativeName = model.nativeName {
+                        html.text(" ")
+                        html.span(.class("native"), .lang("und")) { $0.text(nativeName) }
+                    }
+                }
+                html.newline()
+            }
+            html.newline()
+            html.div(.class("head-actions")) { html in
+                html.newline()
+                let record = "/people/\(model.id)"
+                html.a(
+                    .class("button secondary"), .href("\(record)/vcard"), .flag("download"), text: t["export_vcard_one"])
+                html.newline()
+                if canEdit {
+                    html.a(.class("button"), .href("\(record)/edit"), text: t["edit"])
+                    html.newline()
+                    html.a(.class("button secondary"), .href("\(record)/merge"), text: t["merge"])
+                    html.newline()
+                    html.a(.class("button secondary"), .href("\(record)/delete"), text: t["delete"])
+                    html.newline()
+                }
+            }
+            html.newline()
+        }
+    }
+
+    /// A section named by its heading, for screen readers' lists of regions.
+    private func section(_ id: String, _ heading: String, into html: inout HTML, content: HTML.Content) {
+        html.section(Attribute("aria-labelledby", id)) { html in
+            html.newline()
+            html.h2(.id(id), text: heading)
+            html.newline()
+            content(&html)
+        }
+    }
+
+    private func positions(into html: inout HTML) {
+        if model.current.isEmpty {
+            html.p(.class("muted"), text: t["no_current_position"])
+        } else {
+            positionList(model.current, strong: true, into: &html)
+        }
+        html.newline()
+        if !model.past.isEmpty {
+            html.h3 { $0.text(t["past_positions"]) }
+            positionList(model.past, strong: false, into: &html)
+        }
+        html.newline()
+    }
+
+    /// Posts as "Title, Department — Organization 2016–2020", the current ones' titles in bold.
+    private func positionList(_ positions: [Position], strong: Bool, into html: inout HTML) {
+        html.ul(.class("plain")) { html in
+            for position in positions {
+                html.li { html in
+                    if strong {
+                        html.strong { $0.text(position.title) }
+                    } else {
+                        html.text(position.title)
+                    }
+                    if let department = position.department { html.text(", \(department)") }
+                    if let organization = position.organizationName {
+                        html.text(" — ")
+                        if let id = position.organizationId {
+                            html.a(.href("/organizations/\(id)"), text: organization)
+                        } else {
+                            html.text(organization)
+                        }
+                    }
+                    if position.startDate != nil || position.endDate != nil {
+                        html.text(" ")
+                        html.span(.class("muted")) { html in
+                            html.text(position.startDate ?? "…")
+                            html.text("–")
+                            html.text(position.endDate ?? "")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func channels(into html: inout HTML) {
+        if model.channels.isEmpty {
+            html.p(.class("muted"), text: t["none_recorded"])
+        } else {
+            html.dl(.class("facts channels")) { html in
+                for channel in model.channels { render(channel, into: &html) }
+            }
+        }
+        html.newline()
+    }
+
+    private func render(_ channel: PersonModel.Channel, into html: inout HTML) {
+        html.dt { html in
+            html.text(channel.kind)
+            if let label = channel.label {
+                html.text(" ")
+                html.span(.class("muted")) { $0.text("(\(label))") }
+            }
+        }
+        html.dd { html in
+            switch channel.display {
+            case .postal: html.span(.class("postal")) { $0.text(channel.value) }
+            case .link(let href): html.a(.href(href), Attribute("rel", "noopener noreferrer"), text: channel.value)
+            case .text: html.text(channel.value)
+            }
+            if channel.preferred {
+                html.text(" ")
+                html.span(.class("badge paying")) { $0.text(t["preferred"]) }
+            }
+            if let heldBy = channel.heldBy {
+                html.text(" ")
+                html.span(.class("muted")) { $0.text("· \(t["held_by"]) \(heldBy)") }
+            }
+        }
+    }
+
+    private func activities(into html: inout HTML) {
+        if model.activities.isEmpty {
+            html.p(.class("muted"), text: t["no_activities"])
+        } else {
+            html.ul(.class("plain timeline"), .id("timeline")) { html in
+                for item in model.activities {
+                    html.li { html in
+                        html.span(.class("muted")) { $0.text(item.when) }
+                        html.text(" ")
+                        html.span(.class("badge")) { $0.text(item.kindLabel) }
+                        html.text(" ")
+                        html.a(.href("/activities/\(item.id)"), text: item.title)
+                        if let how = item.how {
+                            html.text(" ")
+                            html.span(.class("muted")) { $0.text("— \(how)") }
+                        }
+                    }
+                }
+            }
+        }
+        html.newline()
+    }
+
+    private func about(into html: inout HTML) {
+        html.dl(.class("facts")) { html in
+            if let metAt = model.metAt {
+                html.dt { $0.text(t["met_at_activity"]) }
+                html.dd { html in
+                    html.a(.href("/activities/\(metAt.id)"), .id("met-at-activity")) { html in
+                        html.text(metAt.title)
+                        html.text(" (\(metAt.day))")
+                    }
+                }
+            }
+            for fact in model.facts {
+                html.dt { $0.text(fact.label) }
+                html.dd { $0.text(fact.value) }
+            }
+        }
+        html.newline()
+        if let notes = model.notes { html.p(.class("notes"), text: notes) }
+        html.newline()
+    }
+}

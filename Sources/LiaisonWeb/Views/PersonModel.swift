@@ -1,0 +1,96 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+
+/// What a person's page shows: who they are, the posts they hold and held, how to reach them, the
+/// activities they took part in, what else is known of them and the history of their record.
+struct PersonModel {
+    struct Channel {
+        /// How the value is shown: a postal address kept as written, a link to call or write, or text.
+        enum Display {
+            case postal
+            case link(String)
+            case text
+        }
+
+        let kind: String
+        let value: String
+        let label: String?
+        let preferred: Bool
+        let heldBy: String?
+        let display: Display
+    }
+
+    struct Fact {
+        let label: String
+        let value: String
+    }
+
+    /// The activity in the calendar where the person was met.
+    struct MetAt {
+        let id: Int64
+        let title: String
+        let day: String
+    }
+
+    let id: Int64
+    let name: String
+    let nativeName: String?
+    let honorific: String?
+    let role: String?
+    let current: [Position]
+    let past: [Position]
+    let channels: [Channel]
+    let activities: [TimelineItem]
+    let metAt: MetAt?
+    let facts: [Fact]
+    let notes: String?
+    let history: [AdminPages.AuditRow]
+    let version: Int
+    let updated: String
+    let created: String
+    let notice: String?
+
+    init(
+        person p: Person, activities: [ActivitySummary] = [], metAt: Activity? = nil, history: [AuditEntry],
+        strings t: Strings, notice: String?
+    ) {
+        id = p.id
+        name = p.displayName
+        nativeName = p.nativeName
+        honorific = p.honorific
+        role = p.role == .none ? nil : t["role_person_\(p.role.rawValue)"]
+        current = p.positions.filter(\.isCurrent)
+        past = p.positions.filter { !$0.isCurrent }
+        channels = p.channels.map { c in
+            let display: Channel.Display =
+                switch c.kind {
+                case .email: .link("mailto:\(c.value)")
+                case .phone: .link("tel:\(c.value)")
+                case .whatsapp: .link("https://wa.me/\(c.value.dropFirst())")
+                case .linkedin: .link(c.value)
+                case .wechat: .text
+                case .postal: .postal
+                }
+            return Channel(
+                kind: t["channel_\(c.kind.rawValue)"], value: c.value, label: c.label, preferred: c.preferred,
+                heldBy: c.heldBy?.name, display: display)
+        }
+        self.activities = activities.map { TimelineItem($0, strings: t) }
+        self.metAt = metAt.map { MetAt(id: $0.id, title: $0.title, day: String($0.start.prefix(10))) }
+        var facts: [Fact] = []
+        func add(_ key: String, _ value: String?) {
+            if let value, !value.isEmpty { facts.append(Fact(label: t[key], value: value)) }
+        }
+        add("field_languages", p.languages.map { Language.name(code: $0) ?? $0 }.joined(separator: ", "))
+        add("field_metAt", p.metAt)
+        add("field_consentNote", p.consentNote.map { note in p.consentDate.map { "\(note) (\($0))" } ?? note })
+        self.facts = facts
+        notes = p.notes
+        self.history = history.map { AdminPages.row($0, strings: t, onRecordPage: true) }
+        version = p.version
+        updated = Formats.minute(p.updatedAt)
+        created = Formats.day(p.createdAt)
+        self.notice = notice
+    }
+}
