@@ -251,7 +251,7 @@ def bench_engine(binary, name, database, options, folder):
     password = secrets.token_hex(12)
     run(binary, "user", "add", "--database", database, "--email", "bench@example.org", "--name", "Bench",
         "--role", "editor", "--password-stdin", stdin=password + "\n")
-    token = run(binary, "user", "token", "bench@example.org", "--database", database, "--name", "bench").strip()
+    token = run(binary, "user", "token", "bench@example.org", "--database", database, "--name", "bench", "--write").strip()
 
     server = Server(binary, database)
     try:

@@ -112,10 +112,13 @@ struct AccessGuard: Sendable {
                 detail: "An admin requires two-factor sign-in; set it up on your account page.")
         }
         if identity.account.role < role || (changesState && !identity.canWrite) {
-            let reason = identity.account.role < role ? "needs the \(role.rawValue) role" : "the API token is read-only"
+            let detail =
+                identity.account.role < role
+                ? "This action needs the \(role.rawValue) role."
+                : "This API token is read-only; this action changes records."
             throw try await refuse(
-                request, context: context, reason: reason,
-                Problem(.forbidden, type: "forbidden", title: "Not allowed.", detail: "This action \(reason)."))
+                request, context: context, reason: detail,
+                Problem(.forbidden, type: "forbidden", title: "Not allowed.", detail: detail))
         }
         if changesState, let expected = identity.csrfToken {
             var sent = request.headers[CSRF.header]
