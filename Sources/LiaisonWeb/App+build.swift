@@ -32,7 +32,7 @@ public func buildRouter(settings: WebSettings, store: any LiaisonStore) async th
     guard PasswordPolicy.standard.isAvailable else {
         throw StartupError("The list of common passwords is missing from Liaison's resources; reinstall Liaison.")
     }
-    let renderer = try await PageRenderer(resources: settings.resourcesDirectory)
+    let renderer = try PageRenderer(resources: settings.resourcesDirectory)
     let assets = try Assets(directory: settings.resourcesDirectory.appendingPathComponent("assets"))
     let openAPI = try OpenAPIDocument(
         resources: settings.resourcesDirectory, regions: settings.regions, currentYear: settings.currentYear())

@@ -8,7 +8,7 @@ public struct WebSettings: Sendable {
     public var port: Int
     /// The association's regions, offered in filters and forms.
     public var regions: RegionCatalog
-    /// Where the app's templates, strings and assets are; defaults to the resources built into the target.
+    /// Where the app's strings and assets are; defaults to the resources built into the target.
     public var resourcesDirectory: URL
     public var sessions: SessionSettings
     public var passwords: PasswordHasher

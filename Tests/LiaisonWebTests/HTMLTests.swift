@@ -1,6 +1,5 @@
 import Foundation
 import LiaisonCore
-import Mustache
 import Testing
 
 @testable import LiaisonWeb
@@ -44,8 +43,8 @@ import Testing
     }
 }
 
-/// The typed field draws what the `field` template drew, for every kind of control, so pages can move to
-/// it one by one without a visible change.
+/// The typed field draws what the `field` template drew, for every kind of control: pages moved to it
+/// without a visible change.
 @Suite struct FormFieldViewTests {
     static var fields: [FormField] {
         var select = FormField(name: "country", label: "Country", value: "CN", hint: "ISO", control: .select)
@@ -63,16 +62,56 @@ import Testing
         ]
     }
 
+    /// What the `field` template drew for each of `fields`, kept when the templates went.
+    static let drawn = [
+        #"""
+        <div class="field has-error">\#
+        <label for="f-name">Name <span class="required" aria-hidden="true">*</span></label>\#
+        <input id="f-name" name="name" type="text" value="Guang&quot;zhou&quot; &lt;b&gt;" required\#
+         aria-describedby="f-name-error" aria-invalid="true">\#
+        <p class="error" id="f-name-error">Required.</p></div>
+        """#,
+        #"""
+        <div class="field"><label for="f-website">Web</label>\#
+        <input id="f-website" name="website" type="url" value="https://x.example"></div>
+        """#,
+        #"""
+        <div class="field"><label for="f-population">Population</label>\#
+        <input id="f-population" name="population" type="text" inputmode="decimal" value="18"\#
+         aria-describedby="f-population-hint"><p class="hint" id="f-population-hint">People</p></div>
+        """#,
+        #"""
+        <div class="field"><label for="f-notes">Notes</label>\#
+        <textarea id="f-notes" name="notes" rows="3">a\#n&lt;b&gt;</textarea></div>
+        """#,
+        #"""
+        <div class="field checkbox"><input type="checkbox" id="f-paying" name="paying" checked>\#
+        <label for="f-paying">Paying</label></div>
+        """#,
+        #"""
+        <div class="field checkbox"><input type="radio" id="f-mode-in_person" name="mode" value="in_person">\#
+        <label for="f-mode-in_person">In person</label></div>
+        """#,
+        #"""
+        <div class="field"><label for="f-country">Country</label>\#
+        <select id="f-country" name="country" aria-describedby="f-country-hint"><option value="">—</option>\#
+        <option value="CN" selected>China</option><option value="FR">France &amp; &lt;co&gt;</option>\#
+        </select><p class="hint" id="f-country-hint">ISO</p></div>
+        """#,
+        #"""
+        <div class="field"><fieldset id="f-status" class="choices"><legend>Status</legend>\#
+        <label class="choice"><input type="checkbox" name="status" value="member" checked> Member</label>\#
+        <label class="choice"><input type="checkbox" name="status" value="x"> X</label></fieldset></div>
+        """#,
+    ]
+
     @Test(arguments: 0..<8)
-    func typedFieldMatchesTheTemplate(index: Int) async throws {
-        let library = try await MustacheLibrary(
-            directory: WebSettings.bundledResources.appendingPathComponent("templates").path)
+    func typedFieldDrawsWhatTheTemplateDrew(index: Int) {
         let field = Self.fields[index]
-        let expected = try #require(library.render(field, withTemplate: "field"))
         var html = HTML()
         field.render(into: &html)
         #expect(html.output.contains(field.label) && html.output.contains("id=\"\(field.id)"))
-        #expect(Self.compact(html.output) == Self.compact(expected))
+        #expect(Self.compact(html.output) == Self.drawn[index])
     }
 
     static func compact(_ markup: String) -> String {
@@ -80,11 +119,11 @@ import Testing
     }
 }
 
-/// The typed history draws what the `history` template drew, so the record pages can move to it later.
+/// The typed history draws what the `history` template drew (quotes in text aside, which the writer leaves
+/// as they are: the same text to a browser).
 @Suite struct HistoryViewTests {
-    @Test func typedHistoryMatchesTheTemplate() async throws {
+    @Test func typedHistoryDrawsWhatTheTemplateDrew() throws {
         let resources = WebSettings.bundledResources
-        let library = try await MustacheLibrary(directory: resources.appendingPathComponent("templates").path)
         let t = try Strings(file: resources.appendingPathComponent("strings/en.json"))
         let changes = [
             FieldChange(field: "name", before: "Guang<zhou>", after: "Guangzhou & co"),
@@ -110,13 +149,25 @@ import Testing
                 entry(AuditEvent(actor: AuditActor(accountId: 2, name: "Bo", address: ""), action: .create, summary: "Made")),
                 strings: t, onRecordPage: true),
         ]
-        let expected = try #require(
-            library.render(["t": t.all, "history": rows.map { TemplateValues.of($0) ?? [:] }], withTemplate: "history"))
         var html = HTML()
         HistoryView(rows: rows, t: t).render(into: &html)
         #expect(html.output.contains("Ana &lt;admin&gt;") && html.output.contains("<details class=\"changes\" open>"))
-        // Mustache also escapes quotes in text, which the writer leaves as they are: the same text to a browser.
-        let unquoted = expected.replacing("&quot;", with: "\"").replacing("&#39;", with: "'")
-        #expect(FormFieldViewTests.compact(html.output) == FormFieldViewTests.compact(unquoted))
+        #expect(FormFieldViewTests.compact(html.output) == #"""
+            <ol class="history"><li><p><strong>Changed</strong><span class="muted">Organization #7</span>\#
+            <a href="/organizations/7">Renamed 'it'</a>\#
+            <span class="muted">· Ana &lt;admin&gt; (192.0.2.1) · 2027-01-15 08:00 UTC</span></p>\#
+            <details class="changes" open><summary>2 fields</summary><table class="changes"><thead><tr>\#
+            <th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>\#
+            <tr><th scope="row">name</th><td>Guang&lt;zhou&gt;</td><td>Guangzhou &amp; co</td></tr><tr>\#
+            <th scope="row">notes</th><td></td><td>"quoted"</td></tr></tbody></table></details></li><li><p>\#
+            <strong>Deleted</strong>\#
+            <span class="muted">Person #3</span> Deleted <span class="muted">· Bo · 2027-01-15 08:00 UTC</span>\#
+            </p><details class="changes"><summary>2 fields</summary><table class="changes"><thead><tr>\#
+            <th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>\#
+            <tr><th scope="row">name</th><td>Guang&lt;zhou&gt;</td><td>Guangzhou &amp; co</td></tr><tr>\#
+            <th scope="row">notes</th><td></td><td>"quoted"</td></tr></tbody></table></details></li><li><p>\#
+            <strong>Created</strong> Made <span class="muted">· Bo () · 2027-01-15 08:00 UTC</span></p></li>\#
+            </ol>
+            """#)
     }
 }

@@ -54,7 +54,7 @@ def add_rows(server, api):
         for index in range(count):
             day, hour = 1 + index % 28, 8 + index % 10
             post(server, "/api/v1/activities", {
-                "kind": "meeting", "title": f"Bench meeting {index}", "start": f"2035-{month:02d}-{day:02d}T{hour:02d}:00",
+                "kind": "bilateral_meeting", "title": f"Bench meeting {index}", "start": f"2035-{month:02d}-{day:02d}T{hour:02d}:00",
                 "end": f"2035-{month:02d}-{day:02d}T{hour:02d}:45", "timeZone": "Asia/Shanghai",
                 "staffAccountIds": [1], "organizations": [{"organizationId": organization, "status": "confirmed"}],
             }, api)

@@ -34,8 +34,8 @@ struct HTML: Sendable {
         output += String(value)
     }
 
-    /// Text with its quotes escaped as well (`&quot;`, `&#39;`), as the templates wrote all text: the same to
-    /// a browser as `text`, for parts of pages that must read exactly as the templates wrote them.
+    /// Text with its quotes escaped as well (`&quot;`, `&#39;`): the same to a browser as `text`, for
+    /// messages that quote what was typed and whose markup tests and scripts read as it always was.
     mutating func textEscapingQuotes(_ value: String) {
         Self.escape(value, into: &output, quotes: true)
     }

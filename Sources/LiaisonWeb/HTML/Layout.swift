@@ -4,7 +4,7 @@ import LiaisonCore
 import NIOCore
 
 /// The frame of every page: head, skip link, the header with navigation, search and who is signed in,
-/// the main content and the footer. The same markup the templates' layout writes.
+/// the main content and the footer.
 struct Layout {
     let t: Strings
     let title: String

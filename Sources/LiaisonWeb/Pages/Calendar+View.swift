@@ -1,6 +1,6 @@
 /// The calendar: its heading and zone, the pages before and after, the modes, the filters, and the month
 /// grid, the week or the agenda with each day's activities. The activities' text is written with its quotes
-/// escaped, as the templates and the Swift that wrote these lists before escaped it.
+/// escaped as it always was.
 struct CalendarView {
     let model: CalendarModel
     let t: Strings

@@ -20,7 +20,7 @@ struct SearchView {
             }
             html.newline()
         }
-        // Drawn with an empty query too, as the template did (swift-mustache counts "" as present).
+        // Drawn with an empty query too, as it always was.
         html.p { html in
             html.a(.href("/organizations?q=\(model.queryEncoded)"), text: t["search_more_organizations"])
             html.text(" · ")

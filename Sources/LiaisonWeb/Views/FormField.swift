@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// One input on a form, as the `field` partial draws it: label, what was typed, and its error beside it.
 struct FormField {
@@ -76,69 +75,4 @@ func shownRows<Row>(_ rows: [Row], max: Int, error: String?, strings t: Strings)
     guard rows.count > max else { return (rows, error) }
     let cut = String(format: t["rows_cut"], max, rows.count)
     return (Array(rows.prefix(max)), [error, cut].compactMap { $0 }.joined(separator: " "))
-}
-
-extension FormField: MustacheParent {
-    /// Templates read the derived values (`id`, `isSelect`, ...) as well as the stored ones.
-    func child(named name: String) -> Any? {
-        switch name {
-        case "id": id
-        case "errorId": errorId
-        case "hintId": hintId
-        case "hasError": hasError
-        case "isText": isText
-        case "isNumber": isNumber
-        case "isURL": isURL
-        case "isTextarea": isTextarea
-        case "isSelect": isSelect
-        case "isCheckbox": isCheckbox
-        case "isCheckboxes": isCheckboxes
-        case "isRadio": isRadio
-        case "describedBy": describedBy
-        case "optionsHTML": optionsHTML
-        case "name": self.name
-        case "label": label
-        case "value": value
-        case "error": error
-        case "hint": hint
-        case "required": required
-        case "options": options
-        case "checked": checked
-        case "step": step
-        default: nil
-        }
-    }
-}
-
-extension FormField {
-    /// A select's `<option>` elements, written here rather than in the template: the country list puts some
-    /// 250 on every directory and people page, and the template engine's lookups for them were half the
-    /// directory's time. Escaped as the templates escape.
-    var optionsHTML: String {
-        var html = ""
-        html.reserveCapacity(options.count * 48)
-        for option in options {
-            html += "<option value=\"" + Self.escape(option.value) + "\"" + (option.selected ? " selected>" : ">")
-            html += Self.escape(option.label) + "</option>"
-        }
-        return html
-    }
-
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "&": escaped += "&amp;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
 }
