@@ -80,7 +80,8 @@ let package = Package(
         .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore"], swiftSettings: swiftSettings),
         // Helpers the test targets share; never linked into Liaison itself.
         .target(
-            name: "LiaisonTestSupport", dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonPostgres"],
+            name: "LiaisonTestSupport",
+            dependencies: ["LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonPostgres"],
             path: "Tests/LiaisonTestSupport",
             swiftSettings: swiftSettings
         ),
@@ -96,7 +97,8 @@ let package = Package(
             name: "LiaisonStoreTests",
             dependencies: [
                 "LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonPostgres", "LiaisonDemo", "LiaisonSynthetic",
-                "LiaisonTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                "LiaisonTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test of Liaison on this machine: installs what the tests need, builds, starts a throwaway
-# PostgreSQL on loopback, then runs the Swift suites (domain, storage, HTTP, command line; storage and
-# HTTP on SQLite and on that PostgreSQL), the browser journeys in headless Chromium, the security suite
-# (tests/security, a real server driven from outside with requests, on both engines), two app servers
-# sharing one PostgreSQL database, schemathesis against the API's own OpenAPI document, and the
-# benchmarks at a small size. Set LIAISON_SKIP_POSTGRES=1 (SQLite only, no two-server stage),
-# LIAISON_SKIP_BROWSER=1, LIAISON_SKIP_SECURITY=1, LIAISON_SKIP_FUZZ=1 or LIAISON_SKIP_BENCH=1 to leave a
-# stage out. The PostgreSQL is stopped and removed however this ends.
+# Runs every test of Liaison on this machine: installs what the tests need, checks the formatting
+# (`swift format lint --strict`), builds, starts a throwaway PostgreSQL on loopback, then runs the Swift
+# suites (domain, storage, HTTP, command line; storage and HTTP on SQLite and on that PostgreSQL), the
+# browser journeys in headless Chromium, the security suite (tests/security, a real server driven from
+# outside with requests, on both engines), two app servers sharing one PostgreSQL database, schemathesis
+# against the API's own OpenAPI document, and the benchmarks at a small size. Set LIAISON_SKIP_POSTGRES=1
+# (SQLite only, no two-server stage), LIAISON_SKIP_BROWSER=1, LIAISON_SKIP_SECURITY=1, LIAISON_SKIP_FUZZ=1
+# or LIAISON_SKIP_BENCH=1 to leave a stage out. The PostgreSQL is stopped and removed however this ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -15,6 +15,9 @@ source scripts/postgres.sh
 started=$SECONDS
 ensure_debian_packages libsqlite3-dev chromium chromium-driver fonts-noto-cjk libatomic1 ca-certificates
 ensure_python_tools
+
+echo "== Format (swift format lint --strict, with the project's .swift-format)"
+swift format lint --strict --recursive --parallel Sources Tests Package.swift
 
 echo "== Build"
 swift build --build-tests

@@ -134,12 +134,15 @@ extension ActivityInput {
             case .failure(.malformed):
                 errors.append(
                     FieldError(
-                        field: field, rule: "format", message: "\(label) must be a \(allDay ? "date" : "date and time") written \(format)."))
+                        field: field, rule: "format",
+                        message: "\(label) must be a \(allDay ? "date" : "date and time") written \(format)."))
             case .failure(.skipped):
                 errors.append(
                     FieldError(
                         field: field, rule: "skipped_time",
-                        message: "\(label) \(text.replacingOccurrences(of: "T", with: " ")) does not exist in \(timeZone): clocks go forward then."))
+                        message:
+                            "\(label) \(text.replacingOccurrences(of: "T", with: " ")) does not exist in \(timeZone): clocks go forward then."
+                    ))
             }
             return nil
         }
@@ -149,7 +152,8 @@ extension ActivityInput {
             let calendar = ActivityTime.calendar(zone)
             let years = 1900...2200
             if !years.contains(calendar.component(.year, from: startsAt)) {
-                errors.append(FieldError(field: "start", rule: "range", message: "Start must be between 1900 and 2200."))
+                errors.append(
+                    FieldError(field: "start", rule: "range", message: "Start must be between 1900 and 2200."))
             } else if endsAt <= startsAt {
                 errors.append(
                     FieldError(
@@ -159,7 +163,9 @@ extension ActivityInput {
                 errors.append(
                     FieldError(
                         field: "end", rule: "max_duration",
-                        message: "An activity lasts at most \(Int(Self.maxDuration / 86_400)) days; record a long programme as a mission with its parts."))
+                        message:
+                            "An activity lasts at most \(Int(Self.maxDuration / 86_400)) days; record a long programme as a mission with its parts."
+                    ))
             }
         }
         guard errors.isEmpty, let startsAt, let endsAt else { return .failure(ValidationError(errors)) }

@@ -31,9 +31,11 @@ public enum ActivityTime {
 
     /// The zone names a form offers, sorted; the zone database also knows newer names that Foundation's list
     /// lacks (Asia/Kolkata beside Asia/Calcutta), which forms keep when an activity has one.
-    public static let zoneNames: [String] = (["UTC"] + TimeZone.knownTimeZoneIdentifiers.filter {
-        $0.contains("/") && !$0.hasPrefix("Etc/")
-    }).sorted()
+    public static let zoneNames: [String] =
+        (["UTC"]
+        + TimeZone.knownTimeZoneIdentifiers.filter {
+            $0.contains("/") && !$0.hasPrefix("Etc/")
+        }).sorted()
 
     /// Why a local time has no instant.
     public enum Failure: Error, Sendable, Equatable {

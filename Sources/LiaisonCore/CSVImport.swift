@@ -89,7 +89,8 @@ public enum CSVImport {
         guard let table = read(text, known: personColumns, required: [], into: &plan.problems) else { return plan }
         if !table.header.contains("family_name") && !table.header.contains("given_name") {
             plan.problems.append(
-                Problem(line: 1, column: nil, rule: "required", message: "A family_name or given_name column is required."))
+                Problem(
+                    line: 1, column: nil, rule: "required", message: "A family_name or given_name column is required."))
             return plan
         }
         let channelKinds: [ChannelKind] = [.email, .phone, .wechat, .whatsapp, .linkedin]
@@ -170,7 +171,8 @@ public enum CSVImport {
             problems.append(
                 Problem(
                     line: 1, column: name, rule: "unknown_column",
-                    message: "\"\(name)\" is not a column Liaison reads; the columns are \(known.joined(separator: ", "))."))
+                    message:
+                        "\"\(name)\" is not a column Liaison reads; the columns are \(known.joined(separator: ", "))."))
         }
         for name in Dictionary(grouping: header, by: { $0 }).filter({ $0.value.count > 1 }).keys.sorted() {
             problems.append(Problem(line: 1, column: name, rule: "unique", message: "\"\(name)\" appears twice."))

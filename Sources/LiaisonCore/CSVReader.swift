@@ -79,7 +79,8 @@ public enum CSVReader {
                     quoted = true
                 default:
                     if afterClosingQuote {
-                        throw Failure(line: line, message: "text after a closing quote; a quote inside a cell is doubled (\"\").")
+                        throw Failure(
+                            line: line, message: "text after a closing quote; a quote inside a cell is doubled (\"\").")
                     }
                     cell.append(byte)
                 }

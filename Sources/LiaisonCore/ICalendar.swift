@@ -150,14 +150,11 @@ public enum ICalendar {
 
     // MARK: Values
 
-
-
     /// A parameter value (a zone name), quoted when it holds a character that would end the parameter.
     private static func parameter(_ value: String) -> String {
         let clean = value.filter { $0 != "\"" && !$0.isNewline }
         return clean.contains(where: { ";:,".contains($0) }) ? "\"" + clean + "\"" : clean
     }
-
 
     // MARK: Dates
     //

@@ -12,8 +12,9 @@ public struct PasswordPolicy: Sendable {
     }
 
     /// The list of common passwords shipped with Liaison.
-    public static let standard = PasswordPolicy(listAt: URL(fileURLWithPath: Bundle.module.bundlePath)
-        .appendingPathComponent("Resources/common-passwords.txt"))
+    public static let standard = PasswordPolicy(
+        listAt: URL(fileURLWithPath: Bundle.module.bundlePath)
+            .appendingPathComponent("Resources/common-passwords.txt"))
 
     /// The policy with the list read from a file. A missing or empty file leaves a policy that refuses every
     /// password (it fails closed): without the list, "password1234" would pass.

@@ -101,8 +101,9 @@ extension PersonInput {
         try report.finish()
     }
 
-    private func checkPosition(_ position: Position, field: String, currentYear: Int, into report: inout ValidationReport)
-    {
+    private func checkPosition(
+        _ position: Position, field: String, currentYear: Int, into report: inout ValidationReport
+    ) {
         report.text(position.title, field: "\(field).title", label: "Title", required: true)
         report.text(position.department, field: "\(field).department", label: "Department")
         if position.organizationId == nil {

@@ -27,7 +27,8 @@ public struct PersonInput: Sendable, Hashable, Codable {
     public init(
         givenName: String = "", familyName: String = "", nameOrder: NameOrder = .givenFirst,
         nativeName: String? = nil, honorific: String? = nil, languages: [String] = [], role: PersonRole = .none,
-        notes: String? = nil, metAt: String? = nil, metAtActivityId: Int64? = nil, consentNote: String? = nil, consentDate: String? = nil,
+        notes: String? = nil, metAt: String? = nil, metAtActivityId: Int64? = nil, consentNote: String? = nil,
+        consentDate: String? = nil,
         positions: [Position] = [], channels: [Channel] = []
     ) {
         self.givenName = givenName

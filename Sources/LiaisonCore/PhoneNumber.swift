@@ -106,8 +106,9 @@ public enum PhoneNumber {
             WF 681 WS 685 XK 383 YE 967 YT 262 ZA 27 ZM 260 ZW 263
             """
         let words = table.split(whereSeparator: \.isWhitespace).map(String.init)
-        return Dictionary(uniqueKeysWithValues: stride(from: 0, to: words.count - 1, by: 2).map {
-            (words[$0], words[$0 + 1])
-        })
+        return Dictionary(
+            uniqueKeysWithValues: stride(from: 0, to: words.count - 1, by: 2).map {
+                (words[$0], words[$0 + 1])
+            })
     }()
 }

@@ -83,12 +83,15 @@ public struct RateRule: Sendable, Hashable {
 
     /// Sign-ins of one account from browsers it has not signed in from before: five, then 30 s, 1 min,
     /// 2 min … up to 15 minutes between tries; a guesser gets about four an hour.
-    public static let signInPerAccount = RateRule(.growingDelay(firstDelay: 30, maxDelay: 15 * 60), limit: 5, window: 60 * 60)
+    public static let signInPerAccount = RateRule(
+        .growingDelay(firstDelay: 30, maxDelay: 15 * 60), limit: 5, window: 60 * 60)
     /// Sign-ins from a browser where the account signed in before: the owner's own way in, which strangers'
     /// failures elsewhere cannot close.
-    public static let signInPerDevice = RateRule(.growingDelay(firstDelay: 30, maxDelay: 15 * 60), limit: 5, window: 60 * 60)
+    public static let signInPerDevice = RateRule(
+        .growingDelay(firstDelay: 30, maxDelay: 15 * 60), limit: 5, window: 60 * 60)
     /// Sign-ins from one client address, whatever the account.
-    public static let signInPerAddress = RateRule(.growingDelay(firstDelay: 30, maxDelay: 15 * 60), limit: 20, window: 60 * 60)
+    public static let signInPerAddress = RateRule(
+        .growingDelay(firstDelay: 30, maxDelay: 15 * 60), limit: 20, window: 60 * 60)
     /// Checks of a signed-in person's current password (before a change that could lock them out).
     public static let passwordCheckPerAccount = RateRule(
         .growingDelay(firstDelay: 30, maxDelay: 15 * 60), limit: 5, window: 60 * 60)

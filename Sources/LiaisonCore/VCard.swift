@@ -94,7 +94,8 @@ public struct VCard: Sendable, Hashable {
             // One name in two scripts: the same ALTID ties them together, PREF picks the one to show.
             lines.append("FN;ALTID=1;PREF=1:" + ContentLine.text(formattedName))
             let language = Self.token(nativeLanguage ?? "")
-            lines.append("FN;ALTID=1" + (language.isEmpty ? "" : ";LANGUAGE=" + language) + ":" + ContentLine.text(nativeName))
+            lines.append(
+                "FN;ALTID=1" + (language.isEmpty ? "" : ";LANGUAGE=" + language) + ":" + ContentLine.text(nativeName))
         } else {
             lines.append("FN:" + ContentLine.text(formattedName))
         }
@@ -110,7 +111,8 @@ public struct VCard: Sendable, Hashable {
         }
         for phone in phones {
             let value = phone.value.hasPrefix("tel:") ? phone.value : "tel:" + phone.value
-            lines.append("TEL;VALUE=uri" + Self.parameters(phone, types: Self.telephoneTypes) + ":" + ContentLine.uri(value))
+            lines.append(
+                "TEL;VALUE=uri" + Self.parameters(phone, types: Self.telephoneTypes) + ":" + ContentLine.uri(value))
         }
         for address in instantMessaging {
             lines.append("IMPP" + Self.parameters(address, types: Self.types) + ":" + ContentLine.uri(address.value))
@@ -169,8 +171,6 @@ public struct VCard: Sendable, Hashable {
     private static func token(_ text: String) -> String {
         text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } ? text : ""
     }
-
-
 
     /// A parameter value in double quotes, with RFC 6868's "^n" for a line break, "^'" for a double quote and "^^"
     /// for a caret (RFC 6350 leaves no way to write either in a parameter).

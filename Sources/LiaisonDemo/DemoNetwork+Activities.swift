@@ -18,7 +18,8 @@ extension DemoNetwork {
         let staff = try await createStaff(named: staffNames, in: store)
         func organization(_ name: String) throws -> Int64 {
             guard let id = organizations[name] else {
-                throw ValidationError(field: "organizations", rule: "unknown_organization", message: "No demo organization \(name).")
+                throw ValidationError(
+                    field: "organizations", rule: "unknown_organization", message: "No demo organization \(name).")
             }
             return id
         }
@@ -28,7 +29,8 @@ extension DemoNetwork {
                 kind: entry.kind, title: entry.title, summary: entry.summary,
                 missionId: try entry.mission.map { key in
                     guard let id = created[key] else {
-                        throw ValidationError(field: "missionId", rule: "unknown_activity", message: "No demo mission \(key).")
+                        throw ValidationError(
+                            field: "missionId", rule: "unknown_activity", message: "No demo mission \(key).")
                     }
                     return id
                 }, allDay: entry.allDay ?? false, start: entry.start, end: entry.end, timeZone: entry.timeZone,
@@ -42,7 +44,8 @@ extension DemoNetwork {
                 people: try entry.people.map {
                     ActivityPerson(
                         personId: people[$0.name], personName: $0.name,
-                        organizationId: try $0.delegation.map(organization), role: $0.role, inPerson: $0.inPerson ?? true)
+                        organizationId: try $0.delegation.map(organization), role: $0.role,
+                        inPerson: $0.inPerson ?? true)
                 }
             )
             created[entry.key] = try await ActivityIntake(store: store).create(input, by: .system).id

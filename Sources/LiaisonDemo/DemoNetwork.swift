@@ -81,7 +81,8 @@ extension DemoNetwork {
         let url = URL(fileURLWithPath: Bundle.module.bundlePath).appendingPathComponent("Resources/demo-people.json")
         let root = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
         let items = root?["people"] as? [[String: Any]] ?? []
-        let holders = Set(items.flatMap { ($0["channels"] as? [[String: Any]] ?? []).compactMap { $0["heldBy"] as? String } })
+        let holders = Set(
+            items.flatMap { ($0["channels"] as? [[String: Any]] ?? []).compactMap { $0["heldBy"] as? String } })
         let staff = try await createStaff(named: holders, in: store)
         let intake = PersonIntake(store: store, currentYear: currentYear)
         var created: [String: Int64] = [:]
@@ -98,7 +99,9 @@ extension DemoNetwork {
             }
             item["channels"] = (item["channels"] as? [[String: Any]] ?? []).map { channel in
                 var channel = channel
-                if let holder = channel.removeValue(forKey: "heldBy") as? String { channel["heldByAccountId"] = staff[holder] }
+                if let holder = channel.removeValue(forKey: "heldBy") as? String {
+                    channel["heldByAccountId"] = staff[holder]
+                }
                 return channel
             }
             let data = try JSONSerialization.data(withJSONObject: item)

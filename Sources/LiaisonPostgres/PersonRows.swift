@@ -49,4 +49,3 @@ enum PersonRows {
             endDate: try row["end_date"])
     }
 }
-

@@ -47,7 +47,8 @@ extension PostgresStore {
                 "SELECT * FROM session WHERE account_id = ? ORDER BY last_seen_at DESC, created_at DESC", accountId
             ).map { row in
                 StaffSession(
-                    tokenHash: try row["token_hash"], accountId: try row["account_id"], csrfToken: try row["csrf_token"],
+                    tokenHash: try row["token_hash"], accountId: try row["account_id"],
+                    csrfToken: try row["csrf_token"],
                     createdAt: try row["created_at"], lastSeenAt: try row["last_seen_at"],
                     expiresAt: try row["expires_at"], address: try row["address"], device: try row["device"])
             }

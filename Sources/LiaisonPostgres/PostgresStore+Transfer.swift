@@ -106,7 +106,9 @@ extension PostgresStore {
     /// in; after an import or a batch it holds megabytes (a search for a name no one has took 3.6 ms at a
     /// million people, 0.07 ms once merged; under load searches timed out).
     static func mergePendingSearchEntries(_ db: Connection) async throws {
-        for index in ["organization_search", "person_search", "person_position_by_title", "person_position_by_department"] {
+        for index in [
+            "organization_search", "person_search", "person_position_by_title", "person_position_by_department",
+        ] {
             _ = try await db.value(Int64.self, "SELECT gin_clean_pending_list(?::regclass)", index)
         }
     }

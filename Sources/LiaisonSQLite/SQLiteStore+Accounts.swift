@@ -254,7 +254,8 @@ extension SQLiteStore {
     // MARK: - Rows
 
     static func loadAccount(_ db: Database, id: Int64) throws -> StaffAccount? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM account WHERE id = ?"), arguments: [id]).map(account(row:))
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM account WHERE id = ?"), arguments: [id]).map(
+            account(row:))
     }
 
     static func account(row: Row) -> StaffAccount {
@@ -273,8 +274,9 @@ extension SQLiteStore {
         throws -> APIToken?
     {
         try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM api_token WHERE \(condition)"), arguments: StatementArguments(values))
-            .map(token(row:))
+            db.cachedStatement(sql: "SELECT * FROM api_token WHERE \(condition)"), arguments: StatementArguments(values)
+        )
+        .map(token(row:))
     }
 
     private static func token(row: Row) -> APIToken {

@@ -196,7 +196,8 @@ extension SQLiteStore {
         if !personIds.isEmpty {
             for row in try Row.fetchAllCached(
                 db,
-                sql: "SELECT id, display_name FROM person WHERE id IN (\(databaseQuestionMarks(count: personIds.count)))",
+                sql:
+                    "SELECT id, display_name FROM person WHERE id IN (\(databaseQuestionMarks(count: personIds.count)))",
                 arguments: StatementArguments(personIds))
             {
                 names.people[row[0]] = row[1]
@@ -269,7 +270,8 @@ extension SQLiteStore {
         {
             organizations[row[0], default: []].append(
                 ActivityOrganization(
-                    organizationId: row[1], organizationName: row[2], mode: AttendanceMode(rawValue: row[3]) ?? .inPerson,
+                    organizationId: row[1], organizationName: row[2],
+                    mode: AttendanceMode(rawValue: row[3]) ?? .inPerson,
                     status: ParticipationStatus(rawValue: row[4]) ?? .invited, organizer: row[5]))
         }
         var people: [Int64: [ActivityPerson]] = [:]

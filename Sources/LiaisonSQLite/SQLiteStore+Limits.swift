@@ -27,7 +27,8 @@ extension SQLiteStore {
 
     public func knownDevice(tokenHash: String) async throws -> Int64? {
         try await read { db in
-            try Int64.fetchOne(db, sql: "SELECT account_id FROM known_device WHERE token_hash = ?", arguments: [tokenHash])
+            try Int64.fetchOne(
+                db, sql: "SELECT account_id FROM known_device WHERE token_hash = ?", arguments: [tokenHash])
         }
     }
 
@@ -62,7 +63,8 @@ extension SQLiteStore {
         var counters: [String: RateCounter] = [:]
         for key in RateLimits.lockOrder(keys) {
             if let row = try Row.fetchOne(db, sql: "SELECT * FROM rate_counter WHERE key = ?", arguments: [key]) {
-                counters[key] = RateCounter(count: row["count"], since: row["since"], blockedUntil: row["blocked_until"])
+                counters[key] = RateCounter(
+                    count: row["count"], since: row["since"], blockedUntil: row["blocked_until"])
             }
         }
         return counters

@@ -48,7 +48,8 @@ extension SQLiteStore {
                 let chunk = Array(ids[start..<min(start + 500, ids.count)])
                 for row in try Row.fetchAll(
                     db,
-                    sql: "SELECT id, country FROM organization WHERE country IS NOT NULL AND id IN (\(databaseQuestionMarks(count: chunk.count)))",
+                    sql:
+                        "SELECT id, country FROM organization WHERE country IS NOT NULL AND id IN (\(databaseQuestionMarks(count: chunk.count)))",
                     arguments: StatementArguments(chunk))
                 {
                     countries[row["id"]] = row["country"]
@@ -64,7 +65,9 @@ extension SQLiteStore {
 
     public func createOrganizations(_ inputs: [OrganizationInput], by actor: AuditActor) async throws -> [Int64] {
         try await write { db in
-            try db.withBatchWrite { try BatchRowError.each(inputs) { try Self.insertOrganization(db, $0, by: actor).id } }
+            try db.withBatchWrite {
+                try BatchRowError.each(inputs) { try Self.insertOrganization(db, $0, by: actor).id }
+            }
         }
     }
 

@@ -163,13 +163,13 @@ extension SQLiteStore {
             let organizations = try Row.fetchAll(
                 db.cachedStatement(
                     sql: """
-                    SELECT o.id, o.name, o.native_name, o.aliases, o.search_text, o.country, o.membership_status
-                    FROM organization o WHERE o.id IN (
-                        SELECT rowid FROM organization_fts WHERE organization_fts MATCH ? LIMIT ?)
-                    UNION
-                    SELECT o.id, o.name, o.native_name, o.aliases, o.search_text, o.country, o.membership_status
-                    FROM organization o WHERE o.sort_key = ?
-                    """),
+                        SELECT o.id, o.name, o.native_name, o.aliases, o.search_text, o.country, o.membership_status
+                        FROM organization o WHERE o.id IN (
+                            SELECT rowid FROM organization_fts WHERE organization_fts MATCH ? LIMIT ?)
+                        UNION
+                        SELECT o.id, o.name, o.native_name, o.aliases, o.search_text, o.country, o.membership_status
+                        FROM organization o WHERE o.sort_key = ?
+                        """),
                 arguments: [match, limit, exactKey]
             ).map { row in
                 // Columns by position: a lookup by name folds its case each time, on the busiest read.
@@ -182,13 +182,13 @@ extension SQLiteStore {
             let people = try Row.fetchAll(
                 db.cachedStatement(
                     sql: """
-                    SELECT p.id, p.display_name, p.native_name, p.given_name, p.family_name, p.search_text,
-                        cp.title, co.name AS organization_name, co.membership_status
-                    FROM person p \(PersonSummary.currentPositionJoin)
-                    WHERE p.id IN (
-                        SELECT * FROM (SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT ?)
-                        UNION SELECT id FROM person WHERE sort_key = ?)
-                    """),
+                        SELECT p.id, p.display_name, p.native_name, p.given_name, p.family_name, p.search_text,
+                            cp.title, co.name AS organization_name, co.membership_status
+                        FROM person p \(PersonSummary.currentPositionJoin)
+                        WHERE p.id IN (
+                            SELECT * FROM (SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT ?)
+                            UNION SELECT id FROM person WHERE sort_key = ?)
+                        """),
                 arguments: [match, limit, exactKey]
             ).map { row in
                 let detail = [row[6] as String?, row[7] as String?].compactMap { $0 }
@@ -292,7 +292,8 @@ extension SQLiteStore {
                     preferred: row["preferred"], heldByAccountId: row["held_by_account_id"], heldBy: holder))
         }
         var people: [Int64: Person] = [:]
-        for row in try Row.fetchAllCached(db, sql: "SELECT * FROM person WHERE id IN (\(marks))", arguments: arguments) {
+        for row in try Row.fetchAllCached(db, sql: "SELECT * FROM person WHERE id IN (\(marks))", arguments: arguments)
+        {
             let id: Int64 = row["id"]
             let input = PersonInput(
                 givenName: row["given_name"], familyName: row["family_name"],

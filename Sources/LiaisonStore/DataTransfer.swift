@@ -87,7 +87,8 @@ public struct TransferTable: Sendable, Hashable {
             "account",
             [
                 ("id", .integer), ("email", .text), ("name", .text), ("role", .text), ("disabled", .bool),
-                ("password_hash", .text), ("totp_secret", .text), ("time_zone", .text), ("version", .integer), ("created_at", .date),
+                ("password_hash", .text), ("totp_secret", .text), ("time_zone", .text), ("version", .integer),
+                ("created_at", .date),
                 ("updated_at", .date),
             ]),
         TransferTable("workspace_setting", singleton: true, [("id", .integer), ("require_two_factor", .bool)]),

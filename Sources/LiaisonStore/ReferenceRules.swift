@@ -39,7 +39,8 @@ extension PersonInput {
         var errors: [FieldError] = []
         if let id = metAtActivityId, !metAtActivityExists {
             errors.append(
-                FieldError(field: "metAtActivityId", rule: "unknown_activity", message: "No activity has the id \(id)."))
+                FieldError(field: "metAtActivityId", rule: "unknown_activity", message: "No activity has the id \(id).")
+            )
         }
         for (index, position) in positions.enumerated() {
             if let id = position.organizationId, !organizationIds.contains(id) {
@@ -85,7 +86,8 @@ extension ActivityInput {
                     FieldError(field: "missionId", rule: "not_self", message: "An activity cannot be part of itself."))
             } else if missionKind == nil {
                 errors.append(
-                    FieldError(field: "missionId", rule: "unknown_activity", message: "No activity has the id \(missionId)."))
+                    FieldError(
+                        field: "missionId", rule: "unknown_activity", message: "No activity has the id \(missionId)."))
             } else if missionKind != .mission {
                 errors.append(
                     FieldError(

@@ -76,7 +76,9 @@ public struct DirectoryFilter: Sendable {
     public func conditions(includingStatus: Bool) -> SQLConditions {
         var conditions = SQLConditions()
         if !query.searchTerms.isEmpty { conditions.add(dialect.organizationSearchMatch(query.searchTerms)) }
-        if includingStatus, let status = query.status { conditions.add("o.membership_status = ?", .text(status.rawValue)) }
+        if includingStatus, let status = query.status {
+            conditions.add("o.membership_status = ?", .text(status.rawValue))
+        }
         if let kind = query.kind { conditions.add("o.kind = ?", .text(kind.rawValue)) }
         if let country = query.country { conditions.add("o.country = ?", .text(country)) }
         if let region = query.region { conditions.add("o.region = ?", .text(region)) }
@@ -137,7 +139,8 @@ public struct PeopleFilter: Sendable {
             conditions.add("p.id IN (SELECT person_id FROM person_channel WHERE kind = ?)", .text(kind.rawValue))
         }
         if let holder = query.heldByAccountId {
-            conditions.add("p.id IN (SELECT person_id FROM person_channel WHERE held_by_account_id = ?)", .integer(holder))
+            conditions.add(
+                "p.id IN (SELECT person_id FROM person_channel WHERE held_by_account_id = ?)", .integer(holder))
         }
         return conditions
     }

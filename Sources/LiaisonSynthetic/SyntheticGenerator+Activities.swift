@@ -14,7 +14,9 @@ extension SyntheticGenerator {
     private static let activityKinds: [ActivityKind] =
         Array(repeating: .bilateralMeeting, count: 7) + Array(repeating: .call, count: 6)
         + Array(repeating: .event, count: 3) + [.courtesyVisit, .courtesyVisit, .mission]
-    private static let statuses: [ParticipationStatus] = [.attended, .attended, .attended, .confirmed, .invited, .declined, .noAnswer]
+    private static let statuses: [ParticipationStatus] = [
+        .attended, .attended, .attended, .confirmed, .invited, .declined, .noAnswer,
+    ]
     private static let roles: [DelegateRole] = [.headOfDelegation, .member, .member, .interpreter, .speaker]
 
     /// A zone for each country the synthetic names come from (the capital's).
@@ -55,7 +57,10 @@ extension SyntheticGenerator {
             } else {
                 let minutes = (8 * 60 + random.below(40) * 15)
                 startLocal = localDay + String(format: "T%02d:%02d", minutes / 60, minutes % 60)
-                let length = kind == .call ? 30 + random.below(3) * 15 : kind == .event ? 180 + random.below(5) * 60 : 60 + random.below(4) * 30
+                let length =
+                    kind == .call
+                    ? 30 + random.below(3) * 15
+                    : kind == .event ? 180 + random.below(5) * 60 : 60 + random.below(4) * 30
                 let end = minutes + length
                 endLocal = localDay + String(format: "T%02d:%02d", min(end / 60, 23), end / 60 > 23 ? 59 : end % 60)
             }
@@ -75,7 +80,9 @@ extension SyntheticGenerator {
                 kind == .call || host == nil ? (.null, .null) : (.integer(host!.id), .text(host!.name))
             let visibility: TransferValue = .text(random.chance(10) ? "public" : "internal")
             var row: [TransferValue] = [.integer(id), .text(kind.rawValue), .text(title), .null, .null, .bool(allDay)]
-            row += [.text(startLocal), .text(endLocal), .text(zoneName), .instant(interval.start), .instant(interval.end)]
+            row += [
+                .text(startLocal), .text(endLocal), .text(zoneName), .instant(interval.start), .instant(interval.end),
+            ]
             row += [place.id, place.name, .null, visibility, .integer(1), instant(index), instant(index)]
             activities.append(row)
             var taking = host.map { [$0] } ?? []

@@ -41,7 +41,10 @@ struct QueryReader {
     /// Free text of at most `max` characters; control characters mean nothing in a search and must not be
     /// echoed into the page.
     mutating func text(_ name: String, max: Int = 200) -> String? {
-        guard let text = value(name)?.filter({ !$0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control } })
+        guard
+            let text = value(name)?.filter({
+                !$0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control }
+            })
         else { return nil }
         guard text.count <= max else {
             fail(name, "max_length", "\(name) must be at most \(max) characters.")

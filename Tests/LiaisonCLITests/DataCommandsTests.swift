@@ -89,11 +89,11 @@ import Testing
             let before = try await count()
             let organizations = "\(folder)/organizations.csv"
             try """
-                name,native_name,kind,country,region,population,membership_status,member_since,paying
-                Saint-Exampleton,,city,FR,Europe,"10,466",prospect,,no
-                Testhaven,测试港,city,CN,asia-pacific,,member,2019,yes
-                Guangzhou,广州,city,CN,asia-pacific,,member,1993,yes
-                """.write(toFile: organizations, atomically: true, encoding: .utf8)
+            name,native_name,kind,country,region,population,membership_status,member_since,paying
+            Saint-Exampleton,,city,FR,Europe,"10,466",prospect,,no
+            Testhaven,测试港,city,CN,asia-pacific,,member,2019,yes
+            Guangzhou,广州,city,CN,asia-pacific,,member,1993,yes
+            """.write(toFile: organizations, atomically: true, encoding: .utf8)
 
             // Guangzhou is in the demo network: the file is refused whole, naming the line.
             await #expect {
@@ -101,17 +101,19 @@ import Testing
             } throws: { error in
                 "\(error)".contains("line 4, column name: Guangzhou is already in the directory")
             }
-            try await run(["import", "organizations", organizations, "--database", database, "--dry-run", "--skip-duplicates"])
+            try await run([
+                "import", "organizations", organizations, "--database", database, "--dry-run", "--skip-duplicates",
+            ])
             #expect(try await count() == before)
             try await run(["import", "organizations", organizations, "--database", database, "--skip-duplicates"])
             #expect(try await count() == before + 2)
 
             let people = "\(folder)/people.csv"
             try """
-                family_name,given_name,title,organization,email
-                Huang,Wei,Director,Testhaven,huang.wei@dg.example.cn
-                Li,Na,Officer,Saint-Exampleton,not-an-email
-                """.write(toFile: people, atomically: true, encoding: .utf8)
+            family_name,given_name,title,organization,email
+            Huang,Wei,Director,Testhaven,huang.wei@dg.example.cn
+            Li,Na,Officer,Saint-Exampleton,not-an-email
+            """.write(toFile: people, atomically: true, encoding: .utf8)
             await #expect {
                 try await run(["import", "people", people, "--database", database])
             } throws: { error in

@@ -28,9 +28,10 @@ extension PersonInput {
             Channel(kind: .linkedin, value: "linkedin.com/in/chen-guo/"),
         ]
         let normalized = input.normalized(defaultCountry: "CN")
-        #expect(normalized.channels.map(\.value) == [
-            "+862083301234", "Chen.Guo@gz.example.cn", "https://www.linkedin.com/in/chen-guo",
-        ])
+        #expect(
+            normalized.channels.map(\.value) == [
+                "+862083301234", "Chen.Guo@gz.example.cn", "https://www.linkedin.com/in/chen-guo",
+            ])
         #expect(throws: Never.self) { try normalized.validate(currentYear: 2026) }
     }
 
@@ -96,7 +97,9 @@ extension PersonInput {
         #expect(PartialDate("2020-02-29") != nil)
         #expect(PartialDate("19") == nil)
         #expect(PartialDate("2019-1") == nil)
-        let ok = PersonInput(familyName: "X", positions: [Position(organizationId: 1, title: "T", startDate: "2019-05", endDate: "2019")])
+        let ok = PersonInput(
+            familyName: "X", positions: [Position(organizationId: 1, title: "T", startDate: "2019-05", endDate: "2019")]
+        )
         #expect(throws: Never.self) { try ok.validate(currentYear: 2026) }
     }
 }

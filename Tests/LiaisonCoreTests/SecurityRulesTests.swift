@@ -79,7 +79,8 @@ import Testing
     @Test func summariesAreBoundedAndOnOneLine() {
         let event = AuditEvent(
             actor: AuditActor(accountId: nil, name: String(repeating: "x", count: 5000), address: "1.2.3.4\r\n"),
-            action: .signInFailed, summary: "Failed sign-in as a\r\nFAKE ENTRY" + String(repeating: "a", count: 1_000_000))
+            action: .signInFailed,
+            summary: "Failed sign-in as a\r\nFAKE ENTRY" + String(repeating: "a", count: 1_000_000))
         #expect(event.summary.count <= AuditText.summaryLimit + 1)
         #expect(event.summary.hasPrefix("Failed sign-in as a\\r\\nFAKE ENTRY"))
         #expect(event.summary.hasSuffix("…"))

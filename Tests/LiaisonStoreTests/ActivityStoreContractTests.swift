@@ -99,7 +99,9 @@ import Testing
             #expect(try await store.listActivities(ActivityQuery(missionId: mission.id)).map(\.id) == [created.id])
             var nested = event(s)
             nested.missionId = created.id
-            let error = await #expect(throws: ValidationError.self) { try await store.createActivity(nested, by: .system) }
+            let error = await #expect(throws: ValidationError.self) {
+                try await store.createActivity(nested, by: .system)
+            }
             #expect(error?.errors.first?.rule == "not_mission")
             // Deleting the mission leaves its parts on the calendar.
             try await store.deleteActivity(id: mission.id, expectedVersion: 1, by: .system)
@@ -128,9 +130,14 @@ import Testing
             #expect(november.map(\.id) == [mission.id, event.id])
             let december = try await store.listActivities(ActivityQuery(from: day("2026-12-01"), to: day("2027-01-01")))
             #expect(december.map(\.id) == [call.id])
-            #expect(try await store.listActivities(ActivityQuery(kinds: [.call, .event])).map(\.id) == [event.id, call.id])
-            #expect(try await store.listActivities(ActivityQuery(staffAccountId: s.agnes.id)).map(\.id) == [mission.id, event.id])
-            #expect(try await store.listActivities(ActivityQuery(region: "asia-pacific")).map(\.id) == [event.id, call.id])
+            #expect(
+                try await store.listActivities(ActivityQuery(kinds: [.call, .event])).map(\.id) == [event.id, call.id])
+            #expect(
+                try await store.listActivities(ActivityQuery(staffAccountId: s.agnes.id)).map(\.id) == [
+                    mission.id, event.id,
+                ])
+            #expect(
+                try await store.listActivities(ActivityQuery(region: "asia-pacific")).map(\.id) == [event.id, call.id])
             #expect(try await store.listActivities(ActivityQuery(region: "europe")).isEmpty)
             // Foshan's timeline, newest first, with how Foshan took part.
             let foshan = try await store.listActivities(ActivityQuery(organizationId: s.foshan.id, newestFirst: true))

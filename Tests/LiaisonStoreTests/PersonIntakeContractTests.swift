@@ -25,7 +25,9 @@ import Testing
             var network = OrganizationInput(kind: .network, name: "Metropolis network")
             network.region = "europe"
             let countryless = try await store.createOrganization(network)
-            let countries = try await store.countries(ofOrganizations: [madrid.id, 424_242, guangzhou.id, countryless.id])
+            let countries = try await store.countries(ofOrganizations: [
+                madrid.id, 424_242, guangzhou.id, countryless.id,
+            ])
             #expect(countries == [guangzhou.id: "CN", madrid.id: "ES"])
             #expect(try await store.countries(ofOrganizations: []) == [:])
         }
@@ -66,13 +68,16 @@ import Testing
         try await engine.withStore { store in
             let guangzhou = try await store.createOrganization(.guangzhou)
             let intake = PersonIntake(store: store, currentYear: 2026)
-            guard case .created(let chen) = try await intake.create(.chen(at: guangzhou.id), confirmDuplicates: false, by: .system)
+            guard
+                case .created(let chen) = try await intake.create(
+                    .chen(at: guangzhou.id), confirmDuplicates: false, by: .system)
             else {
                 Issue.record("the first CHEN Guo was refused")
                 return
             }
-            guard case .likelyDuplicates(let found) = try await intake.create(
-                .chen(at: guangzhou.id), confirmDuplicates: false, by: .system)
+            guard
+                case .likelyDuplicates(let found) = try await intake.create(
+                    .chen(at: guangzhou.id), confirmDuplicates: false, by: .system)
             else {
                 Issue.record("the second CHEN Guo was stored without confirmation")
                 return

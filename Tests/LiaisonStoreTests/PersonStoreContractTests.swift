@@ -140,7 +140,8 @@ import Testing
         try await engine.withStore { store in
             let (guangzhou, chen) = try await seed(store)
             let sameName = PersonInput(
-                givenName: "guo", familyName: "CHEN", positions: [Position(organizationId: guangzhou.id, title: "Mayor")])
+                givenName: "guo", familyName: "CHEN",
+                positions: [Position(organizationId: guangzhou.id, title: "Mayor")])
             #expect(try await store.likelyDuplicates(of: sameName, excluding: nil).map(\.id) == [chen.id])
             let sameEmail = PersonInput(
                 givenName: "G.", familyName: "Chen", channels: [Channel(kind: .email, value: "CHEN.GUO@gz.example.cn")])
@@ -158,12 +159,18 @@ import Testing
             let duplicate = try await store.createPerson(
                 PersonInput(
                     givenName: "Guo", familyName: "Chen", languages: ["es"], metAt: "Congress",
-                    positions: [Position(organizationId: guangzhou.id, title: "Delegate to the Congress", endDate: "2024")],
-                    channels: [Channel(kind: .phone, value: "+8613800138000"), Channel(kind: .email, value: "chen.guo@gz.example.cn")]),
+                    positions: [
+                        Position(organizationId: guangzhou.id, title: "Delegate to the Congress", endDate: "2024")
+                    ],
+                    channels: [
+                        Channel(kind: .phone, value: "+8613800138000"),
+                        Channel(kind: .email, value: "chen.guo@gz.example.cn"),
+                    ]),
                 by: .system)
 
             await #expect(throws: StoreError.versionConflict(entity: "person", id: duplicate.id, currentVersion: 1)) {
-                try await store.mergePeople(keep: chen.id, keepVersion: 1, remove: duplicate.id, removeVersion: 5, by: .system)
+                try await store.mergePeople(
+                    keep: chen.id, keepVersion: 1, remove: duplicate.id, removeVersion: 5, by: .system)
             }
             let merged = try await store.mergePeople(
                 keep: chen.id, keepVersion: 1, remove: duplicate.id, removeVersion: 1, by: .system)
@@ -212,7 +219,9 @@ extension PersonStoreContractTests {
     func thePositionFilterFollowsEveryChangeOfTitleAndDepartment(engine: TestEngine) async throws {
         try await engine.withStore { store in
             let (_, chen) = try await seed(store)
-            func count(_ text: String) async throws -> Int { try await store.listPeople(PersonQuery(position: text)).total }
+            func count(_ text: String) async throws -> Int {
+                try await store.listPeople(PersonQuery(position: text)).total
+            }
             #expect(try await count("SECRETARY gen") == 1)
             #expect(try await count("guangzhou comm") == 1)
             #expect(try await count("ec") == 1)
@@ -236,8 +245,12 @@ extension PersonInput {
         PersonInput(
             givenName: "Guo", familyName: "Chen", nameOrder: .familyFirst, nativeName: "陈国", languages: ["zh", "en"],
             positions: [
-                Position(organizationId: organizationId, title: "Secretary General", department: "CPC Guangzhou Committee", startDate: "2021"),
-                Position(organizationId: organizationId, title: "Deputy Secretary General", startDate: "2016", endDate: "2020"),
+                Position(
+                    organizationId: organizationId, title: "Secretary General", department: "CPC Guangzhou Committee",
+                    startDate: "2021"),
+                Position(
+                    organizationId: organizationId, title: "Deputy Secretary General", startDate: "2016",
+                    endDate: "2020"),
             ],
             channels: [
                 Channel(kind: .wechat, value: "chenguo_gz", preferred: true),

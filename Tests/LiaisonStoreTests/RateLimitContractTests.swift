@@ -47,7 +47,8 @@ import Testing
             }
             let decision6 = try await store.takeAttempts([RateAttempt(key: "b", rule: loose)], at: now)
             #expect(decision6 != .allowed)
-            let decision7 = try await store.takeAttempts([RateAttempt(key: "b", rule: loose)], at: now.addingTimeInterval(61))
+            let decision7 = try await store.takeAttempts(
+                [RateAttempt(key: "b", rule: loose)], at: now.addingTimeInterval(61))
             #expect(decision7 == .allowed)
         }
     }
@@ -114,7 +115,8 @@ import Testing
             try await newToken("t1")
             _ = try await store.createCalendarFeed(accountId: account.id, scope: .mine, tokenHash: "f1", by: .system)
 
-            _ = try await store.updateAccount(id: account.id, .passwordHash("h2", revokingTokensAndFeeds: false), by: .system)
+            _ = try await store.updateAccount(
+                id: account.id, .passwordHash("h2", revokingTokensAndFeeds: false), by: .system)
             #expect(try await store.apiToken(tokenHash: "t1") != nil)
             #expect(try await store.calendarFeed(tokenHash: "f1") != nil)
 

@@ -1,10 +1,11 @@
 import Foundation
 import GRDB
 import LiaisonCore
-@testable import LiaisonSQLite
 import LiaisonStore
 import LiaisonTestSupport
 import Testing
+
+@testable import LiaisonSQLite
 
 /// What only the SQLite engine promises: the durability settings and the migrations.
 @Suite struct SQLiteEngineTests {
@@ -55,7 +56,9 @@ import Testing
     @Test func datesAreWrittenAsGRDBWritesThem() throws {
         var generator = SystemRandomNumberGenerator()
         var milliseconds: [Int64] = [0, 1, 999, 86_399_999, 951_782_400_000, 4_102_444_799_999, -1, -86_400_001]
-        for _ in 0..<100_000 { milliseconds.append(Int64.random(in: -2_208_988_800_000...7_258_118_400_000, using: &generator)) }
+        for _ in 0..<100_000 {
+            milliseconds.append(Int64.random(in: -2_208_988_800_000...7_258_118_400_000, using: &generator))
+        }
         for value in milliseconds {
             let date = Date(timeIntervalSince1970: Double(value) / 1000)
             #expect(StoredDate.text(date) == String.fromDatabaseValue(date.databaseValue), "\(value)")

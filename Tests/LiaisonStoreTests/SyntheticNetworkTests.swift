@@ -48,15 +48,19 @@ import Testing
             #expect(activities.count > 290)
             for activity in activities {
                 #expect(throws: Never.self) { try activity.input.validate() }
-                #expect(try activity.input.interval().get() == DateInterval(start: activity.startsAt, end: activity.endsAt))
+                #expect(
+                    try activity.input.interval().get() == DateInterval(start: activity.startsAt, end: activity.endsAt))
             }
             #expect(Set(activities.map(\.kind)).count >= 4)
             let utc = TimeZone.utc
             let from = try ActivityTime.midnight(of: "2026-03-01", in: utc).get()
             let to = try ActivityTime.midnight(of: "2026-04-01", in: utc).get()
             let march = try await store.listActivities(ActivityQuery(from: from, to: to))
-            #expect(march.map(\.id) == activities.filter { $0.startsAt < to && $0.endsAt > from }.sorted {
-                ($0.startsAt, $0.id) < ($1.startsAt, $1.id) }.map(\.id))
+            #expect(
+                march.map(\.id)
+                    == activities.filter { $0.startsAt < to && $0.endsAt > from }.sorted {
+                        ($0.startsAt, $0.id) < ($1.startsAt, $1.id)
+                    }.map(\.id))
 
             let people = try await store.people(ids: Array(1...600))
             for person in people.prefix(100) {
@@ -83,7 +87,10 @@ import Testing
 
             // Found in its own script and by its Latin name, as a record typed into the app would be.
             let someone = try #require(people.first { $0.nativeName != nil })
-            #expect(try await store.search(someone.nativeName!, limit: 50).contains { $0.id == someone.id && $0.kind == .person })
+            #expect(
+                try await store.search(someone.nativeName!, limit: 50).contains {
+                    $0.id == someone.id && $0.kind == .person
+                })
             #expect(try await store.search(someone.displayName, limit: 50).contains { $0.id == someone.id })
 
             await #expect(throws: TransferError.self) {

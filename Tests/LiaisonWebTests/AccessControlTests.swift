@@ -39,8 +39,10 @@ import Testing
                 "GET /feeds/calendar/:token",
             ])
         #expect(
-            routes.filter { $0.method != "GET" && ($0.path.hasPrefix("/activities") || $0.path.hasPrefix("/api/v1/activities")) }
-                .allSatisfy { $0.minimumRole == .editor })
+            routes.filter {
+                $0.method != "GET" && ($0.path.hasPrefix("/activities") || $0.path.hasPrefix("/api/v1/activities"))
+            }
+            .allSatisfy { $0.minimumRole == .editor })
         #expect(routes.filter { $0.path.hasPrefix("/admin") }.allSatisfy { $0.minimumRole == .admin })
         #expect(
             routes.filter { $0.method == "POST" && $0.path.hasPrefix("/organizations") }.allSatisfy {

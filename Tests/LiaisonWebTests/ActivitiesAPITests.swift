@@ -12,9 +12,11 @@ import Testing
 @Suite struct ActivitiesAPITests {
     func organizations(_ app: TestApp) async throws -> (guangzhou: Int64, foshan: Int64) {
         let guangzhou = try await app.store.createOrganization(
-            OrganizationInput(name: "Guangzhou", nativeName: "广州", country: "CN", region: "asia-pacific")).id
+            OrganizationInput(name: "Guangzhou", nativeName: "广州", country: "CN", region: "asia-pacific")
+        ).id
         let foshan = try await app.store.createOrganization(
-            OrganizationInput(name: "Foshan", nativeName: "佛山", country: "CN", region: "asia-pacific")).id
+            OrganizationInput(name: "Foshan", nativeName: "佛山", country: "CN", region: "asia-pacific")
+        ).id
         return (guangzhou, foshan)
     }
 
@@ -68,10 +70,14 @@ import Testing
     @Test func attendanceIsSetForManyAtOnceAndAudited() async throws {
         try await withTestApp { app in
             let ids = try await organizations(app)
-            let id = try #require(try await app.send(.post, "/api/v1/activities", json: eventJSON(ids)).json()["id"] as? Int)
+            let id = try #require(
+                try await app.send(.post, "/api/v1/activities", json: eventJSON(ids)).json()["id"] as? Int)
             let changed = try await app.send(
                 .post, "/api/v1/activities/\(id)/attendance",
-                json: ["version": 1, "organizationIds": [ids.guangzhou, ids.foshan], "status": "attended", "mode": "virtual"])
+                json: [
+                    "version": 1, "organizationIds": [ids.guangzhou, ids.foshan], "status": "attended",
+                    "mode": "virtual",
+                ])
             #expect(changed.status == .ok)
             let organizations = try #require(try changed.json()["organizations"] as? [[String: Any]])
             #expect(organizations.map { $0["status"] as? String } == ["attended", "attended", "attended"])
@@ -108,7 +114,10 @@ import Testing
                     "timeZone": "Europe/Madrid", "start": "2026-03-29T02:30", "end": "2026-03-29T04:00",
                 ]) == ["start skipped_time"])
             #expect(try await errors(["title": ""]) == ["title required"])
-            #expect(try await errors(["organizations": [["organizationId": 999_999]]]) == ["organizations[0].organizationId unknown_organization"])
+            #expect(
+                try await errors(["organizations": [["organizationId": 999_999]]]) == [
+                    "organizations[0].organizationId unknown_organization"
+                ])
             let unknown = try await app.send(.post, "/api/v1/activities", json: ["kind": "event", "colour": "red"])
             #expect(unknown.status == .badRequest)
             #expect(unknown.text.contains("colour is not a field here."))

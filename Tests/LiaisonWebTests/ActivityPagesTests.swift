@@ -130,7 +130,8 @@ import Testing
 
     @Test func attendanceIsSetForTheTickedOrganizations() async throws {
         try await withTestApp(demo: true) { app in
-            let created = try await app.submit("/activities", eventForm().map { $0.0 == "addStatus" ? ($0.0, "invited") : $0 })
+            let created = try await app.submit(
+                "/activities", eventForm().map { $0.0 == "addStatus" ? ($0.0, "invited") : $0 })
             let id = Int64(try #require(created.headers[.location]).split(separator: "/")[1].prefix { $0.isNumber })!
             let activity = try #require(try await app.store.activity(id: id))
             let ticked = activity.organizations.prefix(3).compactMap(\.organizationId)
@@ -141,13 +142,15 @@ import Testing
             let after = try #require(try await app.store.activity(id: id))
             #expect(after.organizations.map(\.status).prefix(4) == [.confirmed, .confirmed, .confirmed, .invited])
             let stale = try await app.submit(
-                "/activities/\(id)/attendance", [("version", "1"), ("status", "declined"), ("organization", String(ticked[0]))])
+                "/activities/\(id)/attendance",
+                [("version", "1"), ("status", "declined"), ("organization", String(ticked[0]))])
             #expect(stale.status == .conflict)
             let none = try await app.submit("/activities/\(id)/attendance", [("version", "2"), ("status", "declined")])
             #expect(none.status == .unprocessableContent)
             #expect(none.text.contains("Choose at least one organization."))
             let viewer = try await app.submit(
-                "/activities/\(id)/attendance", [("version", "2"), ("status", "declined"), ("organization", String(ticked[0]))],
+                "/activities/\(id)/attendance",
+                [("version", "2"), ("status", "declined"), ("organization", String(ticked[0]))],
                 as: .viewer)
             #expect(viewer.status == .forbidden)
         }

@@ -151,7 +151,8 @@ import Testing
             #expect(wrong.status == .unprocessableContent)
             let code = String(format: "%06d", TOTP(secret: secret).compute(date: Date()))
             let right = try await app.submit(
-                "/account/two-factor", [("secret", secret), ("code", code), ("password", TestApp.password)], as: .viewer)
+                "/account/two-factor", [("secret", secret), ("code", code), ("password", TestApp.password)], as: .viewer
+            )
             #expect(right.text.contains("Two-factor sign-in is on."))
             #expect(try await app.store.account(id: app.viewer.account.id)?.totpEnabled == true)
         }
@@ -172,7 +173,8 @@ import Testing
             let secret = "abcdefghijklmnopqrstuvwxyz"
             let code = String(format: "%06d", TOTP(secret: secret).compute(date: Date()))
             _ = try await app.submit(
-                "/account/two-factor", [("secret", secret), ("code", code), ("password", TestApp.password)], as: .viewer)
+                "/account/two-factor", [("secret", secret), ("code", code), ("password", TestApp.password)], as: .viewer
+            )
             #expect(try await app.get("/organizations", as: .viewer).status == .ok)
             let trail = try await app.store.auditEntries(AuditQuery(entity: "settings"))
             #expect(trail.first?.changes == [FieldChange(field: "requireTwoFactor", before: "false", after: "true")])

@@ -55,7 +55,10 @@ import Testing
         // 90 timed activities on one day each, 10 all-day ones on three.
         #expect(page.components(separatedBy: "<li class=\"kind-").count - 1 == 90 + 10 * 3)
         #expect(page.contains("<td class=\"outside\" data-date=\"2026-10-26\">"))
-        #expect(page.contains("<td data-date=\"2026-11-02\"><a class=\"day-number\" href=\"/calendar?view=agenda&amp;date=2026-11-02\" aria-label=\"Mon 2 Nov 2026\">2</a>"))
+        #expect(
+            page.contains(
+                "<td data-date=\"2026-11-02\"><a class=\"day-number\" href=\"/calendar?view=agenda&amp;date=2026-11-02\" aria-label=\"Mon 2 Nov 2026\">2</a>"
+            ))
         #expect(page.contains("<td class=\"today\" data-date=\"2026-11-06\">"))
         #expect(page.contains("<span class=\"time\">\(Self.t["all_day"])</span>"))
     }

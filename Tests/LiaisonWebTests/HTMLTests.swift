@@ -50,7 +50,9 @@ import Testing
         var select = FormField(name: "country", label: "Country", value: "CN", hint: "ISO", control: .select)
         select.options = FormField.choices([("CN", "China"), ("FR", "France & <co>")], selected: "CN", blank: "—")
         var boxes = FormField(name: "status", label: "Status", control: .checkboxes)
-        boxes.options = [.init(value: "member", label: "Member", selected: true), .init(value: "x", label: "X", selected: false)]
+        boxes.options = [
+            .init(value: "member", label: "Member", selected: true), .init(value: "x", label: "X", selected: false),
+        ]
         return [
             FormField(name: "name", label: "Name", value: "Guang\"zhou\" <b>", error: "Required.", required: true),
             FormField(name: "website", label: "Web", value: "https://x.example", control: .url),
@@ -146,28 +148,31 @@ import Testing
                         summary: "Deleted", changes: changes)),
                 strings: t),
             AdminPages.row(
-                entry(AuditEvent(actor: AuditActor(accountId: 2, name: "Bo", address: ""), action: .create, summary: "Made")),
+                entry(
+                    AuditEvent(
+                        actor: AuditActor(accountId: 2, name: "Bo", address: ""), action: .create, summary: "Made")),
                 strings: t, onRecordPage: true),
         ]
         var html = HTML()
         HistoryView(rows: rows, t: t).render(into: &html)
         #expect(html.output.contains("Ana &lt;admin&gt;") && html.output.contains("<details class=\"changes\" open>"))
-        #expect(FormFieldViewTests.compact(html.output) == #"""
-            <ol class="history"><li><p><strong>Changed</strong><span class="muted">Organization #7</span>\#
-            <a href="/organizations/7">Renamed 'it'</a>\#
-            <span class="muted">· Ana &lt;admin&gt; (192.0.2.1) · 2027-01-15 08:00 UTC</span></p>\#
-            <details class="changes" open><summary>2 fields</summary><table class="changes"><thead><tr>\#
-            <th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>\#
-            <tr><th scope="row">name</th><td>Guang&lt;zhou&gt;</td><td>Guangzhou &amp; co</td></tr><tr>\#
-            <th scope="row">notes</th><td></td><td>"quoted"</td></tr></tbody></table></details></li><li><p>\#
-            <strong>Deleted</strong>\#
-            <span class="muted">Person #3</span> Deleted <span class="muted">· Bo · 2027-01-15 08:00 UTC</span>\#
-            </p><details class="changes"><summary>2 fields</summary><table class="changes"><thead><tr>\#
-            <th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>\#
-            <tr><th scope="row">name</th><td>Guang&lt;zhou&gt;</td><td>Guangzhou &amp; co</td></tr><tr>\#
-            <th scope="row">notes</th><td></td><td>"quoted"</td></tr></tbody></table></details></li><li><p>\#
-            <strong>Created</strong> Made <span class="muted">· Bo () · 2027-01-15 08:00 UTC</span></p></li>\#
-            </ol>
-            """#)
+        #expect(
+            FormFieldViewTests.compact(html.output) == #"""
+                <ol class="history"><li><p><strong>Changed</strong><span class="muted">Organization #7</span>\#
+                <a href="/organizations/7">Renamed 'it'</a>\#
+                <span class="muted">· Ana &lt;admin&gt; (192.0.2.1) · 2027-01-15 08:00 UTC</span></p>\#
+                <details class="changes" open><summary>2 fields</summary><table class="changes"><thead><tr>\#
+                <th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>\#
+                <tr><th scope="row">name</th><td>Guang&lt;zhou&gt;</td><td>Guangzhou &amp; co</td></tr><tr>\#
+                <th scope="row">notes</th><td></td><td>"quoted"</td></tr></tbody></table></details></li><li><p>\#
+                <strong>Deleted</strong>\#
+                <span class="muted">Person #3</span> Deleted <span class="muted">· Bo · 2027-01-15 08:00 UTC</span>\#
+                </p><details class="changes"><summary>2 fields</summary><table class="changes"><thead><tr>\#
+                <th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>\#
+                <tr><th scope="row">name</th><td>Guang&lt;zhou&gt;</td><td>Guangzhou &amp; co</td></tr><tr>\#
+                <th scope="row">notes</th><td></td><td>"quoted"</td></tr></tbody></table></details></li><li><p>\#
+                <strong>Created</strong> Made <span class="muted">· Bo () · 2027-01-15 08:00 UTC</span></p></li>\#
+                </ol>
+                """#)
     }
 }

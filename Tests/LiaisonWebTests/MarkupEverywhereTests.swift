@@ -30,7 +30,8 @@ import Testing
             by: .system)
         let activity = try await store.createActivity(
             ActivityInput(
-                kind: .bilateralMeeting, title: m("activity.title"), summary: m("activity.summary"), start: "2026-11-11T09:30",
+                kind: .bilateralMeeting, title: m("activity.title"), summary: m("activity.summary"),
+                start: "2026-11-11T09:30",
                 end: "2026-11-11T11:00", timeZone: "Europe/Paris", placeName: m("activity.placeName"),
                 venue: m("activity.venue"), staffAccountIds: [app.editor.account.id],
                 organizations: [
@@ -56,8 +57,10 @@ import Testing
         _ = try await store.createPerson(
             PersonInput(givenName: m("givenName"), familyName: m("familyName"), positions: person.input.positions),
             by: .system)
-        return ["organizations": organization.id, "people": person.id, "activities": activity.id,
-                "accounts": app.editor.account.id]
+        return [
+            "organizations": organization.id, "people": person.id, "activities": activity.id,
+            "accounts": app.editor.account.id,
+        ]
     }
 
     /// The pages to fetch for a route, with its parameters filled in and, for lists and search, markup in
@@ -112,10 +115,12 @@ import Testing
             #expect(fetched >= 20)
             // Every field is shown somewhere, so each was really put to the test.
             let fields = [
-                "account.name", "name", "nativeName", "aliases", "metroArea", "governanceRoles.title", "practices.title",
+                "account.name", "name", "nativeName", "aliases", "metroArea", "governanceRoles.title",
+                "practices.title",
                 "practices.description", "activity.title", "activity.summary", "activity.placeName", "activity.venue",
                 "activity.organizationName", "activity.personName", "givenName", "familyName", "person.nativeName",
-                "honorific", "notes", "metAt", "consentNote", "position.title", "department", "position.organizationName",
+                "honorific", "notes", "metAt", "consentNote", "position.title", "department",
+                "position.organizationName",
                 "channel.value", "channel.label", "query",
             ]
             #expect(Set(fields).subtracting(shown).sorted() == [])

@@ -37,7 +37,8 @@ import Testing
             #expect(created.headers[.location] == "/api/v1/people/\(id)")
             #expect(body["displayName"] as? String == "CHEN Guo")
             let channels = try #require(body["channels"] as? [[String: Any]])
-            #expect(channels.map { $0["value"] as? String } == ["chenguo_gz", "+862083301234", "chen.guo@gz.example.cn"])
+            #expect(
+                channels.map { $0["value"] as? String } == ["chenguo_gz", "+862083301234", "chen.guo@gz.example.cn"])
 
             var update = chenJSON(organizationId: org)
             update["version"] = 1
@@ -62,25 +63,29 @@ import Testing
             let response = try await app.send(
                 .post, "/api/v1/people",
                 json: [
-                    "givenName": "", "channels": [["kind": "email", "value": "nope"], ["kind": "phone", "value": "8330"]],
+                    "givenName": "",
+                    "channels": [["kind": "email", "value": "nope"], ["kind": "phone", "value": "8330"]],
                     "positions": [["organizationId": 424_242, "title": "Mayor"]],
                 ])
             #expect(response.status == .unprocessableContent)
             let errors = try #require(try response.json()["errors"] as? [[String: Any]])
             let pairs = Set(errors.map { "\($0["field"] as? String ?? "") \($0["rule"] as? String ?? "")" })
-            #expect(pairs.isSuperset(of: ["familyName required", "channels[0].value email", "channels[1].value phone"]))
+            #expect(
+                pairs.isSuperset(of: ["familyName required", "channels[0].value email", "channels[1].value phone"]))
 
             let unknown = try await app.send(.post, "/api/v1/people", json: ["familyName": "X", "nickName": "Y"])
             #expect(unknown.status == .badRequest)
             #expect(unknown.text.contains("nickName is not a field here."))
             let missingOrg = try await app.send(
-                .post, "/api/v1/people", json: ["familyName": "X", "positions": [["organizationId": 424_242, "title": "Mayor"]]])
+                .post, "/api/v1/people",
+                json: ["familyName": "X", "positions": [["organizationId": 424_242, "title": "Mayor"]]])
             #expect(missingOrg.status == .unprocessableContent)
             #expect(missingOrg.text.contains("unknown_organization"))
             let wrongMethod = try await app.request(.put, "/api/v1/people/export")
             #expect(wrongMethod.status == .methodNotAllowed)
             #expect(wrongMethod.headers[.allow] == "GET, HEAD")
-            let badId = try await app.send(.post, "/api/v1/people/duplicates", raw: #"{"familyName": "X", "id": "seven"}"#)
+            let badId = try await app.send(
+                .post, "/api/v1/people/duplicates", raw: #"{"familyName": "X", "id": "seven"}"#)
             #expect(badId.status == .badRequest)
             #expect(badId.text.contains("id must be a whole number"))
             let badQuery = try await app.get("/api/v1/people?channel=fax&language=xx")
@@ -111,7 +116,8 @@ import Testing
                 .post, "/api/v1/people/1/merge", json: ["version": 1, "otherId": second, "otherVersion": 1])
             #expect(merged.status == .ok)
             #expect(try await app.get("/api/v1/people/\(second)").status == .notFound)
-            let selfMerge = try await app.send(.post, "/api/v1/people/1/merge", json: ["version": 2, "otherId": 1, "otherVersion": 2])
+            let selfMerge = try await app.send(
+                .post, "/api/v1/people/1/merge", json: ["version": 2, "otherId": 1, "otherVersion": 2])
             #expect(selfMerge.status == .unprocessableContent)
         }
     }

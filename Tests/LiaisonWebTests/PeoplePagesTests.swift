@@ -21,7 +21,10 @@ import Testing
             #expect(wechat.text.contains(">LI Wenjing</a>"))
             #expect(!wechat.text.contains(">Marta Puig Soler</a>"))
             // In the demo, Agnès holds the WeChat contacts: the people reached by email only are not hers.
-            let agnes = try #require(try await app.store.accounts().first { $0.name == "Agnès Bickart" && $0.email.hasSuffix("liaison.example") })
+            let agnes = try #require(
+                try await app.store.accounts().first {
+                    $0.name == "Agnès Bickart" && $0.email.hasSuffix("liaison.example")
+                })
             let held = try await app.get("/people?heldBy=\(agnes.id)")
             #expect(held.text.contains(">LI Wenjing</a>"))
             #expect(!held.text.contains(">ZHOU Min</a>"))
@@ -35,9 +38,11 @@ import Testing
     @Test func profileAndOrganizationPageShowPositionsAndChannels() async throws {
         try await withTestApp(demo: true) { app in
             let person = try await app.get("/people/1")
-            for text in ["CHEN Guo", "陈国", "Secretary General", "Deputy Secretary General", "chenguo_gz", "held by Agnès Bickart",
-                "mailto:chen.guo@gz.example.cn"]
-            {
+            for text in [
+                "CHEN Guo", "陈国", "Secretary General", "Deputy Secretary General", "chenguo_gz",
+                "held by Agnès Bickart",
+                "mailto:chen.guo@gz.example.cn",
+            ] {
                 #expect(person.text.contains(text), "\(text)")
             }
             let guangzhou = try #require(try await app.store.search("Guangzhou").first)
@@ -122,14 +127,16 @@ import Testing
         try await withTestApp(demo: true) { app in
             let other = try await app.store.createPerson(
                 PersonInput(
-                    givenName: "Guo", familyName: "Chen", channels: [Channel(kind: .email, value: "chen.guo@gz.example.cn")]),
+                    givenName: "Guo", familyName: "Chen",
+                    channels: [Channel(kind: .email, value: "chen.guo@gz.example.cn")]),
                 by: .system)
             // The demo linked CHEN Guo to the courtesy visit where he was met: version 2.
             let chen = try #require(try await app.store.person(id: 1))
             let choice = try await app.get("/people/1/merge")
             #expect(choice.text.contains("name=\"otherId\" value=\"\(other.id)\""))
             let merged = try await app.submit(
-                "/people/1/merge", [("version", String(chen.version)), ("otherId", String(other.id)), ("otherVersion", "1")])
+                "/people/1/merge",
+                [("version", String(chen.version)), ("otherId", String(other.id)), ("otherVersion", "1")])
             #expect(merged.headers[.location] == "/people/1?merged=1")
             #expect(try await app.store.person(id: other.id) == nil)
             let history = try await app.get("/people/1")

@@ -39,7 +39,8 @@ func withSyntheticApp(
     let log = StatementLog()
     let store = try SQLiteStore.open(path: path, observingStatements: log.record)
     _ = try await SyntheticNetwork.seed(
-        into: store, SyntheticOptions(organizations: organizations, people: people, activities: activities, seed: 11), storeName: "test")
+        into: store, SyntheticOptions(organizations: organizations, people: people, activities: activities, seed: 11),
+        storeName: "test")
     let plans = try DatabaseQueue(path: path)
     try await runTestApp(store: store) { app in
         // The first request of a session records that it was seen; the pages measured come after it.
@@ -105,8 +106,10 @@ func withSyntheticApp(
             // An activity with one organization and one with many read as often.
             let all = try await app.store.listActivities(ActivityQuery(limit: 1_000))
             let details = try await app.store.activities(ids: all.map(\.id))
-            let small = try #require(details.first { $0.kind == .bilateralMeeting && $0.organizations.count == 1 && $0.people.isEmpty })
-            let large = try #require(details.filter { $0.kind == .event }.max { $0.organizations.count < $1.organizations.count })
+            let small = try #require(
+                details.first { $0.kind == .bilateralMeeting && $0.organizations.count == 1 && $0.people.isEmpty })
+            let large = try #require(
+                details.filter { $0.kind == .event }.max { $0.organizations.count < $1.organizations.count })
             #expect(large.organizations.count > 10)
             let few = try await log.reads { _ = try await app.get("/activities/\(small.id)") }
             let many = try await log.reads { _ = try await app.get("/activities/\(large.id)") }
@@ -199,7 +202,9 @@ func withSyntheticApp(
             }
             // The duplicate check a new person's form makes, by email and by name at an organization.
             let known = try #require(try await app.store.person(id: 7))
-            statements += try await log.reads { _ = try await app.store.likelyDuplicates(of: known.input, excluding: nil) }
+            statements += try await log.reads {
+                _ = try await app.store.likelyDuplicates(of: known.input, excluding: nil)
+            }
             #expect(statements.count > Self.walk.count * 4)
             for sql in Set(statements).sorted() {
                 let plan = try await database.read { db in
@@ -244,8 +249,12 @@ extension QueryPlanTests {
             let table = words[index + 1]
             names[table] = table
             if index + 2 < words.count {
-                let alias = words[index + 2].uppercased() == "AS" && index + 3 < words.count ? words[index + 3] : words[index + 2]
-                if !["ON", "WHERE", "JOIN", "LEFT", "ORDER", "GROUP", "LIMIT", "UNION", "USING"].contains(alias.uppercased()) {
+                let alias =
+                    words[index + 2].uppercased() == "AS" && index + 3 < words.count
+                    ? words[index + 3] : words[index + 2]
+                if !["ON", "WHERE", "JOIN", "LEFT", "ORDER", "GROUP", "LIMIT", "UNION", "USING"].contains(
+                    alias.uppercased())
+                {
                     names[alias] = table
                 }
             }

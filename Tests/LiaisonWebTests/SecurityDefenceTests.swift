@@ -75,7 +75,8 @@ import Testing
             ClientAddressMiddleware.client(forwardedFor: "1.1.1.1, 198.51.100.2, 10.0.0.5", trusted: trusted)
                 == "198.51.100.2")
         #expect(ClientAddressMiddleware.client(forwardedFor: "evil\r\nX: 1", trusted: trusted) == nil)
-        #expect(ClientAddressMiddleware.client(forwardedFor: String(repeating: "1", count: 100), trusted: trusted) == nil)
+        #expect(
+            ClientAddressMiddleware.client(forwardedFor: String(repeating: "1", count: 100), trusted: trusted) == nil)
     }
 
     @Test func requiredTwoFactorCannotBeBypassedWithTokensOrFeeds() async throws {
@@ -104,7 +105,8 @@ import Testing
             let secret = "abcdefghijklmnopqrstuvwxyz"
             let code = String(format: "%06d", TOTP(secret: secret).compute(date: Date()))
             _ = try await app.submit(
-                "/account/two-factor", [("secret", secret), ("code", code), ("password", TestApp.password)], as: .viewer)
+                "/account/two-factor", [("secret", secret), ("code", code), ("password", TestApp.password)], as: .viewer
+            )
             #expect(try await app.get("/api/v1/organizations", as: .token(token)).status == .ok)
         }
     }
@@ -232,7 +234,9 @@ import Testing
                     tokenHash: "stale", accountId: app.viewer.account.id, csrfToken: "c", createdAt: long,
                     lastSeenAt: long, expiresAt: long.addingTimeInterval(60)))
             _ = try await app.signIn(email: app.editor.account.email)
-            #expect(try await app.store.sessions(accountId: app.viewer.account.id).map(\.tokenHash) == [app.viewer.session].map(Secrets.hash))
+            #expect(
+                try await app.store.sessions(accountId: app.viewer.account.id).map(\.tokenHash)
+                    == [app.viewer.session].map(Secrets.hash))
         }
     }
 
@@ -244,7 +248,9 @@ import Testing
             let page = try await app.get("/admin/accounts/\(app.viewer.account.id)/sessions", as: .admin)
             #expect(page.text.contains("Mozilla/5.0 (iPhone; lost)"))
             let lost = try #require(
-                try await app.store.sessions(accountId: app.viewer.account.id).first { $0.device?.contains("lost") == true })
+                try await app.store.sessions(accountId: app.viewer.account.id).first {
+                    $0.device?.contains("lost") == true
+                })
 
             // Not another account's session, and not by an editor.
             #expect(
@@ -259,7 +265,9 @@ import Testing
             let ended = try await app.submit(
                 "/admin/accounts/\(app.viewer.account.id)/sessions/end", [("session", lost.tokenHash)], as: .admin)
             #expect(ended.text.contains("The session has ended"))
-            #expect(try await app.request(.get, "/organizations", as: .anonymous, headers: [.cookie: cookie]).status == .seeOther)
+            #expect(
+                try await app.request(.get, "/organizations", as: .anonymous, headers: [.cookie: cookie]).status
+                    == .seeOther)
             // The other session of the account goes on.
             #expect(try await app.get("/organizations", as: .viewer).status == .ok)
             let trail = try await app.store.auditEntries(AuditQuery(entity: "account", entityId: app.viewer.account.id))

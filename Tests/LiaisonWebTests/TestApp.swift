@@ -106,13 +106,17 @@ struct TestApp: Sendable {
         email: String, password: String = TestApp.password, code: String = "", next: String = "/organizations?q=x",
         cookies: [String] = [], headers: HTTPFields = [:]
     ) async throws -> TestResponse {
-        let form = try await request(.get, "/sign-in", as: .anonymous, headers: cookies.isEmpty ? [:] : [.cookie: cookies.joined(separator: "; ")])
-        let cookie = try #require(form.cookies.first { $0.hasPrefix("liaison_sign_in=") || $0.hasPrefix("__Host-liaison_sign_in=") })
+        let form = try await request(
+            .get, "/sign-in", as: .anonymous,
+            headers: cookies.isEmpty ? [:] : [.cookie: cookies.joined(separator: "; ")])
+        let cookie = try #require(
+            form.cookies.first { $0.hasPrefix("liaison_sign_in=") || $0.hasPrefix("__Host-liaison_sign_in=") })
         let token = try #require(form.text.firstMatch(of: /name="_csrf" value="([^"]+)"/)?.1)
         var headers = headers
         headers[.cookie] = ([cookie] + cookies).joined(separator: "; ")
         return try await submit(
-            "/sign-in", [("email", email), ("password", password), ("code", code), ("next", next), ("_csrf", String(token))],
+            "/sign-in",
+            [("email", email), ("password", password), ("code", code), ("next", next), ("_csrf", String(token))],
             as: .anonymous, headers: headers)
     }
 

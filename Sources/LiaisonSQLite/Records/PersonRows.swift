@@ -38,4 +38,3 @@ extension PersonSummary {
             country: row["country"], preferredChannel: channel, updatedAt: row["updated_at"])
     }
 }
-

@@ -27,7 +27,8 @@ struct OpenAPIDocument: Sendable {
         // ISO 639-1 codes as this machine's Foundation names them: the same table validation uses.
         let languages = Language.allCodes
         for schema in ["PersonInput", "PersonUpdate"] {
-            document.update(["components", "schemas", schema, "properties", "languages", "items", "enum"], to: languages)
+            document.update(
+                ["components", "schemas", schema, "properties", "languages", "items", "enum"], to: languages)
         }
         document.setQueryEnum("language", to: languages, on: ["/api/v1/people", "/api/v1/people/export"])
         document.setQueryEnum(

@@ -85,7 +85,8 @@ struct PeopleAPI {
     static let fields = KnownFields(
         names: [
             "givenName", "familyName", "nameOrder", "nativeName", "honorific", "languages", "role", "notes", "metAt",
-            "metAtActivityId", "consentNote", "consentDate", "positions", "channels", "id", "version", "createdAt", "updatedAt",
+            "metAtActivityId", "consentNote", "consentDate", "positions", "channels", "id", "version", "createdAt",
+            "updatedAt",
             "displayName",
         ],
         lists: [
@@ -99,7 +100,8 @@ struct PeopleAPI {
         let page = try await store.listPeople(query)
         return try JSONBody.response(
             PageBody(
-                items: page.items, total: page.total, totalIsLowerBound: page.totalIsLowerBound, page: query.page, perPage: query.perPage))
+                items: page.items, total: page.total, totalIsLowerBound: page.totalIsLowerBound, page: query.page,
+                perPage: query.perPage))
     }
 
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {

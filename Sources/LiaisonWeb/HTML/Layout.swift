@@ -109,7 +109,8 @@ extension PageRenderer {
         content: HTML.Content
     ) -> Response {
         var html = HTML()
-        Layout(t: strings, title: title, identity: context.identity, search: search).render(into: &html, content: content)
+        Layout(t: strings, title: title, identity: context.identity, search: search).render(
+            into: &html, content: content)
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: html.output)))

@@ -170,8 +170,9 @@ struct AccountPages {
         let key = RateKey.passwordCheck(accountId: account.id)
         let attempt = RateAttempt(key: key, rule: settings.limits.passwordCheck)
         if case .refused(let retryAfter) = try await store.takeAttempts([attempt], at: Date()) {
-                        var response = try await page(
-                context: context, error: String(format: t["password_checks_throttled"], t.wait(seconds: retryAfter)), status: .tooManyRequests)
+            var response = try await page(
+                context: context, error: String(format: t["password_checks_throttled"], t.wait(seconds: retryAfter)),
+                status: .tooManyRequests)
             response.headers[.retryAfter] = String(retryAfter)
             return response
         }
@@ -185,7 +186,8 @@ struct AccountPages {
                 actor: context.actor, action: .accessRefused, entity: "account", entityId: account.id,
                 summary: "Wrong current password given by \(account.name)"))
         return try await page(
-            context: context, error: t["password_current_wrong"], setupSecret: setupSecret, status: .unprocessableContent)
+            context: context, error: t["password_current_wrong"], setupSecret: setupSecret,
+            status: .unprocessableContent)
     }
 
     /// While two-factor sign-in is required and not set up, no new way in (a token, a feed) can be made.

@@ -34,7 +34,9 @@ struct ActivityFormView {
                 html.newline()
                 participants(
                     error: model.organizationsError, rows: model.organizationRows,
-                    columns: ["col_organization", "field_participant_mode", "field_participant_status", "organizer", "remove"],
+                    columns: [
+                        "col_organization", "field_participant_mode", "field_participant_status", "organizer", "remove",
+                    ],
                     into: &html)
                 html.p(.class("hint"), text: t["hint_participants"])
                 html.newline()
@@ -46,7 +48,10 @@ struct ActivityFormView {
                 html.newline()
                 participants(
                     error: model.peopleError, rows: model.peopleRows,
-                    columns: ["col_name", "field_participant_role", "field_participant_delegation", "mode_in_person", "remove"],
+                    columns: [
+                        "col_name", "field_participant_role", "field_participant_delegation", "mode_in_person",
+                        "remove",
+                    ],
                     into: &html)
                 add(model.addPeople, into: &html)
             }

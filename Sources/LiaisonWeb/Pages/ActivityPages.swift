@@ -58,7 +58,8 @@ struct ActivityPages {
             }
         }
         var (query, errors) = ActivityQuery.parse(
-            parameters.filter { ["kind", "region", "organization", "staff"].contains($0.key) }, regions: settings.regions)
+            parameters.filter { ["kind", "region", "organization", "staff"].contains($0.key) },
+            regions: settings.regions)
         errors += reader.errors
         let span = CalendarSpan(mode: mode, anchor: anchor, zone: zone)
         query.from = span.from
@@ -131,7 +132,8 @@ struct ActivityPages {
         if let id = reader.recordId("organization") { place = try await store.organization(id: id)?.name }
         let form = ActivityForm(
             timeZone: ActivityFormats.name(Self.viewerZone(context)), day: day, mission: mission, place: place)
-        return try await formPage(form, heading: t["new_activity"], action: "/activities", cancel: "/calendar", context: context)
+        return try await formPage(
+            form, heading: t["new_activity"], action: "/activities", cancel: "/calendar", context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -163,14 +165,16 @@ struct ActivityPages {
         var form = ActivityForm(form: try await FormData.read(request, context: context))
         let action = "/activities/\(current.id)"
         guard let version = Int(form.version) else { throw HTTPError(.badRequest, message: t["error_missing_version"]) }
-        func again(conflict: Bool = false, status: HTTPResponse.Status = .unprocessableContent) async throws -> Response {
+        func again(conflict: Bool = false, status: HTTPResponse.Status = .unprocessableContent) async throws -> Response
+        {
             try await formPage(
                 form, heading: String(format: t["edit_heading"], current.title), action: action, cancel: action,
                 conflict: conflict, status: status, context: context)
         }
         guard let input = try await input(from: &form) else { return try await again() }
         do {
-            _ = try await ActivityIntake(store: store).update(id: current.id, expectedVersion: version, input, by: context.actor)
+            _ = try await ActivityIntake(store: store).update(
+                id: current.id, expectedVersion: version, input, by: context.actor)
             return PageRenderer.redirect(to: "\(action)?saved=1")
         } catch let error as ValidationError {
             form.addErrors(error.errors)
@@ -208,7 +212,9 @@ struct ActivityPages {
         let status = ParticipationStatus(rawValue: form["status"])
         let mode = AttendanceMode(rawValue: form["mode"])
         do {
-            guard let version = Int(form["version"]) else { throw HTTPError(.badRequest, message: t["error_missing_version"]) }
+            guard let version = Int(form["version"]) else {
+                throw HTTPError(.badRequest, message: t["error_missing_version"])
+            }
             let input = try ActivityInputs.settingAttendance(
                 of: activity.input, organizationIds: ids, status: status, mode: mode)
             _ = try await store.updateActivity(id: activity.id, expectedVersion: version, input, by: context.actor)

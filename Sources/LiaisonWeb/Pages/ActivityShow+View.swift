@@ -100,7 +100,9 @@ struct ActivityView {
                     html.a(.class("button"), .href("/activities/\(model.id)/edit"), text: t["edit"])
                     html.newline()
                     if model.parts != nil {
-                        html.a(.class("button secondary"), .href("/activities/new?mission=\(model.id)"), text: t["add_part"])
+                        html.a(
+                            .class("button secondary"), .href("/activities/new?mission=\(model.id)"),
+                            text: t["add_part"])
                         html.newline()
                     }
                     html.a(.class("button secondary"), .href("/activities/\(model.id)/delete"), text: t["delete"])
@@ -232,11 +234,15 @@ struct ActivityView {
             html.newline()
             html.label(.for("f-bulk-status"), text: t["field_participant_status"])
             html.newline()
-            choices("f-bulk-status", "status", ParticipationStatus.allCases.map { ($0.rawValue, t["status_\($0.rawValue)"]) }, into: &html)
+            choices(
+                "f-bulk-status", "status",
+                ParticipationStatus.allCases.map { ($0.rawValue, t["status_\($0.rawValue)"]) }, into: &html)
             html.newline()
             html.label(.for("f-bulk-mode"), text: t["field_participant_mode"])
             html.newline()
-            choices("f-bulk-mode", "mode", AttendanceMode.allCases.map { ($0.rawValue, t["mode_\($0.rawValue)"]) }, into: &html)
+            choices(
+                "f-bulk-mode", "mode", AttendanceMode.allCases.map { ($0.rawValue, t["mode_\($0.rawValue)"]) },
+                into: &html)
             html.newline()
             html.button(.type("submit"), text: t["apply_to_ticked"])
             html.newline()

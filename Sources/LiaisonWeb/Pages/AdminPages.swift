@@ -236,7 +236,8 @@ struct AdminPages {
         let gone =
             entry.action == .delete
             || (entry.action == .merge && !entry.changes.isEmpty && entry.changes.allSatisfy { $0.after == nil })
-        let link = gone ? nil : entry.entity.flatMap { pages[$0] }.flatMap { base in entry.entityId.map { base + String($0) } }
+        let link =
+            gone ? nil : entry.entity.flatMap { pages[$0] }.flatMap { base in entry.entityId.map { base + String($0) } }
         return AuditRow(
             at: Formats.minute(entry.at), actor: entry.actor.name, address: entry.actor.address,
             action: t["action_\(entry.action.rawValue)"],

@@ -56,7 +56,9 @@ struct AdminSessionPages {
 
     private func loadAccount(_ context: AppRequestContext) async throws -> StaffAccount {
         let id = try context.recordID()
-        guard let account = try await store.account(id: id) else { throw StoreError.notFound(entity: "account", id: id) }
+        guard let account = try await store.account(id: id) else {
+            throw StoreError.notFound(entity: "account", id: id)
+        }
         return account
     }
 

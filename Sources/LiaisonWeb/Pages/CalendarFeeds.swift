@@ -99,7 +99,8 @@ struct CalendarFeeds {
             FeedRequest.self, from: request, context: context, fields: KnownFields(names: ["scope"], lists: [:]))
         let (feed, secret) = try await Self.issue(
             accountId: account.id, scope: body.scope, store: store, by: context.actor)
-        return try JSONBody.response(NewFeed(feed: feed, url: Self.address(of: secret, request: request)), status: .created)
+        return try JSONBody.response(
+            NewFeed(feed: feed, url: Self.address(of: secret, request: request)), status: .created)
     }
 
     @Sendable func revoke(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -16,7 +16,8 @@ struct DirectoryView {
         }
         html.newline()
         ListParts.errors(model.errors, into: &html)
-        html.form(.class("filters"), .action("/organizations"), .method("get"), .ariaLabel(t["filters_label"])) { html in
+        html.form(.class("filters"), .action("/organizations"), .method("get"), .ariaLabel(t["filters_label"])) {
+            html in
             html.newline()
             ListParts.searchField(query: model.query, t: t, into: &html)
             html.newline()

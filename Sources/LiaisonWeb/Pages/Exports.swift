@@ -32,7 +32,8 @@ struct Exports {
                 actor: context.actor, action: .export, entity: "person", entityId: person.id,
                 summary: "vCard of \(person.displayName)"))
         return Self.download(
-            VCard.file([person.vCard]), type: "text/vcard; charset=utf-8", filename: Self.filename(person.displayName, "vcf"))
+            VCard.file([person.vCard]), type: "text/vcard; charset=utf-8",
+            filename: Self.filename(person.displayName, "vcf"))
     }
 
     @Sendable func people(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -40,7 +41,8 @@ struct Exports {
         let parameters = request.uri.queryDictionary
         var reader = QueryReader(parameters, strict: true)
         let format = reader.choice("format", Format.self) ?? .csv
-        var (query, errors) = PersonQuery.parse(parameters.filter { $0.key != "format" }, strict: request.uri.path.hasPrefix("/api/"))
+        var (query, errors) = PersonQuery.parse(
+            parameters.filter { $0.key != "format" }, strict: request.uri.path.hasPrefix("/api/"))
         errors = reader.errors + errors
         try Problem.refuseQuery(errors)
         query.perPage = PersonQuery.maxPerPage
@@ -73,7 +75,8 @@ struct Exports {
                 ]
             }
             let header = [
-                "id", "name", "family_name", "given_name", "name_order", "native_name", "honorific", "title", "department",
+                "id", "name", "family_name", "given_name", "name_order", "native_name", "honorific", "title",
+                "department",
                 "organization", "email", "phone", "wechat", "whatsapp", "linkedin", "languages", "role",
             ]
             return Self.download(
@@ -89,7 +92,8 @@ struct Exports {
             reader.fail("format", "one_of", "format must be csv for organizations.")
         }
         var (query, errors) = OrganizationQuery.parse(
-            parameters.filter { $0.key != "format" }, regions: settings.regions, strict: request.uri.path.hasPrefix("/api/"))
+            parameters.filter { $0.key != "format" }, regions: settings.regions,
+            strict: request.uri.path.hasPrefix("/api/"))
         errors = reader.errors + errors
         try Problem.refuseQuery(errors)
         query.perPage = OrganizationQuery.maxPerPage

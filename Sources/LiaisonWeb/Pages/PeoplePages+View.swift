@@ -48,7 +48,8 @@ struct PeopleView {
     }
 
     private func filters(into html: inout HTML) {
-        html.form(.class("filters"), .action("/people"), .method("get"), .ariaLabel(t["people_filters_label"])) { html in
+        html.form(.class("filters"), .action("/people"), .method("get"), .ariaLabel(t["people_filters_label"])) {
+            html in
             html.newline()
             ListParts.searchField(query: model.query, t: t, into: &html)
             html.newline()

@@ -43,7 +43,8 @@ struct PeoplePages {
     @Sendable func profile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let person = try await PersonInputs.load(context, store: store)
         let history = try await store.auditEntries(AuditQuery(entity: "person", entityId: person.id, limit: 20))
-        let activities = try await store.listActivities(ActivityQuery(personId: person.id, newestFirst: true, limit: 20))
+        let activities = try await store.listActivities(
+            ActivityQuery(personId: person.id, newestFirst: true, limit: 20))
         let metAt = try await person.metAtActivityId.asyncMap { try await store.activity(id: $0) } ?? nil
         let notice =
             request.uri.queryParameters["saved"] != nil
@@ -97,7 +98,8 @@ struct PeoplePages {
         let heading = String(format: t["edit_heading"], current.displayName)
         let action = "/people/\(current.id)"
         guard let version = Int(form.version) else { throw HTTPError(.badRequest, message: t["error_missing_version"]) }
-        func again(conflict: Bool = false, status: HTTPResponse.Status = .unprocessableContent) async throws -> Response {
+        func again(conflict: Bool = false, status: HTTPResponse.Status = .unprocessableContent) async throws -> Response
+        {
             try await formPage(
                 form, heading: heading, action: action, cancel: action, conflict: conflict, status: status,
                 context: context)

@@ -94,7 +94,9 @@ struct PersonForm {
             let kind = ChannelKind(rawValue: row.kind)
             if kind == nil { parseErrors["channels[\(index)].kind"] = "Choose what kind of contact this is." }
             let holder = Int64(row.heldBy)
-            if holder == nil, !row.heldBy.isEmpty { parseErrors["channels[\(index)].heldByAccountId"] = "Choose a member of staff." }
+            if holder == nil, !row.heldBy.isEmpty {
+                parseErrors["channels[\(index)].heldByAccountId"] = "Choose a member of staff."
+            }
             return Channel(
                 kind: kind ?? .email, value: row.value, label: row.label, preferred: row.preferred,
                 heldByAccountId: holder)

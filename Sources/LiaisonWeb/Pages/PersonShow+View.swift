@@ -74,7 +74,8 @@ struct PersonView {
                 html.newline()
                 let record = "/people/\(model.id)"
                 html.a(
-                    .class("button secondary"), .href("\(record)/vcard"), .flag("download"), text: t["export_vcard_one"])
+                    .class("button secondary"), .href("\(record)/vcard"), .flag("download"), text: t["export_vcard_one"]
+                )
                 html.newline()
                 if canEdit {
                     html.a(.class("button"), .href("\(record)/edit"), text: t["edit"])

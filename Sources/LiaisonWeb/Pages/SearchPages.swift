@@ -36,13 +36,16 @@ struct SearchPages {
         let text = reader.text("q") ?? ""
         let hits = text.isEmpty ? [] : try await store.search(text, limit: 50)
         let model = Model(
-            queryEncoded: text.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "+", "="]))
+            queryEncoded: text.addingPercentEncoding(
+                withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "+", "="]))
                 ?? "",
             countLabel: text.isEmpty
-                ? t["search_prompt"] : String(format: t[hits.count == 1 ? "search_count_one" : "search_count"], hits.count, text),
+                ? t["search_prompt"]
+                : String(format: t[hits.count == 1 ? "search_count_one" : "search_count"], hits.count, text),
             hits: hits.map {
                 Model.Hit(
-                    url: $0.url, name: $0.name, nativeName: $0.nativeName, kindLabel: t["search_kind_\($0.kind.rawValue)"],
+                    url: $0.url, name: $0.name, nativeName: $0.nativeName,
+                    kindLabel: t["search_kind_\($0.kind.rawValue)"],
                     isMember: $0.isMember, detail: $0.detail)
             },
             errors: reader.errors.map(\.message))

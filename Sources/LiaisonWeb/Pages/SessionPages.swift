@@ -45,7 +45,8 @@ struct SessionPages {
 
     @Sendable func signIn(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
-        let email = String(form["email"].trimmingCharacters(in: .whitespaces).lowercased().prefix(Self.maxEmailLength + 1))
+        let email = String(
+            form["email"].trimmingCharacters(in: .whitespaces).lowercased().prefix(Self.maxEmailLength + 1))
         let next = Self.safeNext(form["next"])
         // Sign-in CSRF: only the form this site served, in this browser, signs it in.
         guard let presession = request.cookies[cookies.signInCookieName]?.value, !presession.isEmpty,
@@ -53,13 +54,15 @@ struct SessionPages {
         else {
             try await store.recordAudit(
                 AuditEvent(
-                    actor: context.actor, action: .accessRefused, summary: "POST /sign-in: sign-in form token missing or wrong"))
+                    actor: context.actor, action: .accessRefused,
+                    summary: "POST /sign-in: sign-in form token missing or wrong"))
             return self.form(
                 request, context: context, email: email, next: next, error: t["sign_in_expired"], status: .forbidden)
         }
         let now = Date()
         let credentials = email.count <= Self.maxEmailLength ? try await store.credentials(email: email) : nil
-        let counters = try await counters(email: email, account: credentials?.account, request: request, context: context)
+        let counters = try await counters(
+            email: email, account: credentials?.account, request: request, context: context)
         if case .refused(let retryAfter) = try await store.takeAttempts(counters.taken, at: now) {
             var response = self.form(
                 request, context: context, email: email, next: next,
@@ -182,7 +185,8 @@ struct SessionPages {
     /// checked again after decoding once more. Anything else goes home.
     static func safeNext(_ next: String?) -> String {
         guard let next, next.count <= 2000,
-            Self.startsWithinSite(next) && !next.unicodeScalars.contains(where: { $0 == "\\" || $0.properties.isWhitespace }),
+            Self.startsWithinSite(next)
+                && !next.unicodeScalars.contains(where: { $0 == "\\" || $0.properties.isWhitespace }),
             Self.startsWithinSite(next.removingPercentEncoding ?? next), !next.hasPrefix("/sign-")
         else { return "/" }
         return next

@@ -31,9 +31,11 @@ enum Secrets {
 
     /// True when `text` has the shape of `random()`'s output (43 URL-safe base64 characters).
     static func isRandomToken(_ text: String) -> Bool {
-        text.utf8.count == 43 && text.utf8.allSatisfy { byte in
-            (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || byte == 45 || byte == 95
-        }
+        text.utf8.count == 43
+            && text.utf8.allSatisfy { byte in
+                (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || byte == 45
+                    || byte == 95
+            }
     }
 
     /// Compares two secrets in time that does not depend on where they differ.

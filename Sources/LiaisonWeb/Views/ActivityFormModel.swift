@@ -61,7 +61,8 @@ struct ActivityFormModel {
         var allDay = field("allDay", .checkbox)
         allDay.checked = form.allDay
         var staffField = FormField(
-            name: "staff", label: t["field_activity_staff"], error: form.errors["staffAccountIds"], control: .checkboxes)
+            name: "staff", label: t["field_activity_staff"], error: form.errors["staffAccountIds"], control: .checkboxes
+        )
         staffField.options = staff.map {
             FormField.Option(value: String($0.id), label: $0.name, selected: form.staff.contains(String($0.id)))
         }
@@ -76,7 +77,8 @@ struct ActivityFormModel {
                     select(
                         "missionId", missions.map { (String($0.id), "\($0.title) (\($0.start.prefix(10)))") },
                         blank: t["no_mission"]),
-                    select("visibility", ActivityVisibility.allCases.map { ($0.rawValue, t["visibility_\($0.rawValue)"]) }),
+                    select(
+                        "visibility", ActivityVisibility.allCases.map { ($0.rawValue, t["visibility_\($0.rawValue)"]) }),
                 ]),
             Group(
                 legend: t["group_when_where"],
@@ -88,7 +90,9 @@ struct ActivityFormModel {
                 ]),
             Group(legend: t["group_staff"], fields: [staffField]),
         ]
-        func rowSelect(_ name: String, _ label: String, _ value: String, _ pairs: [(String, String)], blank: String? = nil)
+        func rowSelect(
+            _ name: String, _ label: String, _ value: String, _ pairs: [(String, String)], blank: String? = nil
+        )
             -> FormField
         {
             var f = FormField(name: name, label: label, value: value, control: .select)
@@ -158,7 +162,9 @@ struct ActivityFormModel {
 
     /// The zones offered, with the one chosen when the list lacks it.
     static func zones(keeping chosen: String?) -> [String] {
-        guard let chosen, !chosen.isEmpty, !ActivityTime.zoneNames.contains(chosen) else { return ActivityTime.zoneNames }
+        guard let chosen, !chosen.isEmpty, !ActivityTime.zoneNames.contains(chosen) else {
+            return ActivityTime.zoneNames
+        }
         return [chosen] + ActivityTime.zoneNames
     }
 }

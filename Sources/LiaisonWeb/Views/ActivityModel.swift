@@ -75,7 +75,9 @@ struct ActivityModel {
         when = ActivityFormats.when(a, in: own)
         viewerWhen =
             a.allDay || own.identifier == viewerZone.identifier
-            ? nil : String(format: t["in_your_zone"], ActivityFormats.name(viewerZone), ActivityFormats.when(a, in: viewerZone))
+            ? nil
+            : String(
+                format: t["in_your_zone"], ActivityFormats.name(viewerZone), ActivityFormats.when(a, in: viewerZone))
         zone = a.timeZone
         place = a.placeName
         placeId = a.placeOrganizationId
@@ -123,7 +125,8 @@ struct ActivityModel {
             ? nil
             : parts.map {
                 Part(
-                    id: $0.id, title: $0.title, when: ActivityFormats.when($0, in: ActivityFormats.zone(of: $0.timeZone)),
+                    id: $0.id, title: $0.title,
+                    when: ActivityFormats.when($0, in: ActivityFormats.zone(of: $0.timeZone)),
                     kindLabel: t["activity_kind_\($0.kind.rawValue)"])
             }
         version = a.version

@@ -31,7 +31,9 @@ struct CalendarSpan {
             let firstOfMonth = calendar.date(from: DateComponents(year: anchor.year, month: anchor.month, day: 1))!
             first = Self.monday(onOrBefore: firstOfMonth, calendar)
             let nextMonth = calendar.date(byAdding: .month, value: 1, to: firstOfMonth)!
-            let lastSunday = calendar.date(byAdding: .day, value: 6, to: Self.monday(onOrBefore: calendar.date(byAdding: .day, value: -1, to: nextMonth)!, calendar))!
+            let lastSunday = calendar.date(
+                byAdding: .day, value: 6,
+                to: Self.monday(onOrBefore: calendar.date(byAdding: .day, value: -1, to: nextMonth)!, calendar))!
             count = (calendar.dateComponents([.day], from: first, to: lastSunday).day ?? 34) + 1
         case .week:
             first = Self.monday(onOrBefore: anchorDate, calendar)
@@ -135,13 +137,16 @@ struct CalendarModel {
         zoneNote = String(format: t["calendar_zone_note"], ActivityFormats.name(zone))
         let anchorKey = CalendarSpan.key(span.anchor)
         date = anchorKey
-        var kept = parameters.filter { ["kind", "region", "organization", "staff", "org"].contains($0.key) && !$0.value.isEmpty }
+        var kept = parameters.filter {
+            ["kind", "region", "organization", "staff", "org"].contains($0.key) && !$0.value.isEmpty
+        }
         func href(mode: CalendarMode, date: String) -> String {
             kept["view"] = mode.rawValue
             kept["date"] = date
-            return "/calendar?" + kept.sorted { $0.key < $1.key }.map {
-                "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
-            }.joined(separator: "&")
+            return "/calendar?"
+                + kept.sorted { $0.key < $1.key }.map {
+                    "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+                }.joined(separator: "&")
         }
         let todayKey = CalendarSpan.key(calendar.dateComponents([.year, .month, .day], from: now))
         modes = CalendarMode.allCases.map {
@@ -159,7 +164,8 @@ struct CalendarModel {
         for summary in items {
             let own = ActivityFormats.zone(of: summary.timeZone)
             let when = ActivityFormats.when(summary, in: zone)
-            let localWhen = own.identifier == zone.identifier || summary.allDay ? nil : ActivityFormats.when(summary, in: own)
+            let localWhen =
+                own.identifier == zone.identifier || summary.allDay ? nil : ActivityFormats.when(summary, in: own)
             var dayStart = calendar.startOfDay(for: summary.startsAt)
             var first = true
             let lastMoment = summary.endsAt.addingTimeInterval(-1)
@@ -177,11 +183,13 @@ struct CalendarModel {
             while dayStart <= lastDay, guardCount < 100 {
                 let key = CalendarSpan.key(calendar.dateComponents([.year, .month, .day], from: dayStart))
                 let time =
-                    summary.allDay ? t["all_day"] : first ? ActivityFormats.clock(summary.startsAt, in: zone) : t["continues"]
+                    summary.allDay
+                    ? t["all_day"] : first ? ActivityFormats.clock(summary.startsAt, in: zone) : t["continues"]
                 let item = Item(
-                        id: summary.id, title: summary.title, kind: summary.kind.rawValue,
-                        kindLabel: t["activity_kind_\(summary.kind.rawValue)"], time: time, when: when,
-                        localWhen: localWhen, place: [summary.venue, summary.placeName].compactMap { $0 }.joined(separator: ", ").nilIfBlank)
+                    id: summary.id, title: summary.title, kind: summary.kind.rawValue,
+                    kindLabel: t["activity_kind_\(summary.kind.rawValue)"], time: time, when: when,
+                    localWhen: localWhen,
+                    place: [summary.venue, summary.placeName].compactMap { $0 }.joined(separator: ", ").nilIfBlank)
                 byDay[key, default: []].append(item)
                 if first || key == anchorKey, key >= anchorKey, listed.insert(item.id).inserted {
                     agendaByDay[key, default: []].append(item)
@@ -192,13 +200,17 @@ struct CalendarModel {
             }
         }
         let anchorMonth = span.anchor.month
-        days = span.mode == .agenda ? [] : span.days.map { components -> Day in
-            let key = CalendarSpan.key(components)
-            let date = calendar.date(from: components)!
-            return Day(
-                number: components.day!, label: ActivityFormats.day(date, in: zone), date: key, isToday: key == todayKey,
-                outside: span.mode == .month && components.month != anchorMonth, items: byDay[key] ?? [])
-        }
+        days =
+            span.mode == .agenda
+            ? []
+            : span.days.map { components -> Day in
+                let key = CalendarSpan.key(components)
+                let date = calendar.date(from: components)!
+                return Day(
+                    number: components.day!, label: ActivityFormats.day(date, in: zone), date: key,
+                    isToday: key == todayKey,
+                    outside: span.mode == .month && components.month != anchorMonth, items: byDay[key] ?? [])
+            }
         // The agenda lists every day that has something, from the day chosen on.
         agenda = (span.mode == .agenda ? agendaByDay.keys.sorted() : []).map { key in
             let date = (try? ActivityTime.midnight(of: key, in: zone).get()) ?? now

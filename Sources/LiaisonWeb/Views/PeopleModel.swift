@@ -45,7 +45,8 @@ struct PeopleModel {
                 id: p.id, name: p.displayName, nativeName: p.nativeName, title: p.title,
                 organizationId: p.organizationId, organization: p.organizationName,
                 country: p.country.flatMap { Country.named(code: $0)?.name } ?? "",
-                channel: p.preferredChannel?.value, channelKind: p.preferredChannel.map { t["channel_\($0.kind.rawValue)"] },
+                channel: p.preferredChannel?.value,
+                channelKind: p.preferredChannel.map { t["channel_\($0.kind.rawValue)"] },
                 role: p.role == .none ? nil : t["role_person_\(p.role.rawValue)"])
         }
         self.errors = errors.map(\.message)

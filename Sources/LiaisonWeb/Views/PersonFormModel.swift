@@ -87,9 +87,10 @@ struct PersonFormModel {
                     field("consentDate", .date, hint: t["hint_day"]), field("notes", .textarea),
                 ]),
         ]
-        func rowField(_ prefix: String, _ index: Int, _ name: String, _ value: String, _ control: FormField.Control = .text,
-            errorKey: String? = nil) -> FormField
-        {
+        func rowField(
+            _ prefix: String, _ index: Int, _ name: String, _ value: String, _ control: FormField.Control = .text,
+            errorKey: String? = nil
+        ) -> FormField {
             let full = "\(prefix)[\(index)].\(name)"
             return FormField(
                 name: full, label: t["field_\(prefix)_\(name)"], value: value,
@@ -118,7 +119,8 @@ struct PersonFormModel {
                 ChannelKind.allCases.map { ($0.rawValue, t["channel_\($0.rawValue)"]) }, selected: row.kind,
                 blank: t["choose"])
             var holder = rowField("channels", index, "heldBy", row.heldBy, .select, errorKey: "heldByAccountId")
-            holder.options = FormField.choices(staff.map { (String($0.id), $0.name) }, selected: row.heldBy, blank: t["nobody"])
+            holder.options = FormField.choices(
+                staff.map { (String($0.id), $0.name) }, selected: row.heldBy, blank: t["nobody"])
             let preferred = FormField(
                 name: "preferredChannel", label: t["field_channels_preferred"], value: String(index), control: .radio,
                 checked: row.preferred)
