@@ -65,15 +65,15 @@ public struct AuditEntry: Sendable, Hashable, Codable, Identifiable {
 public struct AuditEvent: Sendable, Hashable, Codable {
     public var actor: AuditActor
     public var action: AuditAction
-    /// The kind of record ("organization", "account", "api_token", "settings"), or nil for events on no record.
-    public var entity: String?
+    /// The kind of record, or nil for events on no record.
+    public var entity: RecordKind?
     public var entityId: Int64?
     /// A line for people: the record's name, or what was refused.
     public var summary: String
     public var changes: [FieldChange]
 
     public init(
-        actor: AuditActor, action: AuditAction, entity: String? = nil, entityId: Int64? = nil, summary: String,
+        actor: AuditActor, action: AuditAction, entity: RecordKind? = nil, entityId: Int64? = nil, summary: String,
         changes: [FieldChange] = []
     ) {
         self.actor = actor

@@ -22,7 +22,7 @@ extension PostgresStore {
                 try await Self.appendAudit(
                     db,
                     AuditEvent(
-                        actor: actor, action: .create, entity: "account", entityId: account.id,
+                        actor: actor, action: .create, entity: .account, entityId: account.id,
                         summary: "\(account.name) <\(account.email)>", changes: AuditDiff.changes(from: nil, to: input))
                 )
                 return account
@@ -62,7 +62,7 @@ extension PostgresStore {
     public func updateAccount(id: Int64, _ change: AccountChange, by actor: AuditActor) async throws -> StaffAccount {
         try await write { db in
             guard let before = try await Self.loadAccount(db, id: id, lock: true) else {
-                throw StoreError.notFound(entity: "account", id: id)
+                throw StoreError.notFound(entity: .account, id: id)
             }
             let (column, value, field, shown): (String, any SQLValue, String, String?) =
                 switch change {
@@ -101,7 +101,7 @@ extension PostgresStore {
             try await Self.appendAudit(
                 db,
                 AuditEvent(
-                    actor: actor, action: .accountChange, entity: "account", entityId: id,
+                    actor: actor, action: .accountChange, entity: .account, entityId: id,
                     summary: "\(before.name) <\(before.email)>",
                     changes: [FieldChange(field: field, before: previous, after: shown)]))
             return try await Self.loadAccount(db, id: id)!
@@ -172,7 +172,7 @@ extension PostgresStore {
             try await Self.appendAudit(
                 db,
                 AuditEvent(
-                    actor: actor, action: .accountChange, entity: "api_token", entityId: id,
+                    actor: actor, action: .accountChange, entity: .apiToken, entityId: id,
                     summary: "API token \"\(token.name)\" created (\(token.canWrite ? "read-write" : "read-only"))"))
             return try await db.row("SELECT * FROM api_token WHERE id = ?", id).map(Self.token(row:))!
         }
@@ -216,14 +216,14 @@ extension PostgresStore {
                     "SELECT * FROM api_token WHERE id = ? AND account_id = ? FOR UPDATE", id, accountId
                 ).map(Self.token(row:))
             else {
-                throw StoreError.notFound(entity: "api_token", id: id)
+                throw StoreError.notFound(entity: .apiToken, id: id)
             }
             try await db.execute(
                 "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", Self.now(), id)
             try await Self.appendAudit(
                 db,
                 AuditEvent(
-                    actor: actor, action: .accountChange, entity: "api_token", entityId: id,
+                    actor: actor, action: .accountChange, entity: .apiToken, entityId: id,
                     summary: "API token \"\(token.name)\" revoked"))
         }
     }
@@ -260,7 +260,7 @@ extension PostgresStore {
                 try await Self.appendAudit(
                     db,
                     AuditEvent(
-                        actor: actor, action: .update, entity: "settings", summary: "Workspace settings",
+                        actor: actor, action: .update, entity: .settings, summary: "Workspace settings",
                         changes: changes))
             }
         }

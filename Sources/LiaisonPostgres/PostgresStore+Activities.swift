@@ -78,7 +78,7 @@ extension PostgresStore {
     ) async throws -> CalendarFeed {
         try await write { db in
             guard try await db.value(Int64.self, "SELECT id FROM account WHERE id = ?", accountId) != nil else {
-                throw StoreError.notFound(entity: "account", id: accountId)
+                throw StoreError.notFound(entity: .account, id: accountId)
             }
             let now = Self.now()
             let id = try await db.value(
@@ -88,7 +88,7 @@ extension PostgresStore {
             try await Self.appendAudit(
                 db,
                 AuditEvent(
-                    actor: actor, action: .accountChange, entity: "calendar_feed", entityId: id,
+                    actor: actor, action: .accountChange, entity: .calendarFeed, entityId: id,
                     summary: "Calendar feed (\(scope.rawValue)) created"))
             return CalendarFeed(id: id, accountId: accountId, scope: scope, createdAt: now, revokedAt: nil)
         }
@@ -124,11 +124,11 @@ extension PostgresStore {
                 UPDATE calendar_feed SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? AND account_id = ?
                 RETURNING id
                 """, Self.now(), id, accountId)
-            guard !revoked.isEmpty else { throw StoreError.notFound(entity: "calendar_feed", id: id) }
+            guard !revoked.isEmpty else { throw StoreError.notFound(entity: .calendarFeed, id: id) }
             try await Self.appendAudit(
                 db,
                 AuditEvent(
-                    actor: actor, action: .accountChange, entity: "calendar_feed", entityId: id,
+                    actor: actor, action: .accountChange, entity: .calendarFeed, entityId: id,
                     summary: "Calendar feed revoked"))
         }
     }
@@ -160,10 +160,10 @@ extension PostgresStore {
         guard let version = try await db.value(Int.self, "SELECT version FROM activity WHERE id = ? FOR UPDATE", id),
             let activity = try await loadActivities(db, ids: [id]).first
         else {
-            throw StoreError.notFound(entity: "activity", id: id)
+            throw StoreError.notFound(entity: .activity, id: id)
         }
         if let expectedVersion, expectedVersion != version {
-            throw StoreError.versionConflict(entity: "activity", id: id, currentVersion: version)
+            throw StoreError.versionConflict(entity: .activity, id: id, currentVersion: version)
         }
         return activity
     }

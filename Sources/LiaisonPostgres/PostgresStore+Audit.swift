@@ -11,7 +11,7 @@ extension PostgresStore {
         try await read { db in
             // Each filter the query sets adds one condition; the ones left nil add none.
             let filters: [(condition: String, value: (any SQLValue)?)] = [
-                ("actor_account_id = ?", query.actorAccountId), ("entity = ?", query.entity),
+                ("actor_account_id = ?", query.actorAccountId), ("entity = ?", query.entity?.rawValue),
                 ("entity_id = ?", query.entityId), ("action = ?", query.action?.rawValue), ("at >= ?", query.from),
                 ("at < ?", query.to),
             ].filter { $0.value != nil }
@@ -30,7 +30,8 @@ extension PostgresStore {
                     id: try row["id"], at: try row["at"],
                     event: AuditEvent(
                         actor: actor, action: AuditAction(rawValue: try row["action"]) ?? .update,
-                        entity: try row["entity"], entityId: try row["entity_id"], summary: try row["summary"],
+                        entity: (try row["entity"] as String?).flatMap(RecordKind.init(rawValue:)),
+                        entityId: try row["entity_id"], summary: try row["summary"],
                         changes: changes))
             }
         }
@@ -43,7 +44,8 @@ extension PostgresStore {
             """
             INSERT INTO audit (at, actor_account_id, actor_name, address, action, entity, entity_id, summary, changes)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-            """, at, event.actor.accountId, event.actor.name, event.actor.address, event.action.rawValue, event.entity,
+            """, at, event.actor.accountId, event.actor.name, event.actor.address, event.action.rawValue,
+            event.entity?.rawValue,
             event.entityId, event.summary, changes)
     }
 }

@@ -16,10 +16,10 @@ extension PostgresStore {
             let kept = try await Self.lockPerson(db, id: keep, expectedVersion: nil)
             let removed = try await Self.lockPerson(db, id: remove, expectedVersion: nil)
             guard kept.version == keepVersion else {
-                throw StoreError.versionConflict(entity: "person", id: keep, currentVersion: kept.version)
+                throw StoreError.versionConflict(entity: .person, id: keep, currentVersion: kept.version)
             }
             guard removed.version == removeVersion else {
-                throw StoreError.versionConflict(entity: "person", id: remove, currentVersion: removed.version)
+                throw StoreError.versionConflict(entity: .person, id: remove, currentVersion: removed.version)
             }
             let merged = kept.input.merged(with: removed.input)
             let names = try await Self.checkPersonReferences(db, merged)

@@ -85,10 +85,10 @@ extension PostgresStore {
                 let version = try await db.value(
                     Int.self, "SELECT version FROM organization WHERE id = ? FOR UPDATE", id)
             else {
-                throw StoreError.notFound(entity: "organization", id: id)
+                throw StoreError.notFound(entity: .organization, id: id)
             }
             guard version == expectedVersion else {
-                throw StoreError.versionConflict(entity: "organization", id: id, currentVersion: version)
+                throw StoreError.versionConflict(entity: .organization, id: id, currentVersion: version)
             }
             try await Self.checkReferences(db, input, of: id)
             let before = try await Self.loadOrganization(db, id: id)!
@@ -117,10 +117,10 @@ extension PostgresStore {
                     Int.self, "SELECT version FROM organization WHERE id = ? FOR UPDATE", id),
                 let before = try await Self.loadOrganization(db, id: id)
             else {
-                throw StoreError.notFound(entity: "organization", id: id)
+                throw StoreError.notFound(entity: .organization, id: id)
             }
             if let expectedVersion, expectedVersion != version {
-                throw StoreError.versionConflict(entity: "organization", id: id, currentVersion: version)
+                throw StoreError.versionConflict(entity: .organization, id: id, currentVersion: version)
             }
             try await db.execute("DELETE FROM organization WHERE id = ?", id)
             // The entry keeps every field, so the trail still says what was deleted.

@@ -203,10 +203,10 @@ extension PostgresStore {
         guard let version = try await db.value(Int.self, "SELECT version FROM person WHERE id = ? FOR UPDATE", id),
             let person = try await loadPeople(db, ids: [id]).first
         else {
-            throw StoreError.notFound(entity: "person", id: id)
+            throw StoreError.notFound(entity: .person, id: id)
         }
         if let expectedVersion, expectedVersion != version {
-            throw StoreError.versionConflict(entity: "person", id: id, currentVersion: version)
+            throw StoreError.versionConflict(entity: .person, id: id, currentVersion: version)
         }
         return person
     }

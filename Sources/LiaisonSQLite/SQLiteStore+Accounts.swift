@@ -23,7 +23,7 @@ extension SQLiteStore {
             try Self.appendAudit(
                 db,
                 AuditEvent(
-                    actor: actor, action: .create, entity: "account", entityId: account.id,
+                    actor: actor, action: .create, entity: .account, entityId: account.id,
                     summary: "\(account.name) <\(account.email)>", changes: AuditDiff.changes(from: nil, to: input)))
             return account
         }
@@ -56,7 +56,7 @@ extension SQLiteStore {
     public func updateAccount(id: Int64, _ change: AccountChange, by actor: AuditActor) async throws -> StaffAccount {
         try await write { db in
             guard let before = try Self.loadAccount(db, id: id) else {
-                throw StoreError.notFound(entity: "account", id: id)
+                throw StoreError.notFound(entity: .account, id: id)
             }
             let (column, value, field, shown): (String, (any DatabaseValueConvertible)?, String, String?) =
                 switch change {
@@ -98,7 +98,7 @@ extension SQLiteStore {
             try Self.appendAudit(
                 db,
                 AuditEvent(
-                    actor: actor, action: .accountChange, entity: "account", entityId: id,
+                    actor: actor, action: .accountChange, entity: .account, entityId: id,
                     summary: "\(before.name) <\(before.email)>",
                     changes: [FieldChange(field: field, before: previous, after: shown)]))
             return try Self.loadAccount(db, id: id)!
@@ -168,7 +168,7 @@ extension SQLiteStore {
             try Self.appendAudit(
                 db,
                 AuditEvent(
-                    actor: actor, action: .accountChange, entity: "api_token", entityId: id,
+                    actor: actor, action: .accountChange, entity: .apiToken, entityId: id,
                     summary: "API token \"\(token.name)\" created (\(token.canWrite ? "read-write" : "read-only"))"))
             return try Self.loadToken(db, sql: "id = ?", id)!
         }
@@ -200,7 +200,7 @@ extension SQLiteStore {
     public func revokeAPIToken(id: Int64, accountId: Int64, by actor: AuditActor) async throws {
         try await write { db in
             guard let token = try Self.loadToken(db, sql: "id = ? AND account_id = ?", id, accountId) else {
-                throw StoreError.notFound(entity: "api_token", id: id)
+                throw StoreError.notFound(entity: .apiToken, id: id)
             }
             try db.execute(
                 sql: "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
@@ -208,7 +208,7 @@ extension SQLiteStore {
             try Self.appendAudit(
                 db,
                 AuditEvent(
-                    actor: actor, action: .accountChange, entity: "api_token", entityId: id,
+                    actor: actor, action: .accountChange, entity: .apiToken, entityId: id,
                     summary: "API token \"\(token.name)\" revoked"))
         }
     }
@@ -245,7 +245,7 @@ extension SQLiteStore {
                 try Self.appendAudit(
                     db,
                     AuditEvent(
-                        actor: actor, action: .update, entity: "settings", summary: "Workspace settings",
+                        actor: actor, action: .update, entity: .settings, summary: "Workspace settings",
                         changes: changes))
             }
         }

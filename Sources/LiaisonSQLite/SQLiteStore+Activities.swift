@@ -54,10 +54,10 @@ extension SQLiteStore {
     {
         try await write { db in
             guard let before = try Self.loadActivities(db, ids: [id]).first else {
-                throw StoreError.notFound(entity: "activity", id: id)
+                throw StoreError.notFound(entity: .activity, id: id)
             }
             guard before.version == expectedVersion else {
-                throw StoreError.versionConflict(entity: "activity", id: id, currentVersion: before.version)
+                throw StoreError.versionConflict(entity: .activity, id: id, currentVersion: before.version)
             }
             let checked = try Self.checkActivity(db, id: id, input)
             try db.executeCached(
@@ -82,10 +82,10 @@ extension SQLiteStore {
     public func deleteActivity(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {
         try await write { db in
             guard let before = try Self.loadActivities(db, ids: [id]).first else {
-                throw StoreError.notFound(entity: "activity", id: id)
+                throw StoreError.notFound(entity: .activity, id: id)
             }
             if let expectedVersion, expectedVersion != before.version {
-                throw StoreError.versionConflict(entity: "activity", id: id, currentVersion: before.version)
+                throw StoreError.versionConflict(entity: .activity, id: id, currentVersion: before.version)
             }
             try db.executeCached(sql: "DELETE FROM activity WHERE id = ?", arguments: [id])
             try Self.appendAudit(db, .activity(.delete, before, from: before.input, to: nil, by: actor))
@@ -99,7 +99,7 @@ extension SQLiteStore {
     ) async throws -> CalendarFeed {
         try await write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [accountId]) != nil else {
-                throw StoreError.notFound(entity: "account", id: accountId)
+                throw StoreError.notFound(entity: .account, id: accountId)
             }
             let now = Self.now()
             try db.execute(
@@ -110,7 +110,7 @@ extension SQLiteStore {
             try Self.appendAudit(
                 db,
                 AuditEvent(
-                    actor: actor, action: .accountChange, entity: "calendar_feed", entityId: feed.id,
+                    actor: actor, action: .accountChange, entity: .calendarFeed, entityId: feed.id,
                     summary: "Calendar feed (\(scope.rawValue)) created"))
             return feed
         }
@@ -146,11 +146,11 @@ extension SQLiteStore {
                     UPDATE calendar_feed SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? AND account_id = ?
                     """,
                 arguments: [Self.now(), id, accountId])
-            guard db.changesCount > 0 else { throw StoreError.notFound(entity: "calendar_feed", id: id) }
+            guard db.changesCount > 0 else { throw StoreError.notFound(entity: .calendarFeed, id: id) }
             try Self.appendAudit(
                 db,
                 AuditEvent(
-                    actor: actor, action: .accountChange, entity: "calendar_feed", entityId: id,
+                    actor: actor, action: .accountChange, entity: .calendarFeed, entityId: id,
                     summary: "Calendar feed revoked"))
         }
     }

@@ -12,7 +12,7 @@ extension SQLiteStore {
         try await read { db in
             // Each filter the query sets adds one condition; the ones left nil add none.
             let filters: [(condition: String, value: (any DatabaseValueConvertible)?)] = [
-                ("actor_account_id = ?", query.actorAccountId), ("entity = ?", query.entity),
+                ("actor_account_id = ?", query.actorAccountId), ("entity = ?", query.entity?.rawValue),
                 ("entity_id = ?", query.entityId), ("action = ?", query.action?.rawValue), ("at >= ?", query.from),
                 ("at < ?", query.to),
             ].filter { $0.value != nil }
@@ -30,7 +30,8 @@ extension SQLiteStore {
                 return AuditEntry(
                     id: row["id"], at: row["at"],
                     event: AuditEvent(
-                        actor: actor, action: AuditAction(rawValue: row["action"]) ?? .update, entity: row["entity"],
+                        actor: actor, action: AuditAction(rawValue: row["action"]) ?? .update,
+                        entity: (row["entity"] as String?).flatMap(RecordKind.init(rawValue:)),
                         entityId: row["entity_id"], summary: row["summary"], changes: changes))
             }
         }
@@ -45,7 +46,8 @@ extension SQLiteStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                at, event.actor.accountId, event.actor.name, event.actor.address, event.action.rawValue, event.entity,
+                at, event.actor.accountId, event.actor.name, event.actor.address, event.action.rawValue,
+                event.entity?.rawValue,
                 event.entityId, event.summary, changes,
             ])
     }

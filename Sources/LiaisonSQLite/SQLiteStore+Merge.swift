@@ -13,16 +13,16 @@ extension SQLiteStore {
                     field: "otherId", rule: "not_self", message: "A person cannot be merged with themselves.")
             }
             guard let kept = try Self.loadPerson(db, id: keep) else {
-                throw StoreError.notFound(entity: "person", id: keep)
+                throw StoreError.notFound(entity: .person, id: keep)
             }
             guard let removed = try Self.loadPerson(db, id: remove) else {
-                throw StoreError.notFound(entity: "person", id: remove)
+                throw StoreError.notFound(entity: .person, id: remove)
             }
             guard kept.version == keepVersion else {
-                throw StoreError.versionConflict(entity: "person", id: keep, currentVersion: kept.version)
+                throw StoreError.versionConflict(entity: .person, id: keep, currentVersion: kept.version)
             }
             guard removed.version == removeVersion else {
-                throw StoreError.versionConflict(entity: "person", id: remove, currentVersion: removed.version)
+                throw StoreError.versionConflict(entity: .person, id: remove, currentVersion: removed.version)
             }
             let merged = kept.input.merged(with: removed.input)
             let names = try Self.checkPersonReferences(db, merged)

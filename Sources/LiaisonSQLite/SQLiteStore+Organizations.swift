@@ -76,10 +76,10 @@ extension SQLiteStore {
     ) async throws -> Organization {
         try await write { db in
             guard let current = try OrganizationRecord.fetchOne(db, key: id) else {
-                throw StoreError.notFound(entity: "organization", id: id)
+                throw StoreError.notFound(entity: .organization, id: id)
             }
             guard current.version == expectedVersion else {
-                throw StoreError.versionConflict(entity: "organization", id: id, currentVersion: current.version)
+                throw StoreError.versionConflict(entity: .organization, id: id, currentVersion: current.version)
             }
             try Self.checkReferences(db, input, of: id)
             let before = try Self.loadOrganization(db, id: id)!
@@ -100,10 +100,10 @@ extension SQLiteStore {
     public func deleteOrganization(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {
         try await write { db in
             guard let before = try Self.loadOrganization(db, id: id) else {
-                throw StoreError.notFound(entity: "organization", id: id)
+                throw StoreError.notFound(entity: .organization, id: id)
             }
             if let expectedVersion, expectedVersion != before.version {
-                throw StoreError.versionConflict(entity: "organization", id: id, currentVersion: before.version)
+                throw StoreError.versionConflict(entity: .organization, id: id, currentVersion: before.version)
             }
             try db.executeCached(sql: "DELETE FROM organization WHERE id = ?", arguments: [id])
             // The entry keeps every field, so the trail still says what was deleted.

@@ -73,10 +73,10 @@ extension SQLiteStore {
     {
         try await write { db in
             guard let before = try Self.loadPerson(db, id: id) else {
-                throw StoreError.notFound(entity: "person", id: id)
+                throw StoreError.notFound(entity: .person, id: id)
             }
             guard before.version == expectedVersion else {
-                throw StoreError.versionConflict(entity: "person", id: id, currentVersion: before.version)
+                throw StoreError.versionConflict(entity: .person, id: id, currentVersion: before.version)
             }
             let names = try Self.checkPersonReferences(db, input)
             try Self.replacePerson(db, id: id, version: before.version + 1, input, organizationNames: names)
@@ -89,10 +89,10 @@ extension SQLiteStore {
     public func deletePerson(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {
         try await write { db in
             guard let before = try Self.loadPerson(db, id: id) else {
-                throw StoreError.notFound(entity: "person", id: id)
+                throw StoreError.notFound(entity: .person, id: id)
             }
             if let expectedVersion, expectedVersion != before.version {
-                throw StoreError.versionConflict(entity: "person", id: id, currentVersion: before.version)
+                throw StoreError.versionConflict(entity: .person, id: id, currentVersion: before.version)
             }
             try db.executeCached(sql: "DELETE FROM person WHERE id = ?", arguments: [id])
             try Self.appendAudit(db, .person(.delete, before, from: before.input, to: nil, by: actor))

@@ -224,7 +224,7 @@ public struct APIToken: Sendable, Hashable, Codable, Identifiable {
 /// A search of the audit trail.
 public struct AuditQuery: Sendable, Hashable {
     public var actorAccountId: Int64?
-    public var entity: String?
+    public var entity: RecordKind?
     public var entityId: Int64?
     public var action: AuditAction?
     public var from: Date?
@@ -232,7 +232,7 @@ public struct AuditQuery: Sendable, Hashable {
     public var limit: Int
 
     public init(
-        actorAccountId: Int64? = nil, entity: String? = nil, entityId: Int64? = nil, action: AuditAction? = nil,
+        actorAccountId: Int64? = nil, entity: RecordKind? = nil, entityId: Int64? = nil, action: AuditAction? = nil,
         from: Date? = nil, to: Date? = nil, limit: Int = 100
     ) {
         self.actorAccountId = actorAccountId

@@ -179,9 +179,9 @@ public struct BatchRowError: Error, Sendable {
 
 public enum StoreError: Error, Sendable, Equatable {
     /// No record of this kind has this id.
-    case notFound(entity: String, id: Int64)
+    case notFound(entity: RecordKind, id: Int64)
     /// The record has moved on since the caller read it; `currentVersion` is what it is now.
-    case versionConflict(entity: String, id: Int64, currentVersion: Int)
+    case versionConflict(entity: RecordKind, id: Int64, currentVersion: Int)
 }
 
 /// Everything Liaison stores; each engine (SQLite, PostgreSQL) implements all of it.

@@ -8,7 +8,7 @@ extension AuditEvent {
         to after: OrganizationInput?, by actor: AuditActor
     ) -> AuditEvent {
         AuditEvent(
-            actor: actor, action: action, entity: "organization", entityId: organization.id,
+            actor: actor, action: action, entity: .organization, entityId: organization.id,
             summary: organization.name, changes: AuditDiff.changes(from: before, to: after))
     }
 
@@ -18,7 +18,7 @@ extension AuditEvent {
         by actor: AuditActor
     ) -> AuditEvent {
         AuditEvent(
-            actor: actor, action: action, entity: "person", entityId: person.id, summary: person.displayName,
+            actor: actor, action: action, entity: .person, entityId: person.id, summary: person.displayName,
             changes: AuditDiff.changes(from: before, to: after))
     }
 
@@ -27,11 +27,11 @@ extension AuditEvent {
     public static func merge(kept: Person, removed: Person, result: Person, by actor: AuditActor) -> [AuditEvent] {
         [
             AuditEvent(
-                actor: actor, action: .merge, entity: "person", entityId: kept.id,
+                actor: actor, action: .merge, entity: .person, entityId: kept.id,
                 summary: "\(result.displayName) ← \(removed.displayName) (#\(removed.id))",
                 changes: AuditDiff.changes(from: kept.input, to: result.input)),
             AuditEvent(
-                actor: actor, action: .merge, entity: "person", entityId: removed.id,
+                actor: actor, action: .merge, entity: .person, entityId: removed.id,
                 summary: "\(removed.displayName) → \(result.displayName) (#\(kept.id))",
                 changes: AuditDiff.changes(from: removed.input, to: nil)),
         ]
@@ -45,7 +45,7 @@ extension AuditEvent {
         by actor: AuditActor
     ) -> AuditEvent {
         AuditEvent(
-            actor: actor, action: action, entity: "activity", entityId: activity.id, summary: activity.title,
+            actor: actor, action: action, entity: .activity, entityId: activity.id, summary: activity.title,
             changes: AuditDiff.changes(from: before, to: after))
     }
 }

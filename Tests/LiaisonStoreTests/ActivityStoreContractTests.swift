@@ -205,11 +205,11 @@ import Testing
             #expect(confirmed.version == 2)
             #expect(confirmed.organizations[1].status == .confirmed)
             input.organizations[1].status = .declined
-            await #expect(throws: StoreError.versionConflict(entity: "activity", id: created.id, currentVersion: 2)) {
+            await #expect(throws: StoreError.versionConflict(entity: .activity, id: created.id, currentVersion: 2)) {
                 try await store.updateActivity(id: created.id, expectedVersion: 1, input, by: .system)
             }
             #expect(try await store.activity(id: created.id)?.organizations[1].status == .confirmed)
-            let trail = try await store.auditEntries(AuditQuery(entity: "activity", entityId: created.id))
+            let trail = try await store.auditEntries(AuditQuery(entity: .activity, entityId: created.id))
             #expect(trail.map(\.action) == [.update, .create])
             #expect(trail.first?.changes.map(\.field) == ["organizations"])
         }
@@ -258,7 +258,7 @@ import Testing
             #expect(try await store.calendarFeed(tokenHash: "hash-1")?.account.id == s.agnes.id)
             #expect(try await store.calendarFeed(tokenHash: "hash-2") == nil)
             #expect(try await store.calendarFeeds(accountId: s.agnes.id).map(\.id) == [feed.id])
-            await #expect(throws: StoreError.notFound(entity: "calendar_feed", id: feed.id)) {
+            await #expect(throws: StoreError.notFound(entity: .calendarFeed, id: feed.id)) {
                 try await store.revokeCalendarFeed(id: feed.id, accountId: s.agnes.id + 1, by: .system)
             }
             try await store.revokeCalendarFeed(id: feed.id, accountId: s.agnes.id, by: .system)

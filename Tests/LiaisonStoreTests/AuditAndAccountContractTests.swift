@@ -17,7 +17,7 @@ import Testing
             _ = try await store.updateOrganization(id: created.id, expectedVersion: 1, input, by: agnes)
             try await store.deleteOrganization(id: created.id, expectedVersion: 2, by: agnes)
 
-            let trail = try await store.auditEntries(AuditQuery(entity: "organization", entityId: created.id))
+            let trail = try await store.auditEntries(AuditQuery(entity: .organization, entityId: created.id))
             #expect(trail.map(\.action) == [.delete, .update, .create])
             #expect(trail.allSatisfy { $0.actor == agnes && $0.summary == "Guangzhou" })
             let update = trail[1]
@@ -96,7 +96,7 @@ import Testing
             #expect(try await store.deleteExpiredSessions(now: now) == 1)
             _ = try await store.updateAccount(id: account.id, .isDisabled(true), by: .system)
             #expect(try await store.account(id: account.id)?.disabled == true)
-            let changes = try await store.auditEntries(AuditQuery(entity: "account", entityId: account.id))
+            let changes = try await store.auditEntries(AuditQuery(entity: .account, entityId: account.id))
             #expect(changes.map(\.action) == [.accountChange, .accountChange, .accountChange, .create])
             #expect(changes[1].changes == [FieldChange(field: "role", before: "viewer", after: "editor")])
         }

@@ -18,11 +18,11 @@ import Testing
             let next = try await store.createOrganization(OrganizationInput(name: "Shenzhen", country: "CN"))
 
             #expect(next.id > deleted.id)
-            await #expect(throws: StoreError.notFound(entity: "organization", id: deleted.id)) {
+            await #expect(throws: StoreError.notFound(entity: .organization, id: deleted.id)) {
                 try await store.updateOrganization(id: deleted.id, expectedVersion: 1, .guangzhou)
             }
             #expect(try await store.organization(id: next.id)?.name == "Shenzhen")
-            let history = try await store.auditEntries(AuditQuery(entity: "organization", entityId: next.id))
+            let history = try await store.auditEntries(AuditQuery(entity: .organization, entityId: next.id))
             #expect(history.map(\.action) == [.create])
             #expect(history.map(\.summary) == ["Shenzhen"])
         }
@@ -39,11 +39,11 @@ import Testing
             let next = try await store.createPerson(PersonInput(givenName: "Wei", familyName: "Li"), by: .system)
 
             #expect(next.id > deleted.id)
-            await #expect(throws: StoreError.notFound(entity: "person", id: deleted.id)) {
+            await #expect(throws: StoreError.notFound(entity: .person, id: deleted.id)) {
                 try await store.updatePerson(id: deleted.id, expectedVersion: 1, .chen(at: guangzhou.id), by: .system)
             }
             #expect(try await store.person(id: next.id)?.input.familyName == "Li")
-            let history = try await store.auditEntries(AuditQuery(entity: "person", entityId: next.id))
+            let history = try await store.auditEntries(AuditQuery(entity: .person, entityId: next.id))
             #expect(history.map(\.action) == [.create])
             #expect(history.map(\.summary) == [next.displayName])
         }
@@ -61,7 +61,7 @@ import Testing
             let next = try await store.createPerson(PersonInput(givenName: "Wei", familyName: "Li"), by: .system)
 
             #expect(next.id > removed.id)
-            let history = try await store.auditEntries(AuditQuery(entity: "person", entityId: next.id))
+            let history = try await store.auditEntries(AuditQuery(entity: .person, entityId: next.id))
             #expect(history.map(\.action) == [.create])
         }
     }
@@ -76,12 +76,12 @@ import Testing
             let next = try await store.createActivity(call("Call with Foshan"), by: .system)
 
             #expect(next.id > deleted.id)
-            await #expect(throws: StoreError.notFound(entity: "activity", id: deleted.id)) {
+            await #expect(throws: StoreError.notFound(entity: .activity, id: deleted.id)) {
                 try await store.updateActivity(
                     id: deleted.id, expectedVersion: 1, call("Call with Guangzhou, moved"), by: .system)
             }
             #expect(try await store.activity(id: next.id)?.input.title == "Call with Foshan")
-            let history = try await store.auditEntries(AuditQuery(entity: "activity", entityId: next.id))
+            let history = try await store.auditEntries(AuditQuery(entity: .activity, entityId: next.id))
             #expect(history.map(\.action) == [.create])
             #expect(history.map(\.summary) == ["Call with Foshan"])
         }

@@ -66,7 +66,7 @@ import Testing
             var second = created.input
             second.population = 2
 
-            await #expect(throws: StoreError.versionConflict(entity: "organization", id: created.id, currentVersion: 2))
+            await #expect(throws: StoreError.versionConflict(entity: .organization, id: created.id, currentVersion: 2))
             {
                 try await store.updateOrganization(id: created.id, expectedVersion: 1, second)
             }
@@ -79,10 +79,10 @@ import Testing
     @Test(arguments: TestEngine.available)
     func updatingOrDeletingAMissingRecordIsNotFound(engine: TestEngine) async throws {
         try await engine.withStore { store in
-            await #expect(throws: StoreError.notFound(entity: "organization", id: 42)) {
+            await #expect(throws: StoreError.notFound(entity: .organization, id: 42)) {
                 try await store.updateOrganization(id: 42, expectedVersion: 1, .guangzhou)
             }
-            await #expect(throws: StoreError.notFound(entity: "organization", id: 42)) {
+            await #expect(throws: StoreError.notFound(entity: .organization, id: 42)) {
                 try await store.deleteOrganization(id: 42, expectedVersion: nil)
             }
         }
@@ -113,7 +113,7 @@ import Testing
             let city = try await store.createOrganization(
                 OrganizationInput.guangzhou.with(affiliations: [Affiliation(networkId: network.id)]))
 
-            await #expect(throws: StoreError.versionConflict(entity: "organization", id: network.id, currentVersion: 1))
+            await #expect(throws: StoreError.versionConflict(entity: .organization, id: network.id, currentVersion: 1))
             {
                 try await store.deleteOrganization(id: network.id, expectedVersion: 7)
             }
@@ -243,7 +243,7 @@ extension OrganizationInput {
                 [.guangzhou, OrganizationInput(name: "Foshan", country: "CN")], by: .system)
             #expect(ids.count == 2)
             #expect(try await store.organization(id: ids[1])?.name == "Foshan")
-            #expect(try await store.auditEntries(AuditQuery(entity: "organization")).count == 2)
+            #expect(try await store.auditEntries(AuditQuery(entity: .organization)).count == 2)
 
             var broken = OrganizationInput(name: "Zhuhai", country: "CN")
             broken.focalPointAccountId = 999

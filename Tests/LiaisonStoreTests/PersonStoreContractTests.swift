@@ -53,7 +53,7 @@ import Testing
             input.honorific = "Dr."
             _ = try await store.updatePerson(id: created.id, expectedVersion: 1, input, by: .system)
             input.honorific = "Prof."
-            await #expect(throws: StoreError.versionConflict(entity: "person", id: created.id, currentVersion: 2)) {
+            await #expect(throws: StoreError.versionConflict(entity: .person, id: created.id, currentVersion: 2)) {
                 try await store.updatePerson(id: created.id, expectedVersion: 1, input, by: .system)
             }
             #expect(try await store.person(id: created.id)?.honorific == "Dr.")
@@ -168,7 +168,7 @@ import Testing
                     ]),
                 by: .system)
 
-            await #expect(throws: StoreError.versionConflict(entity: "person", id: duplicate.id, currentVersion: 1)) {
+            await #expect(throws: StoreError.versionConflict(entity: .person, id: duplicate.id, currentVersion: 1)) {
                 try await store.mergePeople(
                     keep: chen.id, keepVersion: 1, remove: duplicate.id, removeVersion: 5, by: .system)
             }
@@ -181,7 +181,7 @@ import Testing
             #expect(merged.languages == ["zh", "en", "es"])
             #expect(merged.metAt == "Congress")
             #expect(try await store.person(id: duplicate.id) == nil)
-            let trail = try await store.auditEntries(AuditQuery(entity: "person", action: .merge))
+            let trail = try await store.auditEntries(AuditQuery(entity: .person, action: .merge))
             #expect(Set(trail.compactMap(\.entityId)) == [chen.id, duplicate.id])
             #expect(try await store.search("13800138000").first?.id == chen.id)
         }
@@ -206,7 +206,7 @@ import Testing
             input.notes = "Prefers WeChat."
             _ = try await store.updatePerson(id: chen.id, expectedVersion: 1, input, by: .system)
             try await store.deletePerson(id: chen.id, expectedVersion: 2, by: .system)
-            let trail = try await store.auditEntries(AuditQuery(entity: "person", entityId: chen.id))
+            let trail = try await store.auditEntries(AuditQuery(entity: .person, entityId: chen.id))
             #expect(trail.map(\.action) == [.delete, .update, .create])
             #expect(trail[1].changes.map(\.field) == ["notes"])
             #expect(try await store.listPeople(PersonQuery(text: "chen")).total == 0)

@@ -76,7 +76,7 @@ struct PostgresEngineTests {
                 renamed.name = "Guangzhou Municipality"
                 _ = try await second.updateOrganization(id: created.id, expectedVersion: 1, renamed, by: .system)
                 await #expect(
-                    throws: StoreError.versionConflict(entity: "organization", id: created.id, currentVersion: 2)
+                    throws: StoreError.versionConflict(entity: .organization, id: created.id, currentVersion: 2)
                 ) {
                     try await first.updateOrganization(id: created.id, expectedVersion: 1, created.input, by: .system)
                 }

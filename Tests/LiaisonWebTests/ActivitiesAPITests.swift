@@ -87,7 +87,7 @@ import Testing
                 json: ["version": 2, "organizationIds": [424_242], "status": "declined"])
             #expect(stranger.status == .unprocessableContent)
             #expect(stranger.text.contains("organizationIds[0]"))
-            let trail = try await app.store.auditEntries(AuditQuery(entity: "activity", entityId: Int64(id)))
+            let trail = try await app.store.auditEntries(AuditQuery(entity: .activity, entityId: Int64(id)))
             #expect(trail.first?.actor.name == "Agnès Bickart")
             #expect(trail.first?.changes.map(\.field) == ["organizations"])
         }

@@ -34,7 +34,7 @@ import Testing
                 _ = try await JSONBackup.restore(stream, into: target, targetName: "target")
                 #expect(try await target.listOrganizations(OrganizationQuery(text: "广州")).total == 1)
             }
-            let audit = try await app.store.auditEntries(AuditQuery(entity: "backup"))
+            let audit = try await app.store.auditEntries(AuditQuery(entity: .backup))
             #expect(audit.first?.actor.name == "Ada Admin")
             #expect(audit.first?.action == .export)
 
@@ -176,7 +176,7 @@ import Testing
                 "/account/two-factor", [("secret", secret), ("code", code), ("password", TestApp.password)], as: .viewer
             )
             #expect(try await app.get("/organizations", as: .viewer).status == .ok)
-            let trail = try await app.store.auditEntries(AuditQuery(entity: "settings"))
+            let trail = try await app.store.auditEntries(AuditQuery(entity: .settings))
             #expect(trail.first?.changes == [FieldChange(field: "requireTwoFactor", before: "false", after: "true")])
         }
     }

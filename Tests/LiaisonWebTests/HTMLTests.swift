@@ -139,12 +139,12 @@ import Testing
                 entry(
                     AuditEvent(
                         actor: AuditActor(accountId: 1, name: "Ana <admin>", address: "192.0.2.1"), action: .update,
-                        entity: "organization", entityId: 7, summary: "Renamed 'it'", changes: changes)),
+                        entity: .organization, entityId: 7, summary: "Renamed 'it'", changes: changes)),
                 strings: t),
             AdminPages.row(
                 entry(
                     AuditEvent(
-                        actor: AuditActor(accountId: 2, name: "Bo"), action: .delete, entity: "person", entityId: 3,
+                        actor: AuditActor(accountId: 2, name: "Bo"), action: .delete, entity: .person, entityId: 3,
                         summary: "Deleted", changes: changes)),
                 strings: t),
             AdminPages.row(

@@ -270,7 +270,7 @@ import Testing
                     == .seeOther)
             // The other session of the account goes on.
             #expect(try await app.get("/organizations", as: .viewer).status == .ok)
-            let trail = try await app.store.auditEntries(AuditQuery(entity: "account", entityId: app.viewer.account.id))
+            let trail = try await app.store.auditEntries(AuditQuery(entity: .account, entityId: app.viewer.account.id))
             #expect(trail.first?.summary.hasPrefix("Ended a session of Victor Viewer") == true)
         }
     }

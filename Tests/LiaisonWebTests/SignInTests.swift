@@ -144,7 +144,7 @@ import Testing
                 "/account/password", [("current", TestApp.password), ("new", "a quiet harbour at dawn")], as: .viewer)
             #expect(changed.status == .seeOther)
             #expect(try await app.get("/organizations", as: .viewer).status == .seeOther)
-            let audit = try await app.store.auditEntries(AuditQuery(entity: "account", entityId: app.viewer.account.id))
+            let audit = try await app.store.auditEntries(AuditQuery(entity: .account, entityId: app.viewer.account.id))
             #expect(audit.first?.changes == [FieldChange(field: "password", before: nil, after: "changed")])
         }
     }

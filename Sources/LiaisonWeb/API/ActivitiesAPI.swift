@@ -137,7 +137,7 @@ enum ActivityInputs {
     static func load(_ context: AppRequestContext, store: any LiaisonStore) async throws -> Activity {
         let id = try context.recordID()
         guard let activity = try await store.activity(id: id) else {
-            throw StoreError.notFound(entity: "activity", id: id)
+            throw StoreError.notFound(entity: .activity, id: id)
         }
         return activity
     }

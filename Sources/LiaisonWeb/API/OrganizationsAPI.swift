@@ -76,7 +76,7 @@ struct OrganizationsAPI {
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.recordID()
         guard let organization = try await store.organization(id: id) else {
-            throw StoreError.notFound(entity: "organization", id: id)
+            throw StoreError.notFound(entity: .organization, id: id)
         }
         return try JSONBody.response(organization)
     }

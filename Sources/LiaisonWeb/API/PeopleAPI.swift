@@ -180,7 +180,7 @@ enum PersonInputs {
     /// The person named by the request's path, or a 404.
     static func load(_ context: AppRequestContext, store: any LiaisonStore) async throws -> Person {
         let id = try context.recordID()
-        guard let person = try await store.person(id: id) else { throw StoreError.notFound(entity: "person", id: id) }
+        guard let person = try await store.person(id: id) else { throw StoreError.notFound(entity: .person, id: id) }
         return person
     }
 }

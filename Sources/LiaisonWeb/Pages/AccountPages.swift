@@ -183,7 +183,7 @@ struct AccountPages {
         }
         try await store.recordAudit(
             AuditEvent(
-                actor: context.actor, action: .accessRefused, entity: "account", entityId: account.id,
+                actor: context.actor, action: .accessRefused, entity: .account, entityId: account.id,
                 summary: "Wrong current password given by \(account.name)"))
         return try await page(
             context: context, error: t["password_current_wrong"], setupSecret: setupSecret,

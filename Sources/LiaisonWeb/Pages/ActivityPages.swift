@@ -113,7 +113,7 @@ struct ActivityPages {
     ) async throws -> Response {
         let parts =
             activity.kind == .mission ? try await store.listActivities(ActivityQuery(missionId: activity.id)) : []
-        let history = try await store.auditEntries(AuditQuery(entity: "activity", entityId: activity.id, limit: 20))
+        let history = try await store.auditEntries(AuditQuery(entity: .activity, entityId: activity.id, limit: 20))
         let notice = request.uri.queryParameters["saved"] != nil ? t["saved"] : nil
         let model = ActivityModel(
             activity: activity, parts: parts, viewerZone: Self.viewerZone(context), history: history, strings: t,

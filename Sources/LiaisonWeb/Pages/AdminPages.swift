@@ -49,7 +49,7 @@ struct AdminPages {
     @Sendable func backup(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await store.takeCostly(settings.limits.export, key: RateKey.export, what: "exports", context: context)
         try await store.recordAudit(
-            AuditEvent(actor: context.actor, action: .export, entity: "backup", summary: "Full backup (JSON)"))
+            AuditEvent(actor: context.actor, action: .export, entity: .backup, summary: "Full backup (JSON)"))
         let day = Date().formatted(.iso8601.year().month().day())
         let chunks = JSONBackup.Chunks(store: store).map { ByteBuffer(bytes: $0) }
         return Response(
@@ -94,7 +94,7 @@ struct AdminPages {
         let id = try context.recordID()
         let form = try await FormData.read(request, context: context)
         guard let account = try await store.account(id: id) else {
-            throw StoreError.notFound(entity: "account", id: id)
+            throw StoreError.notFound(entity: .account, id: id)
         }
         // An admin cannot lock themselves out; another admin must do it.
         let isSelf = id == context.identity?.account.id
@@ -114,7 +114,7 @@ struct AdminPages {
         let id = try context.recordID()
         let form = try await FormData.read(request, context: context)
         guard let account = try await store.account(id: id) else {
-            throw StoreError.notFound(entity: "account", id: id)
+            throw StoreError.notFound(entity: .account, id: id)
         }
         do {
             try PasswordPolicy.standard.check(form["password"], email: account.email)
@@ -181,7 +181,13 @@ struct AdminPages {
         if let actor = value("actor") {
             if let id = Int64(actor) { query.actorAccountId = id } else { errors.append(t["audit_bad_actor"]) }
         }
-        if let entity = value("entity") { query.entity = entity }
+        if let entity = value("entity") {
+            if let kind = RecordKind(rawValue: entity) {
+                query.entity = kind
+            } else {
+                errors.append(t["audit_bad_kind"])
+            }
+        }
         if let id = value("entityId") {
             if let id = Int64(id) { query.entityId = id } else { errors.append(t["audit_bad_record"]) }
         }
@@ -212,12 +218,8 @@ struct AdminPages {
             select("actor", accounts.map { (String($0.id), $0.name) }),
             select(
                 "entity",
-                [
-                    ("organization", t["entity_organization"]), ("person", t["entity_person"]),
-                    ("activity", t["entity_activity"]), ("account", t["entity_account"]),
-                    ("calendar_feed", t["entity_calendar_feed"]),
-                    ("api_token", t["entity_api_token"]),
-                ]),
+                [RecordKind.organization, .person, .activity, .account, .calendarFeed, .apiToken, .settings, .backup]
+                    .map { ($0.rawValue, t["entity_\($0.rawValue)"]) }),
             FormField(name: "entityId", label: t["audit_filter_entityId"], value: parameters["entityId"] ?? ""),
             select("action", AuditAction.allCases.map { ($0.rawValue, t["action_\($0.rawValue)"]) }),
             FormField(name: "from", label: t["audit_filter_from"], value: parameters["from"] ?? "", hint: "YYYY-MM-DD"),
@@ -231,18 +233,17 @@ struct AdminPages {
 
     /// A line of the trail as pages show it; on a record's own page the record need not be named again.
     static func row(_ entry: AuditEntry, strings t: Strings, onRecordPage: Bool = false) -> AuditRow {
-        let pages = ["organization": "/organizations/", "person": "/people/", "activity": "/activities/"]
         // A deleted record, or the side of a merge that was folded away, has no page to link to.
         let gone =
             entry.action == .delete
             || (entry.action == .merge && !entry.changes.isEmpty && entry.changes.allSatisfy { $0.after == nil })
         let link =
-            gone ? nil : entry.entity.flatMap { pages[$0] }.flatMap { base in entry.entityId.map { base + String($0) } }
+            gone ? nil : entry.entity?.pagePath.flatMap { base in entry.entityId.map { base + String($0) } }
         return AuditRow(
             at: Formats.minute(entry.at), actor: entry.actor.name, address: entry.actor.address,
             action: t["action_\(entry.action.rawValue)"],
             record: onRecordPage
-                ? nil : entry.entity.map { t["entity_\($0)"] + (entry.entityId.map { " #\($0)" } ?? "") },
+                ? nil : entry.entity.map { t["entity_\($0.rawValue)"] + (entry.entityId.map { " #\($0)" } ?? "") },
             recordLink: onRecordPage ? nil : link, summary: entry.summary, changes: entry.changes,
             hasChanges: !entry.changes.isEmpty,
             openChanges: entry.action != .create && entry.action != .delete,

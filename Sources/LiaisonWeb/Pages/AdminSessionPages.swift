@@ -49,7 +49,7 @@ struct AdminSessionPages {
         try await store.deleteSession(tokenHash: reference)
         try await store.recordAudit(
             AuditEvent(
-                actor: context.actor, action: .accountChange, entity: "account", entityId: account.id,
+                actor: context.actor, action: .accountChange, entity: .account, entityId: account.id,
                 summary: "Ended a session of \(account.name) <\(account.email)>"))
         return try await page(context: context, notice: t["session_ended"])
     }
@@ -57,7 +57,7 @@ struct AdminSessionPages {
     private func loadAccount(_ context: AppRequestContext) async throws -> StaffAccount {
         let id = try context.recordID()
         guard let account = try await store.account(id: id) else {
-            throw StoreError.notFound(entity: "account", id: id)
+            throw StoreError.notFound(entity: .account, id: id)
         }
         return account
     }

@@ -40,7 +40,7 @@ struct DirectoryPages {
     @Sendable func profile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let organization = try await load(context)
         let history = try await store.auditEntries(
-            AuditQuery(entity: "organization", entityId: organization.id, limit: 20))
+            AuditQuery(entity: .organization, entityId: organization.id, limit: 20))
         let people = try await store.peopleAt(organizationId: organization.id)
         let activities = try await store.listActivities(
             ActivityQuery(organizationId: organization.id, newestFirst: true, limit: 20))
@@ -138,7 +138,7 @@ struct DirectoryPages {
     private func load(_ context: AppRequestContext) async throws -> Organization {
         let id = try context.recordID()
         guard let organization = try await store.organization(id: id) else {
-            throw StoreError.notFound(entity: "organization", id: id)
+            throw StoreError.notFound(entity: .organization, id: id)
         }
         return organization
     }

@@ -29,7 +29,7 @@ struct Exports {
         let person = try await PersonInputs.load(context, store: store)
         try await store.recordAudit(
             AuditEvent(
-                actor: context.actor, action: .export, entity: "person", entityId: person.id,
+                actor: context.actor, action: .export, entity: .person, entityId: person.id,
                 summary: "vCard of \(person.displayName)"))
         return Self.download(
             VCard.file([person.vCard]), type: "text/vcard; charset=utf-8",
@@ -54,7 +54,7 @@ struct Exports {
         let people = try await store.people(ids: ids)
         try await store.recordAudit(
             AuditEvent(
-                actor: context.actor, action: .export, entity: "person",
+                actor: context.actor, action: .export, entity: .person,
                 summary: "\(people.count) people as \(format == .csv ? "CSV" : "vCard")"))
         switch format {
         case .vcard:
@@ -104,7 +104,7 @@ struct Exports {
         }
         try await store.recordAudit(
             AuditEvent(
-                actor: context.actor, action: .export, entity: "organization",
+                actor: context.actor, action: .export, entity: .organization,
                 summary: "\(items.count) organizations as CSV"))
         let rows = items.map { o -> [String] in
             [

@@ -42,7 +42,7 @@ struct PeoplePages {
 
     @Sendable func profile(_ request: Request, context: AppRequestContext) async throws -> Response {
         let person = try await PersonInputs.load(context, store: store)
-        let history = try await store.auditEntries(AuditQuery(entity: "person", entityId: person.id, limit: 20))
+        let history = try await store.auditEntries(AuditQuery(entity: .person, entityId: person.id, limit: 20))
         let activities = try await store.listActivities(
             ActivityQuery(personId: person.id, newestFirst: true, limit: 20))
         let metAt = try await person.metAtActivityId.asyncMap { try await store.activity(id: $0) } ?? nil

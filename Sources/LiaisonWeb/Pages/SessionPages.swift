@@ -82,7 +82,7 @@ struct SessionPages {
             try await store.recordAudit(
                 AuditEvent(
                     actor: AuditActor(accountId: credentials?.account.id, name: email, address: context.remoteAddress),
-                    action: .signInFailed, entity: "account", entityId: credentials?.account.id,
+                    action: .signInFailed, entity: .account, entityId: credentials?.account.id,
                     summary: "Failed sign-in as \(email)"))
             return self.form(
                 request, context: context, email: email, next: next, error: t["sign_in_failed"], status: .unauthorized)
@@ -145,7 +145,7 @@ struct SessionPages {
         try await store.recordAudit(
             AuditEvent(
                 actor: AuditActor(accountId: account.id, name: account.name, address: context.remoteAddress),
-                action: .signIn, entity: "account", entityId: account.id, summary: "\(account.name) signed in"))
+                action: .signIn, entity: .account, entityId: account.id, summary: "\(account.name) signed in"))
         var response = PageRenderer.redirect(to: next)
         response.setCookie(cookies.cookie(value: secret))
         response.setCookie(cookies.expiredSignInCookie)
@@ -158,7 +158,7 @@ struct SessionPages {
             try await store.deleteSession(tokenHash: session.tokenHash)
             try await store.recordAudit(
                 AuditEvent(
-                    actor: context.actor, action: .signOut, entity: "account", entityId: context.identity?.account.id,
+                    actor: context.actor, action: .signOut, entity: .account, entityId: context.identity?.account.id,
                     summary: "\(context.actor.name) signed out"))
         }
         var response = PageRenderer.redirect(to: "/sign-in")
