@@ -25,16 +25,15 @@ extension PersonSummary {
         ch.value AS channel_value, ch.label AS channel_label, ch.preferred AS channel_preferred
         """
 
+    /// A row of `columns`, read by position: a list reads thousands of these, and GRDB's lookup by name
+    /// folds each name's case on every read.
     init(row: Row) {
-        let channel = (row["channel_kind"] as String?).flatMap(ChannelKind.init(rawValue:)).map {
-            Channel(
-                kind: $0, value: row["channel_value"], label: row["channel_label"],
-                preferred: row["channel_preferred"] ?? false)
+        let channel = (row[9] as String?).flatMap(ChannelKind.init(rawValue:)).map {
+            Channel(kind: $0, value: row[10], label: row[11], preferred: row[12] ?? false)
         }
         self.init(
-            id: row["id"], displayName: row["display_name"], nativeName: row["native_name"],
-            role: PersonRole(rawValue: row["role"]) ?? .none, title: row["title"],
-            organizationId: row["organization_id"], organizationName: row["organization_name"],
-            country: row["country"], preferredChannel: channel, updatedAt: row["updated_at"])
+            id: row[0], displayName: row[1], nativeName: row[2], role: PersonRole(rawValue: row[3]) ?? .none,
+            title: row[5], organizationId: row[6], organizationName: row[7], country: row[8],
+            preferredChannel: channel, updatedAt: row[4])
     }
 }
