@@ -6,31 +6,14 @@ struct ActivityFormView {
     let csrf: String
 
     func render(into html: inout HTML) {
-        html.h1(text: model.heading)
-        html.newline()
-        if model.conflict {
-            html.div(.class("alert"), .role("alert"), .id("conflict")) { $0.text(t["activity_conflict_message"]) }
-        }
-        html.newline()
-        if !model.errorSummary.isEmpty {
-            errorSummary(into: &html)
-        }
-        html.newline()
-        html.form(.class("record"), .action(model.action), .method("post"), .flag("novalidate")) { html in
-            html.newline()
-            html.hidden(name: "_csrf", value: csrf)
-            html.newline()
-            html.hidden(name: "version", value: model.version)
-            html.newline()
-            for group in model.groups {
-                html.fieldset { html in
-                    html.element("legend", []) { $0.text(group.legend) }
-                    for field in group.fields { field.render(into: &html) }
-                }
-                html.newline()
-            }
-            html.fieldset(.id("f-organizations")) { html in
-                html.element("legend", []) { $0.text(t["section_participants"]) }
+        FormParts.head(
+            model.heading, conflict: model.conflict ? t["activity_conflict_message"] : nil, errors: model.errorSummary,
+            t: t, into: &html)
+        FormParts.form(
+            action: model.action, csrf: csrf, version: model.version, cancel: model.cancel, t: t, into: &html
+        ) { html in
+            FormParts.groups(model.groups, into: &html)
+            FormParts.fieldset(.id("f-organizations"), legend: t["section_participants"], into: &html) { html in
                 html.newline()
                 participants(
                     error: model.organizationsError, rows: model.organizationRows,
@@ -43,8 +26,7 @@ struct ActivityFormView {
                 add(model.addOrganizations, into: &html)
             }
             html.newline()
-            html.fieldset(.id("f-people")) { html in
-                html.element("legend", []) { $0.text(t["section_delegations"]) }
+            FormParts.fieldset(.id("f-people"), legend: t["section_delegations"], into: &html) { html in
                 html.newline()
                 participants(
                     error: model.peopleError, rows: model.peopleRows,
@@ -56,24 +38,6 @@ struct ActivityFormView {
                 add(model.addPeople, into: &html)
             }
             html.newline()
-            html.div(.class("actions")) { html in
-                html.button(.type("submit"), text: t["save"])
-                html.text(" ")
-                html.a(.href(model.cancel), text: t["cancel"])
-            }
-            html.newline()
-        }
-    }
-
-    private func errorSummary(into html: inout HTML) {
-        html.div(.class("alert"), .role("alert"), .id("error-summary")) { html in
-            html.p(text: t["form_has_errors"])
-            html.ul { html in
-                for link in model.errorSummary {
-                    // With quotes escaped, as the template wrote the values quoted in messages.
-                    html.li { html in html.a(.href("#\(link.id)")) { $0.textEscapingQuotes(link.message) } }
-                }
-            }
         }
     }
 

@@ -11,9 +11,7 @@ struct ActivityView {
     let csrf: String
 
     func render(into html: inout HTML) {
-        if let notice = model.notice {
-            html.div(.class("notice"), .role("status")) { $0.text(notice) }
-        }
+        RecordParts.notice(model.notice, into: &html)
         html.newline()
         head(into: &html)
         html.newline()
@@ -21,7 +19,7 @@ struct ActivityView {
             html.newline()
             whereAndWho(into: &html)
             html.newline()
-            section("summary", t["section_summary"], into: &html) { html in
+            RecordParts.section("summary", heading: t["section_summary"], into: &html) { html in
                 if let summary = model.summary {
                     html.p(.class("notes"), text: summary)
                 } else {
@@ -32,7 +30,7 @@ struct ActivityView {
         }
         html.newline()
         if let parts = model.parts {
-            section("parts", t["section_parts"], into: &html) { html in
+            RecordParts.section("parts", heading: t["section_parts"], into: &html) { html in
                 if parts.isEmpty {
                     html.p(.class("muted"), text: t["none_recorded"])
                 } else {
@@ -45,14 +43,14 @@ struct ActivityView {
         }
         participants(into: &html)
         html.newline()
-        section("delegations", t["section_delegations"], into: &html) { html in
+        RecordParts.section("delegations", heading: t["section_delegations"], into: &html) { html in
             if model.delegations.isEmpty {
                 html.p(.class("muted"), text: t["none_recorded"])
             }
             for delegation in model.delegations { render(delegation, into: &html) }
         }
         html.newline()
-        section("history", t["section_history"], into: &html) { html in
+        RecordParts.section("history", heading: t["section_history"], into: &html) { html in
             if model.history.isEmpty {
                 html.p(.class("muted"), text: t["none_recorded"])
             } else {
@@ -113,21 +111,8 @@ struct ActivityView {
         }
     }
 
-    /// A section headed by an `h2` that names it for screen readers.
-    private func section(
-        _ name: String, _ heading: String, id: String? = nil, into html: inout HTML, content: HTML.Content
-    ) {
-        html.section(Attribute("aria-labelledby", "\(name)-h"), id.map(Attribute.id)) { html in
-            html.newline()
-            html.h2(.id("\(name)-h"), text: heading)
-            html.newline()
-            content(&html)
-            html.newline()
-        }
-    }
-
     private func whereAndWho(into html: inout HTML) {
-        section("where", t["section_where"], into: &html) { html in
+        RecordParts.section("where", heading: t["section_where"], into: &html) { html in
             html.dl(.class("facts")) { html in
                 html.newline()
                 if let place = model.place {
@@ -178,7 +163,8 @@ struct ActivityView {
     /// The organizations by how they took part, each with a tick box for editors, and the status and mode to
     /// set for those ticked.
     private func participants(into html: inout HTML) {
-        section("participants", t["section_participants"], id: "participants", into: &html) { html in
+        RecordParts.section("participants", heading: t["section_participants"], sectionId: "participants", into: &html)
+        { html in
             if let error = model.attendanceError {
                 html.div(.class("alert"), .role("alert"), .id("attendance-error")) { $0.text(error) }
                 html.newline()

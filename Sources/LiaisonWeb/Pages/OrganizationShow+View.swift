@@ -7,10 +7,8 @@ struct OrganizationShowView {
     let canEdit: Bool
 
     func render(into html: inout HTML) {
-        if model.saved {
-            html.div(.class("notice"), .role("status")) { $0.text(t["saved"]) }
-            html.newline()
-        }
+        RecordParts.notice(model.saved ? t["saved"] : nil, into: &html)
+        html.newline()
         head(into: &html)
         html.newline()
         html.div(.class("columns")) { html in
@@ -21,15 +19,15 @@ struct OrganizationShowView {
             html.newline()
         }
         html.newline()
-        section("people", heading: t["section_people"], into: &html) { html in
+        RecordParts.section("people", heading: t["section_people"], into: &html) { html in
             people(into: &html)
         }
         html.newline()
-        section("activities", heading: t["section_activities"], into: &html) { html in
+        RecordParts.section("activities", heading: t["section_activities"], into: &html) { html in
             activities(into: &html)
         }
         html.newline()
-        section("roles", heading: t["section_roles"], into: &html) { html in
+        RecordParts.section("roles", heading: t["section_roles"], into: &html) { html in
             list(model.roles, into: &html) { role, html in
                 html.strong { $0.text(role.title) }
                 if role.fromYear != nil || role.toYear != nil {
@@ -43,13 +41,13 @@ struct OrganizationShowView {
             }
         }
         html.newline()
-        section("networks", heading: t["section_affiliations"], into: &html) { html in
+        RecordParts.section("networks", heading: t["section_affiliations"], into: &html) { html in
             list(model.networks, into: &html) { network, html in
                 html.a(.href("/organizations/\(network.id)"), text: network.name)
             }
         }
         html.newline()
-        section("practices", heading: t["section_practices"], into: &html) { html in
+        RecordParts.section("practices", heading: t["section_practices"], into: &html) { html in
             list(model.practices, into: &html) { practice, html in
                 html.strong { $0.text(practice.title) }
                 if let year = practice.year {
@@ -67,7 +65,7 @@ struct OrganizationShowView {
             }
         }
         html.newline()
-        section("history", heading: t["section_history"], into: &html) { html in
+        RecordParts.section("history", heading: t["section_history"], into: &html) { html in
             if model.history.isEmpty {
                 html.p(.class("muted"), text: t["none_recorded"])
             } else {
@@ -140,10 +138,7 @@ struct OrganizationShowView {
     private func facts(
         _ facts: [OrganizationShowModel.Fact], id: String, heading: String, rel: String?, into html: inout HTML
     ) {
-        html.section(Attribute("aria-labelledby", "\(id)-h")) { html in
-            html.newline()
-            html.h2(.id("\(id)-h"), text: heading)
-            html.newline()
+        RecordParts.section(id, heading: heading, into: &html) { html in
             html.dl(.class("facts")) { html in
                 for fact in facts {
                     html.dt { $0.text(fact.label) }
@@ -156,18 +151,6 @@ struct OrganizationShowView {
                     }
                 }
             }
-            html.newline()
-        }
-    }
-
-    /// A section of the page, labelled by its heading.
-    private func section(_ id: String, heading: String, into html: inout HTML, content: HTML.Content) {
-        html.section(Attribute("aria-labelledby", "\(id)-h")) { html in
-            html.newline()
-            html.h2(.id("\(id)-h"), text: heading)
-            html.newline()
-            content(&html)
-            html.newline()
         }
     }
 
@@ -235,25 +218,7 @@ struct OrganizationShowView {
     }
 
     private func activities(into html: inout HTML) {
-        if model.activities.isEmpty {
-            html.p(.class("muted"), text: t["no_activities"])
-        } else {
-            html.ul(.class("plain timeline"), .id("timeline")) { html in
-                for item in model.activities {
-                    html.li { html in
-                        html.span(.class("muted")) { $0.text(item.when) }
-                        html.text(" ")
-                        html.span(.class("badge")) { $0.text(item.kindLabel) }
-                        html.text(" ")
-                        html.a(.href("/activities/\(item.id)"), text: item.title)
-                        if let how = item.how {
-                            html.text(" ")
-                            html.span(.class("muted")) { $0.text("— \(how)") }
-                        }
-                    }
-                }
-            }
-        }
+        RecordParts.timeline(model.activities, t: t, into: &html)
         html.newline()
         html.p { html in
             html.a(.href(model.activitiesHref), text: t["all_activities_here"])

@@ -6,31 +6,17 @@ struct PersonFormView {
     let csrf: String
 
     func render(into html: inout HTML) {
-        html.h1(text: model.heading)
-        html.newline()
-        if model.conflict {
-            html.div(.class("alert"), .role("alert"), .id("conflict")) { $0.text(t["conflict_message"]) }
-        }
-        html.newline()
-        errorSummary(into: &html)
-        html.newline()
-        html.form(.class("record"), .action(model.action), .method("post"), .flag("novalidate")) { html in
-            html.newline()
-            html.hidden(name: "_csrf", value: csrf)
-            html.newline()
-            html.hidden(name: "version", value: model.version)
-            html.newline()
+        FormParts.head(
+            model.heading, conflict: model.conflict ? t["conflict_message"] : nil, errors: model.errorSummary, t: t,
+            into: &html)
+        FormParts.form(
+            action: model.action, csrf: csrf, version: model.version, cancel: model.cancel, t: t, into: &html
+        ) { html in
             if !model.duplicates.isEmpty {
                 duplicates(into: &html)
                 html.newline()
             }
-            for group in model.groups {
-                html.fieldset { html in
-                    legend(group.legend, into: &html)
-                    for field in group.fields { field.render(into: &html) }
-                }
-                html.newline()
-            }
+            FormParts.groups(model.groups, into: &html)
             rows(
                 id: "f-positions", legend: t["section_positions"], hint: t["hint_positions"],
                 error: model.positionsError, rows: model.positionRows, into: &html)
@@ -39,26 +25,6 @@ struct PersonFormView {
                 id: "f-channels", legend: t["section_channels"], hint: t["hint_channels"],
                 error: model.channelsError, rows: model.channelRows, into: &html)
             html.newline()
-            html.div(.class("actions")) { html in
-                html.button(.type("submit"), text: t["save"])
-                html.text(" ")
-                html.a(.href(model.cancel), text: t["cancel"])
-            }
-            html.newline()
-        }
-    }
-
-    /// The errors above the form, each a link to the field it is about.
-    private func errorSummary(into html: inout HTML) {
-        guard !model.errorSummary.isEmpty else { return }
-        html.div(.class("alert"), .role("alert"), .id("error-summary")) { html in
-            html.p(text: t["form_has_errors"])
-            html.ul { html in
-                for link in model.errorSummary {
-                    // Quotes escaped as the template escaped them: messages quote what was typed ("wei@" is not ...).
-                    html.li { html in html.a(.href("#\(link.id)")) { $0.textEscapingQuotes(link.message) } }
-                }
-            }
         }
     }
 
@@ -96,8 +62,7 @@ struct PersonFormView {
     private func rows(
         id: String, legend: String, hint: String, error: String?, rows: [[FormField]], into html: inout HTML
     ) {
-        html.fieldset(.id(id)) { html in
-            self.legend(legend, into: &html)
+        FormParts.fieldset(.id(id), legend: legend, into: &html) { html in
             html.newline()
             html.p(.class("hint"), text: hint)
             html.newline()
@@ -110,9 +75,5 @@ struct PersonFormView {
             }
             html.newline()
         }
-    }
-
-    private func legend(_ text: String, into html: inout HTML) {
-        html.element("legend", []) { $0.text(text) }
     }
 }

@@ -9,25 +9,23 @@ struct PersonView {
     let canEdit: Bool
 
     func render(into html: inout HTML) {
-        if let notice = model.notice {
-            html.div(.class("notice"), .role("status")) { $0.text(notice) }
-        }
+        RecordParts.notice(model.notice, into: &html)
         html.newline()
         head(into: &html)
         html.newline()
         html.div(.class("columns")) { html in
             html.newline()
-            section("positions-h", t["section_positions"], into: &html) { positions(into: &$0) }
+            RecordParts.section("positions", heading: t["section_positions"], into: &html) { positions(into: &$0) }
             html.newline()
-            section("channels-h", t["section_channels"], into: &html) { channels(into: &$0) }
+            RecordParts.section("channels", heading: t["section_channels"], into: &html) { channels(into: &$0) }
             html.newline()
         }
         html.newline()
-        section("activities-h", t["section_activities"], into: &html) { activities(into: &$0) }
+        RecordParts.section("activities", heading: t["section_activities"], into: &html) { activities(into: &$0) }
         html.newline()
-        section("about-h", t["section_about"], into: &html) { about(into: &$0) }
+        RecordParts.section("about", heading: t["section_about"], into: &html) { about(into: &$0) }
         html.newline()
-        section("history-h", t["section_history"], into: &html) { html in
+        RecordParts.section("history", heading: t["section_history"], into: &html) { html in
             if model.history.isEmpty {
                 html.p(.class("muted"), text: t["none_recorded"])
             } else {
@@ -87,16 +85,6 @@ struct PersonView {
                 }
             }
             html.newline()
-        }
-    }
-
-    /// A section named by its heading, for screen readers' lists of regions.
-    private func section(_ id: String, _ heading: String, into html: inout HTML, content: HTML.Content) {
-        html.section(Attribute("aria-labelledby", id)) { html in
-            html.newline()
-            html.h2(.id(id), text: heading)
-            html.newline()
-            content(&html)
         }
     }
 
@@ -183,25 +171,7 @@ struct PersonView {
     }
 
     private func activities(into html: inout HTML) {
-        if model.activities.isEmpty {
-            html.p(.class("muted"), text: t["no_activities"])
-        } else {
-            html.ul(.class("plain timeline"), .id("timeline")) { html in
-                for item in model.activities {
-                    html.li { html in
-                        html.span(.class("muted")) { $0.text(item.when) }
-                        html.text(" ")
-                        html.span(.class("badge")) { $0.text(item.kindLabel) }
-                        html.text(" ")
-                        html.a(.href("/activities/\(item.id)"), text: item.title)
-                        if let how = item.how {
-                            html.text(" ")
-                            html.span(.class("muted")) { $0.text("— \(how)") }
-                        }
-                    }
-                }
-            }
-        }
+        RecordParts.timeline(model.activities, t: t, into: &html)
         html.newline()
     }
 

@@ -5,10 +5,6 @@ import LiaisonStore
 /// What the activity create/edit page shows: the form's fields grouped as the page shows them, the rows of
 /// the organizations and people taking part, and the errors with links to their fields.
 struct ActivityFormModel {
-    struct Group {
-        let legend: String
-        let fields: [FormField]
-    }
     struct ParticipantRow {
         let name: String
         /// Hidden inputs that carry the row's record back (its id and name).
@@ -16,18 +12,14 @@ struct ActivityFormModel {
         let fields: [FormField]
     }
     /// An error in the summary at the top, linked to the field (or list) it is about.
-    struct ErrorLink {
-        let id: String
-        let message: String
-    }
 
     let heading: String
     let action: String
     let cancel: String
     let version: String
-    let errorSummary: [ErrorLink]
+    let errorSummary: [FieldErrorLink]
     let conflict: Bool
-    let groups: [Group]
+    let groups: [FieldGroup]
     let organizationRows: [ParticipantRow]
     /// An error about the organizations as a list ("at most 500"), shown at the top of their section.
     let organizationsError: String?
@@ -69,7 +61,7 @@ struct ActivityFormModel {
         var startDate = field("startDate", .date, hint: t["hint_day"])
         startDate.required = true
         groups = [
-            Group(
+            FieldGroup(
                 legend: t["group_activity"],
                 fields: [
                     select("kind", ActivityKind.allCases.map { ($0.rawValue, t["activity_kind_\($0.rawValue)"]) }),
@@ -80,7 +72,7 @@ struct ActivityFormModel {
                     select(
                         "visibility", ActivityVisibility.allCases.map { ($0.rawValue, t["visibility_\($0.rawValue)"]) }),
                 ]),
-            Group(
+            FieldGroup(
                 legend: t["group_when_where"],
                 fields: [
                     startDate, field("startTime", hint: t["hint_time"]), field("endDate", .date, hint: t["hint_day"]),
@@ -88,7 +80,7 @@ struct ActivityFormModel {
                     select("timeZone", Self.zones(keeping: form.values["timeZone"]).map { ($0, $0) }),
                     field("place", hint: t["hint_activity_place"]), field("venue"),
                 ]),
-            Group(legend: t["group_staff"], fields: [staffField]),
+            FieldGroup(legend: t["group_staff"], fields: [staffField]),
         ]
         func rowSelect(
             _ name: String, _ label: String, _ value: String, _ pairs: [(String, String)], blank: String? = nil
@@ -150,12 +142,12 @@ struct ActivityFormModel {
         ]
         let allFields = groups.flatMap(\.fields) + addOrganizations + addPeople
         var links = allFields.compactMap { f in
-            f.error.map { ErrorLink(id: f.id, message: "\(f.label): \($0)") }
+            f.error.map { FieldErrorLink(id: f.id, message: "\(f.label): \($0)") }
         }
         let shown = Set(allFields.compactMap(\.error))
         for (field, message) in form.errors.sorted(by: { $0.key < $1.key }) where !shown.contains(message) {
             let list = field.hasPrefix("people") ? "f-people" : "f-organizations"
-            links.append(ErrorLink(id: list, message: message))
+            links.append(FieldErrorLink(id: list, message: message))
         }
         errorSummary = links
     }

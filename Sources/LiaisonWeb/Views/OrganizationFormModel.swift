@@ -4,10 +4,6 @@ import LiaisonStore
 /// What the create and edit page shows: the form's fields grouped as the page shows them, the rows of roles
 /// and practices with spare blank ones, and every error with a link to its field.
 struct OrganizationFormModel {
-    struct Group {
-        let legend: String
-        let fields: [FormField]
-    }
     struct Row {
         let fields: [FormField]
     }
@@ -18,18 +14,13 @@ struct OrganizationFormModel {
     let version: String
     let errorSummary: [FieldErrorLink]
     let conflict: Bool
-    let groups: [Group]
+    let groups: [FieldGroup]
     let roleRows: [Row]
     /// An error about the roles as a list ("at most 100"), shown at the top of their section.
     let rolesError: String?
     let practiceRows: [Row]
     let practicesError: String?
     let affiliations: FormField?
-
-    struct FieldErrorLink {
-        let id: String
-        let message: String
-    }
 
     init(
         form: OrganizationForm, heading: String, action: String, cancel: String, conflict: Bool = false,
@@ -60,7 +51,7 @@ struct OrganizationFormModel {
         var longitude = field("longitude", .number)
         longitude.step = "any"
         groups = [
-            Group(
+            FieldGroup(
                 legend: t["group_identity"],
                 fields: [
                     select(
@@ -69,14 +60,14 @@ struct OrganizationFormModel {
                     field("nativeName", hint: t["hint_nativeName"]),
                     field("aliases", .textarea, hint: t["hint_aliases"]),
                 ]),
-            Group(
+            FieldGroup(
                 legend: t["group_place"],
                 fields: [
                     select("country", Country.all.map { ($0.code, "\($0.name) (\($0.code))") }, blank: t["choose"]),
                     select("region", regions.regions.map { ($0.key, $0.name) }, blank: t["choose"]),
                     field("metroArea"), field("population", .number), latitude, longitude, field("website", .url),
                 ]),
-            Group(
+            FieldGroup(
                 legend: t["group_membership"],
                 fields: [
                     select(
@@ -141,12 +132,4 @@ struct OrganizationFormModel {
         }
         errorSummary = links
     }
-}
-
-/// The person and activity forms' models still name these parts through `OrganizationFormView`, this model's
-/// old name; the aliases go when those pages move to typed views.
-extension OrganizationFormView {
-    typealias Group = OrganizationFormModel.Group
-    typealias Row = OrganizationFormModel.Row
-    typealias FieldErrorLink = OrganizationFormModel.FieldErrorLink
 }

@@ -121,9 +121,3 @@ struct OrganizationShowModel {
         self.history = history.map { AdminPages.row($0, strings: t, onRecordPage: true) }
     }
 }
-
-/// The person page's model still names its facts `ProfileView.Fact`, after this model's old name; the alias
-/// goes when that page moves to a typed view.
-enum ProfileView {
-    typealias Fact = OrganizationShowModel.Fact
-}

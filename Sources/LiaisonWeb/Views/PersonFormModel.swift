@@ -6,10 +6,6 @@ import LiaisonStore
 /// for each position and channel, the errors found with links to their fields, and the likely duplicates of
 /// a new person with the box that says they are someone else.
 struct PersonFormModel {
-    struct Group {
-        let legend: String
-        let fields: [FormField]
-    }
     /// A record that may be the same person: its current post and preferred way to reach it, where known.
     struct Duplicate {
         let id: Int64
@@ -18,18 +14,14 @@ struct PersonFormModel {
         let details: [String]
     }
     /// An error in the summary above the form, linking to the field (or the list) it is about.
-    struct ErrorLink {
-        let id: String
-        let message: String
-    }
 
     let heading: String
     let action: String
     let cancel: String
     let version: String
     let conflict: Bool
-    let errorSummary: [ErrorLink]
-    let groups: [Group]
+    let errorSummary: [FieldErrorLink]
+    let groups: [FieldGroup]
     /// Each position's fields, and a blank row for a new one.
     let positionRows: [[FormField]]
     /// An error about the positions as a list ("at most 100"), shown at the top of their section.
@@ -150,14 +142,14 @@ struct PersonFormModel {
         var links = allFields.compactMap { f in
             f.error.map { message in
                 let label = rowName(f.name).map { "\($0), \(f.label.lowercased())" } ?? f.label
-                return ErrorLink(id: f.id, message: "\(label): \(message)")
+                return FieldErrorLink(id: f.id, message: "\(label): \(message)")
             }
         }
         let shown = Set(allFields.compactMap { $0.error })
         // List-wide rules ("only one preferred channel") have no input of their own: link to their list.
         for (field, message) in form.errors.sorted(by: { $0.key < $1.key }) where !shown.contains(message) {
             let list = field.hasPrefix("positions") ? "f-positions" : "f-channels"
-            links.append(ErrorLink(id: list, message: message))
+            links.append(FieldErrorLink(id: list, message: message))
         }
         errorSummary = links
     }
