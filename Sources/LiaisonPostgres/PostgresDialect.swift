@@ -43,6 +43,7 @@ extension SQLBind: SQLValue {
         case .integer(let number): number.bind(into: &bindings)
         case .bool(let flag): flag.bind(into: &bindings)
         case .date(let date): date.bind(into: &bindings)
+        case .null: bindings.appendNull()
         }
     }
 }

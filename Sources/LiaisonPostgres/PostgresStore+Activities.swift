@@ -31,8 +31,8 @@ extension PostgresStore {
             let id = try await db.value(
                 Int64.self,
                 """
-                INSERT INTO activity (\(Self.activityColumns), version, created_at, updated_at)
-                VALUES (\(questionMarks(14)), 1, ?, ?) RETURNING id
+                INSERT INTO activity (\(ActivityRow.columns), version, created_at, updated_at)
+                VALUES (\(questionMarks(ActivityRow.columnNames.count)), 1, ?, ?) RETURNING id
                 """, Self.activityValues(input, checked) + [now, now])!
             try await Self.saveActivityChildren(db, id: id, input, names: checked.names)
             let created = try await Self.loadActivities(db, ids: [id]).first!
@@ -47,11 +47,8 @@ extension PostgresStore {
         try await write { db in
             let before = try await Self.lockActivity(db, id: id, expectedVersion: expectedVersion)
             let checked = try await Self.checkActivity(db, id: id, input)
-            let assignments = Self.activityColumns.split(separator: ",").map {
-                "\($0.trimmingCharacters(in: .whitespaces)) = ?"
-            }
             try await db.execute(
-                "UPDATE activity SET \(assignments.joined(separator: ", ")), version = ?, updated_at = ? WHERE id = ?",
+                "UPDATE activity SET \(ActivityRow.assignments), version = ?, updated_at = ? WHERE id = ?",
                 Self.activityValues(input, checked) + [before.version + 1, Self.now(), id])
             for table in ["activity_organization", "activity_person", "activity_staff"] {
                 try await db.execute("DELETE FROM \(table) WHERE activity_id = ?", id)
@@ -137,22 +134,8 @@ extension PostgresStore {
 // MARK: - Inside a transaction
 
 extension PostgresStore {
-    static let activityColumns =
-        "kind, title, summary, mission_id, all_day, start_local, end_local, time_zone, starts_at, ends_at, "
-        + "place_organization_id, place_name, venue, visibility"
-
-    /// The instants and the names the activity keeps, once every reference has been checked.
-    struct CheckedActivity {
-        var interval: DateInterval
-        var names: ActivityNames
-    }
-
     static func activityValues(_ input: ActivityInput, _ checked: CheckedActivity) -> [any SQLValue] {
-        [
-            input.kind.rawValue, input.title, input.summary, input.missionId, input.allDay, input.start, input.end,
-            input.timeZone, checked.interval.start, checked.interval.end, input.placeOrganizationId,
-            checked.names.placeName(of: input), input.venue, input.visibility.rawValue,
-        ]
+        ActivityRow.values(input, checked).map { $0 as any SQLValue }
     }
 
     /// The activity as stored, with its row locked until the transaction ends; refuses a stale version.

@@ -54,6 +54,7 @@ extension SQLBind {
         case .integer(let number): number.databaseValue
         case .bool(let flag): flag.databaseValue
         case .date(let date): date.databaseValue
+        case .null: .null
         }
     }
 }

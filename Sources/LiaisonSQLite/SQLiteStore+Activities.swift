@@ -37,8 +37,8 @@ extension SQLiteStore {
             let now = Self.now()
             try db.executeCached(
                 sql: """
-                    INSERT INTO activity (\(Self.activityColumns), version, created_at, updated_at)
-                    VALUES (\(databaseQuestionMarks(count: 14)), 1, ?, ?)
+                    INSERT INTO activity (\(ActivityRow.columns), version, created_at, updated_at)
+                    VALUES (\(databaseQuestionMarks(count: ActivityRow.columnNames.count)), 1, ?, ?)
                     """,
                 arguments: Self.activityArguments(input, checked) + [now, now])
             let id = db.lastInsertedRowID
@@ -61,12 +61,7 @@ extension SQLiteStore {
             }
             let checked = try Self.checkActivity(db, id: id, input)
             try db.executeCached(
-                sql: """
-                    UPDATE activity SET kind = ?, title = ?, summary = ?, mission_id = ?, all_day = ?, start_local = ?,
-                        end_local = ?, time_zone = ?, starts_at = ?, ends_at = ?, place_organization_id = ?,
-                        place_name = ?, venue = ?, visibility = ?, version = ?, updated_at = ?
-                    WHERE id = ?
-                    """,
+                sql: "UPDATE activity SET \(ActivityRow.assignments), version = ?, updated_at = ? WHERE id = ?",
                 arguments: Self.activityArguments(input, checked)
                     + [before.version + 1, Self.now(), id])
             for table in ["activity_organization", "activity_person", "activity_staff"] {
@@ -159,22 +154,8 @@ extension SQLiteStore {
 // MARK: - Inside a transaction
 
 extension SQLiteStore {
-    static let activityColumns =
-        "kind, title, summary, mission_id, all_day, start_local, end_local, time_zone, starts_at, ends_at, "
-        + "place_organization_id, place_name, venue, visibility"
-
-    /// The instants and the names the activity keeps, once every reference has been checked.
-    struct CheckedActivity {
-        var interval: DateInterval
-        var names: ActivityNames
-    }
-
     static func activityArguments(_ input: ActivityInput, _ checked: CheckedActivity) -> StatementArguments {
-        [
-            input.kind.rawValue, input.title, input.summary, input.missionId, input.allDay, input.start, input.end,
-            input.timeZone, checked.interval.start, checked.interval.end, input.placeOrganizationId,
-            checked.names.placeName(of: input), input.venue, input.visibility.rawValue,
-        ]
+        StatementArguments(ActivityRow.values(input, checked))
     }
 
     /// Works out the instants and refuses references to records that do not exist.

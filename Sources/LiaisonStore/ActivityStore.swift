@@ -185,3 +185,36 @@ public struct ActivityNames: Sendable {
         input.placeOrganizationId.flatMap { organizations[$0] } ?? input.placeName
     }
 }
+
+/// An activity's own row as both engines write it: the columns and their values in one place, so they
+/// cannot drift apart, and the update's assignments made from the same list.
+public enum ActivityRow {
+    public static let columnNames = [
+        "kind", "title", "summary", "mission_id", "all_day", "start_local", "end_local", "time_zone", "starts_at",
+        "ends_at", "place_organization_id", "place_name", "venue", "visibility",
+    ]
+    public static let columns = columnNames.joined(separator: ", ")
+    /// `kind = ?, title = ?, ...` for an UPDATE.
+    public static let assignments = columnNames.map { "\($0) = ?" }.joined(separator: ", ")
+
+    /// The values of `columns` for `input`, with the instants and names its check worked out.
+    public static func values(_ input: ActivityInput, _ checked: CheckedActivity) -> [SQLBind] {
+        [
+            .text(input.kind.rawValue), .text(input.title), .text(input.summary), .integer(input.missionId),
+            .bool(input.allDay), .text(input.start), .text(input.end), .text(input.timeZone),
+            .date(checked.interval.start), .date(checked.interval.end), .integer(input.placeOrganizationId),
+            .text(checked.names.placeName(of: input)), .text(input.venue), .text(input.visibility.rawValue),
+        ]
+    }
+}
+
+/// The instants and the names an activity keeps, once every reference has been checked.
+public struct CheckedActivity: Sendable {
+    public var interval: DateInterval
+    public var names: ActivityNames
+
+    public init(interval: DateInterval, names: ActivityNames) {
+        self.interval = interval
+        self.names = names
+    }
+}

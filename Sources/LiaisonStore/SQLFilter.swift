@@ -8,6 +8,10 @@ public enum SQLBind: Sendable, Hashable {
     case bool(Bool)
     /// An instant, stored as each engine stores its times.
     case date(Date)
+    case null
+
+    public static func text(_ value: String?) -> SQLBind { value.map(SQLBind.text) ?? .null }
+    public static func integer(_ value: Int64?) -> SQLBind { value.map(SQLBind.integer) ?? .null }
 }
 
 /// SQL text with `?` placeholders and the values for them, in order: a condition and its values are
