@@ -173,7 +173,7 @@ struct PeoplePages {
 
     /// Reads the form into an input checked by the intake (organization names resolved in the directory),
     /// or nil with every error found recorded in the form.
-    private func input(from form: inout PersonForm) async throws -> PersonInput? {
+    private func input(from form: inout PersonForm) async throws -> PersonIntake.Checked? {
         var organizations: [String: Int64] = [:]
         for name in form.organizationNames {
             let key = SearchText.sortKey(name)
@@ -182,8 +182,8 @@ struct PeoplePages {
         }
         let typed = form.input(organizations: organizations)
         do {
-            let input = try await intake.checked(typed)
-            return form.errors.isEmpty ? input : nil
+            let checked = try await intake.checked(typed)
+            return form.errors.isEmpty ? checked : nil
         } catch let error as ValidationError {
             form.addErrors(error.errors)
             return nil
