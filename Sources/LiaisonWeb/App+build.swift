@@ -44,7 +44,7 @@ public func buildRouter(settings: WebSettings, store: any LiaisonStore) async th
     OrganizationsAPI(store: store, settings: settings).register(on: routes)
     PeopleAPI(store: store, settings: settings).register(on: routes)
     ActivitiesAPI(store: store, settings: settings).register(on: routes)
-    CalendarFeeds(store: store).register(on: routes)
+    CalendarFeeds(store: store, strings: renderer.strings).register(on: routes)
     Exports(store: store, settings: settings).register(on: routes)
     DirectoryPages(store: store, settings: settings, renderer: renderer).register(on: routes)
     PeoplePages(store: store, settings: settings, renderer: renderer).register(on: routes)

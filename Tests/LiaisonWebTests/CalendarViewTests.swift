@@ -60,11 +60,11 @@ import Testing
                 "<td data-date=\"2026-11-02\"><a class=\"day-number\" href=\"/calendar?view=agenda&amp;date=2026-11-02\" aria-label=\"Mon 2 Nov 2026\">2</a>"
             ))
         #expect(page.contains("<td class=\"today\" data-date=\"2026-11-06\">"))
-        #expect(page.contains("<span class=\"time\">\(Self.t["all_day"])</span>"))
+        #expect(page.contains("<span class=\"time\">\(Self.t[.allDay])</span>"))
     }
 
     @Test func anEmptyWeekAndAgendaSayTheyAreEmpty() {
         #expect(Self.render(.week, items: []).components(separatedBy: "<p class=\"muted\">—</p>").count - 1 == 7)
-        #expect(Self.render(.agenda, items: []).contains("<p class=\"muted\">\(Self.t["agenda_empty"])</p>"))
+        #expect(Self.render(.agenda, items: []).contains("<p class=\"muted\">\(Self.t[.agendaEmpty])</p>"))
     }
 }

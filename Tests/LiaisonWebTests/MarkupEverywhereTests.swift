@@ -109,6 +109,9 @@ import Testing
                     #expect(response.status.code < 500, "\(uri)")
                     let html = response.text
                     #expect(!html.contains(Self.raw), "markup reached \(uri)")
+                    // Labels found by a field's name fall back to the key when the words lack it: none may.
+                    let keys = html.matches(of: />\s*((?:field|filter|audit_filter|mode_group)_[A-Za-z_]+)/).map(\.1)
+                    #expect(keys.isEmpty, "\(uri) shows key names instead of words: \(keys)")
                     for match in html.matches(of: /&lt;b id=f-([a-zA-Z.]+)&gt;/) { shown.insert(String(match.1)) }
                 }
             }

@@ -21,7 +21,7 @@ struct Layout {
                 html.newline()
                 html.meta(.name("viewport"), Attribute("content", "width=device-width, initial-scale=1"))
                 html.newline()
-                html.title("\(title) · \(t["app_name"])")
+                html.title("\(title) · \(t[.appName])")
                 html.newline()
                 html.link(Attribute("rel", "stylesheet"), .href("/assets/app.css"))
                 html.newline()
@@ -31,7 +31,7 @@ struct Layout {
             html.newline()
             html.body { html in
                 html.newline()
-                html.a(.class("skip"), .href("#main"), text: t["skip_to_content"])
+                html.a(.class("skip"), .href("#main"), text: t[.skipToContent])
                 html.newline()
                 header(into: &html)
                 html.newline()
@@ -41,7 +41,7 @@ struct Layout {
                     html.newline()
                 }
                 html.newline()
-                html.footer(.class("bottom")) { $0.text(t["footer"]) }
+                html.footer(.class("bottom")) { $0.text(t[.footer]) }
                 html.newline()
             }
             html.newline()
@@ -52,49 +52,49 @@ struct Layout {
     private func header(into html: inout HTML) {
         html.header(.class("top")) { html in
             html.newline()
-            html.a(.class("brand"), .href("/organizations"), text: t["app_name"])
+            html.a(.class("brand"), .href("/organizations"), text: t[.appName])
             guard let identity else {
                 html.newline()
                 return
             }
             let role = identity.account.role
             html.newline()
-            html.nav(.ariaLabel(t["nav_label"])) { html in
-                html.a(.href("/organizations"), text: t["nav_directory"])
-                html.a(.href("/people"), text: t["nav_people"])
-                html.a(.href("/calendar"), text: t["nav_calendar"])
+            html.nav(.ariaLabel(t[.navLabel])) { html in
+                html.a(.href("/organizations"), text: t[.navDirectory])
+                html.a(.href("/people"), text: t[.navPeople])
+                html.a(.href("/calendar"), text: t[.navCalendar])
                 if role >= .editor {
-                    html.a(.href("/organizations/new"), text: t["nav_new_organization"])
-                    html.a(.href("/people/new"), text: t["nav_new_person"])
+                    html.a(.href("/organizations/new"), text: t[.navNewOrganization])
+                    html.a(.href("/people/new"), text: t[.navNewPerson])
                 }
                 if role >= .admin {
-                    html.a(.href("/admin/accounts"), text: t["nav_accounts"])
-                    html.a(.href("/admin/audit"), text: t["nav_audit"])
+                    html.a(.href("/admin/accounts"), text: t[.navAccounts])
+                    html.a(.href("/admin/audit"), text: t[.navAudit])
                 }
             }
             html.newline()
             html.form(.class("search"), .role("search"), .action("/search"), .method("get")) { html in
-                html.label(.for("global-search"), .class("visually-hidden"), text: t["search_label"])
+                html.label(.for("global-search"), .class("visually-hidden"), text: t[.searchLabel])
                 html.input(
                     .id("global-search"), .type("search"), .name("q"), .value(search),
-                    Attribute("placeholder", t["search_placeholder"]), .autocomplete("off"), .role("combobox"),
+                    Attribute("placeholder", t[.searchPlaceholder]), .autocomplete("off"), .role("combobox"),
                     Attribute("aria-autocomplete", "list"), Attribute("aria-expanded", "false"),
                     Attribute("aria-controls", "global-search-results"))
                 html.ul(
                     .id("global-search-results"), .class("suggestions"), .role("listbox"),
-                    .ariaLabel(t["search_suggestions"]), .flag("hidden")
+                    .ariaLabel(t[.searchSuggestions]), .flag("hidden")
                 ) { _ in }
-                html.button(.type("submit"), text: t["search_button"])
+                html.button(.type("submit"), text: t[.searchButton])
             }
             html.newline()
             html.div(.class("who")) { html in
                 html.a(.href("/account"), .id("account-link"), text: identity.account.name)
                 html.text(" ")
-                html.span(.class("role")) { $0.text(t["role_\(role.rawValue)"]) }
+                html.span(.class("role")) { $0.text(t.label(role)) }
                 html.text(" ")
                 html.form(.action("/sign-out"), .method("post"), .class("inline")) { html in
                     html.hidden(name: "_csrf", value: identity.csrfToken ?? "")
-                    html.button(.type("submit"), .class("link"), text: t["sign_out"])
+                    html.button(.type("submit"), .class("link"), text: t[.signOut])
                 }
             }
             html.newline()

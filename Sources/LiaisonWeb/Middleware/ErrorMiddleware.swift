@@ -62,14 +62,14 @@ struct ErrorMiddleware: RouterMiddleware {
         switch error {
         case StoreError.notFound:
             status = .notFound
-            message = t["error_not_found"]
+            message = t[.errorNotFound]
         case let http as any HTTPResponseError:
             status = http.status
-            message = (http as? HTTPError)?.body ?? (http as? Problem)?.detail ?? t["error_generic"]
-            if status == .notFound { message = t["error_not_found"] }
+            message = (http as? HTTPError)?.body ?? (http as? Problem)?.detail ?? t[.errorGeneric]
+            if status == .notFound { message = t[.errorNotFound] }
         default:
             status = .internalServerError
-            message = t["error_generic"]
+            message = t[.errorGeneric]
         }
         let model = Model(status: status.code, heading: status.reasonPhrase, message: message)
         let view = ErrorView(model: model, t: t)
@@ -87,6 +87,6 @@ struct ErrorView {
         html.newline()
         html.p(text: model.message)
         html.newline()
-        html.p { $0.a(.href("/organizations"), text: t["back_to_directory"]) }
+        html.p { $0.a(.href("/organizations"), text: t[.backToDirectory]) }
     }
 }

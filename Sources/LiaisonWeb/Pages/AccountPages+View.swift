@@ -7,7 +7,7 @@ struct AccountView {
     func render(into html: inout HTML) {
         html.div(.class("account-forms")) { html in
             html.newline()
-            html.h1(text: t["account_title"])
+            html.h1(text: t[.accountTitle])
             html.newline()
             if let notice = model.notice {
                 html.div(.class("notice"), .role("status")) { $0.text(notice) }
@@ -16,14 +16,14 @@ struct AccountView {
                 html.div(.class("alert"), .role("alert"), .id("account-error")) { $0.text(error) }
             }
             if let newToken = model.newToken {
-                shownOnce(t["token_shown_once"], newToken, id: "new-token", into: &html)
+                shownOnce(t[.tokenShownOnce], newToken, id: "new-token", into: &html)
             }
             html.dl(.class("facts")) { html in
-                html.dt { $0.text(t["field_person_name"]) }
+                html.dt { $0.text(t[.fieldPersonName]) }
                 html.dd { $0.text(model.name) }
-                html.dt { $0.text(t["field_email"]) }
+                html.dt { $0.text(t[.fieldEmail]) }
                 html.dd { $0.text(model.email) }
-                html.dt { $0.text(t["field_role"]) }
+                html.dt { $0.text(t[.fieldRole]) }
                 html.dd { $0.text(model.role) }
             }
             html.newline()
@@ -41,27 +41,29 @@ struct AccountView {
     }
 
     private func timeZone(into html: inout HTML) {
-        html.h2(.id("zone"), text: t["field_timeZone"])
+        html.h2(.id("zone"), text: t[.fieldTimeZone])
         html.form(.class("record"), .action("/account/time-zone"), .method("post")) { html in
             html.hidden(name: "_csrf", value: csrf)
             html.fieldset(.class("single")) { model.timeZone.render(into: &$0) }
-            actions(t["save"], into: &html)
+            actions(t[.save], into: &html)
         }
     }
 
     private func feeds(into html: inout HTML) {
-        html.h2(.id("feeds"), text: t["section_feeds"])
-        html.p(text: t["feeds_intro"])
+        html.h2(.id("feeds"), text: t[.sectionFeeds])
+        html.p(text: t[.feedsIntro])
         if let url = model.newFeedURL {
-            shownOnce(t["feed_created"], url, id: "new-feed-url", into: &html)
+            shownOnce(t[.feedCreated], url, id: "new-feed-url", into: &html)
         }
-        if !model.feeds.isEmpty {
+        if model.feeds.isEmpty {
+            html.p(.class("muted"), text: t[.noFeeds])
+        } else {
             html.div(.class("table-wrap")) { html in
                 html.table(.class("directory"), .id("feeds-table")) { html in
                     html.thead { html in
                         html.tr { html in
-                            html.th(.scope("col"), text: t["feed_kind"])
-                            html.th(.scope("col"), text: t["created"])
+                            html.th(.scope("col"), text: t[.feedKind])
+                            html.th(.scope("col"), text: t[.created])
                             html.th(.scope("col"), text: "")
                         }
                     }
@@ -72,9 +74,9 @@ struct AccountView {
                                 html.td(text: feed.created)
                                 html.td { html in
                                     if feed.revoked {
-                                        html.text(t["revoked"])
+                                        html.text(t[.revoked])
                                     } else {
-                                        revokeForm("/account/feeds/\(feed.id)/revoke", t["revoke"], into: &html)
+                                        revokeForm("/account/feeds/\(feed.id)/revoke", t[.revoke], into: &html)
                                     }
                                 }
                             }
@@ -84,86 +86,86 @@ struct AccountView {
             }
         }
         if model.mustSetUpTwoFactor {
-            html.p(.class("hint"), text: t["two_factor_before_tokens"])
+            html.p(.class("hint"), text: t[.twoFactorBeforeTokens])
             return
         }
         html.form(.class("record"), .action("/account/feeds"), .method("post")) { html in
             html.hidden(name: "_csrf", value: csrf)
             html.fieldset(.class("single")) { html in
                 html.div(.class("field")) { html in
-                    html.label(.for("f-feed-scope"), text: t["feed_kind"])
+                    html.label(.for("f-feed-scope"), text: t[.feedKind])
                     html.select(.id("f-feed-scope"), .name("scope")) { html in
-                        html.option(.value("mine")) { $0.text(t["feed_scope_mine"]) }
-                        html.option(.value("all")) { $0.text(t["feed_scope_all"]) }
+                        html.option(.value("mine")) { $0.text(t[.feedScopeMine]) }
+                        html.option(.value("all")) { $0.text(t[.feedScopeAll]) }
                     }
                 }
                 passwordField(id: "f-feed-password", name: "password", required: true, into: &html)
             }
-            actions(t["create_feed"], into: &html)
+            actions(t[.createFeed], into: &html)
         }
     }
 
     private func password(into html: inout HTML) {
-        html.h2(text: t["change_password"])
+        html.h2(text: t[.changePassword])
         html.form(.class("record"), .action("/account/password"), .method("post")) { html in
             html.hidden(name: "_csrf", value: csrf)
             html.fieldset(.class("single")) { html in
                 passwordField(id: "f-current", name: "current", into: &html)
                 html.div(.class("field")) { html in
-                    html.label(.for("f-new"), text: t["field_new_password"])
+                    html.label(.for("f-new"), text: t[.fieldNewPassword])
                     html.input(
                         .id("f-new"), .type("password"), .name("new"), .autocomplete("new-password"),
                         .ariaDescribedBy("f-new-hint"))
-                    html.p(.class("hint"), .id("f-new-hint"), text: t["hint_password"])
+                    html.p(.class("hint"), .id("f-new-hint"), text: t[.hintPassword])
                 }
                 html.div(.class("field checkbox")) { html in
                     html.input(.id("f-keep-tokens"), .type("checkbox"), .name("keepTokens"), .value("on"))
-                    html.label(.for("f-keep-tokens"), text: t["keep_tokens_and_feeds"])
+                    html.label(.for("f-keep-tokens"), text: t[.keepTokensAndFeeds])
                 }
             }
-            actions(t["change_password"], into: &html)
+            actions(t[.changePassword], into: &html)
         }
     }
 
     private func twoFactor(into html: inout HTML) {
-        html.h2(text: t["two_factor"])
+        html.h2(text: t[.twoFactor])
         if model.twoFactorOn {
-            html.p(text: t["two_factor_is_on"])
+            html.p(text: t[.twoFactorIsOn])
             html.form(.class("record"), .action("/account/two-factor/disable"), .method("post")) { html in
                 html.hidden(name: "_csrf", value: csrf)
                 html.fieldset(.class("single")) { passwordField(id: "f-tf-password", name: "password", into: &$0) }
                 html.div(.class("actions")) {
-                    $0.button(.type("submit"), .class("danger"), text: t["two_factor_turn_off"])
+                    $0.button(.type("submit"), .class("danger"), text: t[.twoFactorTurnOff])
                 }
             }
             return
         }
-        html.p(text: t["two_factor_setup"])
+        html.p(text: t[.twoFactorSetup])
         html.p { $0.code(.id("totp-secret-url")) { $0.text(model.setupURL) } }
         html.form(.class("record"), .action("/account/two-factor"), .method("post")) { html in
             html.hidden(name: "_csrf", value: csrf)
             html.hidden(name: "secret", value: model.setupSecret)
             html.fieldset(.class("single")) { html in
                 html.div(.class("field")) { html in
-                    html.label(.for("f-tf-code"), text: t["field_code"])
+                    html.label(.for("f-tf-code"), text: t[.fieldCode])
                     html.input(
                         .id("f-tf-code"), .type("text"), .name("code"), Attribute("inputmode", "numeric"),
                         .autocomplete("one-time-code"))
                 }
                 passwordField(id: "f-tf-on-password", name: "password", required: true, into: &html)
             }
-            actions(t["two_factor_turn_on"], into: &html)
+            actions(t[.twoFactorTurnOn], into: &html)
         }
     }
 
     private func tokens(into html: inout HTML) {
-        html.h2(text: t["api_tokens"])
+        html.h2(text: t[.apiTokens])
         if !model.tokens.isEmpty {
             html.div(.class("table-wrap")) { html in
                 html.table(.class("directory")) { html in
                     html.thead { html in
                         html.tr { html in
-                            for key in ["field_person_name", "token_access", "created", "token_last_used"] {
+                            for key: StringKey in [.fieldPersonName, .tokenAccess, .created, .tokenLastUsed] {
                                 html.th(.scope("col"), text: t[key])
                             }
                             html.th(.scope("col"), text: "")
@@ -178,9 +180,9 @@ struct AccountView {
                                 html.td(text: token.lastUsed)
                                 html.td { html in
                                     if token.revoked {
-                                        html.text(t["token_revoked"])
+                                        html.text(t[.tokenRevoked])
                                     } else {
-                                        revokeForm("/account/tokens/\(token.id)/revoke", t["token_revoke"], into: &html)
+                                        revokeForm("/account/tokens/\(token.id)/revoke", t[.tokenRevoke], into: &html)
                                     }
                                 }
                             }
@@ -190,26 +192,26 @@ struct AccountView {
             }
         }
         if model.mustSetUpTwoFactor {
-            html.p(.class("hint"), text: t["two_factor_before_tokens"])
+            html.p(.class("hint"), text: t[.twoFactorBeforeTokens])
             return
         }
         html.form(.class("record"), .action("/account/tokens"), .method("post")) { html in
             html.hidden(name: "_csrf", value: csrf)
             html.fieldset(.class("single")) { html in
                 html.div(.class("field")) { html in
-                    html.label(.for("f-token-name"), text: t["token_name"])
+                    html.label(.for("f-token-name"), text: t[.tokenName])
                     html.input(.id("f-token-name"), .type("text"), .name("name"), Attribute("maxlength", "100"))
                 }
                 html.div(.class("field")) { html in
-                    html.label(.for("f-token-access"), text: t["token_access"])
+                    html.label(.for("f-token-access"), text: t[.tokenAccess])
                     html.select(.id("f-token-access"), .name("access")) { html in
-                        html.option(.value("read")) { $0.text(t["token_read"]) }
-                        html.option(.value("write")) { $0.text(t["token_write"]) }
+                        html.option(.value("read")) { $0.text(t[.tokenRead]) }
+                        html.option(.value("write")) { $0.text(t[.tokenWrite]) }
                     }
                 }
                 passwordField(id: "f-token-password", name: "password", required: true, into: &html)
             }
-            actions(t["token_create"], into: &html)
+            actions(t[.tokenCreate], into: &html)
         }
     }
 
@@ -224,7 +226,7 @@ struct AccountView {
     /// The current password, asked again before a change.
     private func passwordField(id: String, name: String, required: Bool = false, into html: inout HTML) {
         html.div(.class("field")) { html in
-            html.label(.for(id), text: t["field_current_password"])
+            html.label(.for(id), text: t[.fieldCurrentPassword])
             html.input(
                 .id(id), .type("password"), .name(name), .autocomplete("current-password"), .flag("required", required))
         }

@@ -59,8 +59,8 @@ struct AccountPages {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let required = context.identity?.mustSetUpTwoFactor == true
-        let notice = request.uri.queryParameters["zone"] != nil ? t["time_zone_saved"] : nil
-        return try await page(context: context, notice: notice, error: required ? t["two_factor_required"] : nil)
+        let notice = request.uri.queryParameters["zone"] != nil ? t[.timeZoneSaved] : nil
+        return try await page(context: context, notice: notice, error: required ? t[.twoFactorRequired] : nil)
     }
 
     @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -93,10 +93,10 @@ struct AccountPages {
                 code: form["code"], secret: secret, accountId: account.id, store: store, at: Date())
         else {
             return try await page(
-                context: context, error: t["two_factor_code_wrong"], setupSecret: secret, status: .unprocessableContent)
+                context: context, error: t[.twoFactorCodeWrong], setupSecret: secret, status: .unprocessableContent)
         }
         _ = try await store.updateAccount(id: account.id, .totpSecret(secret), by: context.actor)
-        return try await page(context: context, notice: t["two_factor_enabled"])
+        return try await page(context: context, notice: t[.twoFactorEnabled])
     }
 
     @Sendable func disableTwoFactor(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -104,7 +104,7 @@ struct AccountPages {
         let form = try await FormData.read(request, context: context)
         if let refusal = try await checkPassword(form["password"], of: account, context: context) { return refusal }
         _ = try await store.updateAccount(id: account.id, .totpSecret(nil), by: context.actor)
-        return try await page(context: context, notice: t["two_factor_disabled"])
+        return try await page(context: context, notice: t[.twoFactorDisabled])
     }
 
     @Sendable func createToken(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -114,11 +114,11 @@ struct AccountPages {
         if let refusal = try await checkPassword(form["password"], of: account, context: context) { return refusal }
         let name = form["name"].trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 100 else {
-            return try await page(context: context, error: t["token_name_required"], status: .unprocessableContent)
+            return try await page(context: context, error: t[.tokenNameRequired], status: .unprocessableContent)
         }
         let secret = try await APITokens.issue(
             accountId: account.id, name: name, canWrite: form["access"] == "write", store: store, by: context.actor)
-        return try await page(context: context, notice: t["token_created"], newToken: secret)
+        return try await page(context: context, notice: t[.tokenCreated], newToken: secret)
     }
 
     @Sendable func revokeToken(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -134,7 +134,7 @@ struct AccountPages {
         let zone = try await FormData.read(request, context: context)["timeZone"].trimmingCharacters(in: .whitespaces)
         guard zone.isEmpty || ActivityTime.zone(named: zone) != nil else {
             return try await page(
-                context: context, error: String(format: t["error_time_zone"], zone), status: .unprocessableContent)
+                context: context, error: String(format: t[.errorTimeZone], zone), status: .unprocessableContent)
         }
         _ = try await store.updateAccount(id: account.id, .timeZone(zone.isEmpty ? nil : zone), by: context.actor)
         return PageRenderer.redirect(to: "/account?zone=saved")
@@ -146,12 +146,12 @@ struct AccountPages {
         let form = try await FormData.read(request, context: context)
         if let refusal = try await checkPassword(form["password"], of: account, context: context) { return refusal }
         guard let scope = CalendarFeedScope(rawValue: form["scope"]) else {
-            return try await page(context: context, error: t["error_feed_scope"], status: .unprocessableContent)
+            return try await page(context: context, error: t[.errorFeedScope], status: .unprocessableContent)
         }
         let (_, secret) = try await CalendarFeeds.issue(
             accountId: account.id, scope: scope, store: store, by: context.actor)
         return try await page(
-            context: context, notice: t["feed_created"],
+            context: context, notice: t[.feedCreated],
             newFeedURL: CalendarFeeds.address(of: secret, request: request))
     }
 
@@ -171,7 +171,7 @@ struct AccountPages {
         let attempt = RateAttempt(key: key, rule: settings.limits.passwordCheck)
         if case .refused(let retryAfter) = try await store.takeAttempts([attempt], at: Date()) {
             var response = try await page(
-                context: context, error: String(format: t["password_checks_throttled"], t.wait(seconds: retryAfter)),
+                context: context, error: String(format: t[.passwordChecksThrottled], t.wait(seconds: retryAfter)),
                 status: .tooManyRequests)
             response.headers[.retryAfter] = String(retryAfter)
             return response
@@ -186,14 +186,14 @@ struct AccountPages {
                 actor: context.actor, action: .accessRefused, entity: .account, entityId: account.id,
                 summary: "Wrong current password given by \(account.name)"))
         return try await page(
-            context: context, error: t["password_current_wrong"], setupSecret: setupSecret,
+            context: context, error: t[.passwordCurrentWrong], setupSecret: setupSecret,
             status: .unprocessableContent)
     }
 
     /// While two-factor sign-in is required and not set up, no new way in (a token, a feed) can be made.
     private func refuseUntilTwoFactor(_ context: AppRequestContext) async throws -> Response? {
         guard context.identity?.mustSetUpTwoFactor == true else { return nil }
-        return try await page(context: context, error: t["two_factor_before_tokens"], status: .forbidden)
+        return try await page(context: context, error: t[.twoFactorBeforeTokens], status: .forbidden)
     }
 
     private func signedIn(_ context: AppRequestContext) throws -> StaffAccount {
@@ -210,29 +210,29 @@ struct AccountPages {
         let secret = setupSecret ?? TwoFactor.newSecret()
         let tokens = try await store.apiTokens(accountId: account.id).map { token in
             TokenRow(
-                id: token.id, name: token.name, access: t[token.canWrite ? "token_write" : "token_read"],
-                created: Formats.day(token.createdAt), lastUsed: token.lastUsedAt.map(Formats.minute) ?? t["never"],
+                id: token.id, name: token.name, access: t[token.canWrite ? .tokenWrite : .tokenRead],
+                created: Formats.day(token.createdAt), lastUsed: token.lastUsedAt.map(Formats.minute) ?? t[.never],
                 revoked: token.revokedAt != nil)
         }
         var zoneField = FormField(
-            name: "timeZone", label: t["field_timeZone"], value: account.timeZone ?? "", hint: t["hint_timeZone"],
+            name: "timeZone", label: t[.fieldTimeZone], value: account.timeZone ?? "", hint: t[.hintTimeZone],
             control: .select)
         zoneField.options = FormField.choices(
             ActivityFormModel.zones(keeping: account.timeZone).filter { $0 != "UTC" }.map { ($0, $0) },
             selected: account.timeZone ?? "", blank: "UTC")
         let feeds = try await store.calendarFeeds(accountId: account.id).map {
             FeedRow(
-                id: $0.id, scope: t["feed_scope_\($0.scope.rawValue)"], created: Formats.day($0.createdAt),
+                id: $0.id, scope: t.label($0.scope), created: Formats.day($0.createdAt),
                 revoked: $0.revokedAt != nil)
         }
         let model = Model(
-            name: account.name, email: account.email, role: t["role_\(account.role.rawValue)"],
+            name: account.name, email: account.email, role: t.label(account.role),
             twoFactorOn: account.totpEnabled, setupSecret: secret,
             setupURL: TwoFactor.setupURL(secret: secret, email: account.email), tokens: tokens,
             notice: notice, error: error, newToken: newToken,
             mustSetUpTwoFactor: context.identity?.mustSetUpTwoFactor == true,
             timeZone: zoneField, feeds: feeds, newFeedURL: newFeedURL)
         let view = AccountView(model: model, t: t, csrf: context.identity?.csrfToken ?? "")
-        return renderer.page(title: t["account_title"], context: context, status: status) { view.render(into: &$0) }
+        return renderer.page(title: t[.accountTitle], context: context, status: status) { view.render(into: &$0) }
     }
 }

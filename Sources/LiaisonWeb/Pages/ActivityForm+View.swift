@@ -7,32 +7,32 @@ struct ActivityFormView {
 
     func render(into html: inout HTML) {
         FormParts.head(
-            model.heading, conflict: model.conflict ? t["activity_conflict_message"] : nil, errors: model.errorSummary,
+            model.heading, conflict: model.conflict ? t[.activityConflictMessage] : nil, errors: model.errorSummary,
             t: t, into: &html)
         FormParts.form(
             action: model.action, csrf: csrf, version: model.version, cancel: model.cancel, t: t, into: &html
         ) { html in
             FormParts.groups(model.groups, into: &html)
-            FormParts.fieldset(.id("f-organizations"), legend: t["section_participants"], into: &html) { html in
+            FormParts.fieldset(.id("f-organizations"), legend: t[.sectionParticipants], into: &html) { html in
                 html.newline()
                 participants(
                     error: model.organizationsError, rows: model.organizationRows,
                     columns: [
-                        "col_organization", "field_participant_mode", "field_participant_status", "organizer", "remove",
+                        .colOrganization, .fieldParticipantMode, .fieldParticipantStatus, .organizer, .remove,
                     ],
                     into: &html)
-                html.p(.class("hint"), text: t["hint_participants"])
+                html.p(.class("hint"), text: t[.hintParticipants])
                 html.newline()
                 add(model.addOrganizations, into: &html)
             }
             html.newline()
-            FormParts.fieldset(.id("f-people"), legend: t["section_delegations"], into: &html) { html in
+            FormParts.fieldset(.id("f-people"), legend: t[.sectionDelegations], into: &html) { html in
                 html.newline()
                 participants(
                     error: model.peopleError, rows: model.peopleRows,
                     columns: [
-                        "col_name", "field_participant_role", "field_participant_delegation", "mode_in_person",
-                        "remove",
+                        .colName, .fieldParticipantRole, .fieldParticipantDelegation, .modeInPerson,
+                        .remove,
                     ],
                     into: &html)
                 add(model.addPeople, into: &html)
@@ -44,7 +44,7 @@ struct ActivityFormView {
     /// A list's error, and its rows as a table: the name with the hidden inputs that carry the record back,
     /// then a cell for each field.
     private func participants(
-        error: String?, rows: [ActivityFormModel.ParticipantRow], columns: [String], into html: inout HTML
+        error: String?, rows: [ActivityFormModel.ParticipantRow], columns: [StringKey], into html: inout HTML
     ) {
         if let error {
             html.p(.class("error"), text: error)

@@ -46,7 +46,7 @@ struct ActivityPages {
             if case .success(let day) = ActivityTime.midnight(of: date, in: zone) {
                 anchor = ActivityTime.calendar(zone).dateComponents([.year, .month, .day], from: day)
             } else {
-                reader.fail("date", "format", t["error_calendar_date"])
+                reader.fail("date", "format", t[.errorCalendarDate])
             }
         }
         // An organization typed by name on the filter form is found in the directory.
@@ -54,7 +54,7 @@ struct ActivityPages {
             if let hit = try await store.organization(named: name) {
                 parameters["organization"] = String(hit.id)
             } else {
-                reader.fail("org", "unknown_organization", String(format: t["error_no_organization_named"], name))
+                reader.fail("org", "unknown_organization", String(format: t[.errorNoOrganizationNamed], name))
             }
         }
         var (query, errors) = ActivityQuery.parse(
@@ -77,7 +77,7 @@ struct ActivityPages {
             now: now, strings: t)
         let view = CalendarView(model: model, t: t, canEdit: Self.canEdit(context))
         return renderer.page(
-            title: "\(t["calendar_title"]) · \(span.heading)", context: context,
+            title: "\(t[.calendarTitle]) · \(span.heading)", context: context,
             status: errors.isEmpty ? .ok : .badRequest
         ) { view.render(into: &$0) }
     }
@@ -86,19 +86,19 @@ struct ActivityPages {
         -> [FormField]
     {
         func error(_ name: String) -> String? { errors.first { $0.field == name }?.message }
-        var kind = FormField(name: "kind", label: t["filter_kind"], error: error("kind"), control: .select)
+        var kind = FormField(name: "kind", label: t[.filterKind], error: error("kind"), control: .select)
         kind.options = FormField.choices(
-            ActivityKind.allCases.map { ($0.rawValue, t["activity_kind_\($0.rawValue)"]) },
-            selected: query.kinds.count == 1 ? query.kinds[0].rawValue : "", blank: t["any"])
-        var region = FormField(name: "region", label: t["filter_region"], error: error("region"), control: .select)
+            ActivityKind.allCases.map { ($0.rawValue, t.label($0)) },
+            selected: query.kinds.count == 1 ? query.kinds[0].rawValue : "", blank: t[.any])
+        var region = FormField(name: "region", label: t[.filterRegion], error: error("region"), control: .select)
         region.options = FormField.choices(
-            settings.regions.regions.map { ($0.key, $0.name) }, selected: query.region ?? "", blank: t["any"])
-        var staff = FormField(name: "staff", label: t["filter_staff"], error: error("staff"), control: .select)
+            settings.regions.regions.map { ($0.key, $0.name) }, selected: query.region ?? "", blank: t[.any])
+        var staff = FormField(name: "staff", label: t[.filterStaff], error: error("staff"), control: .select)
         staff.options = FormField.choices(
             try await store.accounts().map { (String($0.id), $0.name) },
-            selected: query.staffAccountId.map(String.init) ?? "", blank: t["anyone"])
+            selected: query.staffAccountId.map(String.init) ?? "", blank: t[.anyone])
         let organization = FormField(
-            name: "org", label: t["filter_organization"], value: organizationName,
+            name: "org", label: t[.filterOrganization], value: organizationName,
             error: error("org") ?? error("organization"))
         return [kind, region, organization, staff]
     }
@@ -114,7 +114,7 @@ struct ActivityPages {
         let parts =
             activity.kind == .mission ? try await store.listActivities(ActivityQuery(missionId: activity.id)) : []
         let history = try await store.auditEntries(AuditQuery(entity: .activity, entityId: activity.id, limit: 20))
-        let notice = request.uri.queryParameters["saved"] != nil ? t["saved"] : nil
+        let notice = request.uri.queryParameters["saved"] != nil ? t[.saved] : nil
         let model = ActivityModel(
             activity: activity, parts: parts, viewerZone: Self.viewerZone(context), history: history, strings: t,
             notice: notice, attendanceError: attendanceError)
@@ -133,14 +133,14 @@ struct ActivityPages {
         let form = ActivityForm(
             timeZone: ActivityFormats.name(Self.viewerZone(context)), day: day, mission: mission, place: place)
         return try await formPage(
-            form, heading: t["new_activity"], action: "/activities", cancel: "/calendar", context: context)
+            form, heading: t[.newActivity], action: "/activities", cancel: "/calendar", context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         var form = ActivityForm(form: try await FormData.read(request, context: context))
         func again() async throws -> Response {
             try await formPage(
-                form, heading: t["new_activity"], action: "/activities", cancel: "/calendar",
+                form, heading: t[.newActivity], action: "/activities", cancel: "/calendar",
                 status: .unprocessableContent, context: context)
         }
         guard let input = try await input(from: &form) else { return try await again() }
@@ -156,7 +156,7 @@ struct ActivityPages {
     @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let activity = try await ActivityInputs.load(context, store: store)
         return try await formPage(
-            ActivityForm(activity: activity), heading: String(format: t["edit_heading"], activity.title),
+            ActivityForm(activity: activity), heading: String(format: t[.editHeading], activity.title),
             action: "/activities/\(activity.id)", cancel: "/activities/\(activity.id)", context: context)
     }
 
@@ -164,11 +164,11 @@ struct ActivityPages {
         let current = try await ActivityInputs.load(context, store: store)
         var form = ActivityForm(form: try await FormData.read(request, context: context))
         let action = "/activities/\(current.id)"
-        guard let version = Int(form.version) else { throw HTTPError(.badRequest, message: t["error_missing_version"]) }
+        guard let version = Int(form.version) else { throw HTTPError(.badRequest, message: t[.errorMissingVersion]) }
         func again(conflict: Bool = false, status: HTTPResponse.Status = .unprocessableContent) async throws -> Response
         {
             try await formPage(
-                form, heading: String(format: t["edit_heading"], current.title), action: action, cancel: action,
+                form, heading: String(format: t[.editHeading], current.title), action: action, cancel: action,
                 conflict: conflict, status: status, context: context)
         }
         guard let input = try await input(from: &form) else { return try await again() }
@@ -189,7 +189,7 @@ struct ActivityPages {
         let activity = try await ActivityInputs.load(context, store: store)
         let model = DeleteModel(
             action: "/activities/\(activity.id)/delete", cancel: "/activities/\(activity.id)",
-            version: activity.version, prompt: String(format: t["delete_activity_prompt"], activity.title))
+            version: activity.version, prompt: String(format: t[.deleteActivityPrompt], activity.title))
         return renderer.deletePage(model, context: context)
     }
 
@@ -199,7 +199,7 @@ struct ActivityPages {
         do {
             try await store.deleteActivity(id: id, expectedVersion: Int(form["version"]), by: context.actor)
         } catch StoreError.versionConflict {
-            throw HTTPError(.conflict, message: t["error_delete_conflict"])
+            throw HTTPError(.conflict, message: t[.errorDeleteConflict])
         }
         return PageRenderer.redirect(to: "/calendar?deleted=1")
     }
@@ -213,7 +213,7 @@ struct ActivityPages {
         let mode = AttendanceMode(rawValue: form["mode"])
         do {
             guard let version = Int(form["version"]) else {
-                throw HTTPError(.badRequest, message: t["error_missing_version"])
+                throw HTTPError(.badRequest, message: t[.errorMissingVersion])
             }
             let input = try ActivityInputs.settingAttendance(
                 of: activity.input, organizationIds: ids, status: status, mode: mode)
@@ -225,7 +225,7 @@ struct ActivityPages {
                 attendanceError: error.errors.map(\.message).joined(separator: " "), status: .unprocessableContent)
         } catch StoreError.versionConflict {
             return try await showPage(
-                request, context: context, activity: activity, attendanceError: t["conflict_message"],
+                request, context: context, activity: activity, attendanceError: t[.conflictMessage],
                 status: .conflict)
         }
     }

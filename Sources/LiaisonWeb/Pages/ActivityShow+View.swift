@@ -19,20 +19,20 @@ struct ActivityView {
             html.newline()
             whereAndWho(into: &html)
             html.newline()
-            RecordParts.section("summary", heading: t["section_summary"], into: &html) { html in
+            RecordParts.section("summary", heading: t[.sectionSummary], into: &html) { html in
                 if let summary = model.summary {
                     html.p(.class("notes"), text: summary)
                 } else {
-                    html.p(.class("muted"), text: t["none_recorded"])
+                    html.p(.class("muted"), text: t[.noneRecorded])
                 }
             }
             html.newline()
         }
         html.newline()
         if let parts = model.parts {
-            RecordParts.section("parts", heading: t["section_parts"], into: &html) { html in
+            RecordParts.section("parts", heading: t[.sectionParts], into: &html) { html in
                 if parts.isEmpty {
-                    html.p(.class("muted"), text: t["none_recorded"])
+                    html.p(.class("muted"), text: t[.noneRecorded])
                 } else {
                     html.ul(.class("plain timeline")) { html in
                         for part in parts { render(part, into: &html) }
@@ -43,22 +43,22 @@ struct ActivityView {
         }
         participants(into: &html)
         html.newline()
-        RecordParts.section("delegations", heading: t["section_delegations"], into: &html) { html in
+        RecordParts.section("delegations", heading: t[.sectionDelegations], into: &html) { html in
             if model.delegations.isEmpty {
-                html.p(.class("muted"), text: t["none_recorded"])
+                html.p(.class("muted"), text: t[.noneRecorded])
             }
             for delegation in model.delegations { render(delegation, into: &html) }
         }
         html.newline()
-        RecordParts.section("history", heading: t["section_history"], into: &html) { html in
+        RecordParts.section("history", heading: t[.sectionHistory], into: &html) { html in
             if model.history.isEmpty {
-                html.p(.class("muted"), text: t["none_recorded"])
+                html.p(.class("muted"), text: t[.noneRecorded])
             } else {
                 HistoryView(rows: model.history, t: t).render(into: &html)
             }
         }
         html.newline()
-        html.p(.class("record-info muted"), text: "\(t["version"]) \(model.version) · \(t["updated"]) \(model.updated)")
+        html.p(.class("record-info muted"), text: "\(t[.version]) \(model.version) · \(t[.updated]) \(model.updated)")
     }
 
     private func head(into html: inout HTML) {
@@ -70,7 +70,7 @@ struct ActivityView {
                     html.span(.class("badge kind")) { $0.text(model.kindLabel) }
                     html.text(" · " + model.visibilityLabel)
                     if let missionId = model.missionId {
-                        html.text(" · \(t["part_of"]) ")
+                        html.text(" · \(t[.partOf]) ")
                         html.a(.href("/activities/\(missionId)"), text: model.missionTitle ?? "")
                     }
                 }
@@ -92,18 +92,18 @@ struct ActivityView {
                 html.newline()
                 html.a(
                     .class("button secondary"), .href("/api/v1/activities/\(model.id)/ics"),
-                    Attribute("download", "activity-\(model.id).ics"), text: t["add_to_calendar"])
+                    Attribute("download", "activity-\(model.id).ics"), text: t[.addToCalendar])
                 html.newline()
                 if canEdit {
-                    html.a(.class("button"), .href("/activities/\(model.id)/edit"), text: t["edit"])
+                    html.a(.class("button"), .href("/activities/\(model.id)/edit"), text: t[.edit])
                     html.newline()
                     if model.parts != nil {
                         html.a(
                             .class("button secondary"), .href("/activities/new?mission=\(model.id)"),
-                            text: t["add_part"])
+                            text: t[.addPart])
                         html.newline()
                     }
-                    html.a(.class("button secondary"), .href("/activities/\(model.id)/delete"), text: t["delete"])
+                    html.a(.class("button secondary"), .href("/activities/\(model.id)/delete"), text: t[.delete])
                     html.newline()
                 }
             }
@@ -112,11 +112,11 @@ struct ActivityView {
     }
 
     private func whereAndWho(into html: inout HTML) {
-        RecordParts.section("where", heading: t["section_where"], into: &html) { html in
+        RecordParts.section("where", heading: t[.sectionWhere], into: &html) { html in
             html.dl(.class("facts")) { html in
                 html.newline()
                 if let place = model.place {
-                    html.dt { $0.text(t["field_activity_place"]) }
+                    html.dt { $0.text(t[.fieldActivityPlace]) }
                     html.dd { html in
                         if let id = model.placeId {
                             html.a(.href("/organizations/\(id)"), text: place)
@@ -127,12 +127,12 @@ struct ActivityView {
                     html.newline()
                 }
                 if let venue = model.venue {
-                    html.dt { $0.text(t["field_activity_venue"]) }
+                    html.dt { $0.text(t[.fieldActivityVenue]) }
                     html.dd { $0.text(venue) }
                     html.newline()
                 }
                 if !model.organizers.isEmpty {
-                    html.dt { $0.text(t["organizers"]) }
+                    html.dt { $0.text(t[.organizers]) }
                     html.dd { html in
                         for organizer in model.organizers {
                             organization(organizer, into: &html)
@@ -142,7 +142,7 @@ struct ActivityView {
                     html.newline()
                 }
                 if let staff = model.staff {
-                    html.dt { $0.text(t["field_activity_staff"]) }
+                    html.dt { $0.text(t[.fieldActivityStaff]) }
                     html.dd { $0.text(staff) }
                     html.newline()
                 }
@@ -163,14 +163,14 @@ struct ActivityView {
     /// The organizations by how they took part, each with a tick box for editors, and the status and mode to
     /// set for those ticked.
     private func participants(into html: inout HTML) {
-        RecordParts.section("participants", heading: t["section_participants"], sectionId: "participants", into: &html)
-        { html in
+        RecordParts.section("participants", heading: t[.sectionParticipants], sectionId: "participants", into: &html) {
+            html in
             if let error = model.attendanceError {
                 html.div(.class("alert"), .role("alert"), .id("attendance-error")) { $0.text(error) }
                 html.newline()
             }
             if model.groups.isEmpty {
-                html.p(.class("muted"), text: t["no_participants"])
+                html.p(.class("muted"), text: t[.noParticipants])
                 return
             }
             html.form(.action("/activities/\(model.id)/attendance"), .method("post"), .class("attendance")) { html in
@@ -209,28 +209,28 @@ struct ActivityView {
             html.span(.class("badge status-\(item.status)")) { $0.text(item.statusLabel) }
             if item.organizer {
                 html.text(" ")
-                html.span(.class("badge")) { $0.text(t["organizer"]) }
+                html.span(.class("badge")) { $0.text(t[.organizer]) }
             }
         }
     }
 
     private func bulk(into html: inout HTML) {
         html.fieldset(.class("bulk")) { html in
-            html.element("legend", []) { $0.text(t["set_attendance"]) }
+            html.element("legend", []) { $0.text(t[.setAttendance]) }
             html.newline()
-            html.label(.for("f-bulk-status"), text: t["field_participant_status"])
+            html.label(.for("f-bulk-status"), text: t[.fieldParticipantStatus])
             html.newline()
             choices(
                 "f-bulk-status", "status",
-                ParticipationStatus.allCases.map { ($0.rawValue, t["status_\($0.rawValue)"]) }, into: &html)
+                ParticipationStatus.allCases.map { ($0.rawValue, t.label($0)) }, into: &html)
             html.newline()
-            html.label(.for("f-bulk-mode"), text: t["field_participant_mode"])
+            html.label(.for("f-bulk-mode"), text: t[.fieldParticipantMode])
             html.newline()
             choices(
-                "f-bulk-mode", "mode", AttendanceMode.allCases.map { ($0.rawValue, t["mode_\($0.rawValue)"]) },
+                "f-bulk-mode", "mode", AttendanceMode.allCases.map { ($0.rawValue, t.label($0)) },
                 into: &html)
             html.newline()
-            html.button(.type("submit"), text: t["apply_to_ticked"])
+            html.button(.type("submit"), text: t[.applyToTicked])
             html.newline()
         }
     }
@@ -238,7 +238,7 @@ struct ActivityView {
     /// A select whose first choice leaves things as they are.
     private func choices(_ id: String, _ name: String, _ options: [(String, String)], into html: inout HTML) {
         html.select(.id(id), .name(name)) { html in
-            html.option(.value("")) { $0.text(t["unchanged"]) }
+            html.option(.value("")) { $0.text(t[.unchanged]) }
             for (value, label) in options {
                 html.option(.value(value)) { $0.text(label) }
             }
@@ -258,7 +258,7 @@ struct ActivityView {
                     html.text(" ")
                     html.span(.class("muted")) { html in
                         html.text(person.role)
-                        if person.remote { html.text(" · " + t["mode_virtual"]) }
+                        if person.remote { html.text(" · " + t[.modeVirtual]) }
                     }
                 }
             }

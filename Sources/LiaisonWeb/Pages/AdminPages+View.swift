@@ -6,7 +6,7 @@ struct AdminAccountsView {
     let csrf: String
 
     func render(into html: inout HTML) {
-        html.h1(text: t["accounts_title"])
+        html.h1(text: t[.accountsTitle])
         html.newline()
         if let notice = model.notice {
             html.div(.class("notice"), .role("status")) { $0.text(notice) }
@@ -16,9 +16,9 @@ struct AdminAccountsView {
             html.table(.class("directory")) { html in
                 html.thead { html in
                     html.tr { html in
-                        for key in [
-                            "field_person_name", "field_email", "field_role", "two_factor", "account_state",
-                            "reset_password",
+                        for key: StringKey in [
+                            .fieldPersonName, .fieldEmail, .fieldRole, .twoFactor, .accountState,
+                            .resetPassword,
                         ] {
                             html.th(.scope("col"), text: t[key])
                         }
@@ -47,7 +47,7 @@ struct AdminAccountsView {
             html.th(.scope("row")) { html in
                 html.text(row.name)
                 html.br()
-                html.a(.href("\(action)/sessions"), .class("secondary"), text: t["sessions_link"])
+                html.a(.href("\(action)/sessions"), .class("secondary"), text: t[.sessionsLink])
             }
             html.td(text: row.email)
             html.td { html in
@@ -57,42 +57,42 @@ struct AdminAccountsView {
                 }
                 html.form(.action(action), .method("post"), .class("inline")) { html in
                     html.hidden(name: "_csrf", value: csrf)
-                    html.label(.class("visually-hidden"), .for("role-\(row.id)"), text: t["field_role"])
+                    html.label(.class("visually-hidden"), .for("role-\(row.id)"), text: t[.fieldRole])
                     html.select(.id("role-\(row.id)"), .name("role")) { options(row.roles, into: &$0) }
                     html.text(" ")
-                    html.button(.type("submit"), .class("link"), text: t["save"])
+                    html.button(.type("submit"), .class("link"), text: t[.save])
                 }
             }
-            html.td(text: t[row.twoFactor ? "yes" : "no"])
+            html.td(text: t[row.twoFactor ? .yes : .no])
             html.td { html in
                 if row.isSelf {
-                    html.text(t["account_you"])
+                    html.text(t[.accountYou])
                     return
                 }
                 html.form(.action(action), .method("post"), .class("inline")) { html in
                     html.hidden(name: "_csrf", value: csrf)
                     html.hidden(name: "disabled", value: row.disabled ? "false" : "true")
-                    html.text(t[row.disabled ? "account_disabled" : "account_active"])
+                    html.text(t[row.disabled ? .accountDisabled : .accountActive])
                     html.text(" ")
-                    html.button(.type("submit"), .class("link"), text: t[row.disabled ? "enable" : "disable"])
+                    html.button(.type("submit"), .class("link"), text: t[row.disabled ? .enable : .disable])
                 }
             }
             html.td { html in
                 html.form(.action("\(action)/password"), .method("post"), .class("inline")) { html in
                     html.hidden(name: "_csrf", value: csrf)
-                    html.label(.class("visually-hidden"), .for("pw-\(row.id)"), text: t["field_new_password"])
+                    html.label(.class("visually-hidden"), .for("pw-\(row.id)"), text: t[.fieldNewPassword])
                     html.input(
                         .id("pw-\(row.id)"), .type("password"), .name("password"), .autocomplete("new-password"),
-                        Attribute("placeholder", t["field_new_password"]))
+                        Attribute("placeholder", t[.fieldNewPassword]))
                     html.text(" ")
-                    html.button(.type("submit"), .class("link"), text: t["reset_password"])
+                    html.button(.type("submit"), .class("link"), text: t[.resetPassword])
                 }
             }
         }
     }
 
     private func settings(into html: inout HTML) {
-        html.h2(text: t["settings_title"])
+        html.h2(text: t[.settingsTitle])
         html.form(.class("record"), .action("/admin/settings"), .method("post")) { html in
             html.hidden(name: "_csrf", value: csrf)
             html.fieldset(.class("single")) { html in
@@ -100,46 +100,46 @@ struct AdminAccountsView {
                     html.input(
                         .type("checkbox"), .id("f-require-two-factor"), .name("requireTwoFactor"),
                         .flag("checked", model.requireTwoFactor))
-                    html.label(.for("f-require-two-factor"), text: t["settings_require_two_factor"])
+                    html.label(.for("f-require-two-factor"), text: t[.settingsRequireTwoFactor])
                 }
             }
-            html.div(.class("actions")) { $0.button(.type("submit"), text: t["save"]) }
+            html.div(.class("actions")) { $0.button(.type("submit"), text: t[.save]) }
         }
     }
 
     private func backup(into html: inout HTML) {
-        html.h2(text: t["backup_title"])
-        html.p(text: t["backup_explained"])
-        html.p(.class("hint"), text: "\(t["backup_location"]) \(model.databaseLocation)")
-        html.p { $0.a(.class("button"), .href("/admin/backup"), .flag("download"), text: t["backup_download"]) }
+        html.h2(text: t[.backupTitle])
+        html.p(text: t[.backupExplained])
+        html.p(.class("hint"), text: "\(t[.backupLocation]) \(model.databaseLocation)")
+        html.p { $0.a(.class("button"), .href("/admin/backup"), .flag("download"), text: t[.backupDownload]) }
     }
 
     private func addAccount(into html: inout HTML) {
-        html.h2(text: t["add_account"])
+        html.h2(text: t[.addAccount])
         html.form(.class("record"), .action("/admin/accounts"), .method("post")) { html in
             html.hidden(name: "_csrf", value: csrf)
             html.fieldset { html in
                 html.div(.class("field")) { html in
-                    html.label(.for("f-name"), text: t["field_person_name"])
+                    html.label(.for("f-name"), text: t[.fieldPersonName])
                     html.input(.id("f-name"), .type("text"), .name("name"), .value(model.name))
                 }
                 html.div(.class("field")) { html in
-                    html.label(.for("f-email"), text: t["field_email"])
+                    html.label(.for("f-email"), text: t[.fieldEmail])
                     html.input(.id("f-email"), .type("email"), .name("email"), .value(model.email))
                 }
                 html.div(.class("field")) { html in
-                    html.label(.for("f-role"), text: t["field_role"])
+                    html.label(.for("f-role"), text: t[.fieldRole])
                     html.select(.id("f-role"), .name("role")) { options(model.roles, into: &$0) }
                 }
                 html.div(.class("field")) { html in
-                    html.label(.for("f-password"), text: t["field_password"])
+                    html.label(.for("f-password"), text: t[.fieldPassword])
                     html.input(
                         .id("f-password"), .type("password"), .name("password"), .autocomplete("new-password"),
                         .ariaDescribedBy("f-password-hint"))
-                    html.p(.class("hint"), .id("f-password-hint"), text: t["hint_password"])
+                    html.p(.class("hint"), .id("f-password-hint"), text: t[.hintPassword])
                 }
             }
-            html.div(.class("actions")) { $0.button(.type("submit"), text: t["add_account"]) }
+            html.div(.class("actions")) { $0.button(.type("submit"), text: t[.addAccount]) }
         }
     }
 
@@ -156,23 +156,23 @@ struct AdminAuditView {
     let t: Strings
 
     func render(into html: inout HTML) {
-        html.h1(text: t["audit_title"])
+        html.h1(text: t[.auditTitle])
         html.newline()
         ListParts.errors(model.errors, into: &html)
-        html.form(.class("filters"), .action("/admin/audit"), .method("get"), .ariaLabel(t["filters_label"])) { html in
+        html.form(.class("filters"), .action("/admin/audit"), .method("get"), .ariaLabel(t[.filtersLabel])) { html in
             html.newline()
             for filter in model.filters { filter.render(into: &html) }
             html.newline()
             html.div(.class("actions")) { html in
-                html.button(.type("submit"), text: t["apply_filters"])
+                html.button(.type("submit"), text: t[.applyFilters])
                 html.text(" ")
-                html.a(.href("/admin/audit"), text: t["clear_filters"])
+                html.a(.href("/admin/audit"), text: t[.clearFilters])
             }
             html.newline()
         }
         html.newline()
         if model.history.isEmpty {
-            html.p(.class("empty"), text: t["audit_empty"])
+            html.p(.class("empty"), text: t[.auditEmpty])
         } else {
             HistoryView(rows: model.history, t: t).render(into: &html)
         }

@@ -65,7 +65,7 @@ struct AdminPages {
         let form = try await FormData.read(request, context: context)
         try await store.updateWorkspaceSettings(
             WorkspaceSettings(requireTwoFactor: form["requireTwoFactor"] == "on"), by: context.actor)
-        return try await accountsPage(context: context, notice: t["settings_saved"])
+        return try await accountsPage(context: context, notice: t[.settingsSaved])
     }
 
     @Sendable func accounts(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -87,7 +87,7 @@ struct AdminPages {
                 context: context, errors: error.errors.map(\.message), email: input.email, name: input.name,
                 status: .unprocessableContent)
         }
-        return try await accountsPage(context: context, notice: String(format: t["account_created"], input.email))
+        return try await accountsPage(context: context, notice: String(format: t[.accountCreated], input.email))
     }
 
     @Sendable func updateAccount(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -124,7 +124,7 @@ struct AdminPages {
         }
         _ = try await store.updateAccount(
             id: id, .passwordHash(try await settings.passwords.hashInBackground(form["password"])), by: context.actor)
-        return try await accountsPage(context: context, notice: String(format: t["password_reset_done"], account.email))
+        return try await accountsPage(context: context, notice: String(format: t[.passwordResetDone], account.email))
     }
 
     private func accountsPage(
@@ -133,7 +133,7 @@ struct AdminPages {
     ) async throws -> Response {
         func roles(_ selected: StaffRole) -> [FormField.Option] {
             StaffRole.allCases.map {
-                FormField.Option(value: $0.rawValue, label: t["role_\($0.rawValue)"], selected: $0 == selected)
+                FormField.Option(value: $0.rawValue, label: t.label($0), selected: $0 == selected)
             }
         }
         let rows = try await store.accounts().map { account in
@@ -147,7 +147,7 @@ struct AdminPages {
             requireTwoFactor: try await store.workspaceSettings().requireTwoFactor,
             databaseLocation: store.location)
         let view = AdminAccountsView(model: model, t: t, csrf: context.identity?.csrfToken ?? "")
-        return renderer.page(title: t["accounts_title"], context: context, status: status) { view.render(into: &$0) }
+        return renderer.page(title: t[.accountsTitle], context: context, status: status) { view.render(into: &$0) }
     }
 
     struct AuditRow {
@@ -179,23 +179,23 @@ struct AdminPages {
             parameters[name].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         }
         if let actor = value("actor") {
-            if let id = Int64(actor) { query.actorAccountId = id } else { errors.append(t["audit_bad_actor"]) }
+            if let id = Int64(actor) { query.actorAccountId = id } else { errors.append(t[.auditBadActor]) }
         }
         if let entity = value("entity") {
             if let kind = RecordKind(rawValue: entity) {
                 query.entity = kind
             } else {
-                errors.append(t["audit_bad_kind"])
+                errors.append(t[.auditBadKind])
             }
         }
         if let id = value("entityId") {
-            if let id = Int64(id) { query.entityId = id } else { errors.append(t["audit_bad_record"]) }
+            if let id = Int64(id) { query.entityId = id } else { errors.append(t[.auditBadRecord]) }
         }
         if let action = value("action") {
             if let action = AuditAction(rawValue: action) {
                 query.action = action
             } else {
-                errors.append(t["audit_bad_action"])
+                errors.append(t[.auditBadAction])
             }
         }
         for (name, keyPath) in [("from", \AuditQuery.from), ("to", \AuditQuery.to)] {
@@ -203,7 +203,7 @@ struct AdminPages {
             if let day = try? Date.ISO8601FormatStyle(timeZone: .utc).year().month().day().parse(text) {
                 query[keyPath: keyPath] = name == "to" ? day.addingTimeInterval(24 * 3600) : day
             } else {
-                errors.append(String(format: t["audit_bad_date"], name))
+                errors.append(String(format: t[.auditBadDate], name))
             }
         }
         let entries = try await store.auditEntries(query)
@@ -211,22 +211,22 @@ struct AdminPages {
         let rows = entries.map { Self.row($0, strings: t) }
         func select(_ name: String, _ pairs: [(String, String)]) -> FormField {
             FormField(
-                name: name, label: t["audit_filter_\(name)"], control: .select,
-                options: FormField.choices(pairs, selected: parameters[name] ?? "", blank: t["any"]))
+                name: name, label: t.auditFilter(name), control: .select,
+                options: FormField.choices(pairs, selected: parameters[name] ?? "", blank: t[.any]))
         }
         let filters = [
             select("actor", accounts.map { (String($0.id), $0.name) }),
             select(
                 "entity",
                 [RecordKind.organization, .person, .activity, .account, .calendarFeed, .apiToken, .settings, .backup]
-                    .map { ($0.rawValue, t["entity_\($0.rawValue)"]) }),
-            FormField(name: "entityId", label: t["audit_filter_entityId"], value: parameters["entityId"] ?? ""),
-            select("action", AuditAction.allCases.map { ($0.rawValue, t["action_\($0.rawValue)"]) }),
-            FormField(name: "from", label: t["audit_filter_from"], value: parameters["from"] ?? "", hint: "YYYY-MM-DD"),
-            FormField(name: "to", label: t["audit_filter_to"], value: parameters["to"] ?? "", hint: "YYYY-MM-DD"),
+                    .map { ($0.rawValue, t.label($0)) }),
+            FormField(name: "entityId", label: t[.auditFilterEntityId], value: parameters["entityId"] ?? ""),
+            select("action", AuditAction.allCases.map { ($0.rawValue, t.label($0)) }),
+            FormField(name: "from", label: t[.auditFilterFrom], value: parameters["from"] ?? "", hint: "YYYY-MM-DD"),
+            FormField(name: "to", label: t[.auditFilterTo], value: parameters["to"] ?? "", hint: "YYYY-MM-DD"),
         ]
         let view = AdminAuditView(model: AuditModel(history: rows, filters: filters, errors: errors), t: t)
-        return renderer.page(title: t["audit_title"], context: context, status: errors.isEmpty ? .ok : .badRequest) {
+        return renderer.page(title: t[.auditTitle], context: context, status: errors.isEmpty ? .ok : .badRequest) {
             view.render(into: &$0)
         }
     }
@@ -241,12 +241,12 @@ struct AdminPages {
             gone ? nil : entry.entity?.pagePath.flatMap { base in entry.entityId.map { base + String($0) } }
         return AuditRow(
             at: Formats.minute(entry.at), actor: entry.actor.name, address: entry.actor.address,
-            action: t["action_\(entry.action.rawValue)"],
+            action: t.label(entry.action),
             record: onRecordPage
-                ? nil : entry.entity.map { t["entity_\($0.rawValue)"] + (entry.entityId.map { " #\($0)" } ?? "") },
+                ? nil : entry.entity.map { t.label($0) + (entry.entityId.map { " #\($0)" } ?? "") },
             recordLink: onRecordPage ? nil : link, summary: entry.summary, changes: entry.changes,
             hasChanges: !entry.changes.isEmpty,
             openChanges: entry.action != .create && entry.action != .delete,
-            changeCount: String(format: t["change_count"], entry.changes.count))
+            changeCount: String(format: t[.changeCount], entry.changes.count))
     }
 }

@@ -5,24 +5,24 @@ struct AdminSessionsView {
     let csrf: String
 
     func render(into html: inout HTML) {
-        html.p { $0.a(.href("/admin/accounts"), text: t["accounts_title"]) }
-        html.h1(text: "\(t["sessions_heading"]) \(model.name)")
+        html.p { $0.a(.href("/admin/accounts"), text: t[.accountsTitle]) }
+        html.h1(text: "\(t[.sessionsHeading]) \(model.name)")
         html.p(.class("hint"), text: model.email)
         if let notice = model.notice {
             html.div(.class("notice"), .role("status")) { $0.text(notice) }
         }
         guard !model.rows.isEmpty else {
-            html.p(text: t["sessions_none"])
+            html.p(text: t[.sessionsNone])
             return
         }
         html.div(.class("table-wrap")) { html in
             html.table(.class("directory"), .id("sessions-table")) { html in
                 html.thead { html in
                     html.tr { html in
-                        for key in ["session_last_used", "session_started", "session_address", "session_device"] {
+                        for key: StringKey in [.sessionLastUsed, .sessionStarted, .sessionAddress, .sessionDevice] {
                             html.th(.scope("col"), text: t[key])
                         }
-                        html.th(.scope("col"), text: t["session_expires"])
+                        html.th(.scope("col"), text: t[.sessionExpires])
                         html.th(.scope("col"), text: "")
                     }
                 }
@@ -42,14 +42,14 @@ struct AdminSessionsView {
             html.td(text: row.expires)
             html.td { html in
                 if row.isCurrent {
-                    html.text(t["session_this_one"])
+                    html.text(t[.sessionThisOne])
                 } else {
                     html.form(
                         .action("/admin/accounts/\(model.accountId)/sessions/end"), .method("post"), .class("inline")
                     ) { html in
                         html.hidden(name: "_csrf", value: csrf)
                         html.hidden(name: "session", value: row.reference)
-                        html.button(.type("submit"), .class("link danger"), text: t["session_end"])
+                        html.button(.type("submit"), .class("link danger"), text: t[.sessionEnd])
                     }
                 }
             }

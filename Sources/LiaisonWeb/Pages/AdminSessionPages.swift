@@ -44,14 +44,14 @@ struct AdminSessionPages {
         let reference = try await FormData.read(request, context: context)["session"]
         // Only a session of this account can be named here; anything else is simply not found.
         guard try await store.sessions(accountId: account.id).contains(where: { $0.tokenHash == reference }) else {
-            throw HTTPError(.notFound, message: t["session_not_found"])
+            throw HTTPError(.notFound, message: t[.sessionNotFound])
         }
         try await store.deleteSession(tokenHash: reference)
         try await store.recordAudit(
             AuditEvent(
                 actor: context.actor, action: .accountChange, entity: .account, entityId: account.id,
                 summary: "Ended a session of \(account.name) <\(account.email)>"))
-        return try await page(context: context, notice: t["session_ended"])
+        return try await page(context: context, notice: t[.sessionEnded])
     }
 
     private func loadAccount(_ context: AppRequestContext) async throws -> StaffAccount {
@@ -71,13 +71,13 @@ struct AdminSessionPages {
             Row(
                 reference: session.tokenHash, started: Formats.minute(session.createdAt),
                 lastUsed: Formats.minute(session.lastSeenAt), expires: Formats.minute(session.expiresAt),
-                address: session.address ?? t["unknown"], device: session.device ?? t["unknown"],
+                address: session.address ?? t[.unknown], device: session.device ?? t[.unknown],
                 isCurrent: session.tokenHash == current)
         }
         let model = Model(
             accountId: account.id, name: account.name, email: account.email, rows: rows, notice: notice)
         let view = AdminSessionsView(model: model, t: t, csrf: context.identity?.csrfToken ?? "")
-        return renderer.page(title: String(format: t["sessions_title"], account.name), context: context) {
+        return renderer.page(title: String(format: t[.sessionsTitle], account.name), context: context) {
             view.render(into: &$0)
         }
     }

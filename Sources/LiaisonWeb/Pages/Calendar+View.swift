@@ -21,8 +21,8 @@ struct CalendarView {
         }
         html.newline()
         html.p(.class("muted")) { html in
-            html.text(t["calendar_feed_hint"] + " ")
-            html.a(.href("/account#feeds"), text: t["calendar_feeds_link"])
+            html.text(t[.calendarFeedHint] + " ")
+            html.a(.href("/account#feeds"), text: t[.calendarFeedsLink])
         }
     }
 
@@ -31,7 +31,7 @@ struct CalendarView {
             html.newline()
             html.div { html in
                 html.newline()
-                html.p(.class("eyebrow"), text: t["calendar_title"])
+                html.p(.class("eyebrow"), text: t[.calendarTitle])
                 html.newline()
                 html.h1(text: model.heading)
                 html.newline()
@@ -42,7 +42,7 @@ struct CalendarView {
             html.div(.class("head-actions")) { html in
                 html.newline()
                 if canEdit {
-                    html.a(.class("button"), .href(model.newHref), text: t["new_activity"])
+                    html.a(.class("button"), .href(model.newHref), text: t[.newActivity])
                     html.newline()
                 }
             }
@@ -51,13 +51,13 @@ struct CalendarView {
     }
 
     private func navigation(into html: inout HTML) {
-        html.nav(.class("calendar-nav"), .ariaLabel(t["calendar_navigation"])) { html in
+        html.nav(.class("calendar-nav"), .ariaLabel(t[.calendarNavigation])) { html in
             html.newline()
-            html.a(.class("button secondary"), .href(model.previous), Attribute("rel", "prev"), text: t["previous"])
+            html.a(.class("button secondary"), .href(model.previous), Attribute("rel", "prev"), text: t[.previous])
             html.newline()
-            html.a(.class("button secondary"), .href(model.today), text: t["today"])
+            html.a(.class("button secondary"), .href(model.today), text: t[.today])
             html.newline()
-            html.a(.class("button secondary"), .href(model.next), Attribute("rel", "next"), text: t["next"])
+            html.a(.class("button secondary"), .href(model.next), Attribute("rel", "next"), text: t[.next])
             html.newline()
             html.span(.class("modes")) { html in
                 for link in model.modes {
@@ -73,7 +73,7 @@ struct CalendarView {
 
     private func filters(into html: inout HTML) {
         let mode = model.mode.rawValue
-        html.form(.class("filters"), .action("/calendar"), .method("get"), .ariaLabel(t["calendar_filters_label"])) {
+        html.form(.class("filters"), .action("/calendar"), .method("get"), .ariaLabel(t[.calendarFiltersLabel])) {
             html in
             html.newline()
             html.hidden(name: "view", value: mode)
@@ -158,7 +158,7 @@ struct CalendarView {
         html.div(.class("agenda"), .id("agenda")) { html in
             html.newline()
             if model.agenda.isEmpty {
-                html.p(.class("muted"), text: t["agenda_empty"])
+                html.p(.class("muted"), text: t[.agendaEmpty])
             }
             for day in model.agenda {
                 html.section(.ariaLabel(day.label)) { html in
@@ -215,7 +215,7 @@ struct CalendarView {
             html.br()
             html.span(.class("muted")) { html in
                 html.textEscapingQuotes(item.when)
-                if let local = item.localWhen { html.textEscapingQuotes(" · " + t["local_time"] + " " + local) }
+                if let local = item.localWhen { html.textEscapingQuotes(" · " + t[.localTime] + " " + local) }
             }
         }
     }

@@ -9,6 +9,7 @@ import NIOCore
 /// member's own activities, or the whole calendar) behind a secret address that its owner can revoke.
 struct CalendarFeeds {
     let store: any LiaisonStore
+    let strings: Strings
 
     /// How far back and ahead a feed reaches: calendar programs poll it, so it stays a bounded read.
     static let feedPast: TimeInterval = 2 * 365 * 86_400
@@ -77,7 +78,9 @@ struct CalendarFeeds {
                 from: now.addingTimeInterval(-Self.feedPast), to: now.addingTimeInterval(Self.feedAhead),
                 staffAccountId: feed.scope == .mine ? account.id : nil, limit: ActivityQuery.maxLimit))
         let activities = try await store.activities(ids: summaries.map(\.id))
-        let name = feed.scope == .mine ? "Liaison: \(account.name)" : "Liaison calendar"
+        let name =
+            feed.scope == .mine
+            ? String(format: strings[.feedCalendarMine], account.name) : strings[.feedCalendarAll]
         return Self.calendarResponse(Self.document(activities, name: name, request: request), filename: nil)
     }
 

@@ -15,7 +15,7 @@ struct DeleteView {
     let csrf: String
 
     func render(into html: inout HTML) {
-        html.h1(text: t["delete_title"])
+        html.h1(text: t[.deleteTitle])
         html.newline()
         html.p(text: model.prompt)
         html.newline()
@@ -26,9 +26,9 @@ struct DeleteView {
             html.hidden(name: "version", value: String(model.version))
             html.newline()
             html.div(.class("actions")) { html in
-                html.button(.type("submit"), .class("danger"), text: t["delete_confirm"])
+                html.button(.type("submit"), .class("danger"), text: t[.deleteConfirm])
                 html.text(" ")
-                html.a(.href(model.cancel), text: t["cancel"])
+                html.a(.href(model.cancel), text: t[.cancel])
             }
             html.newline()
         }
@@ -39,6 +39,6 @@ extension PageRenderer {
     /// The delete confirmation page for a record.
     func deletePage(_ model: DeleteModel, context: AppRequestContext) -> Response {
         let view = DeleteView(model: model, t: strings, csrf: context.identity?.csrfToken ?? "")
-        return page(title: strings["delete_title"], context: context) { view.render(into: &$0) }
+        return page(title: strings[.deleteTitle], context: context) { view.render(into: &$0) }
     }
 }

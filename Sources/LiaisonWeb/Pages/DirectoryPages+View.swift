@@ -9,14 +9,14 @@ struct DirectoryView {
     func render(into html: inout HTML) {
         html.div(.class("page-head")) { html in
             html.newline()
-            html.h1(text: t["directory_title"])
+            html.h1(text: t[.directoryTitle])
             html.newline()
-            if canEdit { html.a(.class("button"), .href("/organizations/new"), text: t["nav_new_organization"]) }
+            if canEdit { html.a(.class("button"), .href("/organizations/new"), text: t[.navNewOrganization]) }
             html.newline()
         }
         html.newline()
         ListParts.errors(model.errors, into: &html)
-        html.form(.class("filters"), .action("/organizations"), .method("get"), .ariaLabel(t["filters_label"])) {
+        html.form(.class("filters"), .action("/organizations"), .method("get"), .ariaLabel(t[.filtersLabel])) {
             html in
             html.newline()
             ListParts.searchField(query: model.query, t: t, into: &html)
@@ -27,7 +27,7 @@ struct DirectoryView {
             html.newline()
         }
         html.newline()
-        html.nav(.class("status-links"), .ariaLabel(t["filter_status"])) { html in
+        html.nav(.class("status-links"), .ariaLabel(t[.filterStatus])) { html in
             for link in model.statusLinks {
                 html.a(.href(link.href), link.current ? Attribute("aria-current", "page") : nil, text: link.label)
             }
@@ -36,7 +36,7 @@ struct DirectoryView {
         html.p(.class("count"), .id("result-count"), text: model.totalLabel)
         html.newline()
         if model.rows.isEmpty {
-            html.p(.class("empty"), text: t["directory_empty"])
+            html.p(.class("empty"), text: t[.directoryEmpty])
         } else {
             table(into: &html)
         }
@@ -51,13 +51,13 @@ struct DirectoryView {
                 html.newline()
                 html.thead { html in
                     html.tr { html in
-                        html.th(.scope("col"), text: t["col_name"])
-                        html.th(.scope("col"), text: t["col_kind"])
-                        html.th(.scope("col"), text: t["col_country"])
-                        html.th(.scope("col"), text: t["col_region"])
-                        html.th(.scope("col"), .class("num"), text: t["col_population"])
-                        html.th(.scope("col"), text: t["col_status"])
-                        html.th(.scope("col"), .class("num"), text: t["col_member_since"])
+                        html.th(.scope("col"), text: t[.colName])
+                        html.th(.scope("col"), text: t[.colKind])
+                        html.th(.scope("col"), text: t[.colCountry])
+                        html.th(.scope("col"), text: t[.colRegion])
+                        html.th(.scope("col"), .class("num"), text: t[.colPopulation])
+                        html.th(.scope("col"), text: t[.colStatus])
+                        html.th(.scope("col"), .class("num"), text: t[.colMemberSince])
                     }
                 }
                 html.newline()
@@ -91,7 +91,7 @@ struct DirectoryView {
                 html.span(.class("badge status-\(row.statusKey)")) { $0.text(row.status) }
                 if row.paying {
                     html.text(" ")
-                    html.span(.class("badge paying")) { $0.text(t["paying"]) }
+                    html.span(.class("badge paying")) { $0.text(t[.paying]) }
                 }
             }
             html.newline()

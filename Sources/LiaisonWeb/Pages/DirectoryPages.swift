@@ -32,7 +32,7 @@ struct DirectoryPages {
             page: result, query: query, parameters: parameters, errors: errors, regions: settings.regions, strings: t)
         let view = DirectoryView(model: model, t: t, canEdit: (context.identity?.account.role ?? .viewer) >= .editor)
         return renderer.page(
-            title: t["directory_title"], context: context, status: errors.isEmpty ? .ok : .badRequest,
+            title: t[.directoryTitle], context: context, status: errors.isEmpty ? .ok : .badRequest,
             search: query.text ?? ""
         ) { view.render(into: &$0) }
     }
@@ -54,7 +54,7 @@ struct DirectoryPages {
 
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await formPage(
-            OrganizationForm(), heading: t["new_organization"], action: "/organizations", cancel: "/organizations",
+            OrganizationForm(), heading: t[.newOrganization], action: "/organizations", cancel: "/organizations",
             context: context)
     }
 
@@ -64,7 +64,7 @@ struct DirectoryPages {
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         var form = OrganizationForm(form: try await FormData.read(request, context: context))
-        let heading = t["new_organization"]
+        let heading = t[.newOrganization]
         guard let input = form.input(regions: settings.regions, currentYear: settings.currentYear()) else {
             return try await formPage(
                 form, heading: heading, action: "/organizations", cancel: "/organizations",
@@ -84,17 +84,17 @@ struct DirectoryPages {
     @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let organization = try await load(context)
         return try await formPage(
-            OrganizationForm(organization: organization), heading: String(format: t["edit_heading"], organization.name),
+            OrganizationForm(organization: organization), heading: String(format: t[.editHeading], organization.name),
             action: "/organizations/\(organization.id)", cancel: "/organizations/\(organization.id)", context: context)
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let current = try await load(context)
         var form = OrganizationForm(form: try await FormData.read(request, context: context))
-        let heading = String(format: t["edit_heading"], current.name)
+        let heading = String(format: t[.editHeading], current.name)
         let action = "/organizations/\(current.id)"
         guard let version = Int(form.version) else {
-            throw HTTPError(.badRequest, message: t["error_missing_version"])
+            throw HTTPError(.badRequest, message: t[.errorMissingVersion])
         }
         guard let input = form.input(regions: settings.regions, currentYear: settings.currentYear()) else {
             return try await formPage(
@@ -120,7 +120,7 @@ struct DirectoryPages {
         let organization = try await load(context)
         let model = DeleteModel(
             action: "/organizations/\(organization.id)/delete", cancel: "/organizations/\(organization.id)",
-            version: organization.version, prompt: String(format: t["delete_prompt"], organization.name))
+            version: organization.version, prompt: String(format: t[.deletePrompt], organization.name))
         return renderer.deletePage(model, context: context)
     }
 
@@ -130,7 +130,7 @@ struct DirectoryPages {
         do {
             try await store.deleteOrganization(id: id, expectedVersion: Int(form["version"]), by: context.actor)
         } catch StoreError.versionConflict {
-            throw HTTPError(.conflict, message: t["error_delete_conflict"])
+            throw HTTPError(.conflict, message: t[.errorDeleteConflict])
         }
         return PageRenderer.redirect(to: "/organizations?deleted=1")
     }

@@ -7,22 +7,22 @@ struct OrganizationFormView {
 
     func render(into html: inout HTML) {
         FormParts.head(
-            model.heading, conflict: model.conflict ? t["conflict_message"] : nil, errors: model.errorSummary, t: t,
+            model.heading, conflict: model.conflict ? t[.conflictMessage] : nil, errors: model.errorSummary, t: t,
             into: &html)
         FormParts.form(
             action: model.action, csrf: csrf, version: model.version, cancel: model.cancel, t: t, into: &html
         ) { html in
             FormParts.groups(model.groups, into: &html)
             rows(
-                model.roleRows, id: "f-governanceRoles", legend: t["section_roles"], error: model.rolesError,
+                model.roleRows, id: "f-governanceRoles", legend: t[.sectionRoles], error: model.rolesError,
                 into: &html)
             html.newline()
             if let affiliations = model.affiliations {
-                FormParts.fieldset(legend: t["section_affiliations"], into: &html) { affiliations.render(into: &$0) }
+                FormParts.fieldset(legend: t[.sectionAffiliations], into: &html) { affiliations.render(into: &$0) }
                 html.newline()
             }
             rows(
-                model.practiceRows, id: "f-practices", legend: t["section_practices"], error: model.practicesError,
+                model.practiceRows, id: "f-practices", legend: t[.sectionPractices], error: model.practicesError,
                 into: &html)
             html.newline()
         }

@@ -7,27 +7,27 @@ struct OrganizationShowView {
     let canEdit: Bool
 
     func render(into html: inout HTML) {
-        RecordParts.notice(model.saved ? t["saved"] : nil, into: &html)
+        RecordParts.notice(model.saved ? t[.saved] : nil, into: &html)
         html.newline()
         head(into: &html)
         html.newline()
         html.div(.class("columns")) { html in
             html.newline()
-            facts(model.facts, id: "facts", heading: t["section_facts"], rel: "noopener noreferrer", into: &html)
+            facts(model.facts, id: "facts", heading: t[.sectionFacts], rel: "noopener noreferrer", into: &html)
             html.newline()
-            facts(model.membership, id: "membership", heading: t["section_membership"], rel: nil, into: &html)
+            facts(model.membership, id: "membership", heading: t[.sectionMembership], rel: nil, into: &html)
             html.newline()
         }
         html.newline()
-        RecordParts.section("people", heading: t["section_people"], into: &html) { html in
+        RecordParts.section("people", heading: t[.sectionPeople], into: &html) { html in
             people(into: &html)
         }
         html.newline()
-        RecordParts.section("activities", heading: t["section_activities"], into: &html) { html in
+        RecordParts.section("activities", heading: t[.sectionActivities], into: &html) { html in
             activities(into: &html)
         }
         html.newline()
-        RecordParts.section("roles", heading: t["section_roles"], into: &html) { html in
+        RecordParts.section("roles", heading: t[.sectionRoles], into: &html) { html in
             list(model.roles, into: &html) { role, html in
                 html.strong { $0.text(role.title) }
                 if role.fromYear != nil || role.toYear != nil {
@@ -41,13 +41,13 @@ struct OrganizationShowView {
             }
         }
         html.newline()
-        RecordParts.section("networks", heading: t["section_affiliations"], into: &html) { html in
+        RecordParts.section("networks", heading: t[.sectionAffiliations], into: &html) { html in
             list(model.networks, into: &html) { network, html in
                 html.a(.href("/organizations/\(network.id)"), text: network.name)
             }
         }
         html.newline()
-        RecordParts.section("practices", heading: t["section_practices"], into: &html) { html in
+        RecordParts.section("practices", heading: t[.sectionPractices], into: &html) { html in
             list(model.practices, into: &html) { practice, html in
                 html.strong { $0.text(practice.title) }
                 if let year = practice.year {
@@ -65,21 +65,21 @@ struct OrganizationShowView {
             }
         }
         html.newline()
-        RecordParts.section("history", heading: t["section_history"], into: &html) { html in
+        RecordParts.section("history", heading: t[.sectionHistory], into: &html) { html in
             if model.history.isEmpty {
-                html.p(.class("muted"), text: t["none_recorded"])
+                html.p(.class("muted"), text: t[.noneRecorded])
             } else {
                 HistoryView(rows: model.history, t: t).render(into: &html)
             }
         }
         html.newline()
         html.p(.class("record-info muted")) { html in
-            html.text(t["version"])
+            html.text(t[.version])
             html.text(" ")
             html.text(model.version)
-            html.text(" · \(t["updated"]) ")
+            html.text(" · \(t[.updated]) ")
             html.text(model.updated)
-            html.text(" · \(t["created"]) ")
+            html.text(" · \(t[.created]) ")
             html.text(model.created)
         }
     }
@@ -96,7 +96,7 @@ struct OrganizationShowView {
                     html.span(.class("badge status-\(model.statusKey)")) { $0.text(model.status) }
                     if model.paying {
                         html.text(" ")
-                        html.span(.class("badge paying")) { $0.text(t["paying"]) }
+                        html.span(.class("badge paying")) { $0.text(t[.paying]) }
                     }
                 }
                 html.newline()
@@ -110,7 +110,7 @@ struct OrganizationShowView {
                 html.newline()
                 if !model.aliases.isEmpty {
                     html.p(.class("aliases")) { html in
-                        html.text(t["also_known_as"])
+                        html.text(t[.alsoKnownAs])
                         html.text(" ")
                         for (index, alias) in model.aliases.enumerated() {
                             if index > 0 { html.text(", ") }
@@ -124,9 +124,9 @@ struct OrganizationShowView {
             if canEdit {
                 html.div(.class("head-actions")) { html in
                     html.newline()
-                    html.a(.class("button"), .href("/organizations/\(model.id)/edit"), text: t["edit"])
+                    html.a(.class("button"), .href("/organizations/\(model.id)/edit"), text: t[.edit])
                     html.newline()
-                    html.a(.class("button secondary"), .href("/organizations/\(model.id)/delete"), text: t["delete"])
+                    html.a(.class("button secondary"), .href("/organizations/\(model.id)/delete"), text: t[.delete])
                     html.newline()
                 }
                 html.newline()
@@ -157,7 +157,7 @@ struct OrganizationShowView {
     /// The items as a plain list, or "None recorded."
     private func list<Item>(_ items: [Item], into html: inout HTML, item: (Item, inout HTML) -> Void) {
         guard !items.isEmpty else {
-            html.p(.class("muted"), text: t["none_recorded"])
+            html.p(.class("muted"), text: t[.noneRecorded])
             return
         }
         html.ul(.class("plain")) { html in
@@ -173,21 +173,21 @@ struct OrganizationShowView {
 
     private func people(into html: inout HTML) {
         if model.currentPeople.isEmpty {
-            html.p(.class("muted"), text: t["no_current_people"])
+            html.p(.class("muted"), text: t[.noCurrentPeople])
         } else {
             people(model.currentPeople, into: &html)
         }
         html.newline()
         if !model.pastPeople.isEmpty {
-            html.h3 { $0.text(t["past_people"]) }
+            html.h3 { $0.text(t[.pastPeople]) }
             people(model.pastPeople, into: &html)
             html.newline()
         }
         html.p { html in
-            html.a(.href("/people?organization=\(model.id)"), text: t["all_people_here"])
+            html.a(.href("/people?organization=\(model.id)"), text: t[.allPeopleHere])
             if canEdit {
                 html.text(" · ")
-                html.a(.href("/people/new?organization=\(model.id)"), text: t["add_person_here"])
+                html.a(.href("/people/new?organization=\(model.id)"), text: t[.addPersonHere])
             }
         }
     }
@@ -221,10 +221,10 @@ struct OrganizationShowView {
         RecordParts.timeline(model.activities, t: t, into: &html)
         html.newline()
         html.p { html in
-            html.a(.href(model.activitiesHref), text: t["all_activities_here"])
+            html.a(.href(model.activitiesHref), text: t[.allActivitiesHere])
             if canEdit {
                 html.text(" · ")
-                html.a(.href("/activities/new?organization=\(model.id)"), text: t["add_activity_here"])
+                html.a(.href("/activities/new?organization=\(model.id)"), text: t[.addActivityHere])
             }
         }
     }

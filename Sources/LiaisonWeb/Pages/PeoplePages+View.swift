@@ -9,11 +9,11 @@ struct PeopleView {
     func render(into html: inout HTML) {
         html.div(.class("page-head")) { html in
             html.newline()
-            html.h1(text: t["people_title"])
+            html.h1(text: t[.peopleTitle])
             html.newline()
             if canEdit {
                 let organization = model.organizationId.map { "?organization=\($0)" } ?? ""
-                html.a(.class("button"), .href("/people/new\(organization)"), text: t["nav_new_person"])
+                html.a(.class("button"), .href("/people/new\(organization)"), text: t[.navNewPerson])
             }
             html.newline()
         }
@@ -23,22 +23,22 @@ struct PeopleView {
         html.newline()
         if let name = model.organizationName {
             html.p(.class("chip")) { html in
-                html.text("\(t["filter_organization"]): ")
+                html.text("\(t[.filterOrganization]): ")
                 html.a(.href("/organizations/\(model.organizationId ?? "")"), text: name)
                 html.text(" ")
-                html.a(.href(model.clearOrganization), .ariaLabel(t["remove_filter"]), text: "×")
+                html.a(.href(model.clearOrganization), .ariaLabel(t[.removeFilter]), text: "×")
             }
             html.newline()
         }
         html.p(.class("count"), .id("result-count")) { html in
             html.text("\(model.totalLabel) · ")
-            html.a(.href(model.exportCSV), .flag("download"), text: t["export_csv"])
+            html.a(.href(model.exportCSV), .flag("download"), text: t[.exportCsv])
             html.text(" · ")
-            html.a(.href(model.exportVCard), .flag("download"), text: t["export_vcard"])
+            html.a(.href(model.exportVCard), .flag("download"), text: t[.exportVcard])
         }
         html.newline()
         if model.rows.isEmpty {
-            html.p(.class("empty"), text: t["people_empty"])
+            html.p(.class("empty"), text: t[.peopleEmpty])
         } else {
             table(into: &html)
         }
@@ -48,7 +48,7 @@ struct PeopleView {
     }
 
     private func filters(into html: inout HTML) {
-        html.form(.class("filters"), .action("/people"), .method("get"), .ariaLabel(t["people_filters_label"])) {
+        html.form(.class("filters"), .action("/people"), .method("get"), .ariaLabel(t[.peopleFiltersLabel])) {
             html in
             html.newline()
             ListParts.searchField(query: model.query, t: t, into: &html)
@@ -71,7 +71,7 @@ struct PeopleView {
                 html.newline()
                 html.thead { html in
                     html.tr { html in
-                        for key in ["col_name", "col_position", "col_country", "col_contact"] {
+                        for key: StringKey in [.colName, .colPosition, .colCountry, .colContact] {
                             html.th(.scope("col"), text: t[key])
                         }
                     }

@@ -35,7 +35,7 @@ struct PeoplePages {
             page: result, query: query, parameters: parameters, errors: errors, organization: organization,
             staff: try await store.accounts(), strings: t)
         let view = PeopleView(model: model, t: t, canEdit: (context.identity?.account.role ?? .viewer) >= .editor)
-        return renderer.page(title: t["people_title"], context: context, status: errors.isEmpty ? .ok : .badRequest) {
+        return renderer.page(title: t[.peopleTitle], context: context, status: errors.isEmpty ? .ok : .badRequest) {
             view.render(into: &$0)
         }
     }
@@ -48,7 +48,7 @@ struct PeoplePages {
         let metAt = try await person.metAtActivityId.asyncMap { try await store.activity(id: $0) } ?? nil
         let notice =
             request.uri.queryParameters["saved"] != nil
-            ? t["saved"] : request.uri.queryParameters["merged"] != nil ? t["merged_notice"] : nil
+            ? t[.saved] : request.uri.queryParameters["merged"] != nil ? t[.mergedNotice] : nil
         let model = PersonModel(
             person: person, activities: activities, metAt: metAt, history: history, strings: t, notice: notice)
         let view = PersonView(model: model, t: t, canEdit: (context.identity?.account.role ?? .viewer) >= .editor)
@@ -61,13 +61,13 @@ struct PeoplePages {
             organization = try await store.organization(id: id)?.name
         }
         return try await formPage(
-            PersonForm(organization: organization), heading: t["new_person"], action: "/people", cancel: "/people",
+            PersonForm(organization: organization), heading: t[.newPerson], action: "/people", cancel: "/people",
             context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         var form = PersonForm(form: try await FormData.read(request, context: context))
-        let heading = t["new_person"]
+        let heading = t[.newPerson]
         func again(_ duplicates: [PersonSummary] = []) async throws -> Response {
             try await formPage(
                 form, heading: heading, action: "/people", cancel: "/people", duplicates: duplicates,
@@ -88,16 +88,16 @@ struct PeoplePages {
     @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let person = try await PersonInputs.load(context, store: store)
         return try await formPage(
-            PersonForm(person: person), heading: String(format: t["edit_heading"], person.displayName),
+            PersonForm(person: person), heading: String(format: t[.editHeading], person.displayName),
             action: "/people/\(person.id)", cancel: "/people/\(person.id)", context: context)
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let current = try await PersonInputs.load(context, store: store)
         var form = PersonForm(form: try await FormData.read(request, context: context))
-        let heading = String(format: t["edit_heading"], current.displayName)
+        let heading = String(format: t[.editHeading], current.displayName)
         let action = "/people/\(current.id)"
-        guard let version = Int(form.version) else { throw HTTPError(.badRequest, message: t["error_missing_version"]) }
+        guard let version = Int(form.version) else { throw HTTPError(.badRequest, message: t[.errorMissingVersion]) }
         func again(conflict: Bool = false, status: HTTPResponse.Status = .unprocessableContent) async throws -> Response
         {
             try await formPage(
@@ -121,7 +121,7 @@ struct PeoplePages {
         let person = try await PersonInputs.load(context, store: store)
         let model = DeleteModel(
             action: "/people/\(person.id)/delete", cancel: "/people/\(person.id)", version: person.version,
-            prompt: String(format: t["delete_person_prompt"], person.displayName))
+            prompt: String(format: t[.deletePersonPrompt], person.displayName))
         return renderer.deletePage(model, context: context)
     }
 
@@ -131,7 +131,7 @@ struct PeoplePages {
         do {
             try await store.deletePerson(id: id, expectedVersion: Int(form["version"]), by: context.actor)
         } catch StoreError.versionConflict {
-            throw HTTPError(.conflict, message: t["error_delete_conflict"])
+            throw HTTPError(.conflict, message: t[.errorDeleteConflict])
         }
         return PageRenderer.redirect(to: "/people?deleted=1")
     }
@@ -149,7 +149,7 @@ struct PeoplePages {
         let others = try await store.people(ids: candidates.map(\.id))
         let model = PersonMergeModel(person: person, candidates: others, query: text ?? "")
         let view = PersonMergeView(model: model, t: t, csrf: context.identity?.csrfToken ?? "")
-        return renderer.page(title: String(format: t["merge_heading"], person.displayName), context: context) {
+        return renderer.page(title: String(format: t[.mergeHeading], person.displayName), context: context) {
             view.render(into: &$0)
         }
     }
@@ -159,12 +159,12 @@ struct PeoplePages {
         let form = try await FormData.read(request, context: context)
         guard let version = Int(form["version"]), let otherId = Int64(form["otherId"]),
             let otherVersion = Int(form["otherVersion"])
-        else { throw HTTPError(.badRequest, message: t["error_merge_form"]) }
+        else { throw HTTPError(.badRequest, message: t[.errorMergeForm]) }
         do {
             _ = try await store.mergePeople(
                 keep: id, keepVersion: version, remove: otherId, removeVersion: otherVersion, by: context.actor)
         } catch StoreError.versionConflict {
-            throw HTTPError(.conflict, message: t["error_merge_conflict"])
+            throw HTTPError(.conflict, message: t[.errorMergeConflict])
         }
         return PageRenderer.redirect(to: "/people/\(id)?merged=1")
     }

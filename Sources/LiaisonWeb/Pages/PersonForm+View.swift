@@ -7,7 +7,7 @@ struct PersonFormView {
 
     func render(into html: inout HTML) {
         FormParts.head(
-            model.heading, conflict: model.conflict ? t["conflict_message"] : nil, errors: model.errorSummary, t: t,
+            model.heading, conflict: model.conflict ? t[.conflictMessage] : nil, errors: model.errorSummary, t: t,
             into: &html)
         FormParts.form(
             action: model.action, csrf: csrf, version: model.version, cancel: model.cancel, t: t, into: &html
@@ -18,11 +18,11 @@ struct PersonFormView {
             }
             FormParts.groups(model.groups, into: &html)
             rows(
-                id: "f-positions", legend: t["section_positions"], hint: t["hint_positions"],
+                id: "f-positions", legend: t[.sectionPositions], hint: t[.hintPositions],
                 error: model.positionsError, rows: model.positionRows, into: &html)
             html.newline()
             rows(
-                id: "f-channels", legend: t["section_channels"], hint: t["hint_channels"],
+                id: "f-channels", legend: t[.sectionChannels], hint: t[.hintChannels],
                 error: model.channelsError, rows: model.channelRows, into: &html)
             html.newline()
         }
@@ -32,7 +32,7 @@ struct PersonFormView {
     private func duplicates(into html: inout HTML) {
         html.div(.class("alert"), .role("alert"), .id("duplicates")) { html in
             html.newline()
-            html.p(text: t["duplicates_found"])
+            html.p(text: t[.duplicatesFound])
             html.newline()
             html.ul { html in
                 for duplicate in model.duplicates {

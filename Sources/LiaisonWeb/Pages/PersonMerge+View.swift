@@ -10,25 +10,25 @@ struct PersonMergeView {
 
     func render(into html: inout HTML) {
         html.h1 { html in
-            html.text("\(t["merge_title"]): ")
+            html.text("\(t[.mergeTitle]): ")
             html.a(.href("/people/\(model.id)"), text: model.name)
         }
         html.newline()
-        html.p(text: String(format: t["merge_explanation"], model.name))
+        html.p(text: String(format: t[.mergeExplanation], model.name))
         html.newline()
         html.form(.class("filters"), .action("/people/\(model.id)/merge"), .method("get"), .role("search")) { html in
             html.newline()
             html.div(.class("field")) { html in
-                html.label(.for("merge-q"), text: t["merge_search"])
+                html.label(.for("merge-q"), text: t[.mergeSearch])
                 html.input(.id("merge-q"), .type("search"), .name("q"), .value(model.query))
             }
             html.newline()
-            html.div(.class("actions")) { $0.button(.type("submit"), text: t["search_button"]) }
+            html.div(.class("actions")) { $0.button(.type("submit"), text: t[.searchButton]) }
             html.newline()
         }
         html.newline()
         if model.candidates.isEmpty {
-            html.p(.class("muted"), text: t["merge_none"])
+            html.p(.class("muted"), text: t[.mergeNone])
         } else {
             html.ul(.class("plain candidates")) { html in
                 html.newline()
@@ -59,7 +59,7 @@ struct PersonMergeView {
                 html.newline()
                 html.hidden(name: "otherVersion", value: String(candidate.version))
                 html.newline()
-                html.button(.type("submit"), .class("secondary"), text: t["merge_into_this"])
+                html.button(.type("submit"), .class("secondary"), text: t[.mergeIntoThis])
                 html.newline()
             }
             html.newline()

@@ -15,19 +15,19 @@ struct PersonView {
         html.newline()
         html.div(.class("columns")) { html in
             html.newline()
-            RecordParts.section("positions", heading: t["section_positions"], into: &html) { positions(into: &$0) }
+            RecordParts.section("positions", heading: t[.sectionPositions], into: &html) { positions(into: &$0) }
             html.newline()
-            RecordParts.section("channels", heading: t["section_channels"], into: &html) { channels(into: &$0) }
+            RecordParts.section("channels", heading: t[.sectionChannels], into: &html) { channels(into: &$0) }
             html.newline()
         }
         html.newline()
-        RecordParts.section("activities", heading: t["section_activities"], into: &html) { activities(into: &$0) }
+        RecordParts.section("activities", heading: t[.sectionActivities], into: &html) { activities(into: &$0) }
         html.newline()
-        RecordParts.section("about", heading: t["section_about"], into: &html) { about(into: &$0) }
+        RecordParts.section("about", heading: t[.sectionAbout], into: &html) { about(into: &$0) }
         html.newline()
-        RecordParts.section("history", heading: t["section_history"], into: &html) { html in
+        RecordParts.section("history", heading: t[.sectionHistory], into: &html) { html in
             if model.history.isEmpty {
-                html.p(.class("muted"), text: t["none_recorded"])
+                html.p(.class("muted"), text: t[.noneRecorded])
             } else {
                 HistoryView(rows: model.history, t: t).render(into: &html)
             }
@@ -35,9 +35,9 @@ struct PersonView {
         }
         html.newline()
         html.p(.class("record-info muted")) { html in
-            html.text("\(t["version"]) ")
+            html.text("\(t[.version]) ")
             html.text(model.version)
-            html.text(" · \(t["updated"]) \(model.updated) · \(t["created"]) \(model.created)")
+            html.text(" · \(t[.updated]) \(model.updated) · \(t[.created]) \(model.created)")
         }
     }
 
@@ -47,7 +47,7 @@ struct PersonView {
             html.div { html in
                 html.newline()
                 html.p(.class("eyebrow")) { html in
-                    html.text(t["person"])
+                    html.text(t[.person])
                     if let role = model.role {
                         html.text(" · ")
                         html.span(.class("badge")) { $0.text(role) }
@@ -72,15 +72,15 @@ struct PersonView {
                 html.newline()
                 let record = "/people/\(model.id)"
                 html.a(
-                    .class("button secondary"), .href("\(record)/vcard"), .flag("download"), text: t["export_vcard_one"]
+                    .class("button secondary"), .href("\(record)/vcard"), .flag("download"), text: t[.exportVcardOne]
                 )
                 html.newline()
                 if canEdit {
-                    html.a(.class("button"), .href("\(record)/edit"), text: t["edit"])
+                    html.a(.class("button"), .href("\(record)/edit"), text: t[.edit])
                     html.newline()
-                    html.a(.class("button secondary"), .href("\(record)/merge"), text: t["merge"])
+                    html.a(.class("button secondary"), .href("\(record)/merge"), text: t[.merge])
                     html.newline()
-                    html.a(.class("button secondary"), .href("\(record)/delete"), text: t["delete"])
+                    html.a(.class("button secondary"), .href("\(record)/delete"), text: t[.delete])
                     html.newline()
                 }
             }
@@ -90,13 +90,13 @@ struct PersonView {
 
     private func positions(into html: inout HTML) {
         if model.current.isEmpty {
-            html.p(.class("muted"), text: t["no_current_position"])
+            html.p(.class("muted"), text: t[.noCurrentPosition])
         } else {
             positionList(model.current, strong: true, into: &html)
         }
         html.newline()
         if !model.past.isEmpty {
-            html.h3 { $0.text(t["past_positions"]) }
+            html.h3 { $0.text(t[.pastPositions]) }
             positionList(model.past, strong: false, into: &html)
         }
         html.newline()
@@ -136,7 +136,7 @@ struct PersonView {
 
     private func channels(into html: inout HTML) {
         if model.channels.isEmpty {
-            html.p(.class("muted"), text: t["none_recorded"])
+            html.p(.class("muted"), text: t[.noneRecorded])
         } else {
             html.dl(.class("facts channels")) { html in
                 for channel in model.channels { render(channel, into: &html) }
@@ -161,11 +161,11 @@ struct PersonView {
             }
             if channel.preferred {
                 html.text(" ")
-                html.span(.class("badge paying")) { $0.text(t["preferred"]) }
+                html.span(.class("badge paying")) { $0.text(t[.preferred]) }
             }
             if let heldBy = channel.heldBy {
                 html.text(" ")
-                html.span(.class("muted")) { $0.text("· \(t["held_by"]) \(heldBy)") }
+                html.span(.class("muted")) { $0.text("· \(t[.heldBy]) \(heldBy)") }
             }
         }
     }
@@ -178,7 +178,7 @@ struct PersonView {
     private func about(into html: inout HTML) {
         html.dl(.class("facts")) { html in
             if let metAt = model.metAt {
-                html.dt { $0.text(t["met_at_activity"]) }
+                html.dt { $0.text(t[.metAtActivity]) }
                 html.dd { html in
                     html.a(.href("/activities/\(metAt.id)"), .id("met-at-activity")) { html in
                         html.text(metAt.title)

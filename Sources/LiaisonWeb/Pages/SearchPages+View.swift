@@ -5,7 +5,7 @@ struct SearchView {
     let t: Strings
 
     func render(into html: inout HTML) {
-        html.h1(text: t["search_title"])
+        html.h1(text: t[.searchTitle])
         html.newline()
         ListParts.errors(model.errors, into: &html)
         html.p(.class("count"), .id("result-count"), text: model.countLabel)
@@ -22,9 +22,9 @@ struct SearchView {
         }
         // Drawn with an empty query too, as it always was.
         html.p { html in
-            html.a(.href("/organizations?q=\(model.queryEncoded)"), text: t["search_more_organizations"])
+            html.a(.href("/organizations?q=\(model.queryEncoded)"), text: t[.searchMoreOrganizations])
             html.text(" · ")
-            html.a(.href("/people?q=\(model.queryEncoded)"), text: t["search_more_people"])
+            html.a(.href("/people?q=\(model.queryEncoded)"), text: t[.searchMorePeople])
         }
     }
 
@@ -39,7 +39,7 @@ struct SearchView {
             html.span(.class("badge")) { $0.text(hit.kindLabel) }
             if hit.isMember {
                 html.text(" ")
-                html.span(.class("badge status-member")) { $0.text(t["status_member"]) }
+                html.span(.class("badge status-member")) { $0.text(t[.statusMember]) }
             }
             if let detail = hit.detail {
                 html.text(" ")

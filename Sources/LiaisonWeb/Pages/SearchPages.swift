@@ -40,18 +40,18 @@ struct SearchPages {
                 withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "+", "="]))
                 ?? "",
             countLabel: text.isEmpty
-                ? t["search_prompt"]
-                : String(format: t[hits.count == 1 ? "search_count_one" : "search_count"], hits.count, text),
+                ? t[.searchPrompt]
+                : String(format: t[hits.count == 1 ? .searchCountOne : .searchCount], hits.count, text),
             hits: hits.map {
                 Model.Hit(
                     url: $0.url, name: $0.name, nativeName: $0.nativeName,
-                    kindLabel: t["search_kind_\($0.kind.rawValue)"],
+                    kindLabel: t.label($0.kind),
                     isMember: $0.isMember, detail: $0.detail)
             },
             errors: reader.errors.map(\.message))
         let view = SearchView(model: model, t: t)
         return renderer.page(
-            title: t["search_title"], context: context, status: reader.errors.isEmpty ? .ok : .badRequest, search: text
+            title: t[.searchTitle], context: context, status: reader.errors.isEmpty ? .ok : .badRequest, search: text
         ) { view.render(into: &$0) }
     }
 }

@@ -57,7 +57,7 @@ struct SessionPages {
                     actor: context.actor, action: .accessRefused,
                     summary: "POST /sign-in: sign-in form token missing or wrong"))
             return self.form(
-                request, context: context, email: email, next: next, error: t["sign_in_expired"], status: .forbidden)
+                request, context: context, email: email, next: next, error: t[.signInExpired], status: .forbidden)
         }
         let now = Date()
         let credentials = email.count <= Self.maxEmailLength ? try await store.credentials(email: email) : nil
@@ -66,7 +66,7 @@ struct SessionPages {
         if case .refused(let retryAfter) = try await store.takeAttempts(counters.taken, at: now) {
             var response = self.form(
                 request, context: context, email: email, next: next,
-                error: String(format: t["sign_in_throttled"], t.wait(seconds: retryAfter)), status: .tooManyRequests)
+                error: String(format: t[.signInThrottled], t.wait(seconds: retryAfter)), status: .tooManyRequests)
             response.headers[.retryAfter] = String(retryAfter)
             return response
         }
@@ -85,7 +85,7 @@ struct SessionPages {
                     action: .signInFailed, entity: .account, entityId: credentials?.account.id,
                     summary: "Failed sign-in as \(email)"))
             return self.form(
-                request, context: context, email: email, next: next, error: t["sign_in_failed"], status: .unauthorized)
+                request, context: context, email: email, next: next, error: t[.signInFailed], status: .unauthorized)
         }
         // Right: the account's (or this device's) count starts again, and a shared address gets its attempt back.
         try await store.settleAttempts(reset: counters.resetOnSuccess, refund: counters.refundOnSuccess)
@@ -175,7 +175,7 @@ struct SessionPages {
         let token = existing.flatMap { Secrets.isRandomToken($0) ? $0 : nil } ?? Secrets.random()
         let shown = String(email.prefix(Self.maxEmailLength))
         let view = SignInView(model: Model(email: shown, next: next, error: error, csrf: token), t: t)
-        var response = renderer.page(title: t["sign_in"], context: context, status: status) { view.render(into: &$0) }
+        var response = renderer.page(title: t[.signIn], context: context, status: status) { view.render(into: &$0) }
         if token != existing { response.setCookie(cookies.signInCookie(value: token)) }
         return response
     }

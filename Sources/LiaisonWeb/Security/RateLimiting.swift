@@ -19,6 +19,6 @@ extension AccountStore {
 extension Strings {
     /// How long to wait, for a person: "a minute" up to a minute, then whole minutes rounded up.
     func wait(seconds: Int) -> String {
-        seconds <= 60 ? self["duration_up_to_a_minute"] : String(format: self["duration_minutes"], (seconds + 59) / 60)
+        seconds <= 60 ? self[.durationUpToAMinute] : String(format: self[.durationMinutes], (seconds + 59) / 60)
     }
 }

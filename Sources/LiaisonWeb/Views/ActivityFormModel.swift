@@ -39,7 +39,7 @@ struct ActivityFormModel {
         self.conflict = conflict
         func field(_ name: String, _ control: FormField.Control = .text, hint: String? = nil) -> FormField {
             FormField(
-                name: name, label: t["field_activity_\(name)"], value: form.values[name] ?? "",
+                name: name, label: t.field("activity_\(name)"), value: form.values[name] ?? "",
                 error: form.errors[name] ?? form.errors.first { $0.key.hasPrefix(name + "[") }?.value, hint: hint,
                 control: control)
         }
@@ -53,34 +53,34 @@ struct ActivityFormModel {
         var allDay = field("allDay", .checkbox)
         allDay.checked = form.allDay
         var staffField = FormField(
-            name: "staff", label: t["field_activity_staff"], error: form.errors["staffAccountIds"], control: .checkboxes
+            name: "staff", label: t[.fieldActivityStaff], error: form.errors["staffAccountIds"], control: .checkboxes
         )
         staffField.options = staff.map {
             FormField.Option(value: String($0.id), label: $0.name, selected: form.staff.contains(String($0.id)))
         }
-        var startDate = field("startDate", .date, hint: t["hint_day"])
+        var startDate = field("startDate", .date, hint: t[.hintDay])
         startDate.required = true
         groups = [
             FieldGroup(
-                legend: t["group_activity"],
+                legend: t[.groupActivity],
                 fields: [
-                    select("kind", ActivityKind.allCases.map { ($0.rawValue, t["activity_kind_\($0.rawValue)"]) }),
+                    select("kind", ActivityKind.allCases.map { ($0.rawValue, t.label($0)) }),
                     title, field("summary", .textarea),
                     select(
                         "missionId", missions.map { (String($0.id), "\($0.title) (\($0.start.prefix(10)))") },
-                        blank: t["no_mission"]),
+                        blank: t[.noMission]),
                     select(
-                        "visibility", ActivityVisibility.allCases.map { ($0.rawValue, t["visibility_\($0.rawValue)"]) }),
+                        "visibility", ActivityVisibility.allCases.map { ($0.rawValue, t.label($0)) }),
                 ]),
             FieldGroup(
-                legend: t["group_when_where"],
+                legend: t[.groupWhenWhere],
                 fields: [
-                    startDate, field("startTime", hint: t["hint_time"]), field("endDate", .date, hint: t["hint_day"]),
-                    field("endTime", hint: t["hint_time"]), allDay,
+                    startDate, field("startTime", hint: t[.hintTime]), field("endDate", .date, hint: t[.hintDay]),
+                    field("endTime", hint: t[.hintTime]), allDay,
                     select("timeZone", Self.zones(keeping: form.values["timeZone"]).map { ($0, $0) }),
-                    field("place", hint: t["hint_activity_place"]), field("venue"),
+                    field("place", hint: t[.hintActivityPlace]), field("venue"),
                 ]),
-            FieldGroup(legend: t["group_staff"], fields: [staffField]),
+            FieldGroup(legend: t[.groupStaff], fields: [staffField]),
         ]
         func rowSelect(
             _ name: String, _ label: String, _ value: String, _ pairs: [(String, String)], blank: String? = nil
@@ -103,19 +103,19 @@ struct ActivityFormModel {
                 name: row.name, hidden: [("\(p).id", row.id), ("\(p).name", row.name)],
                 fields: [
                     rowSelect(
-                        "\(p).mode", t["field_participant_mode"], row.mode,
-                        AttendanceMode.allCases.map { ($0.rawValue, t["mode_\($0.rawValue)"]) }),
+                        "\(p).mode", t[.fieldParticipantMode], row.mode,
+                        AttendanceMode.allCases.map { ($0.rawValue, t.label($0)) }),
                     rowSelect(
-                        "\(p).status", t["field_participant_status"], row.status,
-                        ParticipationStatus.allCases.map { ($0.rawValue, t["status_\($0.rawValue)"]) }),
-                    check("\(p).organizer", t["organizer"], row.organizer),
-                    check("\(p).remove", t["remove"], row.remove),
+                        "\(p).status", t[.fieldParticipantStatus], row.status,
+                        ParticipationStatus.allCases.map { ($0.rawValue, t.label($0)) }),
+                    check("\(p).organizer", t[.organizer], row.organizer),
+                    check("\(p).remove", t[.remove], row.remove),
                 ])
         }
         addOrganizations = [
-            field("addInPerson", .textarea, hint: t["hint_add_organizations"]),
-            field("addVirtual", .textarea, hint: t["hint_add_organizations"]),
-            select("addStatus", ParticipationStatus.allCases.map { ($0.rawValue, t["status_\($0.rawValue)"]) }),
+            field("addInPerson", .textarea, hint: t[.hintAddOrganizations]),
+            field("addVirtual", .textarea, hint: t[.hintAddOrganizations]),
+            select("addStatus", ParticipationStatus.allCases.map { ($0.rawValue, t.label($0)) }),
         ]
         let delegations = form.organizations.filter { !$0.id.isEmpty }.map { ($0.id, $0.name) }
         let shownPeople = shownRows(
@@ -127,18 +127,18 @@ struct ActivityFormModel {
                 name: row.name, hidden: [("\(p).id", row.id), ("\(p).name", row.name)],
                 fields: [
                     rowSelect(
-                        "\(p).role", t["field_participant_role"], row.role,
-                        DelegateRole.allCases.map { ($0.rawValue, t["delegate_role_\($0.rawValue)"]) }),
+                        "\(p).role", t[.fieldParticipantRole], row.role,
+                        DelegateRole.allCases.map { ($0.rawValue, t.label($0)) }),
                     rowSelect(
-                        "\(p).delegation", t["field_participant_delegation"], row.delegation, delegations,
-                        blank: t["no_delegation"]),
-                    check("\(p).inPerson", t["mode_in_person"], row.inPerson),
-                    check("\(p).remove", t["remove"], row.remove),
+                        "\(p).delegation", t[.fieldParticipantDelegation], row.delegation, delegations,
+                        blank: t[.noDelegation]),
+                    check("\(p).inPerson", t[.modeInPerson], row.inPerson),
+                    check("\(p).remove", t[.remove], row.remove),
                 ])
         }
         addPeople = [
-            field("addPeople", .textarea, hint: t["hint_add_people"]),
-            select("addRole", DelegateRole.allCases.map { ($0.rawValue, t["delegate_role_\($0.rawValue)"]) }),
+            field("addPeople", .textarea, hint: t[.hintAddPeople]),
+            select("addRole", DelegateRole.allCases.map { ($0.rawValue, t.label($0)) }),
         ]
         let allFields = groups.flatMap(\.fields) + addOrganizations + addPeople
         var links = allFields.compactMap { f in

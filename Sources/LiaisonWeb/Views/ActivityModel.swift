@@ -69,15 +69,15 @@ struct ActivityModel {
     ) {
         id = a.id
         title = a.title
-        kindLabel = t["activity_kind_\(a.kind.rawValue)"]
-        visibilityLabel = t["visibility_\(a.visibility.rawValue)"]
+        kindLabel = t.label(a.kind)
+        visibilityLabel = t.label(a.visibility)
         let own = ActivityFormats.zone(of: a.timeZone)
         when = ActivityFormats.when(a, in: own)
         viewerWhen =
             a.allDay || own.identifier == viewerZone.identifier
             ? nil
             : String(
-                format: t["in_your_zone"], ActivityFormats.name(viewerZone), ActivityFormats.when(a, in: viewerZone))
+                format: t[.inYourZone], ActivityFormats.name(viewerZone), ActivityFormats.when(a, in: viewerZone))
         zone = a.timeZone
         place = a.placeName
         placeId = a.placeOrganizationId
@@ -88,17 +88,17 @@ struct ActivityModel {
         func item(_ o: ActivityOrganization, _ index: Int) -> OrganizationItem {
             OrganizationItem(
                 id: o.organizationId, name: o.organizationName ?? "", status: o.status.rawValue,
-                statusLabel: t["status_\(o.status.rawValue)"], organizer: o.organizer, field: "f-attendance-\(index)")
+                statusLabel: t.label(o.status), organizer: o.organizer, field: "f-attendance-\(index)")
         }
         let indexed = Array(a.organizations.enumerated())
         organizers = indexed.filter { $0.element.organizer }.map { item($0.element, $0.offset) }
         groups = AttendanceMode.allCases.compactMap { mode in
             let items = indexed.filter { $0.element.mode == mode }.map { item($0.element, $0.offset) }
-            return items.isEmpty ? nil : Group(heading: t["mode_group_\(mode.rawValue)"], items: items)
+            return items.isEmpty ? nil : Group(heading: t.groupHeading(mode), items: items)
         }
         func delegate(_ p: ActivityPerson) -> Delegate {
             Delegate(
-                id: p.personId, name: p.personName ?? "", role: t["delegate_role_\(p.role.rawValue)"],
+                id: p.personId, name: p.personName ?? "", role: t.label(p.role),
                 remote: !p.inPerson)
         }
         // A delegation per organization, head first; people on their own last.
@@ -111,12 +111,12 @@ struct ActivityModel {
             let name = a.organizations.first { $0.organizationId == key }?.organizationName ?? ""
             delegations.append(
                 Delegation(
-                    heading: String(format: t["delegation_of"], name),
+                    heading: String(format: t[.delegationOf], name),
                     people: members.sorted { rank[$0.role, default: 9] < rank[$1.role, default: 9] }.map(delegate)))
         }
         let others = a.people.filter { $0.organizationId == nil }
         if !others.isEmpty {
-            delegations.append(Delegation(heading: t["other_participants"], people: others.map(delegate)))
+            delegations.append(Delegation(heading: t[.otherParticipants], people: others.map(delegate)))
         }
         self.delegations = delegations
         staff = a.staff.isEmpty ? nil : a.staff.map(\.name).joined(separator: ", ")
@@ -127,7 +127,7 @@ struct ActivityModel {
                 Part(
                     id: $0.id, title: $0.title,
                     when: ActivityFormats.when($0, in: ActivityFormats.zone(of: $0.timeZone)),
-                    kindLabel: t["activity_kind_\($0.kind.rawValue)"])
+                    kindLabel: t.label($0.kind))
             }
         version = a.version
         updated = Formats.minute(a.updatedAt)
@@ -150,18 +150,18 @@ struct TimelineItem {
         id = s.id
         title = s.title
         when = ActivityFormats.when(s, in: ActivityFormats.zone(of: s.timeZone))
-        kindLabel = t["activity_kind_\(s.kind.rawValue)"]
+        kindLabel = t.label(s.kind)
         var parts: [String] = []
         if let p = s.participation {
-            if p.organizer { parts.append(t["organizer"]) }
-            parts.append(t["mode_\(p.mode.rawValue)"])
-            parts.append(t["status_\(p.status.rawValue)"])
+            if p.organizer { parts.append(t[.organizer]) }
+            parts.append(t.label(p.mode))
+            parts.append(t.label(p.status))
         } else if s.delegate == nil, s.placeOrganizationId != nil {
-            parts.append(t["timeline_place"])
+            parts.append(t[.timelinePlace])
         }
         if let d = s.delegate {
-            parts.append(t["delegate_role_\(d.role.rawValue)"])
-            parts.append(d.inPerson ? t["mode_in_person"] : t["mode_virtual"])
+            parts.append(t.label(d.role))
+            parts.append(d.inPerson ? t[.modeInPerson] : t[.modeVirtual])
         }
         how = parts.isEmpty ? nil : parts.joined(separator: " · ")
     }

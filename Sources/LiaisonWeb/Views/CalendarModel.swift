@@ -134,7 +134,7 @@ struct CalendarModel {
         let calendar = ActivityTime.calendar(zone)
         mode = span.mode
         heading = span.heading
-        zoneNote = String(format: t["calendar_zone_note"], ActivityFormats.name(zone))
+        zoneNote = String(format: t[.calendarZoneNote], ActivityFormats.name(zone))
         let anchorKey = CalendarSpan.key(span.anchor)
         date = anchorKey
         var kept = parameters.filter {
@@ -150,7 +150,7 @@ struct CalendarModel {
         }
         let todayKey = CalendarSpan.key(calendar.dateComponents([.year, .month, .day], from: now))
         modes = CalendarMode.allCases.map {
-            Link(label: t["calendar_\($0.rawValue)"], href: href(mode: $0, date: anchorKey), current: $0 == span.mode)
+            Link(label: t.label($0), href: href(mode: $0, date: anchorKey), current: $0 == span.mode)
         }
         previous = href(mode: span.mode, date: span.neighbour(-1))
         next = href(mode: span.mode, date: span.neighbour(1))
@@ -184,10 +184,10 @@ struct CalendarModel {
                 let key = CalendarSpan.key(calendar.dateComponents([.year, .month, .day], from: dayStart))
                 let time =
                     summary.allDay
-                    ? t["all_day"] : first ? ActivityFormats.clock(summary.startsAt, in: zone) : t["continues"]
+                    ? t[.allDay] : first ? ActivityFormats.clock(summary.startsAt, in: zone) : t[.continues]
                 let item = Item(
                     id: summary.id, title: summary.title, kind: summary.kind.rawValue,
-                    kindLabel: t["activity_kind_\(summary.kind.rawValue)"], time: time, when: when,
+                    kindLabel: t.label(summary.kind), time: time, when: when,
                     localWhen: localWhen,
                     place: [summary.venue, summary.placeName].compactMap { $0 }.joined(separator: ", ").nilIfBlank)
                 byDay[key, default: []].append(item)

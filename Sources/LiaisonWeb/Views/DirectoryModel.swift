@@ -39,48 +39,48 @@ struct DirectoryModel {
         regions: RegionCatalog, strings t: Strings
     ) {
         self.query = query.text ?? ""
-        totalLabel = String(format: t[result.total == 1 ? "directory_count_one" : "directory_count"], result.total)
+        totalLabel = String(format: t[result.total == 1 ? .directoryCountOne : .directoryCount], result.total)
         rows = result.items.map { o in
             Row(
-                id: o.id, name: o.name, nativeName: o.nativeName, kind: t["kind_\(o.kind.rawValue)"],
+                id: o.id, name: o.name, nativeName: o.nativeName, kind: t.label(o.kind),
                 country: o.country.flatMap { Country.named(code: $0)?.name } ?? "",
                 region: o.region.flatMap { regions.region(key: $0)?.name } ?? "",
-                population: o.population.map(Formats.number) ?? "", status: t["status_\(o.membershipStatus.rawValue)"],
+                population: o.population.map(Formats.number) ?? "", status: t.label(o.membershipStatus),
                 statusKey: o.membershipStatus.rawValue, memberSince: o.memberSince.map(String.init) ?? "",
                 paying: o.paying)
         }
         self.errors = errors.map(\.message)
         func select(_ name: String, _ pairs: [(String, String)], blank: String) -> FormField {
             FormField(
-                name: name, label: t["filter_\(name)"], control: .select,
+                name: name, label: t.filter(name), control: .select,
                 options: FormField.choices(pairs, selected: parameters[name] ?? "", blank: blank))
         }
         filters = [
             select(
-                "status", MembershipStatus.allCases.map { ($0.rawValue, t["status_\($0.rawValue)"]) }, blank: t["any"]),
-            select("kind", OrganizationKind.allCases.map { ($0.rawValue, t["kind_\($0.rawValue)"]) }, blank: t["any"]),
-            select("country", Country.all.map { ($0.code, $0.name) }, blank: t["any"]),
-            select("region", regions.regions.map { ($0.key, $0.name) }, blank: t["any"]),
-            select("paying", [("true", t["yes"]), ("false", t["no"])], blank: t["any"]),
+                "status", MembershipStatus.allCases.map { ($0.rawValue, t.label($0)) }, blank: t[.any]),
+            select("kind", OrganizationKind.allCases.map { ($0.rawValue, t.label($0)) }, blank: t[.any]),
+            select("country", Country.all.map { ($0.code, $0.name) }, blank: t[.any]),
+            select("region", regions.regions.map { ($0.key, $0.name) }, blank: t[.any]),
+            select("paying", [("true", t[.yes]), ("false", t[.no])], blank: t[.any]),
             select(
-                "sort", OrganizationSort.allCases.map { ($0.rawValue, t["sort_\($0.rawValue)"]) },
-                blank: t["sort_default"]),
+                "sort", OrganizationSort.allCases.map { ($0.rawValue, t.label($0)) },
+                blank: t[.sortDefault]),
         ]
         let link = ListLink(path: "/organizations", parameters: parameters).with
         statusLinks =
             [
                 Link(
-                    label: "\(t["all"]) (\(result.countsByStatus.values.reduce(0, +)))",
+                    label: "\(t[.all]) (\(result.countsByStatus.values.reduce(0, +)))",
                     href: link(["status": nil, "page": nil]),
                     current: query.status == nil)
             ]
             + MembershipStatus.allCases.map { status in
                 Link(
-                    label: "\(t["status_\(status.rawValue)"]) (\(result.countsByStatus[status] ?? 0))",
+                    label: "\(t.label(status)) (\(result.countsByStatus[status] ?? 0))",
                     href: link(["status": status.rawValue, "page": nil]), current: query.status == status)
             }
         let pages = max(1, (result.total + query.perPage - 1) / query.perPage)
-        pageLabel = String(format: t["page_of"], query.page, pages)
+        pageLabel = String(format: t[.pageOf], query.page, pages)
         // Past the end, "previous" leads back to the last page that has rows.
         previous = query.page > 1 ? link(["page": String(min(query.page - 1, pages))]) : nil
         next =

@@ -73,6 +73,6 @@ struct FormField {
 /// saying how many rows were left out.
 func shownRows<Row>(_ rows: [Row], max: Int, error: String?, strings t: Strings) -> (rows: [Row], error: String?) {
     guard rows.count > max else { return (rows, error) }
-    let cut = String(format: t["rows_cut"], max, rows.count)
+    let cut = String(format: t[.rowsCut], max, rows.count)
     return (Array(rows.prefix(max)), [error, cut].compactMap { $0 }.joined(separator: " "))
 }

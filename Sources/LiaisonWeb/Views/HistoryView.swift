@@ -52,7 +52,7 @@ struct HistoryView {
             html.table(.class("changes")) { html in
                 html.thead { html in
                     html.tr { html in
-                        for key in ["change_field", "change_before", "change_after"] {
+                        for key: StringKey in [.changeField, .changeBefore, .changeAfter] {
                             html.th(.scope("col"), text: t[key])
                         }
                     }

@@ -22,27 +22,27 @@ enum ListParts {
 
     static func searchField(query: String, t: Strings, into html: inout HTML) {
         html.div(.class("field")) { html in
-            html.label(.for("f-q"), text: t["search_label"])
+            html.label(.for("f-q"), text: t[.searchLabel])
             html.input(.id("f-q"), .type("search"), .name("q"), .value(query))
         }
     }
 
     static func filterActions(clear: String, t: Strings, into html: inout HTML) {
         html.div(.class("actions")) { html in
-            html.button(.type("submit"), text: t["apply_filters"])
+            html.button(.type("submit"), text: t[.applyFilters])
             html.text(" ")
-            html.a(.href(clear), text: t["clear_filters"])
+            html.a(.href(clear), text: t[.clearFilters])
         }
     }
 
     static func pager(previous: String?, label: String, next: String?, t: Strings, into html: inout HTML) {
-        html.nav(.class("pager"), .ariaLabel(t["pagination"])) { html in
+        html.nav(.class("pager"), .ariaLabel(t[.pagination])) { html in
             html.newline()
-            if let previous { html.a(Attribute("rel", "prev"), .href(previous), text: t["previous"]) }
+            if let previous { html.a(Attribute("rel", "prev"), .href(previous), text: t[.previous]) }
             html.newline()
             html.span { $0.text(label) }
             html.newline()
-            if let next { html.a(Attribute("rel", "next"), .href(next), text: t["next"]) }
+            if let next { html.a(Attribute("rel", "next"), .href(next), text: t[.next]) }
             html.newline()
         }
     }

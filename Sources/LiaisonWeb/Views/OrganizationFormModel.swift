@@ -35,7 +35,7 @@ struct OrganizationFormModel {
             -> FormField
         {
             FormField(
-                name: name, label: t["field_\(name)"], value: form.values[name] ?? "",
+                name: name, label: t.field(name), value: form.values[name] ?? "",
                 error: form.errors[name] ?? form.errors.first { $0.key.hasPrefix(name + "[") }?.value, hint: hint,
                 required: required, control: control)
         }
@@ -46,36 +46,36 @@ struct OrganizationFormModel {
         }
         var paying = field("paying", .checkbox)
         paying.checked = form.paying
-        var latitude = field("latitude", .number, hint: t["hint_coordinates"])
+        var latitude = field("latitude", .number, hint: t[.hintCoordinates])
         latitude.step = "any"
         var longitude = field("longitude", .number)
         longitude.step = "any"
         groups = [
             FieldGroup(
-                legend: t["group_identity"],
+                legend: t[.groupIdentity],
                 fields: [
                     select(
-                        "kind", OrganizationKind.allCases.map { ($0.rawValue, t["kind_\($0.rawValue)"]) }, blank: nil),
+                        "kind", OrganizationKind.allCases.map { ($0.rawValue, t.label($0)) }, blank: nil),
                     field("name", required: true),
-                    field("nativeName", hint: t["hint_nativeName"]),
-                    field("aliases", .textarea, hint: t["hint_aliases"]),
+                    field("nativeName", hint: t[.hintNativeName]),
+                    field("aliases", .textarea, hint: t[.hintAliases]),
                 ]),
             FieldGroup(
-                legend: t["group_place"],
+                legend: t[.groupPlace],
                 fields: [
-                    select("country", Country.all.map { ($0.code, "\($0.name) (\($0.code))") }, blank: t["choose"]),
-                    select("region", regions.regions.map { ($0.key, $0.name) }, blank: t["choose"]),
+                    select("country", Country.all.map { ($0.code, "\($0.name) (\($0.code))") }, blank: t[.choose]),
+                    select("region", regions.regions.map { ($0.key, $0.name) }, blank: t[.choose]),
                     field("metroArea"), field("population", .number), latitude, longitude, field("website", .url),
                 ]),
             FieldGroup(
-                legend: t["group_membership"],
+                legend: t[.groupMembership],
                 fields: [
                     select(
-                        "membershipStatus", MembershipStatus.allCases.map { ($0.rawValue, t["status_\($0.rawValue)"]) },
+                        "membershipStatus", MembershipStatus.allCases.map { ($0.rawValue, t.label($0)) },
                         blank: nil),
-                    field("memberSince", .number, hint: t["hint_year"]), paying, field("duesPerYear", .number),
-                    select("focalPointAccountId", staff.map { (String($0.id), $0.name) }, blank: t["nobody"]),
-                    field("focalPoint", hint: t["hint_focalPoint"]),
+                    field("memberSince", .number, hint: t[.hintYear]), paying, field("duesPerYear", .number),
+                    select("focalPointAccountId", staff.map { (String($0.id), $0.name) }, blank: t[.nobody]),
+                    field("focalPoint", hint: t[.hintFocalPoint]),
                 ]),
         ]
         func rowField(_ prefix: String, _ index: Int, _ name: String, _ value: String, _ control: FormField.Control)
@@ -83,7 +83,7 @@ struct OrganizationFormModel {
         {
             let full = "\(prefix)[\(index)].\(name)"
             return FormField(
-                name: full, label: t["field_\(prefix)_\(name)"], value: value, error: form.errors[full],
+                name: full, label: t.field("\(prefix)_\(name)"), value: value, error: form.errors[full],
                 control: control)
         }
         // Existing rows plus spare blank ones, so a role or practice can be added without JavaScript.
@@ -113,7 +113,7 @@ struct OrganizationFormModel {
             affiliations = nil
         } else {
             var f = FormField(
-                name: "affiliations", label: t["field_affiliations"], error: form.errors["affiliations"],
+                name: "affiliations", label: t[.fieldAffiliations], error: form.errors["affiliations"],
                 control: .checkboxes)
             f.options = networks.map {
                 FormField.Option(

@@ -73,35 +73,35 @@ struct OrganizationShowModel {
         name = o.name
         nativeName = o.nativeName
         aliases = o.aliases
-        kind = t["kind_\(o.kind.rawValue)"]
-        status = t["status_\(o.membershipStatus.rawValue)"]
+        kind = t.label(o.kind)
+        status = t.label(o.membershipStatus)
         statusKey = o.membershipStatus.rawValue
         paying = o.paying
         var facts: [Fact] = []
-        func add(_ key: String, _ value: String?, href: String? = nil, to list: inout [Fact]) {
+        func add(_ key: StringKey, _ value: String?, href: String? = nil, to list: inout [Fact]) {
             if let value, !value.isEmpty { list.append(Fact(label: t[key], value: value, href: href)) }
         }
         add(
-            "field_country", o.country.map { code in Country.named(code: code).map { "\($0.name) (\(code))" } ?? code },
+            .fieldCountry, o.country.map { code in Country.named(code: code).map { "\($0.name) (\(code))" } ?? code },
             to: &facts)
-        add("field_region", o.region.map { regions.region(key: $0)?.name ?? $0 }, to: &facts)
-        add("field_metroArea", o.metroArea, to: &facts)
-        add("field_population", o.population.map(Formats.number), to: &facts)
+        add(.fieldRegion, o.region.map { regions.region(key: $0)?.name ?? $0 }, to: &facts)
+        add(.fieldMetroArea, o.metroArea, to: &facts)
+        add(.fieldPopulation, o.population.map(Formats.number), to: &facts)
         if let lat = o.latitude, let lon = o.longitude {
-            add("coordinates", String(format: "%.4f, %.4f", lat, lon), to: &facts)
+            add(.coordinates, String(format: "%.4f, %.4f", lat, lon), to: &facts)
         }
-        add("field_website", o.website, href: o.website, to: &facts)
+        add(.fieldWebsite, o.website, href: o.website, to: &facts)
         self.facts = facts
         var membership: [Fact] = []
-        add("field_membershipStatus", status, to: &membership)
-        add("field_memberSince", o.memberSince.map(String.init), to: &membership)
-        add("field_paying", o.membershipStatus == .member ? (o.paying ? t["yes"] : t["no"]) : nil, to: &membership)
-        add("field_duesPerYear", o.duesPerYear.map(Formats.number), to: &membership)
+        add(.fieldMembershipStatus, status, to: &membership)
+        add(.fieldMemberSince, o.memberSince.map(String.init), to: &membership)
+        add(.fieldPaying, o.membershipStatus == .member ? (o.paying ? t[.yes] : t[.no]) : nil, to: &membership)
+        add(.fieldDuesPerYear, o.duesPerYear.map(Formats.number), to: &membership)
         if let staff = o.focalPointStaff {
             membership.append(
-                Fact(label: t["field_focalPointAccountId"], value: staff.name, href: "mailto:\(staff.email)"))
+                Fact(label: t[.fieldFocalPointAccountId], value: staff.name, href: "mailto:\(staff.email)"))
         } else {
-            add("field_focalPointAccountId", o.focalPoint ?? t["none_yet"], to: &membership)
+            add(.fieldFocalPointAccountId, o.focalPoint ?? t[.noneYet], to: &membership)
         }
         self.membership = membership
         roles = o.governanceRoles.map { Role(title: $0.title, fromYear: $0.fromYear, toYear: $0.toYear) }

@@ -38,30 +38,30 @@ struct PeopleModel {
         self.query = query.text ?? ""
         totalLabel =
             result.totalIsLowerBound
-            ? String(format: t["people_count_more"], Formats.number(result.total))
-            : String(format: t[result.total == 1 ? "people_count_one" : "people_count"], result.total)
+            ? String(format: t[.peopleCountMore], Formats.number(result.total))
+            : String(format: t[result.total == 1 ? .peopleCountOne : .peopleCount], result.total)
         rows = result.items.map { p in
             Row(
                 id: p.id, name: p.displayName, nativeName: p.nativeName, title: p.title,
                 organizationId: p.organizationId, organization: p.organizationName,
                 country: p.country.flatMap { Country.named(code: $0)?.name } ?? "",
                 channel: p.preferredChannel?.value,
-                channelKind: p.preferredChannel.map { t["channel_\($0.kind.rawValue)"] },
-                role: p.role == .none ? nil : t["role_person_\(p.role.rawValue)"])
+                channelKind: p.preferredChannel.map { t.label($0.kind) },
+                role: p.role == .none ? nil : t.label(p.role))
         }
         self.errors = errors.map(\.message)
         organizationId = query.organizationId.map(String.init)
         organizationName = organization?.name
         func select(_ name: String, _ pairs: [(String, String)]) -> FormField {
             FormField(
-                name: name, label: t["filter_\(name)"], control: .select,
-                options: FormField.choices(pairs, selected: parameters[name] ?? "", blank: t["any"]))
+                name: name, label: t.filter(name), control: .select,
+                options: FormField.choices(pairs, selected: parameters[name] ?? "", blank: t[.any]))
         }
         filters = [
             select("country", Country.all.map { ($0.code, $0.name) }),
-            FormField(name: "position", label: t["filter_position"], value: query.position ?? ""),
+            FormField(name: "position", label: t[.filterPosition], value: query.position ?? ""),
             select("language", Language.common.compactMap { code in Language.name(code: code).map { (code, $0) } }),
-            select("channel", ChannelKind.allCases.map { ($0.rawValue, t["channel_\($0.rawValue)"]) }),
+            select("channel", ChannelKind.allCases.map { ($0.rawValue, t.label($0)) }),
             select("heldBy", staff.map { (String($0.id), $0.name) }),
         ]
         let link = ListLink(path: "/people", parameters: parameters)
@@ -73,7 +73,7 @@ struct PeopleModel {
             : max(1, (result.total + query.perPage - 1) / query.perPage)
         pageLabel =
             result.totalIsLowerBound
-            ? String(format: t["page_n"], query.page) : String(format: t["page_of"], query.page, pages)
+            ? String(format: t[.pageN], query.page) : String(format: t[.pageOf], query.page, pages)
         previous = query.page > 1 ? link.with(["page": String(min(query.page - 1, pages))]) : nil
         next =
             query.page < pages && query.offset + query.perPage <= PersonQuery.maxOffset

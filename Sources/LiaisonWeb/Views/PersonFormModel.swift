@@ -43,7 +43,7 @@ struct PersonFormModel {
         self.conflict = conflict
         func field(_ name: String, _ control: FormField.Control = .text, hint: String? = nil) -> FormField {
             FormField(
-                name: name, label: t["field_\(name)"], value: form.values[name] ?? "",
+                name: name, label: t.field(name), value: form.values[name] ?? "",
                 error: form.errors[name] ?? form.errors.first { $0.key.hasPrefix(name + "[") }?.value, hint: hint,
                 control: control)
         }
@@ -52,31 +52,31 @@ struct PersonFormModel {
             f.options = FormField.choices(pairs, selected: form.values[name] ?? "", blank: nil)
             return f
         }
-        var familyName = field("familyName", hint: t["hint_familyName"])
+        var familyName = field("familyName", hint: t[.hintFamilyName])
         familyName.required = true
         groups = [
             .init(
-                legend: t["group_person"],
+                legend: t[.groupPerson],
                 fields: [
                     field("givenName"), familyName,
-                    select("nameOrder", NameOrder.allCases.map { ($0.rawValue, t["name_order_\($0.rawValue)"]) }),
-                    field("nativeName", hint: t["hint_person_nativeName"]), field("honorific"),
-                    select("role", PersonRole.allCases.map { ($0.rawValue, t["role_person_\($0.rawValue)"]) }),
-                    field("languages", hint: t["hint_languages"]),
+                    select("nameOrder", NameOrder.allCases.map { ($0.rawValue, t.label($0)) }),
+                    field("nativeName", hint: t[.hintPersonNativeName]), field("honorific"),
+                    select("role", PersonRole.allCases.map { ($0.rawValue, t.label($0)) }),
+                    field("languages", hint: t[.hintLanguages]),
                 ]),
             .init(
-                legend: t["group_contact_notes"],
+                legend: t[.groupContactNotes],
                 fields: [
-                    field("metAt", hint: t["hint_metAt"]),
+                    field("metAt", hint: t[.hintMetAt]),
                     {
                         var f = field("metAtActivityId", .select)
                         f.options = FormField.choices(
                             activities.map { (String($0.id), "\($0.title) (\($0.start.prefix(10)))") },
-                            selected: form.values["metAtActivityId"] ?? "", blank: t["no_mission"])
+                            selected: form.values["metAtActivityId"] ?? "", blank: t[.noMission])
                         return f
                     }(),
                     field("consentNote", .textarea),
-                    field("consentDate", .date, hint: t["hint_day"]), field("notes", .textarea),
+                    field("consentDate", .date, hint: t[.hintDay]), field("notes", .textarea),
                 ]),
         ]
         func rowField(
@@ -85,7 +85,7 @@ struct PersonFormModel {
         ) -> FormField {
             let full = "\(prefix)[\(index)].\(name)"
             return FormField(
-                name: full, label: t["field_\(prefix)_\(name)"], value: value,
+                name: full, label: t.field("\(prefix)_\(name)"), value: value,
                 error: form.errors["\(prefix)[\(index)].\(errorKey ?? name)"], control: control)
         }
         let shownPositions = shownRows(
@@ -108,13 +108,13 @@ struct PersonFormModel {
         channelRows = channels.enumerated().map { index, row in
             var kind = rowField("channels", index, "kind", row.kind, .select)
             kind.options = FormField.choices(
-                ChannelKind.allCases.map { ($0.rawValue, t["channel_\($0.rawValue)"]) }, selected: row.kind,
-                blank: t["choose"])
+                ChannelKind.allCases.map { ($0.rawValue, t.label($0)) }, selected: row.kind,
+                blank: t[.choose])
             var holder = rowField("channels", index, "heldBy", row.heldBy, .select, errorKey: "heldByAccountId")
             holder.options = FormField.choices(
-                staff.map { (String($0.id), $0.name) }, selected: row.heldBy, blank: t["nobody"])
+                staff.map { (String($0.id), $0.name) }, selected: row.heldBy, blank: t[.nobody])
             let preferred = FormField(
-                name: "preferredChannel", label: t["field_channels_preferred"], value: String(index), control: .radio,
+                name: "preferredChannel", label: t[.fieldChannelsPreferred], value: String(index), control: .radio,
                 checked: row.preferred)
             return [
                 kind, rowField("channels", index, "value", row.value), rowField("channels", index, "label", row.label),
@@ -127,12 +127,12 @@ struct PersonFormModel {
                 details: [$0.title, $0.organizationName, $0.preferredChannel?.value].compactMap { $0 })
         }
         confirmDuplicates = FormField(
-            name: "confirmDuplicates", label: t["confirm_duplicates"], control: .checkbox,
+            name: "confirmDuplicates", label: t[.confirmDuplicates], control: .checkbox,
             checked: form.confirmDuplicates)
         let allFields = groups.flatMap(\.fields) + positionRows.joined() + channelRows.joined()
         // Rows repeat their labels, so the summary says which row ("Channel 2, Address or number").
         func rowName(_ field: String) -> String? {
-            for (prefix, key) in [("positions[", "summary_position"), ("channels[", "summary_channel")]
+            for (prefix, key) in [("positions[", StringKey.summaryPosition), ("channels[", .summaryChannel)]
             where field.hasPrefix(prefix) {
                 let number = Int(field.dropFirst(prefix.count).prefix { $0.isNumber }).map { $0 + 1 } ?? 1
                 return String(format: t[key], number)

@@ -59,7 +59,7 @@ struct PersonModel {
         name = p.displayName
         nativeName = p.nativeName
         honorific = p.honorific
-        role = p.role == .none ? nil : t["role_person_\(p.role.rawValue)"]
+        role = p.role == .none ? nil : t.label(p.role)
         current = p.positions.filter(\.isCurrent)
         past = p.positions.filter { !$0.isCurrent }
         channels = p.channels.map { c in
@@ -73,18 +73,18 @@ struct PersonModel {
                 case .postal: .postal
                 }
             return Channel(
-                kind: t["channel_\(c.kind.rawValue)"], value: c.value, label: c.label, preferred: c.preferred,
+                kind: t.label(c.kind), value: c.value, label: c.label, preferred: c.preferred,
                 heldBy: c.heldBy?.name, display: display)
         }
         self.activities = activities.map { TimelineItem($0, strings: t) }
         self.metAt = metAt.map { MetAt(id: $0.id, title: $0.title, day: String($0.start.prefix(10))) }
         var facts: [Fact] = []
-        func add(_ key: String, _ value: String?) {
+        func add(_ key: StringKey, _ value: String?) {
             if let value, !value.isEmpty { facts.append(Fact(label: t[key], value: value)) }
         }
-        add("field_languages", p.languages.map { Language.name(code: $0) ?? $0 }.joined(separator: ", "))
-        add("field_metAt", p.metAt)
-        add("field_consentNote", p.consentNote.map { note in p.consentDate.map { "\(note) (\($0))" } ?? note })
+        add(.fieldLanguages, p.languages.map { Language.name(code: $0) ?? $0 }.joined(separator: ", "))
+        add(.fieldMetAt, p.metAt)
+        add(.fieldConsentNote, p.consentNote.map { note in p.consentDate.map { "\(note) (\($0))" } ?? note })
         self.facts = facts
         notes = p.notes
         self.history = history.map { AdminPages.row($0, strings: t, onRecordPage: true) }

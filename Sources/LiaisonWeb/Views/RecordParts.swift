@@ -21,7 +21,7 @@ enum RecordParts {
     /// The activities a record took part in, latest first, or a line saying there are none.
     static func timeline(_ items: [TimelineItem], t: Strings, into html: inout HTML) {
         guard !items.isEmpty else {
-            html.p(.class("muted"), text: t["no_activities"])
+            html.p(.class("muted"), text: t[.noActivities])
             return
         }
         html.ul(.class("plain timeline"), .id("timeline")) { html in
@@ -68,7 +68,7 @@ enum FormParts {
         }
         guard !errors.isEmpty else { return }
         html.div(.class("alert"), .role("alert"), .id("error-summary")) { html in
-            html.p(text: t["form_has_errors"])
+            html.p(text: t[.formHasErrors])
             html.ul { html in
                 for link in errors {
                     // Quotes escaped: messages quote what was typed ("ZZ" is not ...), and scripts read them so.
@@ -92,9 +92,9 @@ enum FormParts {
             html.newline()
             content(&html)
             html.div(.class("actions")) { html in
-                html.button(.type("submit"), text: t["save"])
+                html.button(.type("submit"), text: t[.save])
                 html.text(" ")
-                html.a(.href(cancel), text: t["cancel"])
+                html.a(.href(cancel), text: t[.cancel])
             }
             html.newline()
         }
