@@ -48,7 +48,8 @@ public enum SearchRanking {
     private static let space = UInt8(ascii: " ")
 
     /// True when `term` is within a typo or two of `word`, or of its start: one edit for terms of 4 to 6
-    /// letters, two from 7.
+    /// letters, two from 7. Swapping two neighbouring letters is one edit ("Guyiang" for Guiyang), the
+    /// commonest slip in a transliterated name.
     public static func isNear(_ term: String, _ word: String) -> Bool {
         isNear(term, word.utf8[...])
     }
@@ -58,8 +59,10 @@ public enum SearchRanking {
         guard a.count >= 4 else { return false }
         let allowed = a.count >= 7 ? 2 : 1
         let b = Array(word)
-        // The cheapest way to turn the term into the word or into any start of it (a prefix typed as you go).
-        var previous = Array(0...b.count)
+        // The cheapest way to turn the term into the word or into any start of it (a prefix typed as you go),
+        // counting insertions, deletions, substitutions and swaps of neighbours (optimal string alignment).
+        var beforePrevious = Array(0...b.count)
+        var previous = beforePrevious
         var current = previous
         for i in 1...a.count {
             current[0] = i
@@ -67,19 +70,47 @@ public enum SearchRanking {
             for j in stride(from: 1, through: b.count, by: 1) {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
                 rowMinimum = min(rowMinimum, current[j])
             }
-            // Every later row only grows from this one's smallest cost.
+            // Every later row only grows from this one's smallest cost (a swap too: it adds one to a row
+            // whose smallest cost is at most this one's).
             if rowMinimum > allowed { return false }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return (previous.min() ?? Int.max) <= allowed
     }
 
-    /// The first letters a fuzzy look-up starts from: a typo is rarer in the first three.
-    public static func fuzzyPrefixes(_ terms: [String]) -> [String]? {
-        let long = terms.filter { $0.count >= 4 }
-        guard !long.isEmpty else { return nil }
-        return terms.map { $0.count >= 4 ? String($0.prefix(3)) : $0 }
+    /// The first letters fuzzy look-ups start from, most likely first: each term of four letters or more by
+    /// its first three, then, one term at a time, by the first three letters it would have with one of its
+    /// first four letters dropped or two neighbours among them swapped ("guy" of "Guyiang" also looks under
+    /// "gui"). At most `limit` sets, so a long query stays a few bounded look-ups.
+    public static func fuzzyPrefixSets(_ terms: [String], limit: Int = 6) -> [[String]] {
+        guard terms.contains(where: { $0.count >= 4 }) else { return [] }
+        let base = terms.map { $0.count >= 4 ? String($0.prefix(3)) : $0 }
+        var sets = [base]
+        for (index, term) in terms.enumerated() where term.count >= 4 {
+            let head = Array(term.prefix(4))
+            var variants: [String] = []
+            for drop in 0..<3 {
+                var letters = head
+                letters.remove(at: drop)
+                variants.append(String(letters.prefix(3)))
+            }
+            for swap in 0..<3 {
+                var letters = head
+                letters.swapAt(swap, swap + 1)
+                variants.append(String(letters.prefix(3)))
+            }
+            for variant in variants where variant != base[index] {
+                var set = base
+                set[index] = variant
+                if !sets.contains(set) { sets.append(set) }
+                if sets.count == limit { return sets }
+            }
+        }
+        return sets
     }
 }

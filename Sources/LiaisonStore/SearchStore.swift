@@ -68,10 +68,10 @@ extension SearchStore {
         let pool = max(limit * 5, 50)
         var candidates = try await searchCandidates(terms: terms, exactKey: exactKey, limit: pool)
         var hits = rank(candidates, terms: terms)
-        if hits.count < limit, let prefixes = SearchRanking.fuzzyPrefixes(terms) {
-            let seen = Set(candidates.map { "\($0.kind)\($0.id)" })
+        var seen = Set(candidates.map { "\($0.kind)\($0.id)" })
+        for prefixes in SearchRanking.fuzzyPrefixSets(terms) where hits.count < limit {
             candidates = try await searchCandidates(terms: prefixes, exactKey: exactKey, limit: pool * 4)
-                .filter { !seen.contains("\($0.kind)\($0.id)") }
+                .filter { seen.insert("\($0.kind)\($0.id)").inserted }
             hits += rank(candidates, terms: terms)
         }
         // Each hit's sort key is folded once, not at every comparison of the sort.

@@ -116,6 +116,27 @@ extension PersonInput {
         #expect(SearchRanking.quality(terms: ["paris"], names: names, document: document) == nil)
     }
 
+    @Test func aSwapOfNeighbouringLettersIsOneTypo() {
+        #expect(SearchRanking.isNear("guyiang", "guiyang"))
+        #expect(SearchRanking.isNear("guiyagn", "guiyang"))
+        // Six letters allow one edit: a swap is one, two substitutions are not.
+        #expect(SearchRanking.isNear("gulin", "guilin"))
+        #expect(SearchRanking.isNear("fohsan", "foshan"))
+        #expect(!SearchRanking.isNear("fxhsan", "foshan"))
+        #expect(!SearchRanking.isNear("paris", "guiyang"))
+    }
+
+    @Test func fuzzyLookUpsAlsoStartFromTheFirstLettersATypoWouldHaveMoved() {
+        let sets = SearchRanking.fuzzyPrefixSets(["guyiang"])
+        #expect(sets.first == ["guy"])
+        #expect(sets.contains(["gui"]))
+        #expect(sets.count <= 6)
+        #expect(SearchRanking.fuzzyPrefixSets(["li", "na"]).isEmpty)
+        // Short terms are kept whole, one long term varied at a time.
+        #expect(SearchRanking.fuzzyPrefixSets(["li", "guyiang"]).allSatisfy { $0[0] == "li" })
+        #expect(SearchRanking.fuzzyPrefixSets(["guyiang", "fohsan", "dongguan"], limit: 4).count == 4)
+    }
+
     @Test func phoneLikeQueriesAreOneTermOfDigits() {
         #expect(SearchText.queryTerms("+86 20 8330") == ["86208330"])
         #expect(SearchText.queryTerms("0086 (20) 8330") == ["86208330"])

@@ -132,6 +132,14 @@ import Testing
             let fuzzy = try await store.search("guangzou")
             #expect(fuzzy.first?.name == "Guangzhou")
             #expect(fuzzy.first?.match == .fuzzy)
+            // A transliteration's letters swapped in its first three: the trip report's "Guyiang".
+            var guiyangInput = OrganizationInput.guangzhou.with(name: "Guiyang")
+            guiyangInput.nativeName = "贵阳"
+            guiyangInput.aliases = []
+            let guiyang = try await store.createOrganization(guiyangInput)
+            let swapped = try await store.search("Guyiang")
+            #expect(swapped.first?.id == guiyang.id)
+            #expect(swapped.first?.match == .fuzzy)
         }
     }
 
