@@ -84,3 +84,11 @@ public struct ActivityInput: Sendable, Hashable, Codable {
     /// The activity's zone; nil when `timeZone` names none (validation refuses such an input).
     public var zone: TimeZone? { ActivityTime.zone(named: timeZone) }
 }
+
+extension ActivityInput {
+    /// The text the search box finds an activity by: its title first, then where it took place and what
+    /// happened ("Guangzhou Award ceremony", "Baiyun Convention Center").
+    public static func searchDocument(title: String, placeName: String?, venue: String?, summary: String?) -> String {
+        SearchText.document(names: [title] + [placeName, venue, summary].compactMap { $0 })
+    }
+}

@@ -103,6 +103,23 @@ extension OrganizationInput {
         [name] + [nativeName].compactMap { $0 } + aliases
     }
 
+    /// The text the search box finds the organization by: its names, then its metropolitan area ("Greater
+    /// Bay Area") and its practices and initiatives ("Guangzhou Award"), so a colleague looking for examples
+    /// finds the city by what it did.
+    public var searchDocument: String {
+        Self.searchDocument(
+            name: name, nativeName: nativeName, aliases: aliases, metroArea: metroArea, practices: practices)
+    }
+
+    public static func searchDocument(
+        name: String, nativeName: String?, aliases: [String], metroArea: String?, practices: [Practice]
+    ) -> String {
+        let names = [name] + [nativeName].compactMap { $0 } + aliases
+        let context =
+            [metroArea].compactMap { $0 } + practices.flatMap { [$0.title] + [$0.description].compactMap { $0 } }
+        return SearchText.document(names: names + context)
+    }
+
     /// An http(s) address with a host name of letters, digits and hyphens in dot-separated labels (as the
     /// OpenAPI document's pattern says): "https://www.gz.gov.cn/", not "https://gz.*".
     private static func isWebAddress(_ text: String) -> Bool {

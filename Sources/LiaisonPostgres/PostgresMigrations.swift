@@ -88,7 +88,19 @@ enum PostgresMigrations {
             ALTER TABLE session ADD COLUMN device TEXT;
             """
         ),
+        (
+            // Followed by `SearchReindex`, which works the search text out in Swift as every write does.
+            "010 search reaches further",
+            """
+            ALTER TABLE activity ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+            ALTER TABLE activity ADD COLUMN search_vector TSVECTOR GENERATED ALWAYS AS (search_lexemes(search_text)) STORED;
+            CREATE INDEX activity_search ON activity USING gin (search_vector);
+            """
+        ),
     ]
+
+    /// Migrations after whose statements every organization's and activity's search text is worked out again.
+    static let reindexingSearch: Set<String> = ["010 search reaches further"]
 
     /// The statements of a migration one by one (the extended protocol runs one at a time): split at each
     /// `;` outside quotes and `$$` bodies. Comments are dropped.

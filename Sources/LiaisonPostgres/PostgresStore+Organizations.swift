@@ -150,7 +150,7 @@ extension PostgresStore {
             input.kind.rawValue, input.name, input.nativeName, aliases, input.country, input.region, input.metroArea,
             input.population, input.latitude, input.longitude, input.website, input.membershipStatus.rawValue,
             input.memberSince, input.paying, input.duesPerYear, input.focalPoint, input.focalPointAccountId,
-            SearchText.document(names: input.searchableNames), SearchText.sortKey(input.name),
+            input.searchDocument, SearchText.sortKey(input.name),
         ]
     }
 

@@ -32,6 +32,7 @@ extension PostgresStore {
     public func importRows(_ body: (any TransferSink) async throws -> Void) async throws {
         try await write { db in
             try await body(PostgresTransferSink(db: db))
+            try await SearchReindex.run(db)
             // Fresh statistics for the planner: without them it guesses at a million rows (and reads them all).
             for table in TransferTable.all {
                 try await db.execute("ANALYZE \(table.name)")
@@ -108,6 +109,7 @@ extension PostgresStore {
     static func mergePendingSearchEntries(_ db: Connection) async throws {
         for index in [
             "organization_search", "person_search", "person_position_by_title", "person_position_by_department",
+            "activity_search",
         ] {
             _ = try await db.value(Int64.self, "SELECT gin_clean_pending_list(?::regclass)", index)
         }

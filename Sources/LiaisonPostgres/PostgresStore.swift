@@ -82,6 +82,7 @@ public final class PostgresStore: LiaisonStore, Sendable {
                 if migration.sql.contains("pg_trgm") { try await Self.requireExtension("pg_trgm", db) }
                 do {
                     for sql in PostgresMigrations.statements(migration.sql) { try await db.execute(sql) }
+                    if PostgresMigrations.reindexingSearch.contains(migration.name) { try await SearchReindex.run(db) }
                 } catch {
                     throw PostgresStoreError("Migration \(migration.name) failed: \(Self.describe(error))")
                 }

@@ -24,6 +24,12 @@ extension Array: SQLValue where Element == Int64 {
     func bind(into bindings: inout PostgresBindings) { bindings.append(self) }
 }
 
+/// A text[] parameter (arrays of ids bind as they are; only one array type can conform directly).
+struct TextArray: SQLValue {
+    let values: [String]
+    func bind(into bindings: inout PostgresBindings) { bindings.append(values) }
+}
+
 extension Optional: SQLValue where Wrapped: SQLValue {
     func bind(into bindings: inout PostgresBindings) {
         if let value = self { value.bind(into: &bindings) } else { bindings.appendNull() }

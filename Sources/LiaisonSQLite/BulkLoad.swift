@@ -32,6 +32,8 @@ struct BulkLoad {
     /// Builds the indexes and search indexes over everything imported, puts the triggers back, and raises the
     /// id counters past every id imported or named by the imported audit trail.
     func finish(_ db: Database) throws {
+        // Before the triggers are back: the search indexes are rebuilt from the finished text below.
+        try SearchReindex.run(db)
         for sql in setAside { try db.execute(sql: sql) }
         try db.execute(sql: Migrations.rebuildSearchIndexes)
         try Migrations.raiseIdCounters(db)

@@ -93,7 +93,7 @@ extension Database {
     /// segments paused until the batch is in (a third of an import's time at a million people). Later
     /// writes merge as usual.
     func withBatchWrite<T>(_ body: () throws -> T) throws -> T {
-        let searchIndexes = ["organization_fts", "person_fts", "person_position_fts"]
+        let searchIndexes = ["organization_fts", "person_fts", "person_position_fts", "activity_fts"]
         return try withPageCache(megabytes: 64) {
             for index in searchIndexes {
                 try execute(sql: "INSERT INTO \(index) (\(index), rank) VALUES ('automerge', 0)")

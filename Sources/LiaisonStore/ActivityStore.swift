@@ -191,7 +191,7 @@ public struct ActivityNames: Sendable {
 public enum ActivityRow {
     public static let columnNames = [
         "kind", "title", "summary", "mission_id", "all_day", "start_local", "end_local", "time_zone", "starts_at",
-        "ends_at", "place_organization_id", "place_name", "venue", "visibility",
+        "ends_at", "place_organization_id", "place_name", "venue", "visibility", "search_text",
     ]
     public static let columns = columnNames.joined(separator: ", ")
     /// `kind = ?, title = ?, ...` for an UPDATE.
@@ -204,6 +204,10 @@ public enum ActivityRow {
             .bool(input.allDay), .text(input.start), .text(input.end), .text(input.timeZone),
             .date(checked.interval.start), .date(checked.interval.end), .integer(input.placeOrganizationId),
             .text(checked.names.placeName(of: input)), .text(input.venue), .text(input.visibility.rawValue),
+            .text(
+                ActivityInput.searchDocument(
+                    title: input.title, placeName: checked.names.placeName(of: input), venue: input.venue,
+                    summary: input.summary)),
         ]
     }
 }

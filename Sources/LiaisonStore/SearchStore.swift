@@ -7,11 +7,24 @@ public protocol SearchStore: Sendable {
     /// Records whose indexed text has a word starting with each term, at most `limit` of each kind, plus
     /// those whose name is exactly `exactKey` (a sort key). Empty when nothing matches.
     func searchCandidates(terms: [String], exactKey: String, limit: Int) async throws -> [SearchCandidate]
+
+    /// Activities whose title, place, venue or summary has a word starting with each term, at most `limit`,
+    /// latest first.
+    func activitySearchCandidates(terms: [String], limit: Int) async throws -> [SearchCandidate]
 }
 
 /// What kind of record a search result is.
 public enum SearchKind: String, Sendable, Hashable, Codable, CaseIterable {
-    case organization, person
+    case organization, person, activity
+
+    /// Where the record's page is.
+    var pathPrefix: String {
+        switch self {
+        case .organization: "/organizations/"
+        case .person: "/people/"
+        case .activity: "/activities/"
+        }
+    }
 }
 
 /// A record an engine found for a search, with what ranking needs.
@@ -44,6 +57,16 @@ public struct SearchCandidate: Sendable, Hashable {
     }
 }
 
+extension SearchCandidate {
+    /// An activity found by the search box: its day and place under the title.
+    public init(activityId: Int64, title: String, document: String, start: String, placeName: String?) {
+        self.init(
+            kind: .activity, id: activityId, name: title, nativeName: nil, otherNames: [], document: document,
+            detail: ([String(start.prefix(10))] + [placeName].compactMap { $0 }).joined(separator: " · "),
+            membershipStatus: nil)
+    }
+}
+
 /// One result of the search box.
 public struct SearchHit: Sendable, Hashable, Codable {
     public var kind: SearchKind
@@ -58,15 +81,18 @@ public struct SearchHit: Sendable, Hashable, Codable {
 }
 
 extension SearchStore {
-    /// The best `limit` records for the query: exact before prefix before fuzzy, members first at equal
-    /// match, then by name. Near misses are looked for only when the exact and prefix matches are too few.
+    /// The best `limit` records for the query: exact before prefix before fuzzy, at equal match those whose
+    /// names answer before those found by other words (an email, a metropolitan area, a practice), members
+    /// first, then by name. Near misses are looked for only when the exact and prefix matches are too few.
     public func search(_ text: String, limit: Int = 10) async throws -> [SearchHit] {
         let terms = SearchText.queryTerms(text)
         guard !terms.isEmpty else { return [] }
         let exactKey = SearchText.sortKey(text)
         // A bounded candidate set per kind keeps a common prefix cheap on a large network.
         let pool = max(limit * 5, 50)
-        var candidates = try await searchCandidates(terms: terms, exactKey: exactKey, limit: pool)
+        var candidates =
+            try await searchCandidates(terms: terms, exactKey: exactKey, limit: pool)
+            + activitySearchCandidates(terms: terms, limit: pool)
         var hits = rank(candidates, terms: terms)
         var seen = Set(candidates.map { "\($0.kind)\($0.id)" })
         for prefixes in SearchRanking.fuzzyPrefixSets(terms) where hits.count < limit {
@@ -76,10 +102,10 @@ extension SearchStore {
         }
         // Each hit's sort key is folded once, not at every comparison of the sort.
         return
-            hits.map { (hit: $0, key: SearchText.sortKey($0.name)) }
+            hits.map { (hit: $0.hit, byName: $0.byName ? 0 : 1, key: SearchText.sortKey($0.hit.name)) }
             .sorted {
-                ($0.hit.match, $0.hit.isMember ? 0 : 1, $0.key, $0.hit.kind.rawValue, $0.hit.id)
-                    < ($1.hit.match, $1.hit.isMember ? 0 : 1, $1.key, $1.hit.kind.rawValue, $1.hit.id)
+                ($0.hit.match, $0.byName, $0.hit.isMember ? 0 : 1, $0.key, $0.hit.kind.rawValue, $0.hit.id)
+                    < ($1.hit.match, $1.byName, $1.hit.isMember ? 0 : 1, $1.key, $1.hit.kind.rawValue, $1.hit.id)
             }
             .prefix(limit).map(\.hit)
     }
@@ -89,7 +115,8 @@ extension SearchStore {
         let terms = SearchText.queryTerms(name)
         guard !terms.isEmpty else { return nil }
         let candidates = try await searchCandidates(terms: terms, exactKey: SearchText.sortKey(name), limit: 20)
-        return rank(candidates.filter { $0.kind == .organization }, terms: terms).first { $0.match == .exact }
+        return rank(candidates.filter { $0.kind == .organization }, terms: terms).map(\.hit)
+            .first { $0.match == .exact }
     }
 
     /// The one person known exactly by this name (either order, or the native-script name), or nil when no
@@ -98,21 +125,26 @@ extension SearchStore {
         let terms = SearchText.queryTerms(name)
         guard !terms.isEmpty else { return nil }
         let candidates = try await searchCandidates(terms: terms, exactKey: SearchText.sortKey(name), limit: 20)
-        let exact = rank(candidates.filter { $0.kind == .person }, terms: terms).filter { $0.match == .exact }
+        let exact = rank(candidates.filter { $0.kind == .person }, terms: terms).map(\.hit)
+            .filter { $0.match == .exact }
         return exact.count == 1 ? exact[0] : nil
     }
 
-    private func rank(_ candidates: [SearchCandidate], terms: [String]) -> [SearchHit] {
+    private func rank(_ candidates: [SearchCandidate], terms: [String]) -> [(hit: SearchHit, byName: Bool)] {
         candidates.compactMap { candidate in
             let names = [candidate.name] + [candidate.nativeName].compactMap { $0 } + candidate.otherNames
             guard let match = SearchRanking.quality(terms: terms, names: names, document: candidate.document) else {
                 return nil
             }
-            let path = candidate.kind == .organization ? "organizations" : "people"
-            return SearchHit(
+            let byName =
+                match == .exact
+                || SearchRanking.quality(
+                    terms: terms, names: [], document: SearchText.document(names: names)) == match
+            let hit = SearchHit(
                 kind: candidate.kind, id: candidate.id, name: candidate.name, nativeName: candidate.nativeName,
                 detail: candidate.detail, match: match, isMember: candidate.membershipStatus == .member,
-                url: "/\(path)/\(candidate.id)")
+                url: candidate.kind.pathPrefix + String(candidate.id))
+            return (hit, byName)
         }
     }
 }

@@ -46,6 +46,37 @@ import Testing
     }
 
     @Test(arguments: TestEngine.available)
+    func theSearchBoxFindsOrganizationsByWhatTheyDidAndActivitiesByTitlePlaceAndSummary(engine: TestEngine)
+        async throws
+    {
+        try await engine.withStore { store in
+            let s = try await seed(store)
+            // Guangzhou and Foshan are both in the Greater Bay Area; only Guangzhou has the award.
+            let bay = try await store.search("greater bay").filter { $0.kind == .organization }
+            #expect(Set(bay.map(\.id)) == [s.guangzhou.id, s.foshan.id])
+            #expect(try await store.search("Guangzhou Award").map(\.id) == [s.guangzhou.id])
+            #expect(try await store.search("urban innovation").map(\.id) == [s.guangzhou.id])
+
+            var input = event(s)
+            let created = try await store.createActivity(input, by: .system)
+            let byVenue = try await store.search("baiyun")
+            #expect(byVenue.map(\.kind) == [.activity])
+            #expect(byVenue.first?.url == "/activities/\(created.id)")
+            #expect(byVenue.first?.detail == "2026-11-11 · Guangzhou")
+            #expect(try await store.search("chinese members").first?.id == created.id)
+            #expect(try await store.search("experiences").first?.id == created.id)
+
+            input.title = "Workshop on solid waste"
+            input.venue = nil
+            _ = try await store.updateActivity(id: created.id, expectedVersion: 1, input, by: .system)
+            #expect(try await store.search("baiyun").isEmpty)
+            #expect(try await store.search("solid waste").map(\.name) == ["Workshop on solid waste"])
+            try await store.deleteActivity(id: created.id, expectedVersion: 2, by: .system)
+            #expect(try await store.search("solid waste").isEmpty)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
     func createdActivityReadsBackWholeWithItsInstantsAndNames(engine: TestEngine) async throws {
         try await engine.withStore { store in
             let s = try await seed(store)

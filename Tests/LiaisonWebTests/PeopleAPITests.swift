@@ -138,6 +138,21 @@ import Testing
         }
     }
 
+    @Test func theSearchPageFindsActivitiesAndOrganizationsByTheirMetropolitanArea() async throws {
+        try await withTestApp(demo: true) { app in
+            let page = try await app.get("/search?q=thought%20leaders").text
+            #expect(page.contains("Guangzhou Workshop for Thought Leaders: Learning from Urban Innovation"))
+            #expect(page.contains(">Activity<"))
+            let body = try await app.get("/api/v1/search?q=thought%20leaders").json()
+            let first = try #require((body["items"] as? [[String: Any]])?.first)
+            #expect(first["kind"] as? String == "activity")
+            #expect((first["url"] as? String)?.hasPrefix("/activities/") == true)
+            let delta = try await app.get("/api/v1/search?q=yangtze%20river%20delta").json()
+            let kinds = (delta["items"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } ?? []
+            #expect(kinds.contains("organization"))
+        }
+    }
+
     @Test func vCardAndCSVExports() async throws {
         try await withTestApp(demo: true) { app in
             let card = try await app.get("/api/v1/people/1/vcard")

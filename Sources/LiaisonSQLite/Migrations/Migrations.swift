@@ -32,10 +32,28 @@ enum Migrations {
         INSERT INTO person_fts (person_fts) VALUES ('rebuild');
         """
 
+    /// Activities found by the search box by their title, place, venue and summary, as organizations are.
+    static let activitySearch = """
+        CREATE VIRTUAL TABLE activity_fts USING fts5(
+            search_text, content='activity', content_rowid='id', tokenize='unicode61', prefix='2 3 4 5 6'
+        );
+        CREATE TRIGGER activity_fts_insert AFTER INSERT ON activity BEGIN
+            INSERT INTO activity_fts(rowid, search_text) VALUES (new.id, new.search_text);
+        END;
+        CREATE TRIGGER activity_fts_delete AFTER DELETE ON activity BEGIN
+            INSERT INTO activity_fts(activity_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
+        END;
+        CREATE TRIGGER activity_fts_update AFTER UPDATE OF search_text ON activity BEGIN
+            INSERT INTO activity_fts(activity_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
+            INSERT INTO activity_fts(rowid, search_text) VALUES (new.id, new.search_text);
+        END;
+        """
+
     /// Fills the search indexes from their tables, after an import that set their triggers aside.
     static let rebuildSearchIndexes = """
         INSERT INTO organization_fts (organization_fts) VALUES ('rebuild');
         INSERT INTO person_fts (person_fts) VALUES ('rebuild');
+        INSERT INTO activity_fts (activity_fts) VALUES ('rebuild');
         INSERT INTO person_position_fts (person_position_fts) VALUES ('delete-all');
         INSERT INTO person_position_fts (rowid, title, department)
             SELECT person_id * 1024 + position, title, coalesce(department, '') FROM person_position;
@@ -118,6 +136,13 @@ enum Migrations {
         migrator.registerMigration("008 ids never reused", migrate: neverReuseIds)
         migrator.registerMigration("009 rate limits, known devices and session details") { db in
             try db.execute(sql: Self.rateLimitsAndDevices)
+        }
+        migrator.registerMigration("010 search reaches further") { db in
+            try db.execute(sql: "ALTER TABLE activity ADD COLUMN search_text TEXT NOT NULL DEFAULT ''")
+            // Before the activities' index exists: its triggers would remove entries it never had.
+            try SearchReindex.run(db)
+            try db.execute(sql: Self.activitySearch)
+            try db.execute(sql: "INSERT INTO activity_fts (activity_fts) VALUES ('rebuild')")
         }
         return migrator
     }

@@ -59,7 +59,7 @@ struct OrganizationRecord: Codable, FetchableRecord, MutablePersistableRecord {
         self.duesPerYear = input.duesPerYear
         self.focalPoint = input.focalPoint
         self.focalPointAccountId = input.focalPointAccountId
-        self.searchText = SearchText.document(names: input.searchableNames)
+        self.searchText = input.searchDocument
         self.sortKey = SearchText.sortKey(input.name)
         self.version = version
         self.createdAt = createdAt

@@ -320,6 +320,7 @@ enum StringKey: String, CaseIterable, Sendable {
     case searchCountOne = "search_count_one"
     case searchKindOrganization = "search_kind_organization"
     case searchKindPerson = "search_kind_person"
+    case searchKindActivity = "search_kind_activity"
     case searchMoreOrganizations = "search_more_organizations"
     case searchMorePeople = "search_more_people"
     case searchSuggestions = "search_suggestions"
