@@ -29,6 +29,9 @@ import urllib.request
 import pages
 
 QUERIES = ["guang", "广州", "chen", "seoul", "서울", "bogota", "москва", "zhu", "陈", "tanaka", "garcia", "mohamed"]
+# Typos, transliterations with letters swapped, and words found in no name: the searches that take the
+# near-miss look-ups (several bounded index reads each).
+NEAR_MISSES = ["guyiang", "gaungzhou", "tanaak", "garica", "mohamad", "bogtoa", "workshop", "innovation"]
 
 
 def free_port():
@@ -264,6 +267,8 @@ def bench_engine(binary, name, database, options, folder):
             "trivial route (/health)": lua(folder, "health", ["/health"], {}),
             "search as you type (JSON)": lua(
                 folder, "search", [f"/api/v1/search?q={urllib.parse.quote(q)}" for q in QUERIES], api),
+            "search with typos and other words (JSON)": lua(
+                folder, "nearmiss", [f"/api/v1/search?q={urllib.parse.quote(q)}" for q in NEAR_MISSES], api),
             "organization page (HTML)": lua(
                 folder, "organization", [f"/organizations/{i}" for i in range(1, options.organizations + 1, step)], page),
             "directory by region (HTML)": lua(
