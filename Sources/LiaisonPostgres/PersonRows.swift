@@ -41,11 +41,4 @@ enum PersonRows {
             organizationId: try row["organization_id"], organizationName: try row["organization_name"],
             country: try row["country"], preferredChannel: channel, updatedAt: try row["updated_at"])
     }
-
-    static func position(_ row: Row) throws -> Position {
-        Position(
-            organizationId: try row["organization_id"], organizationName: try row["organization_name"],
-            title: try row["title"], department: try row["department"], startDate: try row["start_date"],
-            endDate: try row["end_date"])
-    }
 }

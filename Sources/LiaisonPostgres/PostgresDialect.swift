@@ -4,6 +4,10 @@ import PostgresNIO
 /// PostgreSQL's side of the shared queries: tsvector prefix indexes for names, trigram indexes for
 /// positions (which answer ILIKE).
 struct PostgresDialect: SQLDialect {
+    /// JSON columns are jsonb, bound and read as text.
+    let jsonPlaceholder = "?::jsonb"
+    func jsonText(_ expression: String) -> String { "\(expression)::text" }
+
     func organizationSearchJoin(_ terms: [String]) -> String { "" }
 
     func organizationSearchMatch(_ terms: [String]) -> SQLFragment {
@@ -42,6 +46,7 @@ extension SQLBind: SQLValue {
         case .text(let text): text.bind(into: &bindings)
         case .integer(let number): number.bind(into: &bindings)
         case .bool(let flag): flag.bind(into: &bindings)
+        case .real(let number): number.bind(into: &bindings)
         case .date(let date): date.bind(into: &bindings)
         case .null: bindings.appendNull()
         }

@@ -65,12 +65,9 @@ extension PostgresStore {
         async throws -> Organization
     {
         try await checkReferences(db, input, of: nil)
-        let now = now()
-        let id = try await db.value(
-            Int64.self,
-            "INSERT INTO organization (\(organizationColumns), version, created_at, updated_at) VALUES (\(organizationMarks), 1, ?, ?) RETURNING id",
-            organizationValues(input) + [now, now])!
-        try await saveChildren(db, id: id, input)
+        let id = try await db.insertReturningId(
+            OrganizationRow.table.insert(OrganizationRow.values(input), now: now(), dialect: PostgresDialect()))
+        try await db.run(OrganizationRow.children(of: id, input))
         let created = try await loadOrganization(db, id: id)!
         try await appendAudit(db, .organization(.create, created, from: nil, to: created.input, by: actor))
         return created
@@ -80,29 +77,12 @@ extension PostgresStore {
         id: Int64, expectedVersion: Int, _ input: OrganizationInput, by actor: AuditActor
     ) async throws -> Organization {
         try await write { db in
-            // The row lock makes an edit through another server wait, then see the new version.
-            guard
-                let version = try await db.value(
-                    Int.self, "SELECT version FROM organization WHERE id = ? FOR UPDATE", id)
-            else {
-                throw StoreError.notFound(entity: .organization, id: id)
-            }
-            guard version == expectedVersion else {
-                throw StoreError.versionConflict(entity: .organization, id: id, currentVersion: version)
-            }
+            let before = try await Self.lockOrganization(db, id: id, expectedVersion: expectedVersion)
             try await Self.checkReferences(db, input, of: id)
-            let before = try await Self.loadOrganization(db, id: id)!
-            let assignments = zip(
-                Self.organizationColumns.split(separator: ","), Self.organizationMarks.split(separator: ",")
-            )
-            .map { "\($0.trimmingCharacters(in: .whitespaces)) = \($1.trimmingCharacters(in: .whitespaces))" }
-            try await db.execute(
-                "UPDATE organization SET \(assignments.joined(separator: ", ")), version = ?, updated_at = ? WHERE id = ?",
-                Self.organizationValues(input) + [version + 1, Self.now(), id])
-            for table in ["organization_role", "organization_practice", "organization_affiliation"] {
-                try await db.execute("DELETE FROM \(table) WHERE organization_id = ?", id)
-            }
-            try await Self.saveChildren(db, id: id, input)
+            try await db.run(
+                OrganizationRow.table.replace(
+                    id: id, version: before.version + 1, OrganizationRow.values(input), now: Self.now(),
+                    dialect: PostgresDialect()) + OrganizationRow.children(of: id, input))
             let after = try await Self.loadOrganization(db, id: id)!
             try await Self.appendAudit(
                 db, .organization(.update, after, from: before.input, to: after.input, by: actor))
@@ -112,16 +92,7 @@ extension PostgresStore {
 
     public func deleteOrganization(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {
         try await write { db in
-            guard
-                let version = try await db.value(
-                    Int.self, "SELECT version FROM organization WHERE id = ? FOR UPDATE", id),
-                let before = try await Self.loadOrganization(db, id: id)
-            else {
-                throw StoreError.notFound(entity: .organization, id: id)
-            }
-            if let expectedVersion, expectedVersion != version {
-                throw StoreError.versionConflict(entity: .organization, id: id, currentVersion: version)
-            }
+            let before = try await Self.lockOrganization(db, id: id, expectedVersion: expectedVersion)
             try await db.execute("DELETE FROM organization WHERE id = ?", id)
             // The entry keeps every field, so the trail still says what was deleted.
             try await Self.appendAudit(db, .organization(.delete, before, from: before.input, to: nil, by: actor))
@@ -138,22 +109,6 @@ extension PostgresStore {
 
     // MARK: - Rows
 
-    static let organizationColumns =
-        "kind, name, native_name, aliases, country, region, metro_area, population, latitude, longitude, website, "
-        + "membership_status, member_since, paying, dues_per_year, focal_point, focal_point_account_id, "
-        + "search_text, sort_key"
-    static let organizationMarks = "?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-
-    static func organizationValues(_ input: OrganizationInput) -> [any SQLValue] {
-        let aliases = String(decoding: (try? JSONEncoder().encode(input.aliases)) ?? Data("[]".utf8), as: UTF8.self)
-        return [
-            input.kind.rawValue, input.name, input.nativeName, aliases, input.country, input.region, input.metroArea,
-            input.population, input.latitude, input.longitude, input.website, input.membershipStatus.rawValue,
-            input.memberSince, input.paying, input.duesPerYear, input.focalPoint, input.focalPointAccountId,
-            input.searchDocument, SearchText.sortKey(input.name),
-        ]
-    }
-
     static let summaryColumns =
         "o.id, o.kind, o.name, o.native_name, o.country, o.region, o.population, o.membership_status, "
         + "o.member_since, o.paying, o.focal_point, o.updated_at"
@@ -168,44 +123,25 @@ extension PostgresStore {
             updatedAt: try row["updated_at"])
     }
 
-    static func loadOrganization(_ db: Connection, id: Int64) async throws -> Organization? {
+    /// The organization as stored, its row locked until the transaction ends (so an edit through another
+    /// server waits, then sees the new version); refuses a stale version.
+    static func lockOrganization(_ db: Connection, id: Int64, expectedVersion: Int?) async throws -> Organization {
         guard
-            let row = try await db.row(
-                """
-                SELECT o.*, o.aliases::text AS aliases_json, a.name AS staff_name, a.email AS staff_email
-                FROM organization o LEFT JOIN account a ON a.id = o.focal_point_account_id WHERE o.id = ?
-                """, id)
-        else { return nil }
-        let roles = try await db.rows(
-            "SELECT title, from_year, to_year FROM organization_role WHERE organization_id = ? ORDER BY position", id
-        ).map { GovernanceRole(title: try $0["title"], fromYear: try $0["from_year"], toYear: try $0["to_year"]) }
-        let practices = try await db.rows(
-            "SELECT title, year, description FROM organization_practice WHERE organization_id = ? ORDER BY position", id
-        ).map { Practice(title: try $0["title"], year: try $0["year"], description: try $0["description"]) }
-        let affiliations = try await db.rows(
-            """
-            SELECT n.id, n.name FROM organization_affiliation a JOIN organization n ON n.id = a.network_id
-            WHERE a.organization_id = ? ORDER BY n.sort_key
-            """, id
-        ).map { Affiliation(networkId: try $0["id"], networkName: try $0["name"]) }
-        let staffId: Int64? = try row["focal_point_account_id"]
-        let staff = try staffId.map {
-            StaffContact(id: $0, name: try row["staff_name"], email: try row["staff_email"])
+            let version = try await db.value(Int.self, "SELECT version FROM organization WHERE id = ? FOR UPDATE", id),
+            let organization = try await loadOrganization(db, id: id)
+        else {
+            throw StoreError.notFound(entity: .organization, id: id)
         }
-        let input = OrganizationInput(
-            kind: OrganizationKind(rawValue: try row["kind"]) ?? .city, name: try row["name"],
-            nativeName: try row["native_name"],
-            aliases: try JSONDecoder().decode([String].self, from: Data((try row["aliases_json"] as String).utf8)),
-            country: try row["country"], region: try row["region"], metroArea: try row["metro_area"],
-            population: try row["population"], latitude: try row["latitude"], longitude: try row["longitude"],
-            website: try row["website"],
-            membershipStatus: MembershipStatus(rawValue: try row["membership_status"]) ?? .none,
-            memberSince: try row["member_since"], paying: try row["paying"], duesPerYear: try row["dues_per_year"],
-            focalPoint: try row["focal_point"], focalPointAccountId: staffId, governanceRoles: roles,
-            affiliations: affiliations, practices: practices)
-        return Organization(
-            id: id, input: input, version: try row["version"], createdAt: try row["created_at"],
-            updatedAt: try row["updated_at"], focalPointStaff: staff)
+        try StoreError.check(.organization, id: id, version: version, expected: expectedVersion)
+        return organization
+    }
+
+    static func loadOrganization(_ db: Connection, id: Int64) async throws -> Organization? {
+        guard let row = try await db.row(OrganizationRow.select(PostgresDialect()), id) else { return nil }
+        return try OrganizationRow.organization(
+            row, roles: try await db.rows(OrganizationRow.roles, id).map(OrganizationRow.role),
+            practices: try await db.rows(OrganizationRow.practices, id).map(OrganizationRow.practice),
+            affiliations: try await db.rows(OrganizationRow.affiliations, id).map(OrganizationRow.affiliation))
     }
 
     private static func checkReferences(_ db: Connection, _ input: OrganizationInput, of id: Int64?) async throws {
@@ -220,24 +156,6 @@ extension PostgresStore {
                     .map { try $0["id"] as Int64 })
         let errors = input.referenceErrors(of: id, focalPointAccountExists: accountExists, networkIds: networks)
         if !errors.isEmpty { throw ValidationError(errors) }
-    }
-
-    private static func saveChildren(_ db: Connection, id: Int64, _ input: OrganizationInput) async throws {
-        for (position, role) in input.governanceRoles.enumerated() {
-            try await db.execute(
-                "INSERT INTO organization_role (organization_id, position, title, from_year, to_year) VALUES (?, ?, ?, ?, ?)",
-                id, position, role.title, role.fromYear, role.toYear)
-        }
-        for (position, practice) in input.practices.enumerated() {
-            try await db.execute(
-                "INSERT INTO organization_practice (organization_id, position, title, year, description) VALUES (?, ?, ?, ?, ?)",
-                id, position, practice.title, practice.year, practice.description)
-        }
-        for affiliation in input.affiliations {
-            try await db.execute(
-                "INSERT INTO organization_affiliation (organization_id, network_id) VALUES (?, ?)", id,
-                affiliation.networkId)
-        }
     }
 }
 

@@ -51,12 +51,9 @@ extension PostgresStore {
         -> Person
     {
         let names = try await checkPersonReferences(db, input)
-        let now = now()
-        let id = try await db.value(
-            Int64.self,
-            "INSERT INTO person (\(personColumns), version, created_at, updated_at) VALUES (\(questionMarks(14)), 1, ?, ?) RETURNING id",
-            personValues(input) + [now, now])!
-        try await savePersonChildren(db, id: id, input, organizationNames: names)
+        let id = try await db.insertReturningId(
+            PersonRow.table.insert(PersonRow.values(input), now: now(), dialect: PostgresDialect()))
+        try await db.run(PersonRow.children(of: id, input, organizationNames: names))
         let created = try await loadPeople(db, ids: [id]).first!
         try await appendAudit(db, .person(.create, created, from: nil, to: created.input, by: actor))
         return created
@@ -130,7 +127,7 @@ extension PostgresStore {
             ).map { row in
                 PersonAtOrganization(
                     personId: try row["id"], displayName: try row["display_name"], nativeName: try row["native_name"],
-                    position: try PersonRows.position(row))
+                    position: try PersonRow.position(row))
             }
         }
     }
@@ -186,18 +183,6 @@ extension PostgresStore {
 // MARK: - Inside a transaction
 
 extension PostgresStore {
-    static let personColumns =
-        "given_name, family_name, name_order, native_name, honorific, role, notes, met_at, met_at_activity_id, "
-        + "consent_note, consent_date, display_name, search_text, sort_key"
-
-    static func personValues(_ input: PersonInput) -> [any SQLValue] {
-        [
-            input.givenName, input.familyName, input.nameOrder.rawValue, input.nativeName, input.honorific,
-            input.role.rawValue, input.notes, input.metAt, input.metAtActivityId, input.consentNote,
-            input.consentDate, input.displayName, input.searchDocument, input.sortKey,
-        ]
-    }
-
     /// The person as stored, with their row locked until the transaction ends; refuses a stale version.
     static func lockPerson(_ db: Connection, id: Int64, expectedVersion: Int?) async throws -> Person {
         guard let version = try await db.value(Int.self, "SELECT version FROM person WHERE id = ? FOR UPDATE", id),
@@ -205,78 +190,40 @@ extension PostgresStore {
         else {
             throw StoreError.notFound(entity: .person, id: id)
         }
-        if let expectedVersion, expectedVersion != version {
-            throw StoreError.versionConflict(entity: .person, id: id, currentVersion: version)
-        }
+        try StoreError.check(.person, id: id, version: version, expected: expectedVersion)
         return person
     }
 
     static func replacePerson(
         _ db: Connection, id: Int64, version: Int, _ input: PersonInput, organizationNames: [Int64: String]
     ) async throws {
-        let assignments = personColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespaces)) = ?" }
-        try await db.execute(
-            "UPDATE person SET \(assignments.joined(separator: ", ")), version = ?, updated_at = ? WHERE id = ?",
-            personValues(input) + [version, now(), id])
-        for table in ["person_language", "person_position", "person_channel"] {
-            try await db.execute("DELETE FROM \(table) WHERE person_id = ?", id)
-        }
-        try await savePersonChildren(db, id: id, input, organizationNames: organizationNames)
+        try await db.run(
+            PersonRow.table.replace(
+                id: id, version: version, PersonRow.values(input), now: now(), dialect: PostgresDialect())
+                + PersonRow.children(of: id, input, organizationNames: organizationNames))
     }
 
     /// The people with these ids in the order given, read with one query per table however many they are.
     static func loadPeople(_ db: Connection, ids: [Int64]) async throws -> [Person] {
         guard !ids.isEmpty else { return [] }
+        let match = "= ANY(?)"
         var languages: [Int64: [String]] = [:]
-        for row in try await db.rows(
-            "SELECT person_id, code FROM person_language WHERE person_id = ANY(?) ORDER BY person_id, position", ids)
-        {
+        for row in try await db.rows(PersonRow.languages(idsMatch: match), ids) {
             languages[try row["person_id"], default: []].append(try row["code"])
         }
         var positions: [Int64: [Position]] = [:]
-        for row in try await db.rows(
-            """
-            SELECT pp.person_id, pp.organization_id, coalesce(o.name, pp.organization_name) AS organization_name,
-                pp.title, pp.department, pp.start_date, pp.end_date
-            FROM person_position pp LEFT JOIN organization o ON o.id = pp.organization_id
-            WHERE pp.person_id = ANY(?) ORDER BY pp.person_id, pp.position
-            """, ids)
-        {
-            positions[try row["person_id"], default: []].append(try PersonRows.position(row))
+        for row in try await db.rows(PersonRow.positions(idsMatch: match), ids) {
+            positions[try row["person_id"], default: []].append(try PersonRow.position(row))
         }
         var channels: [Int64: [Channel]] = [:]
-        for row in try await db.rows(
-            """
-            SELECT c.person_id, c.kind, c.value, c.label, c.preferred, c.held_by_account_id,
-                a.name AS holder_name, a.email AS holder_email
-            FROM person_channel c LEFT JOIN account a ON a.id = c.held_by_account_id
-            WHERE c.person_id = ANY(?) ORDER BY c.person_id, c.position
-            """, ids)
-        {
-            let holderId: Int64? = try row["held_by_account_id"]
-            let holder = try holderId.map {
-                StaffContact(id: $0, name: try row["holder_name"], email: try row["holder_email"])
-            }
-            channels[try row["person_id"], default: []].append(
-                Channel(
-                    kind: ChannelKind(rawValue: try row["kind"]) ?? .email, value: try row["value"],
-                    label: try row["label"], preferred: try row["preferred"], heldByAccountId: holderId, heldBy: holder)
-            )
+        for row in try await db.rows(PersonRow.channels(idsMatch: match), ids) {
+            channels[try row["person_id"], default: []].append(try PersonRow.channel(row))
         }
         var people: [Int64: Person] = [:]
-        for row in try await db.rows("SELECT * FROM person WHERE id = ANY(?)", ids) {
+        for row in try await db.rows(PersonRow.people(idsMatch: match), ids) {
             let id: Int64 = try row["id"]
-            let input = PersonInput(
-                givenName: try row["given_name"], familyName: try row["family_name"],
-                nameOrder: NameOrder(rawValue: try row["name_order"]) ?? .givenFirst,
-                nativeName: try row["native_name"], honorific: try row["honorific"], languages: languages[id] ?? [],
-                role: PersonRole(rawValue: try row["role"]) ?? .none, notes: try row["notes"],
-                metAt: try row["met_at"], metAtActivityId: try row["met_at_activity_id"],
-                consentNote: try row["consent_note"], consentDate: try row["consent_date"],
-                positions: positions[id] ?? [], channels: channels[id] ?? [])
-            people[id] = Person(
-                id: id, input: input, version: try row["version"], createdAt: try row["created_at"],
-                updatedAt: try row["updated_at"])
+            people[id] = try PersonRow.person(
+                row, languages: languages[id] ?? [], positions: positions[id] ?? [], channels: channels[id] ?? [])
         }
         return ids.compactMap { people[$0] }
     }
@@ -304,31 +251,5 @@ extension PostgresStore {
             organizationIds: Set(names.keys), accountIds: accounts, metAtActivityExists: activityExists ?? true)
         if !errors.isEmpty { throw ValidationError(errors) }
         return names
-    }
-
-    static func savePersonChildren(
-        _ db: Connection, id: Int64, _ input: PersonInput, organizationNames: [Int64: String]
-    ) async throws {
-        for (position, code) in input.languages.enumerated() {
-            try await db.execute(
-                "INSERT INTO person_language (person_id, position, code) VALUES (?, ?, ?)", id, position, code)
-        }
-        for (index, position) in input.positions.enumerated() {
-            let name = position.organizationId.flatMap { organizationNames[$0] } ?? position.organizationName ?? ""
-            try await db.execute(
-                """
-                INSERT INTO person_position (person_id, position, organization_id, organization_name, title,
-                    department, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, id, index, position.organizationId, name, position.title, position.department,
-                position.startDate, position.endDate)
-        }
-        for (index, channel) in input.channels.enumerated() {
-            try await db.execute(
-                """
-                INSERT INTO person_channel (person_id, position, kind, value, match_key, label, preferred,
-                    held_by_account_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, id, index, channel.kind.rawValue, channel.value, channel.matchKey, channel.label,
-                channel.preferred, channel.heldByAccountId)
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonStore
 import Logging
 import PostgresNIO
 
@@ -130,4 +131,27 @@ struct Connection {
 /// `?, ?, ?` for an IN list of `count` values.
 func questionMarks(_ count: Int) -> String {
     Array(repeating: "?", count: count).joined(separator: ", ")
+}
+
+extension Row: SQLRow {
+    func text(_ column: String) throws -> String? { try self[column] }
+    func integer(_ column: String) throws -> Int64? { try self[column] }
+    func real(_ column: String) throws -> Double? { try self[column] }
+    func bool(_ column: String) throws -> Bool? { try self[column] }
+    func date(_ column: String) throws -> Date? { try self[column] }
+}
+
+extension Connection {
+    /// Runs the statements of a shared plan in order.
+    func run(_ statements: [SQLFragment]) async throws {
+        for statement in statements { try await execute(statement.sql, statement.binds) }
+    }
+
+    /// Runs an INSERT of a shared plan and returns the id of the row it made.
+    func insertReturningId(_ insert: SQLFragment) async throws -> Int64 {
+        guard let id = try await value(Int64.self, insert.sql + " RETURNING id", insert.binds) else {
+            throw PostgresStoreError("No id returned by: \(insert.sql)")
+        }
+        return id
+    }
 }

@@ -4,6 +4,10 @@ import LiaisonStore
 
 /// SQLite's side of the shared queries: FTS5 tables for names, a trigram index for positions.
 struct SQLiteDialect: SQLDialect {
+    /// JSON is kept as its text.
+    let jsonPlaceholder = "?"
+    func jsonText(_ expression: String) -> String { expression }
+
     func organizationSearchJoin(_ terms: [String]) -> String { "JOIN organization_fts f ON f.rowid = o.id" }
 
     func organizationSearchMatch(_ terms: [String]) -> SQLFragment {
@@ -53,6 +57,7 @@ extension SQLBind {
         case .text(let text): text.databaseValue
         case .integer(let number): number.databaseValue
         case .bool(let flag): flag.databaseValue
+        case .real(let number): number.databaseValue
         case .date(let date): date.databaseValue
         case .null: .null
         }
@@ -62,5 +67,22 @@ extension SQLBind {
 extension StatementArguments {
     init(_ binds: [SQLBind]) {
         self.init(binds.map(\.databaseValue))
+    }
+}
+
+extension Row: SQLRow {
+    public func text(_ column: String) -> String? { self[column] }
+    public func integer(_ column: String) -> Int64? { self[column] }
+    public func real(_ column: String) -> Double? { self[column] }
+    public func bool(_ column: String) -> Bool? { self[column] }
+    public func date(_ column: String) -> Date? { self[column] }
+}
+
+extension Database {
+    /// Runs the statements of a shared plan in order, through the statement cache.
+    func run(_ statements: [SQLFragment]) throws {
+        for statement in statements {
+            try executeCached(sql: statement.sql, arguments: StatementArguments(statement.binds))
+        }
     }
 }

@@ -75,22 +75,12 @@ extension SQLiteStore {
         id: Int64, expectedVersion: Int, _ input: OrganizationInput, by actor: AuditActor
     ) async throws -> Organization {
         try await write { db in
-            guard let current = try OrganizationRecord.fetchOne(db, key: id) else {
-                throw StoreError.notFound(entity: .organization, id: id)
-            }
-            guard current.version == expectedVersion else {
-                throw StoreError.versionConflict(entity: .organization, id: id, currentVersion: current.version)
-            }
+            let before = try Self.lockOrganization(db, id: id, expectedVersion: expectedVersion)
             try Self.checkReferences(db, input, of: id)
-            let before = try Self.loadOrganization(db, id: id)!
-            let record = try OrganizationRecord(
-                id: id, input: input, version: current.version + 1, createdAt: current.createdAt,
-                updatedAt: Self.now())
-            try record.update(db)
-            try db.executeCached(sql: "DELETE FROM organization_role WHERE organization_id = ?", arguments: [id])
-            try db.executeCached(sql: "DELETE FROM organization_practice WHERE organization_id = ?", arguments: [id])
-            try db.executeCached(sql: "DELETE FROM organization_affiliation WHERE organization_id = ?", arguments: [id])
-            try Self.saveChildren(db, id: id, input)
+            try db.run(
+                OrganizationRow.table.replace(
+                    id: id, version: before.version + 1, OrganizationRow.values(input), now: Self.now(),
+                    dialect: SQLiteDialect()) + OrganizationRow.children(of: id, input))
             let after = try Self.loadOrganization(db, id: id)!
             try Self.appendAudit(db, .organization(.update, after, from: before.input, to: after.input, by: actor))
             return after
@@ -99,12 +89,7 @@ extension SQLiteStore {
 
     public func deleteOrganization(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {
         try await write { db in
-            guard let before = try Self.loadOrganization(db, id: id) else {
-                throw StoreError.notFound(entity: .organization, id: id)
-            }
-            if let expectedVersion, expectedVersion != before.version {
-                throw StoreError.versionConflict(entity: .organization, id: id, currentVersion: before.version)
-            }
+            let before = try Self.lockOrganization(db, id: id, expectedVersion: expectedVersion)
             try db.executeCached(sql: "DELETE FROM organization WHERE id = ?", arguments: [id])
             // The entry keeps every field, so the trail still says what was deleted.
             try Self.appendAudit(db, .organization(.delete, before, from: before.input, to: nil, by: actor))
@@ -127,41 +112,35 @@ extension SQLiteStore {
         -> Organization
     {
         try checkReferences(db, input, of: nil)
-        let now = now()
-        var record = try OrganizationRecord(id: nil, input: input, version: 1, createdAt: now, updatedAt: now)
-        try record.insert(db)
-        let id = record.id!
-        try saveChildren(db, id: id, input)
+        try db.run([OrganizationRow.table.insert(OrganizationRow.values(input), now: now(), dialect: SQLiteDialect())])
+        let id = db.lastInsertedRowID
+        try db.run(OrganizationRow.children(of: id, input))
         let created = try loadOrganization(db, id: id)!
         try appendAudit(db, .organization(.create, created, from: nil, to: created.input, by: actor))
         return created
     }
 
+    /// The organization as stored; refuses a stale version. (The write transaction already holds SQLite's
+    /// one write lock.)
+    private static func lockOrganization(_ db: Database, id: Int64, expectedVersion: Int?) throws -> Organization {
+        guard let organization = try loadOrganization(db, id: id) else {
+            throw StoreError.notFound(entity: .organization, id: id)
+        }
+        try StoreError.check(.organization, id: id, version: organization.version, expected: expectedVersion)
+        return organization
+    }
+
     private static func loadOrganization(_ db: Database, id: Int64) throws -> Organization? {
-        guard let record = try OrganizationRecord.fetchOne(db, key: id) else { return nil }
-        let roles = try Row.fetchAllCached(
-            db,
-            sql: "SELECT title, from_year, to_year FROM organization_role WHERE organization_id = ? ORDER BY position",
-            arguments: [id]
-        ).map { GovernanceRole(title: $0["title"], fromYear: $0["from_year"], toYear: $0["to_year"]) }
-        let practices = try Row.fetchAllCached(
-            db,
-            sql:
-                "SELECT title, year, description FROM organization_practice WHERE organization_id = ? ORDER BY position",
-            arguments: [id]
-        ).map { Practice(title: $0["title"], year: $0["year"], description: $0["description"]) }
-        let affiliations = try Row.fetchAllCached(
-            db,
-            sql: """
-                SELECT n.id, n.name FROM organization_affiliation a JOIN organization n ON n.id = a.network_id
-                WHERE a.organization_id = ? ORDER BY n.sort_key
-                """,
-            arguments: [id]
-        ).map { Affiliation(networkId: $0["id"], networkName: $0["name"]) }
-        let staff = try record.focalPointAccountId.flatMap { try loadAccount(db, id: $0) }
-            .map { StaffContact(id: $0.id, name: $0.name, email: $0.email) }
-        return try record.organization(
-            roles: roles, practices: practices, affiliations: affiliations, focalPointStaff: staff)
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: OrganizationRow.select(SQLiteDialect())), arguments: [id])
+        else { return nil }
+        return try OrganizationRow.organization(
+            row, roles: Row.fetchAllCached(db, sql: OrganizationRow.roles, arguments: [id]).map(OrganizationRow.role),
+            practices: Row.fetchAllCached(db, sql: OrganizationRow.practices, arguments: [id])
+                .map(OrganizationRow.practice),
+            affiliations: Row.fetchAllCached(db, sql: OrganizationRow.affiliations, arguments: [id])
+                .map(OrganizationRow.affiliation))
     }
 
     /// Refuses a focal point that is not a staff account, and affiliations with anything but an existing
@@ -180,27 +159,5 @@ extension SQLiteStore {
                     arguments: StatementArguments(ids)))
         let errors = input.referenceErrors(of: id, focalPointAccountExists: accountExists, networkIds: networks)
         if !errors.isEmpty { throw ValidationError(errors) }
-    }
-
-    private static func saveChildren(_ db: Database, id: Int64, _ input: OrganizationInput) throws {
-        for (position, role) in input.governanceRoles.enumerated() {
-            try db.executeCached(
-                sql:
-                    "INSERT INTO organization_role (organization_id, position, title, from_year, to_year) VALUES (?, ?, ?, ?, ?)",
-                arguments: [id, position, role.title, role.fromYear, role.toYear])
-        }
-        for (position, practice) in input.practices.enumerated() {
-            try db.executeCached(
-                sql: """
-                    INSERT INTO organization_practice (organization_id, position, title, year, description)
-                    VALUES (?, ?, ?, ?, ?)
-                    """,
-                arguments: [id, position, practice.title, practice.year, practice.description])
-        }
-        for affiliation in input.affiliations {
-            try db.executeCached(
-                sql: "INSERT INTO organization_affiliation (organization_id, network_id) VALUES (?, ?)",
-                arguments: [id, affiliation.networkId])
-        }
     }
 }

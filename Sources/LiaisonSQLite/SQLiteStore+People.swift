@@ -56,13 +56,9 @@ extension SQLiteStore {
 
     private static func insertPerson(_ db: Database, _ input: PersonInput, by actor: AuditActor) throws -> Person {
         let names = try checkPersonReferences(db, input)
-        let now = now()
-        try db.executeCached(
-            sql:
-                "INSERT INTO person (\(personColumns), version, created_at, updated_at) VALUES (\(databaseQuestionMarks(count: 15)), 1, ?, ?)",
-            arguments: personArguments(input) + [now, now])
+        try db.run([PersonRow.table.insert(PersonRow.values(input), now: now(), dialect: SQLiteDialect())])
         let id = db.lastInsertedRowID
-        try savePersonChildren(db, id: id, input, organizationNames: names)
+        try db.run(PersonRow.children(of: id, input, organizationNames: names))
         let created = try loadPerson(db, id: id)!
         try appendAudit(db, .person(.create, created, from: nil, to: created.input, by: actor))
         return created
@@ -72,12 +68,7 @@ extension SQLiteStore {
         async throws -> Person
     {
         try await write { db in
-            guard let before = try Self.loadPerson(db, id: id) else {
-                throw StoreError.notFound(entity: .person, id: id)
-            }
-            guard before.version == expectedVersion else {
-                throw StoreError.versionConflict(entity: .person, id: id, currentVersion: before.version)
-            }
+            let before = try Self.lockPerson(db, id: id, expectedVersion: expectedVersion)
             let names = try Self.checkPersonReferences(db, input)
             try Self.replacePerson(db, id: id, version: before.version + 1, input, organizationNames: names)
             let after = try Self.loadPerson(db, id: id)!
@@ -88,12 +79,7 @@ extension SQLiteStore {
 
     public func deletePerson(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {
         try await write { db in
-            guard let before = try Self.loadPerson(db, id: id) else {
-                throw StoreError.notFound(entity: .person, id: id)
-            }
-            if let expectedVersion, expectedVersion != before.version {
-                throw StoreError.versionConflict(entity: .person, id: id, currentVersion: before.version)
-            }
+            let before = try Self.lockPerson(db, id: id, expectedVersion: expectedVersion)
             try db.executeCached(sql: "DELETE FROM person WHERE id = ?", arguments: [id])
             try Self.appendAudit(db, .person(.delete, before, from: before.input, to: nil, by: actor))
         }
@@ -151,7 +137,7 @@ extension SQLiteStore {
             ).map { row in
                 PersonAtOrganization(
                     personId: row["id"], displayName: row["display_name"], nativeName: row["native_name"],
-                    position: Self.position(row))
+                    position: try PersonRow.position(row))
             }
         }
     }
@@ -206,39 +192,22 @@ extension SQLiteStore {
 // MARK: - Inside a transaction
 
 extension SQLiteStore {
-    static let personColumns =
-        "given_name, family_name, name_order, native_name, honorific, role, notes, met_at, met_at_activity_id, "
-        + "consent_note, "
-        + "consent_date, display_name, search_text, sort_key, id"
-
-    /// The values for `personColumns`, the id last (nil lets SQLite choose it).
-    static func personArguments(_ input: PersonInput, id: Int64? = nil) -> StatementArguments {
-        [
-            input.givenName, input.familyName, input.nameOrder.rawValue, input.nativeName, input.honorific,
-            input.role.rawValue, input.notes, input.metAt, input.metAtActivityId, input.consentNote,
-            input.consentDate, input.displayName, input.searchDocument, input.sortKey, id,
-        ]
+    /// The person as stored; refuses a stale version. (The write transaction already holds SQLite's one write
+    /// lock.)
+    static func lockPerson(_ db: Database, id: Int64, expectedVersion: Int?) throws -> Person {
+        guard let person = try loadPerson(db, id: id) else { throw StoreError.notFound(entity: .person, id: id) }
+        try StoreError.check(.person, id: id, version: person.version, expected: expectedVersion)
+        return person
     }
 
+    /// Rewrites the person's row at `version` and their child rows.
     static func replacePerson(
         _ db: Database, id: Int64, version: Int, _ input: PersonInput, organizationNames: [Int64: String]
     ) throws {
-        try db.executeCached(
-            sql: """
-                UPDATE person SET given_name = ?, family_name = ?, name_order = ?, native_name = ?, honorific = ?,
-                    role = ?, notes = ?, met_at = ?, met_at_activity_id = ?, consent_note = ?, consent_date = ?, display_name = ?,
-                    search_text = ?, sort_key = ?, version = ?, updated_at = ?
-                WHERE id = ?
-                """,
-            arguments: [
-                input.givenName, input.familyName, input.nameOrder.rawValue, input.nativeName, input.honorific,
-                input.role.rawValue, input.notes, input.metAt, input.metAtActivityId, input.consentNote,
-                input.consentDate, input.displayName, input.searchDocument, input.sortKey, version, Self.now(), id,
-            ])
-        for table in ["person_language", "person_position", "person_channel"] {
-            try db.executeCached(sql: "DELETE FROM \(table) WHERE person_id = ?", arguments: [id])
-        }
-        try savePersonChildren(db, id: id, input, organizationNames: organizationNames)
+        try db.run(
+            PersonRow.table.replace(
+                id: id, version: version, PersonRow.values(input), now: now(), dialect: SQLiteDialect())
+                + PersonRow.children(of: id, input, organizationNames: organizationNames))
     }
 
     static func loadPerson(_ db: Database, id: Int64) throws -> Person? {
@@ -248,72 +217,27 @@ extension SQLiteStore {
     /// The people with these ids in the order given, read with one query per table however many they are.
     static func loadPeople(_ db: Database, ids: [Int64]) throws -> [Person] {
         guard !ids.isEmpty else { return [] }
-        let marks = databaseQuestionMarks(count: ids.count)
+        let match = "IN (\(databaseQuestionMarks(count: ids.count)))"
         let arguments = StatementArguments(ids)
         var languages: [Int64: [String]] = [:]
-        for row in try Row.fetchAllCached(
-            db,
-            sql:
-                "SELECT person_id, code FROM person_language WHERE person_id IN (\(marks)) ORDER BY person_id, position",
-            arguments: arguments)
-        {
+        for row in try Row.fetchAllCached(db, sql: PersonRow.languages(idsMatch: match), arguments: arguments) {
             languages[row["person_id"], default: []].append(row["code"])
         }
         var positions: [Int64: [Position]] = [:]
-        for row in try Row.fetchAllCached(
-            db,
-            sql: """
-                SELECT pp.person_id, pp.organization_id, coalesce(o.name, pp.organization_name) AS organization_name,
-                    pp.title, pp.department, pp.start_date, pp.end_date
-                FROM person_position pp LEFT JOIN organization o ON o.id = pp.organization_id
-                WHERE pp.person_id IN (\(marks)) ORDER BY pp.person_id, pp.position
-                """,
-            arguments: arguments)
-        {
-            positions[row["person_id"], default: []].append(position(row))
+        for row in try Row.fetchAllCached(db, sql: PersonRow.positions(idsMatch: match), arguments: arguments) {
+            positions[row["person_id"], default: []].append(try PersonRow.position(row))
         }
         var channels: [Int64: [Channel]] = [:]
-        for row in try Row.fetchAllCached(
-            db,
-            sql: """
-                SELECT c.person_id, c.kind, c.value, c.label, c.preferred, c.held_by_account_id,
-                    a.name AS holder_name, a.email AS holder_email
-                FROM person_channel c LEFT JOIN account a ON a.id = c.held_by_account_id
-                WHERE c.person_id IN (\(marks)) ORDER BY c.person_id, c.position
-                """,
-            arguments: arguments)
-        {
-            let holder: StaffContact? = (row["held_by_account_id"] as Int64?).map {
-                StaffContact(id: $0, name: row["holder_name"], email: row["holder_email"])
-            }
-            channels[row["person_id"], default: []].append(
-                Channel(
-                    kind: ChannelKind(rawValue: row["kind"]) ?? .email, value: row["value"], label: row["label"],
-                    preferred: row["preferred"], heldByAccountId: row["held_by_account_id"], heldBy: holder))
+        for row in try Row.fetchAllCached(db, sql: PersonRow.channels(idsMatch: match), arguments: arguments) {
+            channels[row["person_id"], default: []].append(try PersonRow.channel(row))
         }
         var people: [Int64: Person] = [:]
-        for row in try Row.fetchAllCached(db, sql: "SELECT * FROM person WHERE id IN (\(marks))", arguments: arguments)
-        {
+        for row in try Row.fetchAllCached(db, sql: PersonRow.people(idsMatch: match), arguments: arguments) {
             let id: Int64 = row["id"]
-            let input = PersonInput(
-                givenName: row["given_name"], familyName: row["family_name"],
-                nameOrder: NameOrder(rawValue: row["name_order"]) ?? .givenFirst, nativeName: row["native_name"],
-                honorific: row["honorific"], languages: languages[id] ?? [],
-                role: PersonRole(rawValue: row["role"]) ?? .none, notes: row["notes"], metAt: row["met_at"],
-                metAtActivityId: row["met_at_activity_id"],
-                consentNote: row["consent_note"], consentDate: row["consent_date"], positions: positions[id] ?? [],
-                channels: channels[id] ?? [])
-            people[id] = Person(
-                id: id, input: input, version: row["version"], createdAt: row["created_at"],
-                updatedAt: row["updated_at"])
+            people[id] = try PersonRow.person(
+                row, languages: languages[id] ?? [], positions: positions[id] ?? [], channels: channels[id] ?? [])
         }
         return ids.compactMap { people[$0] }
-    }
-
-    static func position(_ row: Row) -> Position {
-        Position(
-            organizationId: row["organization_id"], organizationName: row["organization_name"], title: row["title"],
-            department: row["department"], startDate: row["start_date"], endDate: row["end_date"])
     }
 
     /// Refuses positions at organizations and channel holders that do not exist; returns the names of the
@@ -344,38 +268,5 @@ extension SQLiteStore {
             organizationIds: Set(names.keys), accountIds: accounts, metAtActivityExists: activityExists ?? true)
         if !errors.isEmpty { throw ValidationError(errors) }
         return names
-    }
-
-    static func savePersonChildren(_ db: Database, id: Int64, _ input: PersonInput, organizationNames: [Int64: String])
-        throws
-    {
-        for (position, code) in input.languages.enumerated() {
-            try db.executeCached(
-                sql: "INSERT INTO person_language (person_id, position, code) VALUES (?, ?, ?)",
-                arguments: [id, position, code])
-        }
-        for (index, position) in input.positions.enumerated() {
-            let name = position.organizationId.flatMap { organizationNames[$0] } ?? position.organizationName ?? ""
-            try db.executeCached(
-                sql: """
-                    INSERT INTO person_position (person_id, position, organization_id, organization_name, title,
-                        department, start_date, end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    id, index, position.organizationId, name, position.title, position.department,
-                    position.startDate, position.endDate,
-                ])
-        }
-        for (index, channel) in input.channels.enumerated() {
-            try db.executeCached(
-                sql: """
-                    INSERT INTO person_channel (person_id, position, kind, value, match_key, label, preferred,
-                        held_by_account_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    id, index, channel.kind.rawValue, channel.value, channel.matchKey, channel.label,
-                    channel.preferred, channel.heldByAccountId,
-                ])
-        }
     }
 }

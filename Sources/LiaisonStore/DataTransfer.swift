@@ -92,16 +92,7 @@ public struct TransferTable: Sendable, Hashable {
                 ("updated_at", .date),
             ]),
         TransferTable("workspace_setting", singleton: true, [("id", .integer), ("require_two_factor", .bool)]),
-        TransferTable(
-            "organization",
-            [
-                ("id", .integer), ("kind", .text), ("name", .text), ("native_name", .text), ("aliases", .json),
-                ("country", .text), ("region", .text), ("metro_area", .text), ("population", .integer),
-                ("latitude", .real), ("longitude", .real), ("website", .text), ("membership_status", .text),
-                ("member_since", .integer), ("paying", .bool), ("dues_per_year", .integer), ("focal_point", .text),
-                ("focal_point_account_id", .integer), ("search_text", .text), ("sort_key", .text),
-                ("version", .integer), ("created_at", .date), ("updated_at", .date),
-            ]),
+        TransferTable("organization", OrganizationRow.table.transferColumns),
         TransferTable(
             "organization_role", key: ["organization_id", "position"],
             [
@@ -117,15 +108,7 @@ public struct TransferTable: Sendable, Hashable {
         TransferTable(
             "organization_affiliation", key: ["organization_id", "network_id"],
             [("organization_id", .integer), ("network_id", .integer)]),
-        TransferTable(
-            "person",
-            [
-                ("id", .integer), ("given_name", .text), ("family_name", .text), ("name_order", .text),
-                ("native_name", .text), ("honorific", .text), ("role", .text), ("notes", .text), ("met_at", .text),
-                ("met_at_activity_id", .integer),
-                ("consent_note", .text), ("consent_date", .text), ("display_name", .text), ("search_text", .text),
-                ("sort_key", .text), ("version", .integer), ("created_at", .date), ("updated_at", .date),
-            ]),
+        TransferTable("person", PersonRow.table.transferColumns),
         TransferTable(
             "person_language", key: ["person_id", "position"],
             [("person_id", .integer), ("position", .integer), ("code", .text)]),

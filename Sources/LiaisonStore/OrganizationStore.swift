@@ -182,6 +182,14 @@ public enum StoreError: Error, Sendable, Equatable {
     case notFound(entity: RecordKind, id: Int64)
     /// The record has moved on since the caller read it; `currentVersion` is what it is now.
     case versionConflict(entity: RecordKind, id: Int64, currentVersion: Int)
+
+    /// Refuses a write made from a stale read: `version` is the record's now, `expected` the caller's (nil
+    /// when the caller did not say, as a delete may not).
+    public static func check(_ entity: RecordKind, id: Int64, version: Int, expected: Int?) throws(StoreError) {
+        if let expected, expected != version {
+            throw .versionConflict(entity: entity, id: id, currentVersion: version)
+        }
+    }
 }
 
 /// Everything Liaison stores; each engine (SQLite, PostgreSQL) implements all of it.

@@ -6,12 +6,15 @@ public enum SQLBind: Sendable, Hashable {
     case text(String)
     case integer(Int64)
     case bool(Bool)
+    case real(Double)
     /// An instant, stored as each engine stores its times.
     case date(Date)
     case null
 
     public static func text(_ value: String?) -> SQLBind { value.map(SQLBind.text) ?? .null }
     public static func integer(_ value: Int64?) -> SQLBind { value.map(SQLBind.integer) ?? .null }
+    public static func integer(_ value: Int?) -> SQLBind { value.map { .integer(Int64($0)) } ?? .null }
+    public static func real(_ value: Double?) -> SQLBind { value.map(SQLBind.real) ?? .null }
 }
 
 /// SQL text with `?` placeholders and the values for them, in order: a condition and its values are
@@ -39,6 +42,10 @@ public protocol SQLDialect: Sendable {
     func currentPositionContains(_ text: String) -> SQLFragment
     /// The condition that activity `a` has the organization among its participants or as its place.
     func activityInvolvesOrganization(_ id: Int64) -> SQLFragment
+    /// The placeholder of a JSON column's value, given as its text.
+    var jsonPlaceholder: String { get }
+    /// A JSON column's value as text.
+    func jsonText(_ expression: String) -> String
 }
 
 /// Conditions joined by AND, with their values.

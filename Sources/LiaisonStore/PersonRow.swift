@@ -1,0 +1,122 @@
+import Foundation
+import LiaisonCore
+
+/// A person's rows as both engines write and read them: their own row, languages, positions and channels.
+/// The engines add only their placeholders, locks, how they learn a new id and how they match a list of ids.
+public enum PersonRow {
+    public static let table = RecordTable(
+        "person", parentKey: "person_id", children: ["person_language", "person_position", "person_channel"],
+        [
+            ("given_name", .text), ("family_name", .text), ("name_order", .text), ("native_name", .text),
+            ("honorific", .text), ("role", .text), ("notes", .text), ("met_at", .text),
+            ("met_at_activity_id", .integer), ("consent_note", .text), ("consent_date", .text),
+            ("display_name", .text), ("search_text", .text), ("sort_key", .text),
+        ])
+
+    /// The values of `table.fields` for `input`, in their order.
+    public static func values(_ input: PersonInput) -> [SQLBind] {
+        [
+            .text(input.givenName), .text(input.familyName), .text(input.nameOrder.rawValue), .text(input.nativeName),
+            .text(input.honorific), .text(input.role.rawValue), .text(input.notes), .text(input.metAt),
+            .integer(input.metAtActivityId), .text(input.consentNote), .text(input.consentDate),
+            .text(input.displayName), .text(input.searchDocument), .text(input.sortKey),
+        ]
+    }
+
+    /// The child rows of person `id`; a position keeps the directory name of its organization (from
+    /// `organizationNames`, read while checking it) so it still says where after the organization is deleted.
+    public static func children(of id: Int64, _ input: PersonInput, organizationNames: [Int64: String])
+        -> [SQLFragment]
+    {
+        let languages = input.languages.enumerated().map { position, code in
+            SQLFragment.insert(
+                into: "person_language", "person_id, position, code", [.integer(id), .integer(position), .text(code)])
+        }
+        let positions = input.positions.enumerated().map { index, position in
+            SQLFragment.insert(
+                into: "person_position",
+                "person_id, position, organization_id, organization_name, title, department, start_date, end_date",
+                [
+                    .integer(id), .integer(index), .integer(position.organizationId),
+                    .text(position.organizationId.flatMap { organizationNames[$0] } ?? position.organizationName ?? ""),
+                    .text(position.title), .text(position.department), .text(position.startDate),
+                    .text(position.endDate),
+                ])
+        }
+        let channels = input.channels.enumerated().map { index, channel in
+            SQLFragment.insert(
+                into: "person_channel",
+                "person_id, position, kind, value, match_key, label, preferred, held_by_account_id",
+                [
+                    .integer(id), .integer(index), .text(channel.kind.rawValue), .text(channel.value),
+                    .text(channel.matchKey), .text(channel.label), .bool(channel.preferred),
+                    .integer(channel.heldByAccountId),
+                ])
+        }
+        return languages + positions + channels
+    }
+
+    // MARK: Reading back, many people at a time
+
+    /// The statements that read the people whose id `idsMatch` (the engine's `IN (?, ...)` or `= ANY(?)`).
+    public static func languages(idsMatch: String) -> String {
+        "SELECT person_id, code FROM person_language WHERE person_id \(idsMatch) ORDER BY person_id, position"
+    }
+
+    public static func positions(idsMatch: String) -> String {
+        """
+        SELECT pp.person_id, pp.organization_id, coalesce(o.name, pp.organization_name) AS organization_name,
+            pp.title, pp.department, pp.start_date, pp.end_date
+        FROM person_position pp LEFT JOIN organization o ON o.id = pp.organization_id
+        WHERE pp.person_id \(idsMatch) ORDER BY pp.person_id, pp.position
+        """
+    }
+
+    public static func channels(idsMatch: String) -> String {
+        """
+        SELECT c.person_id, c.kind, c.value, c.label, c.preferred, c.held_by_account_id,
+            a.name AS holder_name, a.email AS holder_email
+        FROM person_channel c LEFT JOIN account a ON a.id = c.held_by_account_id
+        WHERE c.person_id \(idsMatch) ORDER BY c.person_id, c.position
+        """
+    }
+
+    public static func people(idsMatch: String) -> String { "SELECT * FROM person WHERE id \(idsMatch)" }
+
+    /// A position as `positions` (or a list of people at an organization) selects it.
+    public static func position(_ row: some SQLRow) throws -> Position {
+        Position(
+            organizationId: try row.integer("organization_id"), organizationName: try row.text("organization_name"),
+            title: try row.string("title"), department: try row.text("department"),
+            startDate: try row.text("start_date"), endDate: try row.text("end_date"))
+    }
+
+    public static func channel(_ row: some SQLRow) throws -> Channel {
+        let holderId = try row.integer("held_by_account_id")
+        let holder = try holderId.map {
+            StaffContact(id: $0, name: try row.string("holder_name"), email: try row.string("holder_email"))
+        }
+        return Channel(
+            kind: ChannelKind(rawValue: try row.string("kind")) ?? .email, value: try row.string("value"),
+            label: try row.text("label"), preferred: try row.bool("preferred") ?? false, heldByAccountId: holderId,
+            heldBy: holder)
+    }
+
+    /// The person from their own row and their child rows.
+    public static func person(_ row: some SQLRow, languages: [String], positions: [Position], channels: [Channel])
+        throws -> Person
+    {
+        let input = PersonInput(
+            givenName: try row.string("given_name"), familyName: try row.string("family_name"),
+            nameOrder: NameOrder(rawValue: try row.string("name_order")) ?? .givenFirst,
+            nativeName: try row.text("native_name"), honorific: try row.text("honorific"), languages: languages,
+            role: PersonRole(rawValue: try row.string("role")) ?? .none, notes: try row.text("notes"),
+            metAt: try row.text("met_at"), metAtActivityId: try row.integer("met_at_activity_id"),
+            consentNote: try row.text("consent_note"), consentDate: try row.text("consent_date"),
+            positions: positions, channels: channels)
+        let stamps = try row.stamps()
+        return Person(
+            id: try row.integer("id") ?? 0, input: input, version: stamps.version, createdAt: stamps.createdAt,
+            updatedAt: stamps.updatedAt)
+    }
+}
