@@ -88,6 +88,13 @@ enum PostgresMigrations {
             ALTER TABLE session ADD COLUMN device TEXT;
             """
         ),
+        (
+            "010 workspace currency",
+            """
+            ALTER TABLE workspace_setting ADD COLUMN currency TEXT NOT NULL DEFAULT 'EUR'
+                CHECK (length(currency) = 3);
+            """
+        ),
     ]
 
     /// The statements of a migration one by one (the extended protocol runs one at a time): split at each

@@ -91,7 +91,9 @@ public struct TransferTable: Sendable, Hashable {
                 ("created_at", .date),
                 ("updated_at", .date),
             ]),
-        TransferTable("workspace_setting", singleton: true, [("id", .integer), ("require_two_factor", .bool)]),
+        TransferTable(
+            "workspace_setting", singleton: true,
+            [("id", .integer), ("require_two_factor", .bool), ("currency", .text)]),
         TransferTable(
             "organization",
             [

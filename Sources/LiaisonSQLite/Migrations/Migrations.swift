@@ -119,6 +119,13 @@ enum Migrations {
         migrator.registerMigration("009 rate limits, known devices and session details") { db in
             try db.execute(sql: Self.rateLimitsAndDevices)
         }
+        migrator.registerMigration("010 workspace currency") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE workspace_setting ADD COLUMN currency TEXT NOT NULL DEFAULT 'EUR'
+                        CHECK (length(currency) = 3);
+                    """)
+        }
         return migrator
     }
 
