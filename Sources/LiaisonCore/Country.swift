@@ -1,3 +1,5 @@
+import Foundation
+
 /// A country or territory by its ISO 3166-1 alpha-2 code, with its English short name.
 public struct Country: Sendable, Hashable, Codable {
     /// The ISO 3166-1 alpha-2 code, two uppercase letters, e.g. "CN".
@@ -99,6 +101,11 @@ extension Country {
     ]
 
     /// `all` keyed by code, for constant-time lookup.
+    /// Every country in the order a person looks for it in a menu: by name, as the locale compares names.
+    public static let allByName: [Country] = all.sorted {
+        $0.name.localizedStandardCompare($1.name) == .orderedAscending
+    }
+
     private static let byCode: [String: Country] = Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) })
 
     /// Looks a code up, ignoring case and surrounding spaces; nil when it is not an assigned code.

@@ -97,6 +97,13 @@ enum PostgresMigrations {
             CREATE INDEX activity_search ON activity USING gin (search_vector);
             """
         ),
+        (
+            "011 workspace currency",
+            """
+            ALTER TABLE workspace_setting ADD COLUMN currency TEXT NOT NULL DEFAULT 'EUR'
+                CHECK (length(currency) = 3);
+            """
+        ),
     ]
 
     /// Migrations after whose statements every organization's and activity's search text is worked out again.

@@ -242,19 +242,21 @@ extension PostgresStore {
     // MARK: - Workspace settings
 
     public func workspaceSettings() async throws -> WorkspaceSettings {
-        try await read { db in
-            WorkspaceSettings(
-                requireTwoFactor: try await db.value(Bool.self, "SELECT require_two_factor FROM workspace_setting")
-                    ?? false)
-        }
+        try await read { db in try await Self.workspaceSettings(db) }
+    }
+
+    private static func workspaceSettings(_ db: Connection, lock: Bool = false) async throws -> WorkspaceSettings {
+        let sql = "SELECT require_two_factor, currency FROM workspace_setting\(lock ? " FOR UPDATE" : "")"
+        guard let row = try await db.row(sql) else { return WorkspaceSettings() }
+        return WorkspaceSettings(requireTwoFactor: try row["require_two_factor"], currency: try row["currency"])
     }
 
     public func updateWorkspaceSettings(_ settings: WorkspaceSettings, by actor: AuditActor) async throws {
         try await write { db in
-            let before = WorkspaceSettings(
-                requireTwoFactor: try await db.value(
-                    Bool.self, "SELECT require_two_factor FROM workspace_setting FOR UPDATE") ?? false)
-            try await db.execute("UPDATE workspace_setting SET require_two_factor = ?", settings.requireTwoFactor)
+            let before = try await Self.workspaceSettings(db, lock: true)
+            try await db.execute(
+                "UPDATE workspace_setting SET require_two_factor = ?, currency = ?", settings.requireTwoFactor,
+                settings.currency)
             let changes = AuditDiff.changes(from: before, to: settings)
             if !changes.isEmpty {
                 try await Self.appendAudit(

@@ -226,20 +226,21 @@ extension SQLiteStore {
     // MARK: - Workspace settings
 
     public func workspaceSettings() async throws -> WorkspaceSettings {
-        try await read { db in
-            WorkspaceSettings(
-                requireTwoFactor: try Bool.fetchOne(db, sql: "SELECT require_two_factor FROM workspace_setting")
-                    ?? false)
-        }
+        try await read { db in try Self.workspaceSettings(db) }
+    }
+
+    private static func workspaceSettings(_ db: Database) throws -> WorkspaceSettings {
+        guard let row = try Row.fetchOne(db, sql: "SELECT require_two_factor, currency FROM workspace_setting")
+        else { return WorkspaceSettings() }
+        return WorkspaceSettings(requireTwoFactor: row[0], currency: row[1])
     }
 
     public func updateWorkspaceSettings(_ settings: WorkspaceSettings, by actor: AuditActor) async throws {
         try await write { db in
-            let before = WorkspaceSettings(
-                requireTwoFactor: try Bool.fetchOne(db, sql: "SELECT require_two_factor FROM workspace_setting")
-                    ?? false)
+            let before = try Self.workspaceSettings(db)
             try db.execute(
-                sql: "UPDATE workspace_setting SET require_two_factor = ?", arguments: [settings.requireTwoFactor])
+                sql: "UPDATE workspace_setting SET require_two_factor = ?, currency = ?",
+                arguments: [settings.requireTwoFactor, settings.currency])
             let changes = AuditDiff.changes(from: before, to: settings)
             if !changes.isEmpty {
                 try Self.appendAudit(

@@ -109,9 +109,21 @@ public protocol AccountStore: Sendable {
 public struct WorkspaceSettings: Sendable, Hashable, Codable {
     /// Everyone must set up two-factor sign-in before using anything but their account page.
     public var requireTwoFactor: Bool
+    /// The ISO 4217 code of the currency dues are paid in.
+    public var currency: String
 
-    public init(requireTwoFactor: Bool = false) {
+    public init(requireTwoFactor: Bool = false, currency: String = Currency.standard) {
         self.requireTwoFactor = requireTwoFactor
+        self.currency = currency
+    }
+
+    enum CodingKeys: String, CodingKey { case requireTwoFactor, currency }
+
+    // Settings written before there was a currency read as the standard one.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        requireTwoFactor = try c.decodeIfPresent(Bool.self, forKey: .requireTwoFactor) ?? false
+        currency = try c.decodeIfPresent(String.self, forKey: .currency) ?? Currency.standard
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LiaisonCore
 
 /// Moving every row between databases, for `liaison copy` and JSON backups: both engines have the same
 /// tables and columns, so rows move column by column whatever the engines on either side.
@@ -77,6 +78,11 @@ public struct TransferTable: Sendable, Hashable {
 
     public var columnNames: [String] { columns.map(\.name) }
 
+    /// What a column added by a later migration holds in a backup written before it: the column's default.
+    public static let addedLater: [String: TransferValue] = [
+        "workspace_setting.currency": .text(Currency.standard)
+    ]
+
     /// The positions of the key's columns among `columns`.
     public var keyIndexes: [Int] { key.map { name in columns.firstIndex { $0.name == name }! } }
 
@@ -91,7 +97,9 @@ public struct TransferTable: Sendable, Hashable {
                 ("created_at", .date),
                 ("updated_at", .date),
             ]),
-        TransferTable("workspace_setting", singleton: true, [("id", .integer), ("require_two_factor", .bool)]),
+        TransferTable(
+            "workspace_setting", singleton: true,
+            [("id", .integer), ("require_two_factor", .bool), ("currency", .text)]),
         TransferTable("organization", OrganizationRow.table.transferColumns),
         TransferTable(
             "organization_role", key: ["organization_id", "position"],

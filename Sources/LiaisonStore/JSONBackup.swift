@@ -196,6 +196,7 @@ public enum JSONBackup {
         }
         let values = try table.columns.map { column -> TransferValue in
             guard let raw = row[column.name] else {
+                if let standing = TransferTable.addedLater["\(name).\(column.name)"] { return standing }
                 throw TransferError("Line \(line): the \(name) row has no \"\(column.name)\".")
             }
             guard let value = value(raw, column.type) else {

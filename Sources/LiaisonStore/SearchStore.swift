@@ -122,12 +122,19 @@ extension SearchStore {
     /// The one person known exactly by this name (either order, or the native-script name), or nil when no
     /// one or several people are.
     public func person(named name: String) async throws -> SearchHit? {
-        let terms = SearchText.queryTerms(name)
-        guard !terms.isEmpty else { return nil }
-        let candidates = try await searchCandidates(terms: terms, exactKey: SearchText.sortKey(name), limit: 20)
-        let exact = rank(candidates.filter { $0.kind == .person }, terms: terms).map(\.hit)
-            .filter { $0.match == .exact }
+        let exact = try await people(named: name)
         return exact.count == 1 ? exact[0] : nil
+    }
+
+    /// Everyone known exactly by this name (either order, or the native-script name), each with the title and
+    /// organization of their position as `detail`, so that a page can ask which one is meant.
+    public func people(named name: String) async throws -> [SearchHit] {
+        let terms = SearchText.queryTerms(name)
+        guard !terms.isEmpty else { return [] }
+        let candidates = try await searchCandidates(terms: terms, exactKey: SearchText.sortKey(name), limit: 20)
+        return rank(candidates.filter { $0.kind == .person }, terms: terms).map(\.hit)
+            .filter { $0.match == .exact }
+            .sorted { ($0.detail ?? "", $0.id) < ($1.detail ?? "", $1.id) }
     }
 
     private func rank(_ candidates: [SearchCandidate], terms: [String]) -> [(hit: SearchHit, byName: Bool)] {

@@ -57,8 +57,21 @@ extension PersonQuery {
 }
 
 extension URI {
-    /// The query's parameters by name; of a name given twice, the first counts.
+    /// The query's parameters by name, decoded as a browser encodes a form (`+` is a space, `%2B` a plus;
+    /// Hummingbird's `queryParameters` leaves `+` as it is); of a name given twice, the first counts.
     var queryDictionary: [String: String] {
-        Dictionary(queryParameters.map { (String($0.key), String($0.value)) }) { first, _ in first }
+        var parameters: [String: String] = [:]
+        for pair in (query ?? "").split(separator: "&", omittingEmptySubsequences: true) {
+            let sides = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = Self.formDecoded(sides[0])
+            if parameters[name] == nil { parameters[name] = sides.count > 1 ? Self.formDecoded(sides[1]) : "" }
+        }
+        return parameters
+    }
+
+    /// One name or value of a query: spaces first, then percent escapes, so that an escaped plus stays a plus.
+    static func formDecoded(_ part: Substring) -> String {
+        let spaced = part.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
     }
 }

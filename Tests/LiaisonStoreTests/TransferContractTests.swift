@@ -154,6 +154,24 @@ import Testing
     }
 
     @Test(arguments: TestEngine.available)
+    func aBackupWrittenBeforeTheCurrencyRestoresWithTheStandardOne(engine: TestEngine) async throws {
+        let backup = try await TestEngine.sqlite.withStore { source in
+            try await fill(source)
+            return try await backupLines(source)
+        }
+        // The workspace's settings row as backups wrote it before migration 010.
+        let older = backup.map {
+            $0.replacingOccurrences(of: "\"currency\":\"EUR\",", with: "")
+                .replacingOccurrences(of: ",\"currency\":\"EUR\"", with: "")
+        }
+        #expect(older != backup)
+        try await engine.withStore { target in
+            _ = try await JSONBackup.restore(lines(older), into: target, targetName: "target")
+            #expect(try await target.workspaceSettings().currency == "EUR")
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
     func aCutShortOrBadBackupChangesNothingAndSaysWhere(engine: TestEngine) async throws {
         let backup = try await TestEngine.sqlite.withStore { source in
             try await fill(source)

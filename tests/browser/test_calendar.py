@@ -19,6 +19,7 @@ import icalendar
 import pytest
 from conftest import click_and_wait
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 # The organizations of the report's event, as the report names them.
@@ -292,9 +293,9 @@ def test_set_attendance_for_several_organizations_at_once(browser, server):
     assert badges(browser) == {
         "Harbin": "Confirmed", "Shenyang": "Invited", "Hangzhou": "Confirmed", "Fuzhou": "Invited",
         "Shanghai": "Confirmed", "Dalian": "Invited"}
-    # The mode was left "unchanged": each stays in its group.
-    assert participants(browser, "Came in person") == ["Harbin", "Shenyang", "Hangzhou", "Fuzhou"]
-    assert participants(browser, "Joined virtually") == ["Shanghai", "Dalian"]
+    # The mode was left "unchanged": each stays in its group; none has come yet.
+    assert participants(browser, "Invited to come in person") == ["Harbin", "Shenyang", "Hangzhou", "Fuzhou"]
+    assert participants(browser, "Invited to join virtually") == ["Shanghai", "Dalian"]
     boxes = browser.find_elements(By.CSS_SELECTOR, "#participants input[type=checkbox]")
     assert len(boxes) == len(everyone) and not any(box.is_selected() for box in boxes)
 
@@ -336,8 +337,16 @@ def test_subscribe_to_the_whole_calendar_until_the_feed_is_revoked(browser, serv
     create = browser.find_element(By.CSS_SELECTOR, "form[action='/account/feeds'] button[type=submit]")
     assert create.text == "Create a feed address"
     click_and_wait(browser, create)
-    url = text_of(browser, "#new-feed-url")
+    address = browser.find_element(By.ID, "new-feed-url")
+    url = address.get_attribute("value")
     assert url.startswith(f"{server}/feeds/calendar/lcf_"), url
+    # Shown once, in a box to select from, with a button that copies it.
+    assert address.get_attribute("readonly") is not None
+    assert browser.find_element(By.TAG_NAME, "main").text.count("it is not shown again") == 1
+    copy = browser.find_element(By.CSS_SELECTOR, ".copyable button.copy")
+    assert copy.text == "Copy"
+    copy.click()
+    assert copy.text == "Copied"
 
     headers, body = fetch(url)  # as a calendar program does: no cookie, the address is the credential
     assert headers["Content-Type"] == "text/calendar; charset=utf-8"
@@ -392,3 +401,23 @@ def test_download_one_activity_as_an_ics_file(browser, server):
     with pytest.raises(urllib.error.HTTPError) as refused:  # without the session, the file is not given
         fetch(link)
     assert refused.value.code == 401
+
+
+def test_the_end_day_filled_from_the_start_is_replaced_when_typed_again(browser, server):
+    open_new_activity_form(browser, server)
+    start = browser.find_element(By.ID, "f-startDate")
+    end = browser.find_element(By.ID, "f-endDate")
+    start.clear()
+    start.send_keys("2026-12-08")
+    end.click()  # leaving Start fills End with its day
+    assert end.get_attribute("value") == "2026-12-08"
+    end.send_keys("2026-12-08")  # typed again, without clearing it first
+    assert end.get_attribute("value") == "2026-12-08"
+
+    # Typed by the person, End no longer follows Start.
+    end.send_keys(Keys.BACKSPACE, "9")
+    assert end.get_attribute("value") == "2026-12-09"
+    start.clear()
+    start.send_keys("2026-12-07")
+    browser.find_element(By.ID, "f-title").click()
+    assert end.get_attribute("value") == "2026-12-09"

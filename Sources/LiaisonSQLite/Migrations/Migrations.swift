@@ -144,6 +144,13 @@ enum Migrations {
             try db.execute(sql: Self.activitySearch)
             try db.execute(sql: "INSERT INTO activity_fts (activity_fts) VALUES ('rebuild')")
         }
+        migrator.registerMigration("011 workspace currency") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE workspace_setting ADD COLUMN currency TEXT NOT NULL DEFAULT 'EUR'
+                        CHECK (length(currency) = 3);
+                    """)
+        }
         return migrator
     }
 

@@ -1,3 +1,5 @@
+import LiaisonCore
+
 /// A person's own account: the facts, time zone, calendar feeds, password, two-factor sign-in and API tokens.
 struct AccountView {
     let model: AccountPages.Model
@@ -53,7 +55,7 @@ struct AccountView {
         html.h2(.id("feeds"), text: t[.sectionFeeds])
         html.p(text: t[.feedsIntro])
         if let url = model.newFeedURL {
-            shownOnce(t[.feedCreated], url, id: "new-feed-url", into: &html)
+            copyable(t[.feedCreated], url, id: "new-feed-url", into: &html)
         }
         if model.feeds.isEmpty {
             html.p(.class("muted"), text: t[.noFeeds])
@@ -141,7 +143,13 @@ struct AccountView {
             return
         }
         html.p(text: t[.twoFactorSetup])
-        html.p { $0.code(.id("totp-secret-url")) { $0.text(model.setupURL) } }
+        html.div(.class("two-factor-setup")) { html in
+            // Drawn whenever the address fits a QR code (it always does for an email of ordinary length).
+            if let code = try? QRCode(model.setupURL) {
+                QRCodeView(code: code, label: t[.qrCodeLabel]).render(into: &html)
+            }
+            html.p { $0.code(.id("totp-secret-url")) { $0.text(model.setupURL) } }
+        }
         html.form(.class("record"), .action("/account/two-factor"), .method("post")) { html in
             html.hidden(name: "_csrf", value: csrf)
             html.hidden(name: "secret", value: model.setupSecret)
@@ -220,6 +228,19 @@ struct AccountView {
         html.div(.class("notice"), .role("status")) { html in
             html.p(text: explanation)
             html.p { $0.code(.id(id)) { $0.text(secret) } }
+        }
+    }
+
+    /// An address shown once, right after it is made, in a read-only box whose text is easy to select; the
+    /// script adds a button that copies it.
+    private func copyable(_ explanation: String, _ value: String, id: String, into html: inout HTML) {
+        html.div(.class("notice"), .role("status")) { html in
+            html.label(.for(id), text: explanation)
+            html.div(.class("copyable")) { html in
+                html.input(
+                    .id(id), .type("text"), .flag("readonly"), .value(value), .class("copy-text"),
+                    Attribute("data-copy-label", t[.copy]), Attribute("data-copied-label", t[.copied]))
+            }
         }
     }
 

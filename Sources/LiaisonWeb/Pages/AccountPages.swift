@@ -150,9 +150,8 @@ struct AccountPages {
         }
         let (_, secret) = try await CalendarFeeds.issue(
             accountId: account.id, scope: scope, store: store, by: context.actor)
-        return try await page(
-            context: context, notice: t[.feedCreated],
-            newFeedURL: CalendarFeeds.address(of: secret, request: request))
+        // The address says what it is beside itself; a notice above would say it twice.
+        return try await page(context: context, newFeedURL: CalendarFeeds.address(of: secret, request: request))
     }
 
     @Sendable func revokeFeed(_ request: Request, context: AppRequestContext) async throws -> Response {

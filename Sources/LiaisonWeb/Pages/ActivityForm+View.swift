@@ -36,6 +36,13 @@ struct ActivityFormView {
                     ],
                     into: &html)
                 add(model.addPeople, into: &html)
+                for choice in model.personChoices {
+                    FormParts.fieldset(.class("person-choice"), legend: choice.legend, into: &html) { html in
+                        for option in choice.options { option.render(into: &html) }
+                    }
+                    html.newline()
+                }
+                for pick in model.keptPicks { html.hidden(name: pick.name, value: pick.value) }
             }
             html.newline()
         }

@@ -25,6 +25,10 @@ struct ActivityForm {
     var people: [PersonRow] = []
     var version = ""
     var errors: [String: String] = [:]
+    /// The person picked for a name that several people have, by the sort key of that name.
+    var picks: [String: String] = [:]
+    /// The names that several people have, with those people, for the form to ask which one is meant.
+    var personChoices: [(name: String, key: String, people: [SearchHit])] = []
 
     static let textFields = [
         "kind", "title", "summary", "missionId", "startDate", "startTime", "endDate", "endTime", "timeZone", "place",
@@ -36,7 +40,7 @@ struct ActivityForm {
         values = [
             "kind": ActivityKind.bilateralMeeting.rawValue, "visibility": ActivityVisibility.internal.rawValue,
             "timeZone": mission?.timeZone ?? timeZone, "startDate": day ?? "", "endDate": day ?? "",
-            "startTime": "09:00", "endTime": "10:00", "addStatus": ParticipationStatus.attended.rawValue,
+            "startTime": "09:00", "endTime": "10:00", "addStatus": "",
             "addRole": DelegateRole.member.rawValue, "missionId": mission.map { String($0.id) } ?? "",
             "place": place ?? mission?.placeName ?? "",
         ]
@@ -54,7 +58,7 @@ struct ActivityForm {
             "startTime": a.allDay ? "" : String(a.start.dropFirst(11).prefix(5)), "endDate": String(a.end.prefix(10)),
             "endTime": a.allDay ? "" : String(a.end.dropFirst(11).prefix(5)), "timeZone": a.timeZone,
             "place": a.placeName ?? "", "venue": a.venue ?? "", "visibility": a.visibility.rawValue,
-            "addStatus": ParticipationStatus.attended.rawValue, "addRole": DelegateRole.member.rawValue,
+            "addStatus": "", "addRole": DelegateRole.member.rawValue,
         ]
         allDay = a.allDay
         staff = a.staffAccountIds.map(String.init)
@@ -87,6 +91,21 @@ struct ActivityForm {
                 role: form["\(p).role"], inPerson: form["\(p).inPerson"] == "on", remove: form["\(p).remove"] == "on")
         }
         version = form["version"]
+        for name in personNamesToAdd {
+            let key = SearchText.sortKey(name)
+            if !form[Self.pickField(key)].isEmpty { picks[key] = form[Self.pickField(key)] }
+        }
+    }
+
+    /// The radio buttons that say which of several people with one name is meant.
+    static func pickField(_ key: String) -> String { "pickPerson.\(key)" }
+
+    /// The id a name to add carries at its end, as a suggestion inserts it ("LIU Yang (Qingdao) #123").
+    static func taggedId(_ entry: String) -> Int64? {
+        guard let hash = entry.lastIndex(of: "#") else { return nil }
+        let digits = entry[entry.index(after: hash)...].trimmingCharacters(in: .whitespaces)
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+        return Int64(digits)
     }
 
     /// The names typed in a box of new participants: one per line, or separated by commas or semicolons.
@@ -123,10 +142,24 @@ struct ActivityForm {
         var organizations: [String: SearchHit] = [:]
         /// People by the sort key of the name typed, with the organization of their current position.
         var people: [String: (id: Int64, name: String, organizationId: Int64?)] = [:]
+        /// The names that several people have, by their sort key.
+        var ambiguousPeople: [String: [SearchHit]] = [:]
+    }
+
+    /// Whether the start typed is still to come at `now` (false when it cannot be read).
+    func startsAfter(_ now: Date) -> Bool {
+        let zone = ActivityTime.zone(named: values["timeZone"] ?? "") ?? .utc
+        let day = (values["startDate"] ?? "").trimmingCharacters(in: .whitespaces)
+        let clock = (values["startTime"] ?? "").trimmingCharacters(in: .whitespaces)
+        let start =
+            allDay || clock.isEmpty
+            ? ActivityTime.midnight(of: day, in: zone) : ActivityTime.instant(local: "\(day)T\(clock)", in: zone)
+        guard case .success(let date) = start else { return false }
+        return date > now
     }
 
     /// The input the form describes, or nil with every error found in `errors`.
-    mutating func input(resolved: Resolved) -> ActivityInput? {
+    mutating func input(resolved: Resolved, now: Date = Date()) -> ActivityInput? {
         var parseErrors: [String: String] = [:]
         let kind = ActivityKind(rawValue: values["kind"] ?? "")
         if kind == nil { parseErrors["kind"] = "Choose what kind of activity this is." }
@@ -146,7 +179,9 @@ struct ActivityForm {
                 mode: AttendanceMode(rawValue: row.mode) ?? .inPerson,
                 status: ParticipationStatus(rawValue: row.status) ?? .invited, organizer: row.organizer)
         }
-        let addStatus = ParticipationStatus(rawValue: values["addStatus"] ?? "") ?? .attended
+        // Left to the date, those added to what is still to come are invited, to what has happened attended.
+        let addStatus =
+            ParticipationStatus(rawValue: values["addStatus"] ?? "") ?? (startsAfter(now) ? .invited : .attended)
         for (box, mode) in [("addInPerson", AttendanceMode.inPerson), ("addVirtual", .virtual)] {
             for name in Self.names(values[box]) {
                 guard let organization = resolved.organizations[SearchText.sortKey(name)] else {
@@ -167,7 +202,9 @@ struct ActivityForm {
                 }
             }
         }
-        let participantIds = Set(organizations.compactMap(\.organizationId))
+        let modes = Dictionary(
+            organizations.compactMap { o in o.organizationId.map { ($0, o.mode) } },
+            uniquingKeysWith: { first, _ in first })
         var people: [ActivityPerson] = people.filter { !$0.remove }.map { row in
             ActivityPerson(
                 personId: Int64(row.id), personName: row.name, organizationId: Int64(row.delegation),
@@ -175,17 +212,30 @@ struct ActivityForm {
         }
         let addRole = DelegateRole(rawValue: values["addRole"] ?? "") ?? .member
         for name in personNamesToAdd {
-            guard let person = resolved.people[SearchText.sortKey(name)] else {
-                parseErrors["addPeople"] =
-                    (parseErrors["addPeople"].map { $0 + " " } ?? "")
-                    + "No one in the directory is called \"\(name)\" (or several are: add them from their page)."
+            let key = SearchText.sortKey(name)
+            guard let person = resolved.people[key] else {
+                let problem: String
+                if let several = resolved.ambiguousPeople[key] {
+                    problem = "Several people are called \"\(name)\": choose which one below."
+                    if !personChoices.contains(where: { $0.key == key }) {
+                        personChoices.append((name, key, several))
+                    }
+                } else if let id = Self.taggedId(name) {
+                    problem = "No one in the directory has the id \(id) (\"\(name)\")."
+                } else {
+                    problem = "No one in the directory is called \"\(name)\"."
+                }
+                parseErrors["addPeople"] = (parseErrors["addPeople"].map { $0 + " " } ?? "") + problem
                 continue
             }
             if people.contains(where: { $0.personId == person.id }) { continue }
             // People join the delegation of their organization when it takes part.
-            let delegation = person.organizationId.flatMap { participantIds.contains($0) ? $0 : nil }
+            // ... and join it the way it does, in person or virtually.
+            let delegation = person.organizationId.flatMap { modes[$0] == nil ? nil : $0 }
             people.append(
-                ActivityPerson(personId: person.id, personName: person.name, organizationId: delegation, role: addRole))
+                ActivityPerson(
+                    personId: person.id, personName: person.name, organizationId: delegation, role: addRole,
+                    inPerson: delegation.flatMap { modes[$0] } != .virtual))
         }
         let typed = ActivityInput(
             kind: kind ?? .event, title: values["title"] ?? "", summary: values["summary"],

@@ -243,9 +243,16 @@ struct ActivityPages {
         }
         for name in form.personNamesToAdd {
             let key = SearchText.sortKey(name)
-            guard resolved.people[key] == nil, let hit = try await store.person(named: name) else { continue }
-            let person = try await store.person(id: hit.id)
-            resolved.people[key] = (hit.id, hit.name, person?.currentPositions.first?.organizationId)
+            guard resolved.people[key] == nil, resolved.ambiguousPeople[key] == nil else { continue }
+            // A suggestion picked carries the person's id; so does a choice among people of one name.
+            var id = ActivityForm.taggedId(name) ?? form.picks[key].flatMap { Int64($0) }
+            if id == nil {
+                let named = try await store.people(named: name)
+                if named.count > 1 { resolved.ambiguousPeople[key] = named }
+                id = named.count == 1 ? named[0].id : nil
+            }
+            guard let id, let person = try await store.person(id: id) else { continue }
+            resolved.people[key] = (id, person.displayName, person.currentPositions.first?.organizationId)
         }
         return form.input(resolved: resolved)
     }

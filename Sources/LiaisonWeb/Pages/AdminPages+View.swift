@@ -102,6 +102,7 @@ struct AdminAccountsView {
                         .flag("checked", model.requireTwoFactor))
                     html.label(.for("f-require-two-factor"), text: t[.settingsRequireTwoFactor])
                 }
+                model.currency.render(into: &html)
             }
             html.div(.class("actions")) { $0.button(.type("submit"), text: t[.save]) }
         }

@@ -41,6 +41,8 @@ struct AdminPages {
         let email: String
         let name: String
         let requireTwoFactor: Bool
+        /// The currency of dues: what is stored, or what was typed with why it was refused.
+        let currency: FormField
         let databaseLocation: String
     }
 
@@ -63,8 +65,18 @@ struct AdminPages {
 
     @Sendable func updateSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
+        var currency = try await store.workspaceSettings().currency
+        do {
+            // A form without the field (an older page) leaves the currency as it is.
+            if form.has("currency") { currency = try Currency.checked(form["currency"]) }
+        } catch {
+            return try await accountsPage(
+                context: context, errors: error.errors.map(\.message),
+                currency: (form["currency"], error.errors.first?.message), status: .unprocessableContent)
+        }
         try await store.updateWorkspaceSettings(
-            WorkspaceSettings(requireTwoFactor: form["requireTwoFactor"] == "on"), by: context.actor)
+            WorkspaceSettings(requireTwoFactor: form["requireTwoFactor"] == "on", currency: currency),
+            by: context.actor)
         return try await accountsPage(context: context, notice: t[.settingsSaved])
     }
 
@@ -129,7 +141,7 @@ struct AdminPages {
 
     private func accountsPage(
         context: AppRequestContext, notice: String? = nil, errors: [String] = [], email: String = "", name: String = "",
-        status: HTTPResponse.Status = .ok
+        currency typed: (value: String, error: String?)? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         func roles(_ selected: StaffRole) -> [FormField.Option] {
             StaffRole.allCases.map {
@@ -142,10 +154,13 @@ struct AdminPages {
                 disabled: account.disabled, twoFactor: account.totpEnabled,
                 isSelf: account.id == context.identity?.account.id)
         }
+        let workspace = try await store.workspaceSettings()
+        let currency = FormField(
+            name: "currency", label: t[.settingsCurrency], value: typed?.value ?? workspace.currency,
+            error: typed?.error, hint: t[.hintCurrency], required: true)
         let model = AccountsModel(
             rows: rows, roles: roles(.viewer), notice: notice, errors: errors, email: email, name: name,
-            requireTwoFactor: try await store.workspaceSettings().requireTwoFactor,
-            databaseLocation: store.location)
+            requireTwoFactor: workspace.requireTwoFactor, currency: currency, databaseLocation: store.location)
         let view = AdminAccountsView(model: model, t: t, csrf: context.identity?.csrfToken ?? "")
         return renderer.page(title: t[.accountsTitle], context: context, status: status) { view.render(into: &$0) }
     }

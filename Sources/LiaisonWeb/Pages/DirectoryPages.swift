@@ -46,7 +46,8 @@ struct DirectoryPages {
             ActivityQuery(organizationId: organization.id, newestFirst: true, limit: 20))
         let model = OrganizationShowModel(
             organization: organization, people: people, activities: activities, history: history,
-            regions: settings.regions, strings: t, saved: request.uri.queryParameters["saved"] != nil)
+            regions: settings.regions, strings: t, saved: request.uri.queryParameters["saved"] != nil,
+            currency: try await store.workspaceSettings().currency)
         let view = OrganizationShowView(
             model: model, t: t, canEdit: (context.identity?.account.role ?? .viewer) >= .editor)
         return renderer.page(title: organization.name, context: context) { view.render(into: &$0) }

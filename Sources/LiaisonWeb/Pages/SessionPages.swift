@@ -38,7 +38,7 @@ struct SessionPages {
     static let maxEmailLength = 254
 
     @Sendable func signInForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let next = Self.safeNext(request.uri.queryParameters["next"].map(String.init))
+        let next = Self.safeNext(request.uri.queryDictionary["next"])
         if context.identity != nil { return PageRenderer.redirect(to: next) }
         return form(request, context: context, email: "", next: next, error: nil)
     }

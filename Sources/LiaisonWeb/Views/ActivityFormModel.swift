@@ -11,7 +11,11 @@ struct ActivityFormModel {
         let hidden: [(name: String, value: String)]
         let fields: [FormField]
     }
-    /// An error in the summary at the top, linked to the field (or list) it is about.
+    /// A name that several people have: radio buttons, one per person, with their position and organization.
+    struct PersonChoice {
+        let legend: String
+        let options: [FormField]
+    }
 
     let heading: String
     let action: String
@@ -27,6 +31,9 @@ struct ActivityFormModel {
     let peopleRows: [ParticipantRow]
     let peopleError: String?
     let addPeople: [FormField]
+    let personChoices: [PersonChoice]
+    /// Choices already made among people of one name, carried back while the form is shown again.
+    let keptPicks: [(name: String, value: String)]
 
     init(
         form: ActivityForm, heading: String, action: String, cancel: String, conflict: Bool, staff: [StaffAccount],
@@ -115,7 +122,9 @@ struct ActivityFormModel {
         addOrganizations = [
             field("addInPerson", .textarea, hint: t[.hintAddOrganizations]),
             field("addVirtual", .textarea, hint: t[.hintAddOrganizations]),
-            select("addStatus", ParticipationStatus.allCases.map { ($0.rawValue, t.label($0)) }),
+            select(
+                "addStatus", ParticipationStatus.allCases.map { ($0.rawValue, t.label($0)) },
+                blank: t[.statusByDate]),
         ]
         let delegations = form.organizations.filter { !$0.id.isEmpty }.map { ($0.id, $0.name) }
         let shownPeople = shownRows(
@@ -140,6 +149,20 @@ struct ActivityFormModel {
             field("addPeople", .textarea, hint: t[.hintAddPeople]),
             select("addRole", DelegateRole.allCases.map { ($0.rawValue, t.label($0)) }),
         ]
+        personChoices = form.personChoices.map { choice in
+            PersonChoice(
+                legend: String(format: t[.whichPerson], choice.name),
+                options: choice.people.map { person in
+                    FormField(
+                        name: ActivityForm.pickField(choice.key),
+                        label: [person.name, person.detail].compactMap { $0 }.joined(separator: " — "),
+                        value: String(person.id), control: .radio,
+                        checked: form.picks[choice.key] == String(person.id))
+                })
+        }
+        let asked = Set(form.personChoices.map(\.key))
+        keptPicks = form.picks.filter { !asked.contains($0.key) }.sorted { $0.key < $1.key }
+            .map { (ActivityForm.pickField($0.key), $0.value) }
         let allFields = groups.flatMap(\.fields) + addOrganizations + addPeople
         var links = allFields.compactMap { f in
             f.error.map { FieldErrorLink(id: f.id, message: "\(f.label): \($0)") }

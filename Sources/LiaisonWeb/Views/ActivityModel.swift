@@ -51,7 +51,8 @@ struct ActivityModel {
     let missionTitle: String?
     let summary: String?
     let organizers: [OrganizationItem]
-    /// The organizations taking part, by how they took part (in person, virtually); only modes someone used.
+    /// The organizations taking part: the host, those who came by how (in person, virtually), those invited
+    /// and those who declined; only groups with someone in them.
     let groups: [Group]
     let delegations: [Delegation]
     let staff: String?
@@ -92,10 +93,23 @@ struct ActivityModel {
         }
         let indexed = Array(a.organizations.enumerated())
         organizers = indexed.filter { $0.element.organizer }.map { item($0.element, $0.offset) }
-        groups = AttendanceMode.allCases.compactMap { mode in
-            let items = indexed.filter { $0.element.mode == mode }.map { item($0.element, $0.offset) }
-            return items.isEmpty ? nil : Group(heading: t.groupHeading(mode), items: items)
+        // The host first, not among those who came (a courtesy visit received is hosted, not attended); then
+        // those who came, by how; then those invited (confirmed, not answering) who have not come, and those who declined.
+        var groups: [Group] = []
+        func add(_ heading: String, _ members: [(offset: Int, element: ActivityOrganization)]) {
+            guard !members.isEmpty else { return }
+            groups.append(Group(heading: heading, items: members.map { item($0.element, $0.offset) }))
         }
+        add(t[.groupHosts], indexed.filter { $0.element.organizer })
+        let guests = indexed.filter { !$0.element.organizer }
+        for mode in AttendanceMode.allCases {
+            add(t.groupHeading(mode), guests.filter { $0.element.status == .attended && $0.element.mode == mode })
+        }
+        let expected = guests.filter { $0.element.status != .attended && $0.element.status != .declined }
+        add(t[.groupInvitedInPerson], expected.filter { $0.element.mode == .inPerson })
+        add(t[.groupInvitedVirtual], expected.filter { $0.element.mode == .virtual })
+        add(t[.groupDeclined], guests.filter { $0.element.status == .declined })
+        self.groups = groups
         func delegate(_ p: ActivityPerson) -> Delegate {
             Delegate(
                 id: p.personId, name: p.personName ?? "", role: t.label(p.role),

@@ -50,7 +50,7 @@ struct DirectoryModel {
                 paying: o.paying)
         }
         self.errors = errors.map(\.message)
-        func select(_ name: String, _ pairs: [(String, String)], blank: String) -> FormField {
+        func select(_ name: String, _ pairs: [(String, String)], blank: String?) -> FormField {
             FormField(
                 name: name, label: t.filter(name), control: .select,
                 options: FormField.choices(pairs, selected: parameters[name] ?? "", blank: blank))
@@ -59,12 +59,11 @@ struct DirectoryModel {
             select(
                 "status", MembershipStatus.allCases.map { ($0.rawValue, t.label($0)) }, blank: t[.any]),
             select("kind", OrganizationKind.allCases.map { ($0.rawValue, t.label($0)) }, blank: t[.any]),
-            select("country", Country.all.map { ($0.code, $0.name) }, blank: t[.any]),
+            select("country", Country.allByName.map { ($0.code, $0.name) }, blank: t[.any]),
             select("region", regions.regions.map { ($0.key, $0.name) }, blank: t[.any]),
             select("paying", [("true", t[.yes]), ("false", t[.no])], blank: t[.any]),
-            select(
-                "sort", OrganizationSort.allCases.map { ($0.rawValue, t.label($0)) },
-                blank: t[.sortDefault]),
+            // Each order once: the first, by name, stands when none is chosen.
+            select("sort", OrganizationSort.allCases.map { ($0.rawValue, t.label($0)) }, blank: nil),
         ]
         let link = ListLink(path: "/organizations", parameters: parameters).with
         statusLinks =

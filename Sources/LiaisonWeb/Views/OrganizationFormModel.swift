@@ -63,7 +63,8 @@ struct OrganizationFormModel {
             FieldGroup(
                 legend: t[.groupPlace],
                 fields: [
-                    select("country", Country.all.map { ($0.code, "\($0.name) (\($0.code))") }, blank: t[.choose]),
+                    select(
+                        "country", Country.allByName.map { ($0.code, "\($0.name) (\($0.code))") }, blank: t[.choose]),
                     select("region", regions.regions.map { ($0.key, $0.name) }, blank: t[.choose]),
                     field("metroArea"), field("population", .number), latitude, longitude, field("website", .url),
                 ]),

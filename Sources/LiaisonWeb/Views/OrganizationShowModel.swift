@@ -64,7 +64,8 @@ struct OrganizationShowModel {
 
     init(
         organization o: Organization, people: [PersonAtOrganization] = [], activities: [ActivitySummary] = [],
-        history: [AuditEntry], regions: RegionCatalog, strings t: Strings, saved: Bool
+        history: [AuditEntry], regions: RegionCatalog, strings t: Strings, saved: Bool,
+        currency: String = Currency.standard
     ) {
         self.activities = activities.map { TimelineItem($0, strings: t) }
         let yearAgo = ActivityTime.localText(Date().addingTimeInterval(-365 * 86_400), in: .gmt, dayOnly: true)
@@ -96,7 +97,9 @@ struct OrganizationShowModel {
         add(.fieldMembershipStatus, status, to: &membership)
         add(.fieldMemberSince, o.memberSince.map(String.init), to: &membership)
         add(.fieldPaying, o.membershipStatus == .member ? (o.paying ? t[.yes] : t[.no]) : nil, to: &membership)
-        add(.fieldDuesPerYear, o.duesPerYear.map(Formats.number), to: &membership)
+        add(
+            .fieldDuesPerYear, o.duesPerYear.map { String(format: t[.duesIn], Formats.number($0), currency) },
+            to: &membership)
         if let staff = o.focalPointStaff {
             membership.append(
                 Fact(label: t[.fieldFocalPointAccountId], value: staff.name, href: "mailto:\(staff.email)"))

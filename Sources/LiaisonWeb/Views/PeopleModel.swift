@@ -58,7 +58,7 @@ struct PeopleModel {
                 options: FormField.choices(pairs, selected: parameters[name] ?? "", blank: t[.any]))
         }
         filters = [
-            select("country", Country.all.map { ($0.code, $0.name) }),
+            select("country", Country.allByName.map { ($0.code, $0.name) }),
             FormField(name: "position", label: t[.filterPosition], value: query.position ?? ""),
             select("language", Language.common.compactMap { code in Language.name(code: code).map { (code, $0) } }),
             select("channel", ChannelKind.allCases.map { ($0.rawValue, t.label($0)) }),

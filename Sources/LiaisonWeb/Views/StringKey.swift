@@ -29,7 +29,6 @@ enum StringKey: String, CaseIterable, Sendable {
     case yes
     case no
     case choose
-    case sortDefault = "sort_default"
     case sortName = "sort_name"
     case sortDescendingName = "sort_-name"
     case sortDescendingPopulation = "sort_-population"
@@ -455,4 +454,16 @@ enum StringKey: String, CaseIterable, Sendable {
     case feedKind = "feed_kind"
     case entityActivity = "entity_activity"
     case entityCalendarFeed = "entity_calendar_feed"
+    case whichPerson = "which_person"
+    case statusByDate = "status_by_date"
+    case groupHosts = "group_hosts"
+    case groupInvitedInPerson = "group_invited_in_person"
+    case groupInvitedVirtual = "group_invited_virtual"
+    case groupDeclined = "group_declined"
+    case settingsCurrency = "settings_currency"
+    case hintCurrency = "hint_currency"
+    case duesIn = "dues_in"
+    case copy = "copy"
+    case copied = "copied"
+    case qrCodeLabel = "qr_code_label"
 }

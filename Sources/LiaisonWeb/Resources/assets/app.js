@@ -14,17 +14,47 @@ document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("textarea[name='addInPerson'], textarea[name='addVirtual']").forEach((box) => addByName(box, "organization"));
   document.querySelectorAll("textarea[name='addPeople']").forEach((box) => addByName(box, "person"));
   keepEndWithStart(document.querySelector("input[name='startDate']"), document.querySelector("input[name='endDate']"));
+  document.querySelectorAll("input.copy-text").forEach(copyButton);
 });
 
-// An activity's end day follows its start day while they were the same (or the end would come first), so
-// moving a one-day meeting does not make it span several days.
+// A read-only address gets a button that copies it; without the script its text is there to select.
+function copyButton(input) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "secondary copy";
+  button.textContent = input.dataset.copyLabel;
+  input.after(button);
+  input.addEventListener("focus", () => input.select());
+  button.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(input.value);
+    } catch {
+      input.select();  // a page without clipboard access: the older way
+      document.execCommand("copy");
+    }
+    button.textContent = input.dataset.copiedLabel;
+    setTimeout(() => { button.textContent = input.dataset.copyLabel; }, 2000);
+  });
+}
+
+// An activity's end day follows its start day while the end is empty or was filled in for the person (by
+// this script, or by the form as the start's own day), so moving a one-day meeting does not make it span
+// several days. The day is set, never added to; and a person who then types in End replaces what was filled
+// in rather than typing after it ("2026-12-08" twice must not become "2026-12-082026-12-08").
 function keepEndWithStart(start, end) {
   if (!start || !end) return;
-  let previous = start.value;
+  let filled = end.value === "" || end.value === start.value;
   start.addEventListener("change", () => {
-    if (end.value === previous || end.value === "" || end.value < start.value) end.value = start.value;
-    previous = start.value;
+    if (filled || end.value === "") {
+      end.value = start.value;
+      filled = true;
+    }
   });
+  end.addEventListener("focus", () => { if (filled) end.select(); });
+  end.addEventListener("beforeinput", (event) => {
+    if (filled && event.inputType.startsWith("insert")) end.value = "";
+  });
+  end.addEventListener("input", () => { filled = end.value === ""; });
 }
 
 // A box of names to add gets a search field above it: each name picked from the suggestions is added to the
@@ -56,7 +86,7 @@ function addByName(box, kind) {
       const items = (await search(text, 10)).filter((item) => item.kind === kind);
       list.replaceChildren(...items.map((item) => {
         const option = document.createElement("option");
-        option.value = item.name;
+        option.value = kind === "person" ? personEntry(item) : item.name;
         option.label = [item.nativeName, item.detail].filter(Boolean).join(" · ");
         return option;
       }));
@@ -68,6 +98,13 @@ function addByName(box, kind) {
       if (field.value.trim()) add(field.value.trim());
     }
   });
+}
+
+// A person picked from the suggestions carries their id, so that two people with one name are told apart:
+// "LIU Yang (Deputy Director · Qingdao) #123". Commas and semicolons would split the box's lines.
+function personEntry(item) {
+  const detail = (item.detail ?? "").replace(/[,;，、\n]\s*/g, " · ");
+  return `${item.name}${detail ? ` (${detail})` : ""} #${item.id}`;
 }
 
 // Asks the search endpoint for the best matches of what is typed so far.
