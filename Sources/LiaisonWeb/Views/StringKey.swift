@@ -454,4 +454,5 @@ enum StringKey: String, CaseIterable, Sendable {
     case feedKind = "feed_kind"
     case entityActivity = "entity_activity"
     case entityCalendarFeed = "entity_calendar_feed"
+    case navMenu = "nav_menu"
 }
