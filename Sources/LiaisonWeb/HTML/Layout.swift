@@ -58,15 +58,16 @@ struct Layout {
                 return
             }
             html.newline()
-            // On a narrow screen the navigation and the account fold into a disclosure that opens without
-            // JavaScript; on a wide one the stylesheet lays its content out in the header as if it were not there.
+            // On a narrow screen the navigation and the account fold under a disclosure that opens without
+            // JavaScript: its open state shows the panel after it (a sibling, so that on a wide screen the panel
+            // is plainly part of the header, with no closed <details> around it).
             html.details(.class("menu")) { html in
-                html.summary { $0.text(t[.navMenu]) }
-                html.div(.class("menu-panel")) { html in
-                    navigation(identity.account.role, into: &html)
-                    html.newline()
-                    who(identity, into: &html)
-                }
+                html.summary(Attribute("aria-controls", "menu-panel")) { $0.text(t[.navMenu]) }
+            }
+            html.div(.class("menu-panel"), .id("menu-panel")) { html in
+                navigation(identity.account.role, into: &html)
+                html.newline()
+                who(identity, into: &html)
             }
             html.newline()
             search(into: &html)
