@@ -57,7 +57,7 @@ import Testing
         #expect(page.contains("<td class=\"outside\" data-date=\"2026-10-26\">"))
         #expect(
             page.contains(
-                "<td data-date=\"2026-11-02\"><a class=\"day-number\" href=\"/calendar?view=agenda&amp;date=2026-11-02\" aria-label=\"Mon 2 Nov 2026\">2</a>"
+                "<td data-date=\"2026-11-02\"><a class=\"day-number\" href=\"/calendar?view=agenda&amp;date=2026-11-02\" aria-label=\"Mon 2 Nov 2026\"><span class=\"day-short\">2</span><span class=\"day-long\">Mon 2 Nov 2026</span></a>"
             ))
         #expect(page.contains("<td class=\"today\" data-date=\"2026-11-06\">"))
         #expect(page.contains("<span class=\"time\">\(Self.t[.allDay])</span>"))

@@ -141,4 +141,7 @@ struct Attribute: Sendable {
     static func ariaLabel(_ value: String) -> Attribute { Attribute("aria-label", value) }
     static func ariaDescribedBy(_ value: String) -> Attribute { Attribute("aria-describedby", value) }
     static func lang(_ value: String) -> Attribute { Attribute("lang", value) }
+    /// A table cell's column name, which the stylesheet shows beside the value when a narrow screen stacks
+    /// the table's rows.
+    static func dataLabel(_ value: String) -> Attribute { Attribute("data-label", value) }
 }

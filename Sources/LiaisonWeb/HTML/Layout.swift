@@ -57,47 +57,66 @@ struct Layout {
                 html.newline()
                 return
             }
-            let role = identity.account.role
             html.newline()
-            html.nav(.ariaLabel(t[.navLabel])) { html in
-                html.a(.href("/organizations"), text: t[.navDirectory])
-                html.a(.href("/people"), text: t[.navPeople])
-                html.a(.href("/calendar"), text: t[.navCalendar])
-                if role >= .editor {
-                    html.a(.href("/organizations/new"), text: t[.navNewOrganization])
-                    html.a(.href("/people/new"), text: t[.navNewPerson])
-                }
-                if role >= .admin {
-                    html.a(.href("/admin/accounts"), text: t[.navAccounts])
-                    html.a(.href("/admin/audit"), text: t[.navAudit])
-                }
+            // On a narrow screen the navigation and the account fold under a disclosure that opens without
+            // JavaScript: its open state shows the panel after it (a sibling, so that on a wide screen the panel
+            // is plainly part of the header, with no closed <details> around it).
+            html.details(.class("menu")) { html in
+                html.summary(Attribute("aria-controls", "menu-panel")) { $0.text(t[.navMenu]) }
+            }
+            html.div(.class("menu-panel"), .id("menu-panel")) { html in
+                navigation(identity.account.role, into: &html)
+                html.newline()
+                who(identity, into: &html)
             }
             html.newline()
-            html.form(.class("search"), .role("search"), .action("/search"), .method("get")) { html in
-                html.label(.for("global-search"), .class("visually-hidden"), text: t[.searchLabel])
-                html.input(
-                    .id("global-search"), .type("search"), .name("q"), .value(search),
-                    Attribute("placeholder", t[.searchPlaceholder]), .autocomplete("off"), .role("combobox"),
-                    Attribute("aria-autocomplete", "list"), Attribute("aria-expanded", "false"),
-                    Attribute("aria-controls", "global-search-results"))
-                html.ul(
-                    .id("global-search-results"), .class("suggestions"), .role("listbox"),
-                    .ariaLabel(t[.searchSuggestions]), .flag("hidden")
-                ) { _ in }
-                html.button(.type("submit"), text: t[.searchButton])
-            }
+            search(into: &html)
             html.newline()
-            html.div(.class("who")) { html in
-                html.a(.href("/account"), .id("account-link"), text: identity.account.name)
-                html.text(" ")
-                html.span(.class("role")) { $0.text(t.label(role)) }
-                html.text(" ")
-                html.form(.action("/sign-out"), .method("post"), .class("inline")) { html in
-                    html.hidden(name: "_csrf", value: identity.csrfToken ?? "")
-                    html.button(.type("submit"), .class("link"), text: t[.signOut])
-                }
+        }
+    }
+
+    private func navigation(_ role: StaffRole, into html: inout HTML) {
+        html.nav(.ariaLabel(t[.navLabel])) { html in
+            html.a(.href("/organizations"), text: t[.navDirectory])
+            html.a(.href("/people"), text: t[.navPeople])
+            html.a(.href("/calendar"), text: t[.navCalendar])
+            if role >= .editor {
+                html.a(.href("/organizations/new"), text: t[.navNewOrganization])
+                html.a(.href("/people/new"), text: t[.navNewPerson])
             }
-            html.newline()
+            if role >= .admin {
+                html.a(.href("/admin/accounts"), text: t[.navAccounts])
+                html.a(.href("/admin/audit"), text: t[.navAudit])
+            }
+        }
+    }
+
+    private func search(into html: inout HTML) {
+        html.form(.class("search"), .role("search"), .action("/search"), .method("get")) { html in
+            html.label(.for("global-search"), .class("visually-hidden"), text: t[.searchLabel])
+            html.input(
+                .id("global-search"), .type("search"), .name("q"), .value(search),
+                Attribute("placeholder", t[.searchPlaceholder]), .autocomplete("off"), .role("combobox"),
+                Attribute("aria-autocomplete", "list"), Attribute("aria-expanded", "false"),
+                Attribute("aria-controls", "global-search-results"))
+            html.ul(
+                .id("global-search-results"), .class("suggestions"), .role("listbox"),
+                .ariaLabel(t[.searchSuggestions]), .flag("hidden")
+            ) { _ in }
+            html.button(.type("submit"), text: t[.searchButton])
+        }
+    }
+
+    private func who(_ identity: Identity, into html: inout HTML) {
+        html.div(.class("who")) { html in
+            html.a(.href("/account"), .id("account-link"), text: identity.account.name)
+            html.text(" ")
+            html.span(.class("role")) { $0.text(t.label(identity.account.role)) }
+            html.text(" ")
+            html.form(.action("/sign-out"), .method("post"), .class("inline")) { html in
+                html.hidden(name: "_csrf", value: identity.csrfToken ?? "")
+                html.button(.type("submit"), .class("link"), text: t[.signOut])
+            }
         }
     }
 }

@@ -73,7 +73,7 @@ struct AccountView {
                         for feed in model.feeds {
                             html.tr { html in
                                 html.th(.scope("row"), text: feed.scope)
-                                html.td(text: feed.created)
+                                html.td(.dataLabel(t[.created]), text: feed.created)
                                 html.td { html in
                                     if feed.revoked {
                                         html.text(t[.revoked])
@@ -183,9 +183,9 @@ struct AccountView {
                         for token in model.tokens {
                             html.tr { html in
                                 html.th(.scope("row"), text: token.name)
-                                html.td(text: token.access)
-                                html.td(text: token.created)
-                                html.td(text: token.lastUsed)
+                                html.td(.dataLabel(t[.tokenAccess]), text: token.access)
+                                html.td(.dataLabel(t[.created]), text: token.created)
+                                html.td(.dataLabel(t[.tokenLastUsed]), text: token.lastUsed)
                                 html.td { html in
                                     if token.revoked {
                                         html.text(t[.tokenRevoked])

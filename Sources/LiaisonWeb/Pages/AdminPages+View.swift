@@ -49,8 +49,8 @@ struct AdminAccountsView {
                 html.br()
                 html.a(.href("\(action)/sessions"), .class("secondary"), text: t[.sessionsLink])
             }
-            html.td(text: row.email)
-            html.td { html in
+            html.td(.class("wrap"), .dataLabel(t[.fieldEmail]), text: row.email)
+            html.td(.dataLabel(t[.fieldRole])) { html in
                 if row.isSelf {
                     html.text(row.roles.first(where: \.selected)?.label ?? "")
                     return
@@ -63,8 +63,8 @@ struct AdminAccountsView {
                     html.button(.type("submit"), .class("link"), text: t[.save])
                 }
             }
-            html.td(text: t[row.twoFactor ? .yes : .no])
-            html.td { html in
+            html.td(.dataLabel(t[.twoFactor]), text: t[row.twoFactor ? .yes : .no])
+            html.td(.dataLabel(t[.accountState])) { html in
                 if row.isSelf {
                     html.text(t[.accountYou])
                     return
@@ -77,7 +77,7 @@ struct AdminAccountsView {
                     html.button(.type("submit"), .class("link"), text: t[row.disabled ? .enable : .disable])
                 }
             }
-            html.td { html in
+            html.td(.dataLabel(t[.resetPassword])) { html in
                 html.form(.action("\(action)/password"), .method("post"), .class("inline")) { html in
                     html.hidden(name: "_csrf", value: csrf)
                     html.label(.class("visually-hidden"), .for("pw-\(row.id)"), text: t[.fieldNewPassword])

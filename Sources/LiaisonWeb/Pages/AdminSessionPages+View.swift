@@ -36,10 +36,10 @@ struct AdminSessionsView {
     private func render(_ row: AdminSessionPages.Row, into html: inout HTML) {
         html.tr { html in
             html.th(.scope("row"), text: row.lastUsed)
-            html.td(text: row.started)
-            html.td(text: row.address)
-            html.td(.class("wrap"), text: row.device)
-            html.td(text: row.expires)
+            html.td(.dataLabel(t[.sessionStarted]), text: row.started)
+            html.td(.dataLabel(t[.sessionAddress]), text: row.address)
+            html.td(.class("wrap"), .dataLabel(t[.sessionDevice]), text: row.device)
+            html.td(.dataLabel(t[.sessionExpires]), text: row.expires)
             html.td { html in
                 if row.isCurrent {
                     html.text(t[.sessionThisOne])

@@ -120,9 +120,12 @@ struct CalendarView {
             case (false, false): nil
             }
         html.td(classes.map { .class($0) }, Attribute("data-date", day.date)) { html in
-            html.a(
-                .class("day-number"), .href("/calendar?view=agenda&date=\(day.date)"), .ariaLabel(day.label),
-                text: String(day.number))
+            // The number in the grid; the whole date where a narrow screen lists the days instead.
+            html.a(.class("day-number"), .href("/calendar?view=agenda&date=\(day.date)"), .ariaLabel(day.label)) {
+                html in
+                html.span(.class("day-short")) { $0.text(String(day.number)) }
+                html.span(.class("day-long")) { $0.text(day.label) }
+            }
             html.newline()
             if !day.items.isEmpty {
                 html.ul(.class("plain")) { html in

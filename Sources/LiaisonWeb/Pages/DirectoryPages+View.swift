@@ -82,12 +82,12 @@ struct DirectoryView {
                     href: "/organizations/\(row.id)", name: row.name, nativeName: row.nativeName, into: &html)
             }
             html.newline()
-            html.td(text: row.kind)
-            html.td(text: row.country)
-            html.td(text: row.region)
-            html.td(.class("num"), text: row.population)
+            html.td(.dataLabel(t[.colKind]), text: row.kind)
+            html.td(.dataLabel(t[.colCountry]), text: row.country)
+            html.td(.dataLabel(t[.colRegion]), text: row.region)
+            html.td(.class("num"), .dataLabel(t[.colPopulation]), text: row.population)
             html.newline()
-            html.td { html in
+            html.td(.dataLabel(t[.colStatus])) { html in
                 html.span(.class("badge status-\(row.statusKey)")) { $0.text(row.status) }
                 if row.paying {
                     html.text(" ")
@@ -95,7 +95,7 @@ struct DirectoryView {
                 }
             }
             html.newline()
-            html.td(.class("num"), text: row.memberSince)
+            html.td(.class("num"), .dataLabel(t[.colMemberSince]), text: row.memberSince)
             html.newline()
         }
     }

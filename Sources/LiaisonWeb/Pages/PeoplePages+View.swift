@@ -102,7 +102,7 @@ struct PeopleView {
                 }
             }
             html.newline()
-            html.td { html in
+            html.td(.dataLabel(t[.colPosition])) { html in
                 html.text(row.title ?? "")
                 if let organization = row.organization {
                     if row.title != nil { html.text(", ") }
@@ -114,9 +114,9 @@ struct PeopleView {
                 }
             }
             html.newline()
-            html.td(text: row.country)
+            html.td(.dataLabel(t[.colCountry]), text: row.country)
             html.newline()
-            html.td { html in
+            html.td(.dataLabel(t[.colContact])) { html in
                 if let channel = row.channel {
                     html.span(.class("muted")) { $0.text(row.channelKind ?? "") }
                     html.text(" " + channel)

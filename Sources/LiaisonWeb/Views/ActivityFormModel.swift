@@ -101,6 +101,14 @@ struct ActivityFormModel {
         func check(_ name: String, _ label: String, _ on: Bool) -> FormField {
             FormField(name: name, label: label, control: .checkbox, checked: on)
         }
+        /// A participant's fields, each saying whose row it is in (its label repeats from row to row).
+        func inRow(_ name: String, _ fields: [FormField]) -> [FormField] {
+            fields.map { field in
+                var field = field
+                field.row = name
+                return field
+            }
+        }
         let shownOrganizations = shownRows(
             form.organizations, max: ActivityInput.maxOrganizations, error: form.errors["organizations"], strings: t)
         organizationsError = shownOrganizations.error
@@ -108,16 +116,18 @@ struct ActivityFormModel {
             let p = "organizations[\(index)]"
             return ParticipantRow(
                 name: row.name, hidden: [("\(p).id", row.id), ("\(p).name", row.name)],
-                fields: [
-                    rowSelect(
-                        "\(p).mode", t[.fieldParticipantMode], row.mode,
-                        AttendanceMode.allCases.map { ($0.rawValue, t.label($0)) }),
-                    rowSelect(
-                        "\(p).status", t[.fieldParticipantStatus], row.status,
-                        ParticipationStatus.allCases.map { ($0.rawValue, t.label($0)) }),
-                    check("\(p).organizer", t[.organizer], row.organizer),
-                    check("\(p).remove", t[.remove], row.remove),
-                ])
+                fields: inRow(
+                    row.name,
+                    [
+                        rowSelect(
+                            "\(p).mode", t[.fieldParticipantMode], row.mode,
+                            AttendanceMode.allCases.map { ($0.rawValue, t.label($0)) }),
+                        rowSelect(
+                            "\(p).status", t[.fieldParticipantStatus], row.status,
+                            ParticipationStatus.allCases.map { ($0.rawValue, t.label($0)) }),
+                        check("\(p).organizer", t[.organizer], row.organizer),
+                        check("\(p).remove", t[.remove], row.remove),
+                    ]))
         }
         addOrganizations = [
             field("addInPerson", .textarea, hint: t[.hintAddOrganizations]),
@@ -134,16 +144,18 @@ struct ActivityFormModel {
             let p = "people[\(index)]"
             return ParticipantRow(
                 name: row.name, hidden: [("\(p).id", row.id), ("\(p).name", row.name)],
-                fields: [
-                    rowSelect(
-                        "\(p).role", t[.fieldParticipantRole], row.role,
-                        DelegateRole.allCases.map { ($0.rawValue, t.label($0)) }),
-                    rowSelect(
-                        "\(p).delegation", t[.fieldParticipantDelegation], row.delegation, delegations,
-                        blank: t[.noDelegation]),
-                    check("\(p).inPerson", t[.modeInPerson], row.inPerson),
-                    check("\(p).remove", t[.remove], row.remove),
-                ])
+                fields: inRow(
+                    row.name,
+                    [
+                        rowSelect(
+                            "\(p).role", t[.fieldParticipantRole], row.role,
+                            DelegateRole.allCases.map { ($0.rawValue, t.label($0)) }),
+                        rowSelect(
+                            "\(p).delegation", t[.fieldParticipantDelegation], row.delegation, delegations,
+                            blank: t[.noDelegation]),
+                        check("\(p).inPerson", t[.modeInPerson], row.inPerson),
+                        check("\(p).remove", t[.remove], row.remove),
+                    ]))
         }
         addPeople = [
             field("addPeople", .textarea, hint: t[.hintAddPeople]),

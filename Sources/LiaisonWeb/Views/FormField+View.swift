@@ -10,7 +10,10 @@ extension FormField {
                 html.input(
                     .type(isRadio ? "radio" : "checkbox"), .id(id), .name(name), isRadio ? .value(value) : nil,
                     .flag("checked", checked), describedBy, invalid)
-                html.label(.for(id), text: label)
+                html.label(.for(id)) { html in
+                    html.text(label)
+                    rowName(into: &html)
+                }
             } else if isCheckboxes {
                 html.fieldset(.id(id), .class("choices"), describedBy) { html in
                     html.element("legend", []) { $0.text(label) }
@@ -29,6 +32,7 @@ extension FormField {
                         html.text(" ")
                         html.span(.class("required"), Attribute("aria-hidden", "true")) { $0.text("*") }
                     }
+                    rowName(into: &html)
                 }
                 control(into: &html, describedBy: describedBy, invalid: invalid)
             }
@@ -36,6 +40,13 @@ extension FormField {
             // Quotes escaped as the template escaped them: messages quote what was typed ("ZZ" is not ...).
             if let error { html.p(.class("error"), .id(errorId)) { $0.textEscapingQuotes(error) } }
         }
+    }
+
+    /// Which row the field is in, heard but not seen: the row shows it already.
+    private func rowName(into html: inout HTML) {
+        guard let row else { return }
+        html.text(" ")
+        html.span(.class("visually-hidden")) { $0.text("(\(row))") }
     }
 
     private func control(into html: inout HTML, describedBy: Attribute?, invalid: Attribute?) {

@@ -22,6 +22,9 @@ struct FormField {
     /// Extra HTML attributes are never passed through; these are the few the controls need.
     var step: String?
     var autocomplete: String?
+    /// The row of a repeated section the field belongs to ("Channel 2", a city's name): its label repeats
+    /// from row to row, so this is added to it for screen readers, which would otherwise hear ten "Preferred".
+    var row: String?
 
     init(
         name: String, label: String, value: String = "", error: String? = nil, hint: String? = nil,

@@ -61,8 +61,8 @@ struct HistoryView {
                     for change in row.changes {
                         html.tr { html in
                             html.th(.scope("row"), text: change.field)
-                            html.td(text: change.before ?? "")
-                            html.td(text: change.after ?? "")
+                            html.td(.dataLabel(t[.changeBefore]), text: change.before ?? "")
+                            html.td(.dataLabel(t[.changeAfter]), text: change.after ?? "")
                         }
                     }
                 }

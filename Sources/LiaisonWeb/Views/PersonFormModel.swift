@@ -79,14 +79,20 @@ struct PersonFormModel {
                     field("consentDate", .date, hint: t[.hintDay]), field("notes", .textarea),
                 ]),
         ]
+        /// "Position 1", "Channel 2": the name of a row, as the error summary and screen readers say it.
+        func rowLabel(_ prefix: String, _ index: Int) -> String {
+            String(format: t[prefix == "positions" ? .summaryPosition : .summaryChannel], index + 1)
+        }
         func rowField(
             _ prefix: String, _ index: Int, _ name: String, _ value: String, _ control: FormField.Control = .text,
             errorKey: String? = nil
         ) -> FormField {
             let full = "\(prefix)[\(index)].\(name)"
-            return FormField(
+            var field = FormField(
                 name: full, label: t.field("\(prefix)_\(name)"), value: value,
                 error: form.errors["\(prefix)[\(index)].\(errorKey ?? name)"], control: control)
+            field.row = rowLabel(prefix, index)
+            return field
         }
         let shownPositions = shownRows(
             form.positions, max: PersonInput.maxPositions, error: form.errors["positions"], strings: t)
@@ -113,9 +119,10 @@ struct PersonFormModel {
             var holder = rowField("channels", index, "heldBy", row.heldBy, .select, errorKey: "heldByAccountId")
             holder.options = FormField.choices(
                 staff.map { (String($0.id), $0.name) }, selected: row.heldBy, blank: t[.nobody])
-            let preferred = FormField(
+            var preferred = FormField(
                 name: "preferredChannel", label: t[.fieldChannelsPreferred], value: String(index), control: .radio,
                 checked: row.preferred)
+            preferred.row = rowLabel("channels", index)
             return [
                 kind, rowField("channels", index, "value", row.value), rowField("channels", index, "label", row.label),
                 holder, preferred,

@@ -466,4 +466,5 @@ enum StringKey: String, CaseIterable, Sendable {
     case copy = "copy"
     case copied = "copied"
     case qrCodeLabel = "qr_code_label"
+    case navMenu = "nav_menu"
 }
