@@ -454,4 +454,12 @@ enum StringKey: String, CaseIterable, Sendable {
     case feedKind = "feed_kind"
     case entityActivity = "entity_activity"
     case entityCalendarFeed = "entity_calendar_feed"
+    case addPosition = "add_position"
+    case addChannel = "add_channel"
+    case addLanguage = "add_language"
+    case rowsLimit = "rows_limit"
+    case sectionLanguages = "section_languages"
+    case fieldLanguagesName = "field_languages_name"
+    case hintZoneChoice = "hint_zone_choice"
+    case requiredNote = "required_note"
 }
