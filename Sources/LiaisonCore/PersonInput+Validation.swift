@@ -221,6 +221,22 @@ public enum Language {
         return letters.flatMap { first in letters.map { first + $0 } }.filter { name(code: $0) != nil }
     }()
 
+    /// The code of a language named in English ("Chinese" → "zh"), case and accents ignored; a code itself
+    /// ("zh") is taken too. Nil when no ISO 639-1 language has that name.
+    public static func code(name: String) -> String? {
+        let key = name.trimmed.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        if let code = codesByName[key] { return code }
+        let lowered = key.lowercased()
+        return Language.name(code: lowered) != nil ? lowered : nil
+    }
+
+    private static let codesByName: [String: String] = Dictionary(
+        allCodes.compactMap { code in
+            name(code: code).map {
+                ($0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil), code)
+            }
+        }, uniquingKeysWith: { first, _ in first })
+
     /// The languages a form offers first, by code.
     public static let common = ["zh", "en", "es", "fr", "ar", "pt", "ru", "de", "ja", "ko", "it", "tr", "id", "hi"]
 }

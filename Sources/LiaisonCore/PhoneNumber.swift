@@ -76,7 +76,7 @@ public enum PhoneNumber {
 
     /// Country codes that are not a country's: Ascension (its own code though part of "SH"), and the
     /// non-geographic ones for freephone, satellite and international networks.
-    private static let assignedCodes = Set(codes.values).union([
+    static let assignedCodes = Set(codes.values).union([
         "247", "800", "808", "870", "881", "882", "883", "888", "979",
     ])
 

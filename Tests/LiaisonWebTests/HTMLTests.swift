@@ -70,7 +70,7 @@ import Testing
         <div class="field has-error">\#
         <label for="f-name">Name <span class="required" aria-hidden="true">*</span></label>\#
         <input id="f-name" name="name" type="text" value="Guang&quot;zhou&quot; &lt;b&gt;" required\#
-         aria-describedby="f-name-error" aria-invalid="true">\#
+         aria-required="true" aria-describedby="f-name-error" aria-invalid="true">\#
         <p class="error" id="f-name-error">Required.</p></div>
         """#,
         #"""

@@ -90,7 +90,7 @@ def test_merge_two_records_of_one_person(browser, server):
     browser.find_element(By.ID, "f-confirmDuplicates").click()
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.record button[type=submit]"))
     kept_url = browser.current_url.split("?")[0]
-    assert "+8657185250000" in browser.find_element(By.CSS_SELECTOR, "dl.channels").text
+    assert "+86 571 8525 0000" in browser.find_element(By.CSS_SELECTOR, "dl.channels").text
 
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "a[href$='/merge']"))
     other = browser.find_element(By.CSS_SELECTOR, "ul.candidates li")
@@ -101,7 +101,7 @@ def test_merge_two_records_of_one_person(browser, server):
     assert browser.current_url.startswith(kept_url)
     assert "merged" in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
     channels = browser.find_element(By.CSS_SELECTOR, "dl.channels").text
-    assert "+8657185250000" in channels and "liu.yang@hangzhou.example.cn" in channels
+    assert "+86 571 8525 0000" in channels and "liu.yang@hangzhou.example.cn" in channels
     assert "Merged" in browser.find_element(By.CSS_SELECTOR, "ol.history").text
     browser.get(other_url)
     assert "There is nothing at this address." in browser.page_source

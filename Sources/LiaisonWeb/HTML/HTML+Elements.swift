@@ -57,6 +57,17 @@ extension HTML {
     mutating func label(_ attributes: Attribute?..., text: String) { element("label", attributes) { $0.text(text) } }
     mutating func button(_ attributes: Attribute?..., text: String) { element("button", attributes) { $0.text(text) } }
 
+    /// Suggestions for the text inputs whose `list` names `id`: each option's value, and a label beside it.
+    mutating func datalist(id: String, options: [(value: String, label: String)]) {
+        element("datalist", [.id(id)]) { html in
+            for option in options {
+                html.option(.value(option.value), option.label.isEmpty ? nil : Attribute("label", option.label)) {
+                    _ in
+                }
+            }
+        }
+    }
+
     /// A form's hidden field.
     mutating func hidden(name: String, value: String) {
         input(.type("hidden"), .name(name), .value(value))

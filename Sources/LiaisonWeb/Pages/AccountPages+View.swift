@@ -46,7 +46,10 @@ struct AccountView {
         html.h2(.id("zone"), text: t[.fieldTimeZone])
         html.form(.class("record"), .action("/account/time-zone"), .method("post")) { html in
             html.hidden(name: "_csrf", value: csrf)
-            html.fieldset(.class("single")) { model.timeZone.render(into: &$0) }
+            html.fieldset(.class("single")) { html in
+                model.timeZone.render(into: &html)
+                html.datalist(id: ZoneChoices.listId, options: ZoneChoices.options())
+            }
             actions(t[.save], into: &html)
         }
     }

@@ -213,12 +213,9 @@ struct AccountPages {
                 created: Formats.day(token.createdAt), lastUsed: token.lastUsedAt.map(Formats.minute) ?? t[.never],
                 revoked: token.revokedAt != nil)
         }
-        var zoneField = FormField(
-            name: "timeZone", label: t[.fieldTimeZone], value: account.timeZone ?? "", hint: t[.hintTimeZone],
-            control: .select)
-        zoneField.options = FormField.choices(
-            ActivityFormModel.zones(keeping: account.timeZone).filter { $0 != "UTC" }.map { ($0, $0) },
-            selected: account.timeZone ?? "", blank: "UTC")
+        let zoneField = ZoneChoices.field(
+            name: "timeZone", label: t[.fieldTimeZone], value: account.timeZone ?? "",
+            hint: t[.hintTimeZone] + " " + t[.hintZoneChoice])
         let feeds = try await store.calendarFeeds(accountId: account.id).map {
             FeedRow(
                 id: $0.id, scope: t.label($0.scope), created: Formats.day($0.createdAt),

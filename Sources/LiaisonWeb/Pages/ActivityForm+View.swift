@@ -12,7 +12,9 @@ struct ActivityFormView {
         FormParts.form(
             action: model.action, csrf: csrf, version: model.version, cancel: model.cancel, t: t, into: &html
         ) { html in
+            html.p(.class("hint required-note"), text: t[.requiredNote])
             FormParts.groups(model.groups, into: &html)
+            html.datalist(id: ZoneChoices.listId, options: ZoneChoices.options())
             FormParts.fieldset(.id("f-organizations"), legend: t[.sectionParticipants], into: &html) { html in
                 html.newline()
                 participants(

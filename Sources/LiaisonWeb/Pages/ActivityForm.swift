@@ -36,10 +36,11 @@ struct ActivityForm {
     ]
 
     /// A blank form in the viewer's zone, at the day chosen on the calendar or at a mission.
-    init(timeZone: String, day: String?, mission: Activity? = nil, place: String? = nil) {
+    /// A place's own zone (`placeZone`) comes before the mission's, and the mission's before the viewer's.
+    init(timeZone: String, day: String?, mission: Activity? = nil, place: String? = nil, placeZone: String? = nil) {
         values = [
             "kind": ActivityKind.bilateralMeeting.rawValue, "visibility": ActivityVisibility.internal.rawValue,
-            "timeZone": mission?.timeZone ?? timeZone, "startDate": day ?? "", "endDate": day ?? "",
+            "timeZone": placeZone ?? mission?.timeZone ?? timeZone, "startDate": day ?? "", "endDate": day ?? "",
             "startTime": "09:00", "endTime": "10:00", "addStatus": "",
             "addRole": DelegateRole.member.rawValue, "missionId": mission.map { String($0.id) } ?? "",
             "place": place ?? mission?.placeName ?? "",

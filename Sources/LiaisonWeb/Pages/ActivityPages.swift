@@ -129,9 +129,16 @@ struct ActivityPages {
         var mission: Activity?
         if let id = reader.recordId("mission") { mission = try await store.activity(id: id) }
         var place: String?
-        if let id = reader.recordId("organization") { place = try await store.organization(id: id)?.name }
+        var placeZone: String?
+        if let id = reader.recordId("organization"), let organization = try await store.organization(id: id) {
+            place = organization.name
+            placeZone = organization.country.flatMap {
+                CountryZones.zone(country: $0, latitude: organization.latitude, longitude: organization.longitude)
+            }
+        }
         let form = ActivityForm(
-            timeZone: ActivityFormats.name(Self.viewerZone(context)), day: day, mission: mission, place: place)
+            timeZone: ActivityFormats.name(Self.viewerZone(context)), day: day, mission: mission, place: place,
+            placeZone: placeZone)
         return try await formPage(
             form, heading: t[.newActivity], action: "/activities", cancel: "/calendar", context: context)
     }

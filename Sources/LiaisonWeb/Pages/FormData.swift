@@ -89,4 +89,9 @@ extension FormData {
     func rows<Row>(prefix: String, make: (FormData, String) -> Row) -> [Row] {
         (rowIndex[prefix] ?? [:]).filter(\.value).keys.sorted().map { make(self, "\(prefix)[\($0)]") }
     }
+
+    /// How many rows of the prefix were sent wholly blank.
+    func blankRows(prefix: String) -> Int {
+        (rowIndex[prefix] ?? [:]).values.count { !$0 }
+    }
 }

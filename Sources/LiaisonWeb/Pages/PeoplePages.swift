@@ -73,6 +73,10 @@ struct PeoplePages {
                 form, heading: heading, action: "/people", cancel: "/people", duplicates: duplicates,
                 status: .unprocessableContent, context: context)
         }
+        // "Add another" shows the form again with one more row; nothing is checked or saved.
+        if form.adding != nil {
+            return try await formPage(form, heading: heading, action: "/people", cancel: "/people", context: context)
+        }
         guard let input = try await input(from: &form) else { return try await again() }
         do {
             switch try await intake.create(input, confirmDuplicates: form.confirmDuplicates, by: context.actor) {
@@ -104,6 +108,7 @@ struct PeoplePages {
                 form, heading: heading, action: action, cancel: action, conflict: conflict, status: status,
                 context: context)
         }
+        if form.adding != nil { return try await again(status: .ok) }
         guard let input = try await input(from: &form) else { return try await again() }
         do {
             _ = try await intake.update(id: current.id, expectedVersion: version, input, by: context.actor)

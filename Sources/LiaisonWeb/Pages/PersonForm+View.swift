@@ -16,15 +16,14 @@ struct PersonFormView {
                 duplicates(into: &html)
                 html.newline()
             }
+            html.p(.class("hint required-note"), text: t[.requiredNote])
             FormParts.groups(model.groups, into: &html)
-            rows(
-                id: "f-positions", legend: t[.sectionPositions], hint: t[.hintPositions],
-                error: model.positionsError, rows: model.positionRows, into: &html)
-            html.newline()
-            rows(
-                id: "f-channels", legend: t[.sectionChannels], hint: t[.hintChannels],
-                error: model.channelsError, rows: model.channelRows, into: &html)
-            html.newline()
+            for list in [model.languages, model.positions, model.channels] {
+                rows(list, into: &html) { html in
+                    if list.prefix == "languages" { html.datalist(id: "language-names", options: model.languageNames) }
+                }
+                html.newline()
+            }
         }
     }
 
@@ -57,21 +56,33 @@ struct PersonFormView {
         }
     }
 
-    /// A repeated section (positions, channels): its hint, the error of the list as a whole, and a row of
-    /// fields for each item.
-    private func rows(
-        id: String, legend: String, hint: String, error: String?, rows: [[FormField]], into html: inout HTML
-    ) {
-        FormParts.fieldset(.id(id), legend: legend, into: &html) { html in
+    /// A list whose rows are added and removed in place: its hint, the error of the list as a whole, a row of
+    /// fields for each item, and the button that adds a row. Without JavaScript the button sends the form,
+    /// which comes back with everything typed and one more empty row; app.js adds the row in place instead.
+    private func rows(_ list: PersonFormModel.RowList, into html: inout HTML, extra: (inout HTML) -> Void) {
+        FormParts.fieldset(
+            .id(list.id), Attribute("data-rows", list.prefix), Attribute("data-max", String(list.max)),
+            Attribute("data-full", list.full), legend: list.legend, into: &html
+        ) { html in
             html.newline()
-            html.p(.class("hint"), text: hint)
+            html.p(.class("hint"), text: list.hint)
             html.newline()
-            if let error { html.p(.class("error"), text: error) }
+            if let error = list.error { html.p(.class("error"), text: error) }
             html.newline()
-            for row in rows {
+            for row in list.rows {
                 html.div(.class("row")) { html in
                     for field in row { field.render(into: &html) }
                 }
+            }
+            extra(&html)
+            html.newline()
+            if list.isFull {
+                html.p(.class("hint rows-full"), text: list.full)
+            } else {
+                // formnovalidate: adding a row is not sending the form, so required fields may still be empty.
+                html.button(
+                    .type("submit"), .name("add"), .value(list.prefix), .class("button secondary add-row"),
+                    .flag("formnovalidate"), text: list.addLabel)
             }
             html.newline()
         }

@@ -7,17 +7,26 @@ import LiaisonStore
 struct PersonForm {
     struct PositionRow { var organization = "", title = "", department = "", startDate = "", endDate = "" }
     struct ChannelRow { var kind = "", value = "", label = "", heldBy = "", preferred = false }
+    /// The lists whose rows the form adds and removes in place, by the prefix of their fields' names.
+    static let lists = ["positions", "channels", "languages"]
 
     var values: [String: String] = [:]
     var positions: [PositionRow] = []
     var channels: [ChannelRow] = []
+    /// The languages by name as shown and typed ("Chinese"); codes are read as well.
+    var languages: [String] = []
+    /// The list whose "Add another" button sent the form: it is shown again with one more empty row, and
+    /// nothing is saved.
+    var adding: String?
+    /// How many wholly blank rows each list sent, so that pressing "Add another" again adds another.
+    var blankRows: [String: Int] = [:]
     var version = ""
     /// Set when the person confirmed that the likely duplicates shown are other people.
     var confirmDuplicates = false
     var errors: [String: String] = [:]
 
     static let textFields = [
-        "givenName", "familyName", "nameOrder", "nativeName", "honorific", "role", "languages", "metAt",
+        "givenName", "familyName", "nameOrder", "nativeName", "honorific", "role", "metAt",
         "metAtActivityId", "consentNote", "consentDate", "notes",
     ]
 
@@ -32,7 +41,7 @@ struct PersonForm {
         values = [
             "givenName": p.givenName, "familyName": p.familyName, "nameOrder": p.nameOrder.rawValue,
             "nativeName": p.nativeName ?? "", "honorific": p.honorific ?? "", "role": p.role.rawValue,
-            "languages": p.languages.joined(separator: ", "), "metAt": p.metAt ?? "",
+            "metAt": p.metAt ?? "",
             "metAtActivityId": p.metAtActivityId.map(String.init) ?? "",
             "consentNote": p.consentNote ?? "", "consentDate": p.consentDate ?? "", "notes": p.notes ?? "",
         ]
@@ -46,24 +55,39 @@ struct PersonForm {
                 kind: $0.kind.rawValue, value: $0.value, label: $0.label ?? "",
                 heldBy: $0.heldByAccountId.map(String.init) ?? "", preferred: $0.preferred)
         }
+        languages = p.languages.map { Language.name(code: $0) ?? $0 }
         version = String(p.version)
     }
 
     /// The form as submitted.
     init(form: FormData) {
         for name in Self.textFields { values[name] = form[name] }
+        // A row whose "remove" box is ticked is left out, whatever else it holds.
+        func kept(_ form: FormData, _ p: String) -> Bool { form["\(p).remove"] != "on" }
         positions = form.rows(prefix: "positions") { form, p in
-            PositionRow(
-                organization: form["\(p).organization"], title: form["\(p).title"],
-                department: form["\(p).department"], startDate: form["\(p).startDate"], endDate: form["\(p).endDate"])
-        }
+            kept(form, p)
+                ? PositionRow(
+                    organization: form["\(p).organization"], title: form["\(p).title"],
+                    department: form["\(p).department"], startDate: form["\(p).startDate"],
+                    endDate: form["\(p).endDate"]) : nil
+        }.compactMap { $0 }
         let preferred = form["preferredChannel"]
         // A spare channel row keeps its kind chosen; it counts only once something is typed in it.
         channels = form.rows(prefix: "channels") { form, p in
-            ChannelRow(
-                kind: form["\(p).kind"], value: form["\(p).value"], label: form["\(p).label"],
-                heldBy: form["\(p).heldBy"], preferred: !preferred.isEmpty && p == "channels[\(preferred)]")
-        }.filter { !($0.value + $0.label).trimmingCharacters(in: .whitespaces).isEmpty || $0.preferred }
+            kept(form, p)
+                ? ChannelRow(
+                    kind: form["\(p).kind"], value: form["\(p).value"], label: form["\(p).label"],
+                    heldBy: form["\(p).heldBy"], preferred: !preferred.isEmpty && p == "channels[\(preferred)]")
+                : nil
+        }.compactMap { $0 }.filter {
+            !($0.value + $0.label).trimmingCharacters(in: .whitespaces).isEmpty || $0.preferred
+        }
+        languages = form.rows(prefix: "languages") { form, p in form["\(p).name"] }
+        // One box of codes or names separated by commas, as the form had before the list of names.
+        languages += form["languages"].split { $0 == "," || $0 == ";" }.map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        adding = Self.lists.first { form["add"] == $0 }
+        for list in Self.lists { blankRows[list] = form.blankRows(prefix: list) }
         version = form["version"]
         confirmDuplicates = form["confirmDuplicates"] == "on" || form["confirmDuplicates"] == "true"
     }
@@ -78,7 +102,13 @@ struct PersonForm {
         if nameOrder == nil { parseErrors["nameOrder"] = "Choose the name order." }
         let role = PersonRole(rawValue: values["role"] ?? "")
         if role == nil { parseErrors["role"] = "Choose a role." }
-        let languages = (values["languages"] ?? "").split { $0 == "," || $0 == " " || $0 == ";" }.map(String.init)
+        let languages = languages.enumerated().map { index, typed in
+            let name = typed.trimmingCharacters(in: .whitespaces)
+            if let code = Language.code(name: name) { return code }
+            parseErrors["languages[\(index)]"] =
+                "\"\(name)\" is not a language name this list knows: choose one from the list, e.g. Chinese or English."
+            return name
+        }
         let positions = positions.enumerated().map { index, row in
             let name = row.organization.trimmingCharacters(in: .whitespaces)
             let id = organizations[SearchText.sortKey(name)]

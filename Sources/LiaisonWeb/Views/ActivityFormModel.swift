@@ -67,6 +67,11 @@ struct ActivityFormModel {
         }
         var startDate = field("startDate", .date, hint: t[.hintDay])
         startDate.required = true
+        var endDate = field("endDate", .date, hint: t[.hintDay])
+        endDate.required = true
+        let zone = ZoneChoices.field(
+            name: "timeZone", label: t.field("activity_timeZone"), value: form.values["timeZone"] ?? "",
+            error: form.errors["timeZone"], hint: t[.hintZoneChoice])
         groups = [
             FieldGroup(
                 legend: t[.groupActivity],
@@ -82,9 +87,8 @@ struct ActivityFormModel {
             FieldGroup(
                 legend: t[.groupWhenWhere],
                 fields: [
-                    startDate, field("startTime", hint: t[.hintTime]), field("endDate", .date, hint: t[.hintDay]),
-                    field("endTime", hint: t[.hintTime]), allDay,
-                    select("timeZone", Self.zones(keeping: form.values["timeZone"]).map { ($0, $0) }),
+                    startDate, field("startTime", .time, hint: t[.hintTime]), endDate,
+                    field("endTime", .time, hint: t[.hintTime]), allDay, zone,
                     field("place", hint: t[.hintActivityPlace]), field("venue"),
                 ]),
             FieldGroup(legend: t[.groupStaff], fields: [staffField]),
@@ -185,13 +189,5 @@ struct ActivityFormModel {
             links.append(FieldErrorLink(id: list, message: message))
         }
         errorSummary = links
-    }
-
-    /// The zones offered, with the one chosen when the list lacks it.
-    static func zones(keeping chosen: String?) -> [String] {
-        guard let chosen, !chosen.isEmpty, !ActivityTime.zoneNames.contains(chosen) else {
-            return ActivityTime.zoneNames
-        }
-        return [chosen] + ActivityTime.zoneNames
     }
 }

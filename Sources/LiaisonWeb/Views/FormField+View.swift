@@ -62,7 +62,8 @@ extension FormField {
             }
         } else if isText {
             html.input(
-                .id(id), .name(name), .type(isURL ? "url" : "text"), .value(value), .flag("required", required),
+                .id(id), .name(name), .type(inputType), .value(value), .flag("required", required),
+                required ? Attribute("aria-required", "true") : nil, list.map { Attribute("list", $0) },
                 describedBy, invalid)
         } else if isNumber {
             html.input(

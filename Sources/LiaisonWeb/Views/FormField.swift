@@ -2,7 +2,7 @@ import Foundation
 
 /// One input on a form, as the `field` partial draws it: label, what was typed, and its error beside it.
 struct FormField {
-    enum Control { case text, number, url, textarea, select, checkbox, checkboxes, radio, date }
+    enum Control { case text, number, url, textarea, select, checkbox, checkboxes, radio, date, time }
 
     struct Option {
         let value: String
@@ -25,6 +25,8 @@ struct FormField {
     /// The row of a repeated section the field belongs to ("Channel 2", a city's name): its label repeats
     /// from row to row, so this is added to it for screen readers, which would otherwise hear ten "Preferred".
     var row: String?
+    /// The id of a `<datalist>` of suggestions for a text input (language names, time zones).
+    var list: String?
 
     init(
         name: String, label: String, value: String = "", error: String? = nil, hint: String? = nil,
@@ -51,7 +53,16 @@ struct FormField {
     var errorId: String { id + "-error" }
     var hintId: String { id + "-hint" }
     var hasError: Bool { error != nil }
-    var isText: Bool { control == .text || control == .url || control == .date }
+    var isText: Bool { control == .text || control == .url || control == .date || control == .time }
+    /// The input's type: the browser's own day and time pickers for days and times.
+    var inputType: String {
+        switch control {
+        case .url: "url"
+        case .date: "date"
+        case .time: "time"
+        default: "text"
+        }
+    }
     var isNumber: Bool { control == .number }
     var isURL: Bool { control == .url }
     var isTextarea: Bool { control == .textarea }

@@ -45,7 +45,7 @@ struct PeopleModel {
                 id: p.id, name: p.displayName, nativeName: p.nativeName, title: p.title,
                 organizationId: p.organizationId, organization: p.organizationName,
                 country: p.country.flatMap { Country.named(code: $0)?.name } ?? "",
-                channel: p.preferredChannel?.value,
+                channel: p.preferredChannel?.shownValue,
                 channelKind: p.preferredChannel.map { t.label($0.kind) },
                 role: p.role == .none ? nil : t.label(p.role))
         }

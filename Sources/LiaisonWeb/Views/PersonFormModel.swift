@@ -13,7 +13,23 @@ struct PersonFormModel {
         let nativeName: String?
         let details: [String]
     }
-    /// An error in the summary above the form, linking to the field (or the list) it is about.
+    /// A list whose rows are added and removed in place (positions, channels, languages): a row of fields for
+    /// each item and the empty rows for new ones, the button that adds one, and what is said when it is full.
+    struct RowList {
+        let id: String
+        /// The prefix of its fields' names ("positions" for positions[0].title), the value its button sends.
+        let prefix: String
+        let legend: String
+        let hint: String
+        /// An error about the list as a whole ("at most 100"), shown at the top of its section.
+        let error: String?
+        let rows: [[FormField]]
+        let addLabel: String
+        let max: Int
+        /// Said in place of the add button once the list holds as many rows as it may.
+        let full: String
+        let isFull: Bool
+    }
 
     let heading: String
     let action: String
@@ -22,13 +38,11 @@ struct PersonFormModel {
     let conflict: Bool
     let errorSummary: [FieldErrorLink]
     let groups: [FieldGroup]
-    /// Each position's fields, and a blank row for a new one.
-    let positionRows: [[FormField]]
-    /// An error about the positions as a list ("at most 100"), shown at the top of their section.
-    let positionsError: String?
-    /// Each channel's fields, and two blank rows for new ones.
-    let channelRows: [[FormField]]
-    let channelsError: String?
+    let languages: RowList
+    /// Every language by name, for the language boxes' suggestions.
+    let languageNames: [(value: String, label: String)]
+    let positions: RowList
+    let channels: RowList
     let duplicates: [Duplicate]
     let confirmDuplicates: FormField
 
@@ -62,7 +76,6 @@ struct PersonFormModel {
                     select("nameOrder", NameOrder.allCases.map { ($0.rawValue, t.label($0)) }),
                     field("nativeName", hint: t[.hintPersonNativeName]), field("honorific"),
                     select("role", PersonRole.allCases.map { ($0.rawValue, t.label($0)) }),
-                    field("languages", hint: t[.hintLanguages]),
                 ]),
             .init(
                 legend: t[.groupContactNotes],
@@ -94,24 +107,58 @@ struct PersonFormModel {
             field.row = rowLabel(prefix, index)
             return field
         }
-        let shownPositions = shownRows(
-            form.positions, max: PersonInput.maxPositions, error: form.errors["positions"], strings: t)
-        positionsError = shownPositions.error
-        let positions = shownPositions.rows + [PersonForm.PositionRow()]
-        positionRows = positions.enumerated().map { index, row in
+        func check(_ prefix: String, _ index: Int) -> FormField {
+            FormField(name: "\(prefix)[\(index)].remove", label: t[.remove], control: .checkbox)
+        }
+        /// The rows shown: those sent (up to the cap) and the empty ones, one more than were sent blank when the
+        /// list's "Add another" button sent the form.
+        func list<Row>(
+            _ prefix: String, _ rows: [Row], blank: Row, max: Int, legend: String, hint: String, add: String,
+            fields: (Int, Row) -> [FormField]
+        ) -> RowList {
+            let shown = shownRows(rows, max: max, error: form.errors[prefix], strings: t)
+            let wanted = form.adding == prefix ? (form.blankRows[prefix] ?? 0) + 1 : 1
+            let spare = Swift.max(0, Swift.min(wanted, max - shown.rows.count))
+            let all = shown.rows + Array(repeating: blank, count: spare)
+            return RowList(
+                id: "f-\(prefix)", prefix: prefix, legend: legend, hint: hint, error: shown.error,
+                rows: all.enumerated().map(fields), addLabel: add, max: max, full: String(format: t[.rowsLimit], max),
+                isFull: all.count >= max)
+        }
+        languages = list(
+            "languages", form.languages, blank: "", max: PersonInput.maxLanguages, legend: t[.sectionLanguages],
+            hint: t[.hintLanguages], add: t[.addLanguage]
+        ) { index, name in
+            // The intake names a language by its place in the list (languages[1]), not by the box's field.
+            var f = FormField(
+                name: "languages[\(index)].name", label: t[.fieldLanguagesName], value: name,
+                error: form.errors["languages[\(index)]"])
+            f.list = "language-names"
+            return [f]
+        }
+        // Each name beside the language's own name for itself ("Chinese" beside "中文"), for those who know it so.
+        languageNames = Language.allCodes.compactMap { code in
+            Language.name(code: code).map { name in
+                let own = Locale(identifier: code).localizedString(forLanguageCode: code) ?? ""
+                return (value: name, label: own == name || own == code ? "" : own)
+            }
+        }.sorted { $0.value < $1.value }
+        positions = list(
+            "positions", form.positions, blank: PersonForm.PositionRow(), max: PersonInput.maxPositions,
+            legend: t[.sectionPositions], hint: t[.hintPositions], add: t[.addPosition]
+        ) { index, row in
             [
                 rowField("positions", index, "organization", row.organization, errorKey: "organizationId"),
                 rowField("positions", index, "title", row.title),
                 rowField("positions", index, "department", row.department),
                 rowField("positions", index, "startDate", row.startDate),
-                rowField("positions", index, "endDate", row.endDate),
+                rowField("positions", index, "endDate", row.endDate), check("positions", index),
             ]
         }
-        let shownChannels = shownRows(
-            form.channels, max: PersonInput.maxChannels, error: form.errors["channels"], strings: t)
-        channelsError = shownChannels.error
-        let channels = shownChannels.rows + Array(repeating: PersonForm.ChannelRow(), count: 2)
-        channelRows = channels.enumerated().map { index, row in
+        channels = list(
+            "channels", form.channels, blank: PersonForm.ChannelRow(), max: PersonInput.maxChannels,
+            legend: t[.sectionChannels], hint: t[.hintChannels], add: t[.addChannel]
+        ) { index, row in
             var kind = rowField("channels", index, "kind", row.kind, .select)
             kind.options = FormField.choices(
                 ChannelKind.allCases.map { ($0.rawValue, t.label($0)) }, selected: row.kind,
@@ -125,7 +172,7 @@ struct PersonFormModel {
             preferred.row = rowLabel("channels", index)
             return [
                 kind, rowField("channels", index, "value", row.value), rowField("channels", index, "label", row.label),
-                holder, preferred,
+                holder, preferred, check("channels", index),
             ]
         }
         self.duplicates = duplicates.map {
@@ -136,7 +183,8 @@ struct PersonFormModel {
         confirmDuplicates = FormField(
             name: "confirmDuplicates", label: t[.confirmDuplicates], control: .checkbox,
             checked: form.confirmDuplicates)
-        let allFields = groups.flatMap(\.fields) + positionRows.joined() + channelRows.joined()
+        let allFields =
+            groups.flatMap(\.fields) + [languages, positions, channels].flatMap { $0.rows.joined() }
         // Rows repeat their labels, so the summary says which row ("Channel 2, Address or number").
         func rowName(_ field: String) -> String? {
             for (prefix, key) in [("positions[", StringKey.summaryPosition), ("channels[", .summaryChannel)]
@@ -155,7 +203,7 @@ struct PersonFormModel {
         let shown = Set(allFields.compactMap { $0.error })
         // List-wide rules ("only one preferred channel") have no input of their own: link to their list.
         for (field, message) in form.errors.sorted(by: { $0.key < $1.key }) where !shown.contains(message) {
-            let list = field.hasPrefix("positions") ? "f-positions" : "f-channels"
+            let list = PersonForm.lists.first { field.hasPrefix($0) }.map { "f-\($0)" } ?? "f-channels"
             links.append(FieldErrorLink(id: list, message: message))
         }
         errorSummary = links

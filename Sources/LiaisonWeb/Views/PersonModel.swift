@@ -73,7 +73,7 @@ struct PersonModel {
                 case .postal: .postal
                 }
             return Channel(
-                kind: t.label(c.kind), value: c.value, label: c.label, preferred: c.preferred,
+                kind: t.label(c.kind), value: c.shownValue, label: c.label, preferred: c.preferred,
                 heldBy: c.heldBy?.name, display: display)
         }
         self.activities = activities.map { TimelineItem($0, strings: t) }

@@ -467,4 +467,12 @@ enum StringKey: String, CaseIterable, Sendable {
     case copied = "copied"
     case qrCodeLabel = "qr_code_label"
     case navMenu = "nav_menu"
+    case addPosition = "add_position"
+    case addChannel = "add_channel"
+    case addLanguage = "add_language"
+    case rowsLimit = "rows_limit"
+    case sectionLanguages = "section_languages"
+    case fieldLanguagesName = "field_languages_name"
+    case hintZoneChoice = "hint_zone_choice"
+    case requiredNote = "required_note"
 }

@@ -15,6 +15,8 @@ document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("textarea[name='addPeople']").forEach((box) => addByName(box, "person"));
   keepEndWithStart(document.querySelector("input[name='startDate']"), document.querySelector("input[name='endDate']"));
   document.querySelectorAll("input.copy-text").forEach(copyButton);
+  document.querySelectorAll("fieldset[data-rows]").forEach(addRowsInPlace);
+  fillBrowserZone(document.querySelector("form[action='/account/time-zone'] input[name='timeZone']"));
 });
 
 // A read-only address gets a button that copies it; without the script its text is there to select.
@@ -36,6 +38,65 @@ function copyButton(input) {
     setTimeout(() => { button.textContent = input.dataset.copyLabel; }, 2000);
   });
 }
+
+// A list of rows (positions, channels, languages) gets its "Add another" row in place: the last row is cloned
+// blank and its fields renumbered (positions[3].title), without sending the form. A ticked "remove" box
+// dims its row; the row goes when the form is saved.
+function addRowsInPlace(fieldset) {
+  const prefix = fieldset.dataset.rows;
+  const max = Number(fieldset.dataset.max);
+  const button = fieldset.querySelector("button.add-row");
+  const rows = () => fieldset.querySelectorAll(":scope > .row");
+  fieldset.addEventListener("change", (event) => {
+    if (event.target.name?.endsWith(".remove")) event.target.closest(".row").classList.toggle("removed", event.target.checked);
+  });
+  if (!button) return;
+  // No longer a submit button, so that Enter in a field saves the form rather than adding a row.
+  button.type = "button";
+  const number = new RegExp(`^(f-)?${prefix}([\\[-])\\d+`);
+  button.addEventListener("click", (event) => {
+    event.preventDefault();
+    const all = rows();
+    const last = all[all.length - 1];
+    const index = all.length;
+    const row = last.cloneNode(true);
+    row.classList.remove("removed");
+    row.querySelectorAll("datalist[id$='-list'], .error").forEach((node) => node.remove());
+    row.querySelectorAll(".has-error").forEach((node) => node.classList.remove("has-error"));
+    row.querySelectorAll("[id], [for], [name], [aria-describedby]").forEach((node) => {
+      for (const attribute of ["id", "for", "name"]) {
+        const value = node.getAttribute(attribute);
+        if (value) node.setAttribute(attribute, value.replace(number, (_, f, sep) => `${f ?? ""}${prefix}${sep}${index}`).replace(/^(f-preferredChannel-)\d+$/, `$1${index}`));
+      }
+      node.removeAttribute("aria-invalid");
+      node.removeAttribute("aria-describedby");
+      if (node.type === "radio") node.value = String(index);
+      if (node.matches("input[type=checkbox], input[type=radio]")) node.checked = false;
+      else if (node.tagName === "SELECT") node.selectedIndex = 0;
+      else if (node.matches("input, textarea")) node.value = "";
+    });
+    last.after(row);
+    row.querySelectorAll("input[name$='.organization']").forEach((input) => {
+      input.removeAttribute("list");
+      suggestOrganizations(input);
+    });
+    row.querySelector("input, select")?.focus();
+    if (index + 1 >= max) {
+      const full = document.createElement("p");
+      full.className = "hint rows-full";
+      full.textContent = fieldset.dataset.full;
+      button.replaceWith(full);
+    }
+  });
+}
+
+// An empty time zone box takes the browser's zone, to be saved with the form.
+function fillBrowserZone(input) {
+  if (!input || input.value !== "") return;
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone) input.value = zone;
+}
+
 
 // An activity's end day follows its start day while the end is empty or was filled in for the person (by
 // this script, or by the form as the start's own day), so moving a one-day meeting does not make it span
