@@ -122,7 +122,7 @@ import Testing
             let page = try await app.get("/organizations/\(id)", as: .viewer).text
             #expect(page.contains("Changed"))
             #expect(page.contains("Ada Admin"))
-            #expect(page.contains("<th scope=\"row\">population</th><td>18676605</td><td>19000000</td>"))
+            #expect(page.contains("<th scope=\"row\">Population</th><td>18676605</td><td>19000000</td>"))
         }
     }
 

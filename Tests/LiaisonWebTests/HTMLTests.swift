@@ -122,7 +122,7 @@ import Testing
 }
 
 /// The typed history draws what the `history` template drew (quotes in text aside, which the writer leaves
-/// as they are: the same text to a browser).
+/// as they are: the same text to a browser), fields named by their labels rather than their property names.
 @Suite struct HistoryViewTests {
     @Test func typedHistoryDrawsWhatTheTemplateDrew() throws {
         let resources = WebSettings.bundledResources
@@ -163,14 +163,14 @@ import Testing
                 <span class="muted">· Ana &lt;admin&gt; (192.0.2.1) · 2027-01-15 08:00 UTC</span></p>\#
                 <details class="changes" open><summary>2 fields</summary><table class="changes"><thead><tr>\#
                 <th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>\#
-                <tr><th scope="row">name</th><td>Guang&lt;zhou&gt;</td><td>Guangzhou &amp; co</td></tr><tr>\#
-                <th scope="row">notes</th><td></td><td>"quoted"</td></tr></tbody></table></details></li><li><p>\#
+                <tr><th scope="row">Name (Latin script)</th><td>Guang&lt;zhou&gt;</td><td>Guangzhou &amp; co</td></tr><tr>\#
+                <th scope="row">Notes</th><td></td><td>"quoted"</td></tr></tbody></table></details></li><li><p>\#
                 <strong>Deleted</strong>\#
                 <span class="muted">Person #3</span> Deleted <span class="muted">· Bo · 2027-01-15 08:00 UTC</span>\#
                 </p><details class="changes"><summary>2 fields</summary><table class="changes"><thead><tr>\#
                 <th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>\#
-                <tr><th scope="row">name</th><td>Guang&lt;zhou&gt;</td><td>Guangzhou &amp; co</td></tr><tr>\#
-                <th scope="row">notes</th><td></td><td>"quoted"</td></tr></tbody></table></details></li><li><p>\#
+                <tr><th scope="row">Name (Latin script)</th><td>Guang&lt;zhou&gt;</td><td>Guangzhou &amp; co</td></tr><tr>\#
+                <th scope="row">Notes</th><td></td><td>"quoted"</td></tr></tbody></table></details></li><li><p>\#
                 <strong>Created</strong> Made <span class="muted">· Bo () · 2027-01-15 08:00 UTC</span></p></li>\#
                 </ol>
                 """#)
