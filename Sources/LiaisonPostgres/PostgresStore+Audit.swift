@@ -15,8 +15,10 @@ extension PostgresStore {
                 ("entity_id = ?", query.entityId), ("action = ?", query.action?.rawValue), ("at >= ?", query.from),
                 ("at < ?", query.to),
             ].filter { $0.value != nil }
-            let conditions = filters.map(\.condition)
+            var conditions = filters.map(\.condition)
+            if let inList = query.entityIdsCondition { conditions.append(inList) }
             var values = filters.compactMap(\.value)
+            values += query.boundedEntityIds.map { $0 as any SQLValue }
             values.append(min(max(query.limit, 1), 1000))
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             return try await db.rows(

@@ -16,8 +16,10 @@ extension SQLiteStore {
                 ("entity_id = ?", query.entityId), ("action = ?", query.action?.rawValue), ("at >= ?", query.from),
                 ("at < ?", query.to),
             ].filter { $0.value != nil }
-            let conditions = filters.map(\.condition)
+            var conditions = filters.map(\.condition)
+            if let inList = query.entityIdsCondition { conditions.append(inList) }
             var arguments = filters.map(\.value)
+            arguments += query.boundedEntityIds.map { $0 as (any DatabaseValueConvertible)? }
             arguments.append(min(max(query.limit, 1), 1000))
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             return try Row.fetchAllCached(

@@ -235,9 +235,19 @@ public struct APIToken: Sendable, Hashable, Codable, Identifiable {
 
 /// A search of the audit trail.
 public struct AuditQuery: Sendable, Hashable {
+    public static let maxEntityIds = 200
+    /// "entity_id IN (?, ...)" for `entityIds`, nil when there are none.
+    public var entityIdsCondition: String? {
+        entityIds.isEmpty
+            ? nil
+            : "entity_id IN (" + entityIds.prefix(Self.maxEntityIds).map { _ in "?" }.joined(separator: ", ") + ")"
+    }
+    public var boundedEntityIds: [Int64] { Array(entityIds.prefix(Self.maxEntityIds)) }
     public var actorAccountId: Int64?
     public var entity: RecordKind?
     public var entityId: Int64?
+    /// Any of these records (of `entity`); empty for no such limit. At most `maxEntityIds`.
+    public var entityIds: [Int64] = []
     public var action: AuditAction?
     public var from: Date?
     public var to: Date?

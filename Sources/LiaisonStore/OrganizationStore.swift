@@ -44,11 +44,16 @@ public struct OrganizationQuery: Sendable, Hashable {
     public var country: String?
     public var region: String?
     public var paying: Bool?
+    /// Organizations this staff account is the focal point of.
+    public var focalPointAccountId: Int64?
+    /// Only these organizations (ticked rows of a list); empty for no such limit. At most `maxIds`.
+    public var ids: [Int64] = []
     public var sort: OrganizationSort
     public var page: Int
     public var perPage: Int
 
     public static let maxPerPage = 200
+    public static let maxIds = 200
     public static let maxPage = 1_000_000
     /// Pages that start beyond this offset come back empty (with their counts), so no request makes the
     /// database skip more rows than this; narrower filters or search reach deeper records.

@@ -94,6 +94,13 @@ public struct DirectoryFilter: Sendable {
         if let country = query.country { conditions.add("o.country = ?", .text(country)) }
         if let region = query.region { conditions.add("o.region = ?", .text(region)) }
         if let paying = query.paying { conditions.add("o.paying = ?", .bool(paying)) }
+        if let staff = query.focalPointAccountId { conditions.add("o.focal_point_account_id = ?", .integer(staff)) }
+        if !query.ids.isEmpty {
+            let ids = query.ids.prefix(OrganizationQuery.maxIds)
+            conditions.add(
+                SQLFragment(
+                    "o.id IN (" + ids.map { _ in "?" }.joined(separator: ", ") + ")", ids.map { SQLBind.integer($0) }))
+        }
         return conditions
     }
 

@@ -46,6 +46,7 @@ public func buildRouter(settings: WebSettings, store: any LiaisonStore) async th
     ActivitiesAPI(store: store, settings: settings).register(on: routes)
     CalendarFeeds(store: store, strings: renderer.strings).register(on: routes)
     Exports(store: store, settings: settings).register(on: routes)
+    HomePages(store: store, settings: settings, renderer: renderer).register(on: routes)
     DirectoryPages(store: store, settings: settings, renderer: renderer).register(on: routes)
     PeoplePages(store: store, settings: settings, renderer: renderer).register(on: routes)
     ActivityPages(store: store, settings: settings, renderer: renderer).register(on: routes)

@@ -26,6 +26,8 @@ extension OrganizationQuery {
             }
         }
         query.paying = reader.boolean("paying")
+        query.focalPointAccountId = reader.recordId("focalPoint")
+        query.ids = reader.recordIds("ids", max: OrganizationQuery.maxIds)
         query.perPage = reader.integer("perPage", in: 1...OrganizationQuery.maxPerPage) ?? query.perPage
         query.page = reader.integer("page", in: 1...OrganizationQuery.maxPage) ?? query.page
         return (query, reader.errors)
@@ -57,6 +59,17 @@ extension PersonQuery {
 }
 
 extension URI {
+    /// The query's parameters by name, a name given more than once (ticked boxes) with its values joined by
+    /// commas; of other names given twice, the first counts.
+    func queryDictionary(joining names: Set<String>) -> [String: String] {
+        var parameters = queryDictionary
+        for name in names {
+            let values = queryParameters.getAll(name).map { String($0) }
+            if !values.isEmpty { parameters[name] = values.joined(separator: ",") }
+        }
+        return parameters
+    }
+
     /// The query's parameters by name, decoded as a browser encodes a form (`+` is a space, `%2B` a plus;
     /// Hummingbird's `queryParameters` leaves `+` as it is); of a name given twice, the first counts.
     var queryDictionary: [String: String] {

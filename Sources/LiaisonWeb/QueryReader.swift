@@ -67,6 +67,24 @@ struct QueryReader {
         return nil
     }
 
+    /// Record ids separated by commas ("3,7,12"), at most `max` of them, each listed once.
+    mutating func recordIds(_ name: String, max: Int) -> [Int64] {
+        guard let raw = value(name) else { return [] }
+        var ids: [Int64] = []
+        for part in raw.split(separator: ",", omittingEmptySubsequences: true) {
+            guard let id = Int64(part.trimmingCharacters(in: .whitespaces)), id > 0 else {
+                fail(name, "record_ids", "\(name) must be record ids (whole numbers from 1) separated by commas.")
+                return []
+            }
+            if !ids.contains(id) { ids.append(id) }
+        }
+        guard ids.count <= max else {
+            fail(name, "max_items", "\(name) may name at most \(max) records.")
+            return []
+        }
+        return ids
+    }
+
     mutating func country(_ name: String = "country") -> String? {
         guard let country = value(name) else { return nil }
         if Country.isAssigned(country.uppercased()) { return country.uppercased() }

@@ -124,7 +124,7 @@ import Testing
             #expect(page.contains("Ada Admin"))
             #expect(
                 page.contains(
-                    "<th scope=\"row\">population</th><td data-label=\"Before\">18676605</td><td data-label=\"After\">19000000</td>"
+                    "<th scope=\"row\">Population</th><td data-label=\"Before\">18676605</td><td data-label=\"After\">19000000</td>"
                 ))
         }
     }

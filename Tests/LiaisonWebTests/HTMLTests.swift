@@ -122,7 +122,7 @@ import Testing
 }
 
 /// The typed history draws what the `history` template drew (quotes in text aside, which the writer leaves
-/// as they are: the same text to a browser).
+/// as they are: the same text to a browser), fields named by their labels rather than their property names.
 @Suite struct HistoryViewTests {
     @Test func typedHistoryDrawsWhatTheTemplateDrew() throws {
         let resources = WebSettings.bundledResources
@@ -163,17 +163,17 @@ import Testing
                 <span class="muted">· Ana &lt;admin&gt; (192.0.2.1) · 2027-01-15 08:00 UTC</span></p>\#
                 <details class="changes" open><summary>2 fields</summary><table class="changes"><thead><tr>\#
                 <th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>\#
-                <tr><th scope="row">name</th><td data-label="Before">Guang&lt;zhou&gt;</td>\#
+                <tr><th scope="row">Name (Latin script)</th><td data-label="Before">Guang&lt;zhou&gt;</td>\#
                 <td data-label="After">Guangzhou &amp; co</td></tr><tr>\#
-                <th scope="row">notes</th><td data-label="Before"></td><td data-label="After">"quoted"</td></tr></tbody>\#
+                <th scope="row">Notes</th><td data-label="Before"></td><td data-label="After">"quoted"</td></tr></tbody>\#
                 </table></details></li><li><p>\#
                 <strong>Deleted</strong>\#
                 <span class="muted">Person #3</span> Deleted <span class="muted">· Bo · 2027-01-15 08:00 UTC</span>\#
                 </p><details class="changes"><summary>2 fields</summary><table class="changes"><thead><tr>\#
                 <th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead><tbody>\#
-                <tr><th scope="row">name</th><td data-label="Before">Guang&lt;zhou&gt;</td>\#
+                <tr><th scope="row">Name (Latin script)</th><td data-label="Before">Guang&lt;zhou&gt;</td>\#
                 <td data-label="After">Guangzhou &amp; co</td></tr><tr>\#
-                <th scope="row">notes</th><td data-label="Before"></td><td data-label="After">"quoted"</td></tr></tbody>\#
+                <th scope="row">Notes</th><td data-label="Before"></td><td data-label="After">"quoted"</td></tr></tbody>\#
                 </table></details></li><li><p>\#
                 <strong>Created</strong> Made <span class="muted">· Bo () · 2027-01-15 08:00 UTC</span></p></li>\#
                 </ol>

@@ -6,6 +6,7 @@ import LiaisonCore
 import LiaisonSQLite
 import LiaisonStore
 import LiaisonSynthetic
+import LiaisonTestSupport
 import Synchronization
 import Testing
 
@@ -117,6 +118,31 @@ func withSyntheticApp(
         }
     }
 
+    @Test func theHomePageReadsAsOftenForABusyWeekAndManyOrganizationsAsForOne() async throws {
+        try await withSyntheticApp { app, log, _ in
+            let editor = app.editor.account.id
+            func follow(_ index: Int) async throws {
+                let organization = try await app.store.createOrganization(
+                    OrganizationInput(name: "Followed \(index)", country: "FR", focalPointAccountId: editor))
+                var input = organization.input
+                input.population = index
+                _ = try await app.store.updateOrganization(id: organization.id, expectedVersion: 1, input)
+                _ = try await app.store.createActivity(
+                    HomePagesTests.ongoing("Call \(index)", staff: [editor]), by: .system)
+            }
+            try await follow(0)
+            let quiet = try await log.reads { _ = try await app.get("/", as: .editor) }
+            for index in 1..<60 { try await follow(index) }
+            let busy = try await log.reads {
+                let page = try await app.get("/", as: .editor)
+                #expect(page.status == .ok)
+                #expect(page.text.contains("Followed 59"))
+            }
+            #expect(
+                quiet.count == busy.count, "\(quiet.count) reads for a quiet home page, \(busy.count) for a busy one")
+        }
+    }
+
     @Test func anOrganizationPageReadsAsOftenWithAHundredPeopleAsWithNone() async throws {
         try await withSyntheticApp { app, log, database in
             let (fewest, most) = try await database.read { db in
@@ -188,7 +214,8 @@ func withSyntheticApp(
         "/calendar?view=week&date=2026-03-04&staff=1", "/calendar?view=agenda&date=2026-03-01&kind=event,call",
         "/calendar?view=month&date=2026-03-01&region=europe", "/calendar?view=month&date=2026-03-01&organization=5",
         "/activities/5", "/api/v1/activities?from=2026-03-01&to=2026-04-01&person=7",
-        "/api/v1/activities?mission=3", "/activities/new",
+        "/api/v1/activities?mission=3", "/activities/new", "/", "/organizations?focalPoint=1&sort=-updatedAt",
+        "/organizations?ids=1,5,9",
     ]
 
     @Test func theMainQueriesUseIndexes() async throws {

@@ -255,6 +255,8 @@ def bench_engine(binary, name, database, options, folder):
     run(binary, "user", "add", "--database", database, "--email", "bench@example.org", "--name", "Bench",
         "--role", "editor", "--password-stdin", stdin=password + "\n")
     token = run(binary, "user", "token", "bench@example.org", "--database", database, "--name", "bench", "--write").strip()
+    bench_id = next(int(line.split("\t")[0]) for line in run(binary, "user", "list", "--database", database).splitlines()
+                    if line.split("\t")[1:2] == ["bench@example.org"])
 
     server = Server(binary, database)
     try:
@@ -291,7 +293,7 @@ def bench_engine(binary, name, database, options, folder):
         forms = form_posts(server, cookie)
         print(f"== {name}: pages at 10 and 100 rows", flush=True)
         page_costs = pages.measure(
-            server, folder, pages.add_rows(server, api), page, options.duration, options.connections, lua)
+            server, folder, pages.add_rows(server, api, bench_id), page, options.duration, options.connections, lua)
         trivial = results["trivial route (/health)"]["rps"]
         for figures in results.values():
             figures["ratio_to_trivial"] = round(figures["rps"] / trivial, 3) if trivial else None

@@ -3,10 +3,14 @@
 The four busiest pages are measured on data the benchmark adds through the API to the synthetic network:
 an organization with 10 people and one with 100, a staff member's month with 10 activities and one with
 100 (in 2035, after every synthetic activity), and the people list and the directory with 10 and 100 rows
-a page. The server's own CPU time (user and system, from /proc) is read before and after each wrk run and
+a page; and the home page of the benchmark's own account, which follows both organizations and takes part
+in 110 activities this week: its lists are bounded (at most 30 activities of the week, 8 of the account's own
+and 8 changes), so it is the same page in both columns, and its two figures show that it stays flat. The
+server's own CPU time (user and system, from /proc) is read before and after each wrk run and
 divided by the pages it answered, so the figure holds whatever else the machine is doing with its cores.
 """
 
+import datetime
 import json
 import os
 import re
@@ -36,13 +40,18 @@ def post(server, path, body, headers):
         sys.exit(f"POST {path} for the page benchmark failed: {error.code} {error.read().decode()[:500]}")
 
 
-def add_rows(server, api):
-    """Two organizations with 10 and 100 people, and two months of staff account 1 with 10 and 100 activities."""
+def add_rows(server, api, staff):
+    """Two organizations with 10 and 100 people, two months of staff account 1 with 10 and 100 activities, and
+    for the home page of account `staff` (the one signed in) both organizations to follow and 110 activities this
+    week to take part in."""
     paths = {}
+    today = datetime.date.today()
+    monday = today - datetime.timedelta(days=today.weekday())
     for count in ROWS:
         organization = post(server, "/api/v1/organizations", {
             "kind": "city", "name": f"Bench city of {count}", "nativeName": f"基准{count}", "country": "CN",
             "region": "asia-pacific", "membershipStatus": "member", "memberSince": 2001, "paying": True,
+            "focalPointAccountId": staff,
         }, api)["id"]
         for index in range(count):
             post(server, "/api/v1/people?confirmDuplicates=true", {
@@ -58,11 +67,18 @@ def add_rows(server, api):
                 "end": f"2035-{month:02d}-{day:02d}T{hour:02d}:45", "timeZone": "Asia/Shanghai",
                 "staffAccountIds": [1], "organizations": [{"organizationId": organization, "status": "confirmed"}],
             }, api)
+        for index in range(count):
+            day, hour = monday + datetime.timedelta(days=index % 7), 8 + index % 10
+            post(server, "/api/v1/activities", {
+                "kind": "call", "title": f"Bench call {count}-{index}", "start": f"{day.isoformat()}T{hour:02d}:00",
+                "end": f"{day.isoformat()}T{hour:02d}:30", "timeZone": "UTC", "staffAccountIds": [staff],
+            }, api)
         paths[count] = {
             "organization page": f"/organizations/{organization}",
             "people list": f"/people?perPage={count}",
             "directory": f"/organizations?perPage={count}",
             "calendar month": f"/calendar?view=month&date=2035-{month:02d}-01&staff=1",
+            "home page": "/",
         }
     return paths
 

@@ -54,4 +54,4 @@ def test_an_edit_appears_in_the_history_with_its_author(browser, server):
 
     history = browser.find_element(By.CSS_SELECTOR, "ol.history li").text
     assert "Changed" in history and "Demo Admin" in history
-    assert "population" in history and "3500000" in history
+    assert "Population" in history and "3500000" in history

@@ -60,6 +60,8 @@ PAGE_ROUTES = [
     ("GET", "/people/export", "viewer", None),
     ("GET", "/people/{person}/vcard", "viewer", None),
     ("GET", "/organizations/export", "viewer", None),
+    ("POST", "/organizations/bulk/export", "viewer", {}),  # nothing ticked: 400
+    ("POST", "/organizations/bulk/add-to-activity", "editor", {}),  # nothing ticked: 400
     ("GET", "/account", "viewer", None),
     ("POST", "/account/password", "viewer", {"current": "not the password", "new": "x"}),
     ("POST", "/account/two-factor", "viewer", {"secret": "short", "code": "000000"}),

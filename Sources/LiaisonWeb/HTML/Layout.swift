@@ -52,7 +52,7 @@ struct Layout {
     private func header(into html: inout HTML) {
         html.header(.class("top")) { html in
             html.newline()
-            html.a(.class("brand"), .href("/organizations"), text: t[.appName])
+            html.a(.class("brand"), .href("/"), text: t[.appName])
             guard let identity else {
                 html.newline()
                 return

@@ -173,7 +173,7 @@ struct AdminPages {
         let record: String?
         let recordLink: String?
         let summary: String
-        let changes: [FieldChange]
+        let changes: [ReadableChange]
         let hasChanges: Bool
         /// Updates show their few changed fields; a whole record created or deleted starts folded.
         let openChanges: Bool
@@ -259,7 +259,8 @@ struct AdminPages {
             action: t.label(entry.action),
             record: onRecordPage
                 ? nil : entry.entity.map { t.label($0) + (entry.entityId.map { " #\($0)" } ?? "") },
-            recordLink: onRecordPage ? nil : link, summary: entry.summary, changes: entry.changes,
+            recordLink: onRecordPage ? nil : link, summary: entry.summary,
+            changes: entry.changes.map(HistoryText(t: t, entity: entry.entity).change),
             hasChanges: !entry.changes.isEmpty,
             openChanges: entry.action != .create && entry.action != .delete,
             changeCount: String(format: t[.changeCount], entry.changes.count))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The directory of organizations: its filters, links by membership status with their counts, the
 /// organizations on this page and the pager.
 struct DirectoryView {
@@ -5,6 +7,8 @@ struct DirectoryView {
     let t: Strings
     /// Whether the signed-in person may add organizations (an editor or an admin).
     let canEdit: Bool
+    /// The session's CSRF token, for the bulk actions' form.
+    var csrf = ""
 
     func render(into html: inout HTML) {
         html.div(.class("page-head")) { html in
@@ -16,17 +20,22 @@ struct DirectoryView {
         }
         html.newline()
         ListParts.errors(model.errors, into: &html)
-        html.form(.class("filters"), .action("/organizations"), .method("get"), .ariaLabel(t[.filtersLabel])) {
-            html in
-            html.newline()
-            ListParts.searchField(query: model.query, t: t, into: &html)
-            html.newline()
-            for field in model.filters { field.render(into: &html) }
-            html.newline()
-            ListParts.filterActions(clear: "/organizations", t: t, into: &html)
-            html.newline()
+        // Open by default (wide screens); the script folds it on a narrow screen when no filter is wrong.
+        html.details(.class("filters-fold"), .flag("open")) { html in
+            html.summary { $0.text(t[.filtersLabel]) }
+            html.form(.class("filters"), .action("/organizations"), .method("get"), .ariaLabel(t[.filtersLabel])) {
+                html in
+                html.newline()
+                ListParts.searchField(query: model.query, t: t, into: &html)
+                html.newline()
+                for field in model.filters { field.render(into: &html) }
+                html.newline()
+                ListParts.filterActions(clear: "/organizations", t: t, into: &html)
+                html.newline()
+            }
         }
         html.newline()
+        chips(into: &html)
         html.nav(.class("status-links"), .ariaLabel(t[.filterStatus])) { html in
             for link in model.statusLinks {
                 html.a(.href(link.href), link.current ? Attribute("aria-current", "page") : nil, text: link.label)
@@ -38,7 +47,14 @@ struct DirectoryView {
         if model.rows.isEmpty {
             html.p(.class("empty"), text: t[.directoryEmpty])
         } else {
-            table(into: &html)
+            // The ticked rows go to the bulk actions; each button sends the form to its own route.
+            html.form(.id("bulk"), .class("bulk"), .action("/organizations/bulk/export"), .method("post")) { html in
+                html.newline()
+                html.hidden(name: "_csrf", value: csrf)
+                html.newline()
+                table(into: &html)
+                bulkActions(into: &html)
+            }
         }
         html.newline()
         ListParts.pager(previous: model.previous, label: model.pageLabel, next: model.next, t: t, into: &html)
@@ -51,6 +67,9 @@ struct DirectoryView {
                 html.newline()
                 html.thead { html in
                     html.tr { html in
+                        html.th(.scope("col"), .class("tick")) { html in
+                            html.span(.class("visually-hidden")) { $0.text(t[.bulkTick]) }
+                        }
                         html.th(.scope("col"), text: t[.colName])
                         html.th(.scope("col"), text: t[.colKind])
                         html.th(.scope("col"), text: t[.colCountry])
@@ -77,6 +96,11 @@ struct DirectoryView {
     private func render(_ row: DirectoryModel.Row, into html: inout HTML) {
         html.tr { html in
             html.newline()
+            html.td(.class("tick")) { html in
+                html.input(
+                    .type("checkbox"), .name("ids"), .value(String(row.id)), .id("tick-\(row.id)"),
+                    .ariaLabel(String(format: t[.bulkTickOne], row.name)))
+            }
             html.th(.scope("row")) { html in
                 ListParts.recordName(
                     href: "/organizations/\(row.id)", name: row.name, nativeName: row.nativeName, into: &html)
@@ -98,5 +122,47 @@ struct DirectoryView {
             html.td(.class("num"), .dataLabel(t[.colMemberSince]), text: row.memberSince)
             html.newline()
         }
+    }
+
+    /// The filters in force, each a link to the same list without it.
+    private func chips(into html: inout HTML) {
+        guard !model.chips.isEmpty else { return }
+        html.ul(.class("chips"), .ariaLabel(t[.activeFilters])) { html in
+            for chip in model.chips {
+                html.li { html in
+                    html.a(
+                        .class("chip"), .href(chip.href), .ariaLabel("\(t[.removeFilter]): \(chip.label)")
+                    ) { html in
+                        html.text(chip.label)
+                        html.span(Attribute("aria-hidden", "true")) { $0.text(" ×") }
+                    }
+                }
+            }
+        }
+        html.newline()
+    }
+
+    /// What can be done with the ticked rows: export them, and for editors add them to an activity.
+    private func bulkActions(into html: inout HTML) {
+        html.fieldset(.class("bulk-actions")) { html in
+            html.element("legend", []) { $0.text(t[.bulkLegend]) }
+            html.button(.type("submit"), .class("secondary"), text: t[.bulkExport])
+            if canEdit, !model.activities.isEmpty {
+                html.newline()
+                html.span(.class("bulk-add")) { html in
+                    html.label(.for("bulk-activity"), text: t[.bulkActivity])
+                    html.select(.id("bulk-activity"), .name("activity")) { html in
+                        html.option(.value("")) { $0.text(t[.bulkChooseActivity]) }
+                        for option in model.activities {
+                            html.option(.value(option.value)) { $0.text(option.label) }
+                        }
+                    }
+                    html.button(
+                        .type("submit"), Attribute("formaction", "/organizations/bulk/add-to-activity"),
+                        text: t[.bulkAdd])
+                }
+            }
+        }
+        html.newline()
     }
 }

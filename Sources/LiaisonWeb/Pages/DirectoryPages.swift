@@ -13,8 +13,9 @@ struct DirectoryPages {
     private var t: Strings { renderer.strings }
 
     func register(on routes: RouteRegistry) {
-        routes.add(.get, "/", access: .viewer) { _, _ in PageRenderer.redirect(to: "/organizations") }
         routes.add(.get, "/organizations", access: .viewer, use: directory)
+        routes.add(.post, "/organizations/bulk/export", access: .viewer, use: bulkExport)
+        routes.add(.post, "/organizations/bulk/add-to-activity", access: .editor, use: bulkAddToActivity)
         routes.add(.get, "/organizations/new", access: .editor, use: newForm)
         routes.add(.post, "/organizations", access: .editor, use: create)
         routes.add(.get, "/organizations/:id", access: .viewer, use: profile)
@@ -25,16 +26,81 @@ struct DirectoryPages {
     }
 
     @Sendable func directory(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let parameters = request.uri.queryDictionary
+        let parameters = request.uri.queryDictionary(joining: ["ids"])
         let (query, errors) = OrganizationQuery.parse(parameters, regions: settings.regions)
         let result = try await store.listOrganizations(query)
+        let canEdit = (context.identity?.account.role ?? .viewer) >= .editor
+        var focalPointName: String?
+        if let id = query.focalPointAccountId {
+            focalPointName = try await store.account(id: id)?.name
+        }
+        // Editors may add ticked rows to an activity: those of the last month and those to come.
+        let activities =
+            canEdit && !result.items.isEmpty
+            ? try await store.listActivities(
+                ActivityQuery(from: Date().addingTimeInterval(-30 * 86_400), limit: Self.bulkActivities)) : []
         let model = DirectoryModel(
-            page: result, query: query, parameters: parameters, errors: errors, regions: settings.regions, strings: t)
-        let view = DirectoryView(model: model, t: t, canEdit: (context.identity?.account.role ?? .viewer) >= .editor)
+            page: result, query: query, parameters: parameters, errors: errors, regions: settings.regions,
+            focalPointName: focalPointName, activities: activities, strings: t)
+        var view = DirectoryView(model: model, t: t, canEdit: canEdit)
+        view.csrf = context.identity?.csrfToken ?? ""
         return renderer.page(
             title: t[.directoryTitle], context: context, status: errors.isEmpty ? .ok : .badRequest,
             search: query.text ?? ""
         ) { view.render(into: &$0) }
+    }
+
+    /// The most activities the bulk action offers to add ticked organizations to.
+    static let bulkActivities = 100
+
+    /// The ticked organizations of a bulk action, or a 400 naming the field.
+    private func tickedIds(_ form: FormData) throws -> [Int64] {
+        let raw = form.all("ids")
+        let ids = raw.compactMap { Int64($0) }.filter { $0 > 0 }
+        guard !ids.isEmpty, ids.count == raw.count, ids.count <= OrganizationQuery.maxIds else {
+            throw HTTPError(.badRequest, message: t[.errorBulkNone])
+        }
+        return Array(Set(ids)).sorted()
+    }
+
+    /// The ticked organizations as CSV: the directory's export, limited to them.
+    @Sendable func bulkExport(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let ids = try tickedIds(try await FormData.read(request, context: context))
+        return PageRenderer.redirect(to: "/organizations/export?ids=" + ids.map(String.init).joined(separator: ","))
+    }
+
+    /// Adds the ticked organizations to an activity as invited (those already on it stay as they are), through
+    /// the activity intake, so the change is checked and audited as any edit of the activity.
+    @Sendable func bulkAddToActivity(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(request, context: context)
+        let ids = try tickedIds(form)
+        guard let activityId = Int64(form["activity"]), activityId > 0 else {
+            throw HTTPError(.badRequest, message: t[.errorBulkActivity])
+        }
+        guard let activity = try await store.activity(id: activityId) else {
+            throw HTTPError(
+                .unprocessableContent, message: String(format: t[.errorBulkUnknownActivity], String(activityId)))
+        }
+        var input = activity.input
+        let present = Set(input.organizations.compactMap(\.organizationId))
+        var query = OrganizationQuery(perPage: OrganizationQuery.maxIds)
+        query.ids = ids.filter { !present.contains($0) }
+        if !query.ids.isEmpty {
+            for organization in try await store.listOrganizations(query).items {
+                input.organizations.append(
+                    ActivityOrganization(
+                        organizationId: organization.id, organizationName: organization.name, status: .invited))
+            }
+        }
+        do {
+            _ = try await ActivityIntake(store: store).update(
+                id: activity.id, expectedVersion: activity.version, input, by: context.actor)
+        } catch let error as ValidationError {
+            throw HTTPError(.unprocessableContent, message: error.errors.map(\.message).joined(separator: " "))
+        } catch StoreError.versionConflict {
+            throw HTTPError(.conflict, message: t[.conflictMessage])
+        }
+        return PageRenderer.redirect(to: "/activities/\(activity.id)?saved=1#participants")
     }
 
     @Sendable func profile(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -86,7 +86,7 @@ struct Exports {
 
     @Sendable func organizations(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await store.takeCostly(settings.limits.export, key: RateKey.export, what: "exports", context: context)
-        let parameters = request.uri.queryDictionary
+        let parameters = request.uri.queryDictionary(joining: ["ids"])
         var reader = QueryReader(parameters, strict: true)
         if reader.choice("format", Format.self) == .vcard {
             reader.fail("format", "one_of", "format must be csv for organizations.")

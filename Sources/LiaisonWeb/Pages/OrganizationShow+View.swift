@@ -1,3 +1,5 @@
+import Foundation
+
 /// An organization's page: its name and status, facts and membership, the people there now and before, its
 /// latest activities, governance roles, networks, practices, history and the record's version.
 struct OrganizationShowView {
@@ -6,28 +8,55 @@ struct OrganizationShowView {
     /// Whether the signed-in person may change the organization (an editor or an admin).
     let canEdit: Bool
 
+    /// How many people and activities show before the rest are folded away.
+    static let peopleShown = 12
+    static let latelyShown = 5
+
     func render(into html: inout HTML) {
         RecordParts.notice(model.saved ? t[.saved] : nil, into: &html)
         html.newline()
         head(into: &html)
         html.newline()
-        html.div(.class("columns")) { html in
+        // The main column leads with the people and what happened lately; the long sections are folded. The key
+        // facts sit beside it on a wide screen and above it on a narrow one.
+        html.div(.class("record-layout")) { html in
             html.newline()
-            facts(model.facts, id: "facts", heading: t[.sectionFacts], rel: "noopener noreferrer", into: &html)
+            RecordParts.keyFacts(model.keyFacts, heading: t[.keyFacts], into: &html)
             html.newline()
-            facts(model.membership, id: "membership", heading: t[.sectionMembership], rel: nil, into: &html)
+            html.div(.class("record-main")) { html in
+                html.newline()
+                RecordParts.section("people", heading: t[.sectionPeople], into: &html) { html in
+                    people(into: &html)
+                }
+                html.newline()
+                RecordParts.section("lately", heading: t[.sectionLately], into: &html) { html in
+                    lately(into: &html)
+                }
+                html.newline()
+                folds(into: &html)
+            }
             html.newline()
         }
         html.newline()
-        RecordParts.section("people", heading: t[.sectionPeople], into: &html) { html in
-            people(into: &html)
+        html.p(.class("record-info muted")) { html in
+            html.text(t[.version])
+            html.text(" ")
+            html.text(model.version)
+            html.text(" · \(t[.updated]) ")
+            html.text(model.updated)
+            html.text(" · \(t[.created]) ")
+            html.text(model.created)
+        }
+    }
+
+    /// The long sections, each folded under its heading: all activities, roles, networks, practices, history.
+    private func folds(into html: inout HTML) {
+        RecordParts.fold("activities", heading: t[.sectionAllActivities], count: model.activities.count, into: &html) {
+            html in
+            RecordParts.timeline(model.activities, t: t, id: "timeline-all", into: &html)
         }
         html.newline()
-        RecordParts.section("activities", heading: t[.sectionActivities], into: &html) { html in
-            activities(into: &html)
-        }
-        html.newline()
-        RecordParts.section("roles", heading: t[.sectionRoles], into: &html) { html in
+        RecordParts.fold("roles", heading: t[.sectionRoles], count: model.roles.count, into: &html) { html in
             list(model.roles, into: &html) { role, html in
                 html.strong { $0.text(role.title) }
                 if role.fromYear != nil || role.toYear != nil {
@@ -41,13 +70,15 @@ struct OrganizationShowView {
             }
         }
         html.newline()
-        RecordParts.section("networks", heading: t[.sectionAffiliations], into: &html) { html in
+        RecordParts.fold("networks", heading: t[.sectionAffiliations], count: model.networks.count, into: &html) {
+            html in
             list(model.networks, into: &html) { network, html in
                 html.a(.href("/organizations/\(network.id)"), text: network.name)
             }
         }
         html.newline()
-        RecordParts.section("practices", heading: t[.sectionPractices], into: &html) { html in
+        RecordParts.fold("practices", heading: t[.sectionPractices], count: model.practices.count, into: &html) {
+            html in
             list(model.practices, into: &html) { practice, html in
                 html.strong { $0.text(practice.title) }
                 if let year = practice.year {
@@ -65,22 +96,13 @@ struct OrganizationShowView {
             }
         }
         html.newline()
-        RecordParts.section("history", heading: t[.sectionHistory], into: &html) { html in
+        // Open after a save, so the change just made shows.
+        RecordParts.fold("history", heading: t[.sectionHistory], open: model.saved, into: &html) { html in
             if model.history.isEmpty {
                 html.p(.class("muted"), text: t[.noneRecorded])
             } else {
                 HistoryView(rows: model.history, t: t).render(into: &html)
             }
-        }
-        html.newline()
-        html.p(.class("record-info muted")) { html in
-            html.text(t[.version])
-            html.text(" ")
-            html.text(model.version)
-            html.text(" · \(t[.updated]) ")
-            html.text(model.updated)
-            html.text(" · \(t[.created]) ")
-            html.text(model.created)
         }
     }
 
@@ -134,26 +156,6 @@ struct OrganizationShowView {
         }
     }
 
-    /// A list of facts, each a label and a value, the value a link when it has one.
-    private func facts(
-        _ facts: [OrganizationShowModel.Fact], id: String, heading: String, rel: String?, into html: inout HTML
-    ) {
-        RecordParts.section(id, heading: heading, into: &html) { html in
-            html.dl(.class("facts")) { html in
-                for fact in facts {
-                    html.dt { $0.text(fact.label) }
-                    html.dd { html in
-                        if let href = fact.href {
-                            html.a(.href(href), rel.map { Attribute("rel", $0) }, text: fact.value)
-                        } else {
-                            html.text(fact.value)
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     /// The items as a plain list, or "None recorded."
     private func list<Item>(_ items: [Item], into html: inout HTML, item: (Item, inout HTML) -> Void) {
         guard !items.isEmpty else {
@@ -175,12 +177,27 @@ struct OrganizationShowView {
         if model.currentPeople.isEmpty {
             html.p(.class("muted"), text: t[.noCurrentPeople])
         } else {
-            people(model.currentPeople, into: &html)
+            people(Array(model.currentPeople.prefix(Self.peopleShown)), into: &html)
         }
         html.newline()
+        // A hundred people here make a long list: the first few show, the others are a click away.
+        if model.currentPeople.count > Self.peopleShown {
+            html.details(.class("more"), .id("more-people")) { html in
+                html.summary {
+                    $0.text(String(format: t[.allCurrentPeople], model.currentPeople.count - Self.peopleShown))
+                }
+                people(Array(model.currentPeople.dropFirst(Self.peopleShown)), into: &html)
+            }
+            html.newline()
+        }
         if !model.pastPeople.isEmpty {
-            html.h3 { $0.text(t[.pastPeople]) }
-            people(model.pastPeople, into: &html)
+            html.details(.class("more"), .id("past-people")) { html in
+                html.summary { html in
+                    html.text(t[.pastPeople])
+                    html.text(" (\(model.pastPeople.count))")
+                }
+                people(model.pastPeople, into: &html)
+            }
             html.newline()
         }
         html.p { html in
@@ -217,8 +234,9 @@ struct OrganizationShowView {
         }
     }
 
-    private func activities(into html: inout HTML) {
-        RecordParts.timeline(model.activities, t: t, into: &html)
+    /// The latest few activities, and the links to all of them and to record one.
+    private func lately(into html: inout HTML) {
+        RecordParts.timeline(Array(model.activities.prefix(Self.latelyShown)), t: t, into: &html)
         html.newline()
         html.p { html in
             html.a(.href(model.activitiesHref), text: t[.allActivitiesHere])

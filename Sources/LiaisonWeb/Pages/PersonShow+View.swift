@@ -8,28 +8,37 @@ struct PersonView {
     /// Whether the signed-in person may edit, merge and delete the record (an editor or an admin).
     let canEdit: Bool
 
+    static let latelyShown = 5
+
     func render(into html: inout HTML) {
         RecordParts.notice(model.notice, into: &html)
         html.newline()
         head(into: &html)
         html.newline()
-        html.div(.class("columns")) { html in
+        // As on an organization's page: key facts beside (or above) the main column, long sections folded.
+        html.div(.class("record-layout")) { html in
             html.newline()
-            RecordParts.section("positions", heading: t[.sectionPositions], into: &html) { positions(into: &$0) }
-            html.newline()
-            RecordParts.section("channels", heading: t[.sectionChannels], into: &html) { channels(into: &$0) }
-            html.newline()
-        }
-        html.newline()
-        RecordParts.section("activities", heading: t[.sectionActivities], into: &html) { activities(into: &$0) }
-        html.newline()
-        RecordParts.section("about", heading: t[.sectionAbout], into: &html) { about(into: &$0) }
-        html.newline()
-        RecordParts.section("history", heading: t[.sectionHistory], into: &html) { html in
-            if model.history.isEmpty {
-                html.p(.class("muted"), text: t[.noneRecorded])
-            } else {
-                HistoryView(rows: model.history, t: t).render(into: &html)
+            if !model.keyFacts.isEmpty {
+                RecordParts.keyFacts(model.keyFacts, heading: t[.keyFacts], into: &html)
+                html.newline()
+            }
+            html.div(.class("record-main")) { html in
+                html.newline()
+                html.div(.class("columns")) { html in
+                    html.newline()
+                    RecordParts.section("positions", heading: t[.sectionPositions], into: &html) {
+                        positions(into: &$0)
+                    }
+                    html.newline()
+                    RecordParts.section("channels", heading: t[.sectionChannels], into: &html) { channels(into: &$0) }
+                    html.newline()
+                }
+                html.newline()
+                RecordParts.section("lately", heading: t[.sectionLately], into: &html) { html in
+                    RecordParts.timeline(Array(model.activities.prefix(Self.latelyShown)), t: t, into: &html)
+                }
+                html.newline()
+                folds(into: &html)
             }
             html.newline()
         }
@@ -38,6 +47,30 @@ struct PersonView {
             html.text("\(t[.version]) ")
             html.text(model.version)
             html.text(" · \(t[.updated]) \(model.updated) · \(t[.created]) \(model.created)")
+        }
+    }
+
+    /// Past positions, all activities, what else is known and the history, each folded under its heading.
+    private func folds(into html: inout HTML) {
+        if !model.past.isEmpty {
+            RecordParts.fold("past-positions", heading: t[.pastPositions], count: model.past.count, into: &html) {
+                positionList(model.past, strong: false, into: &$0)
+            }
+            html.newline()
+        }
+        RecordParts.fold("activities", heading: t[.sectionAllActivities], count: model.activities.count, into: &html) {
+            RecordParts.timeline(model.activities, t: t, id: "timeline-all", into: &$0)
+        }
+        html.newline()
+        RecordParts.fold("about", heading: t[.sectionAbout], into: &html) { about(into: &$0) }
+        html.newline()
+        // Open after a save or a merge, so the change just made shows.
+        RecordParts.fold("history", heading: t[.sectionHistory], open: model.notice != nil, into: &html) { html in
+            if model.history.isEmpty {
+                html.p(.class("muted"), text: t[.noneRecorded])
+            } else {
+                HistoryView(rows: model.history, t: t).render(into: &html)
+            }
         }
     }
 
@@ -93,11 +126,6 @@ struct PersonView {
             html.p(.class("muted"), text: t[.noCurrentPosition])
         } else {
             positionList(model.current, strong: true, into: &html)
-        }
-        html.newline()
-        if !model.past.isEmpty {
-            html.h3 { $0.text(t[.pastPositions]) }
-            positionList(model.past, strong: false, into: &html)
         }
         html.newline()
     }
@@ -168,11 +196,6 @@ struct PersonView {
                 html.span(.class("muted")) { $0.text("· \(t[.heldBy]) \(heldBy)") }
             }
         }
-    }
-
-    private func activities(into html: inout HTML) {
-        RecordParts.timeline(model.activities, t: t, into: &html)
-        html.newline()
     }
 
     private func about(into html: inout HTML) {

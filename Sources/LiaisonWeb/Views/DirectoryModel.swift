@@ -24,7 +24,16 @@ struct DirectoryModel {
         let current: Bool
     }
 
+    /// A filter in force, as a chip whose link is the same list without it.
+    struct Chip {
+        let label: String
+        let href: String
+    }
+
     let query: String
+    let chips: [Chip]
+    /// Activities the ticked organizations can be added to (for editors; empty for viewers).
+    let activities: [FormField.Option]
     let totalLabel: String
     let rows: [Row]
     let filters: [FormField]
@@ -36,9 +45,16 @@ struct DirectoryModel {
 
     init(
         page result: OrganizationPage, query: OrganizationQuery, parameters: [String: String], errors: [FieldError],
-        regions: RegionCatalog, strings t: Strings
+        regions: RegionCatalog, focalPointName: String? = nil, activities: [ActivitySummary] = [],
+        strings t: Strings
     ) {
         self.query = query.text ?? ""
+        self.activities = activities.map { a in
+            FormField.Option(
+                value: String(a.id),
+                label: "\(a.title) (\(ActivityFormats.when(a, in: ActivityFormats.zone(of: a.timeZone))))",
+                selected: false)
+        }
         totalLabel = String(format: t[result.total == 1 ? .directoryCountOne : .directoryCount], result.total)
         rows = result.items.map { o in
             Row(
@@ -66,6 +82,20 @@ struct DirectoryModel {
             select("sort", OrganizationSort.allCases.map { ($0.rawValue, t.label($0)) }, blank: nil),
         ]
         let link = ListLink(path: "/organizations", parameters: parameters).with
+        var chips: [Chip] = []
+        func chip(_ name: String, _ value: String?) {
+            guard let value else { return }
+            chips.append(Chip(label: "\(t.filter(name)): \(value)", href: link([name: nil, "page": nil])))
+        }
+        if let text = query.text { chips.append(Chip(label: "“\(text)”", href: link(["q": nil, "page": nil]))) }
+        chip("status", query.status.map { t.label($0) })
+        chip("kind", query.kind.map { t.label($0) })
+        chip("country", query.country.map { code in Country.named(code: code)?.name ?? code })
+        chip("region", query.region.map { regions.region(key: $0)?.name ?? $0 })
+        chip("paying", query.paying.map { $0 ? t[.yes] : t[.no] })
+        chip("focalPoint", query.focalPointAccountId.map { id in focalPointName ?? "#\(id)" })
+        chip("ids", query.ids.isEmpty ? nil : String(query.ids.count))
+        self.chips = chips
         statusLinks =
             [
                 Link(

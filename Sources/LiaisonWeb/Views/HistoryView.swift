@@ -1,7 +1,7 @@
 import LiaisonCore
 
 /// Lines of the audit trail, newest first: each with what was done, to which record, by whom and when, and
-/// the fields it changed. The same markup as the `history` template, which the record pages still use.
+/// the fields it changed, by their labels and with their values as readable text.
 struct HistoryView {
     let rows: [AdminPages.AuditRow]
     let t: Strings
@@ -46,6 +46,17 @@ struct HistoryView {
         }
     }
 
+    /// A value of one line as text, of several (a list's items) as a list.
+    private func value(_ lines: [String], into html: inout HTML) {
+        if lines.count == 1 {
+            html.text(lines[0])
+        } else if !lines.isEmpty {
+            html.ul(.class("plain value-lines")) { html in
+                for line in lines { html.li(text: line) }
+            }
+        }
+    }
+
     private func changes(_ row: AdminPages.AuditRow, into html: inout HTML) {
         html.details(.class("changes"), .flag("open", row.openChanges)) { html in
             html.summary { $0.text(row.changeCount) }
@@ -61,8 +72,8 @@ struct HistoryView {
                     for change in row.changes {
                         html.tr { html in
                             html.th(.scope("row"), text: change.field)
-                            html.td(.dataLabel(t[.changeBefore]), text: change.before ?? "")
-                            html.td(.dataLabel(t[.changeAfter]), text: change.after ?? "")
+                            html.td(.dataLabel(t[.changeBefore])) { value(change.before, into: &$0) }
+                            html.td(.dataLabel(t[.changeAfter])) { value(change.after, into: &$0) }
                         }
                     }
                 }

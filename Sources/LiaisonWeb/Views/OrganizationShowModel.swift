@@ -47,6 +47,8 @@ struct OrganizationShowModel {
     let paying: Bool
     let facts: [Fact]
     let membership: [Fact]
+    /// What the side panel lists first: kind, where, membership, paying, dues and focal point, then the rest.
+    let keyFacts: [KeyFact]
     let roles: [Role]
     let networks: [Network]
     let practices: [PracticeItem]
@@ -107,6 +109,22 @@ struct OrganizationShowModel {
             add(.fieldFocalPointAccountId, o.focalPoint ?? t[.noneYet], to: &membership)
         }
         self.membership = membership
+        let statusLabel = t.label(o.membershipStatus)
+        var keyFacts = [KeyFact(label: t[.fieldKind], value: t.label(o.kind))]
+        let place = [
+            o.country.map { code in Country.named(code: code).map { "\($0.name) (\(code))" } ?? code },
+            o.region.map { regions.region(key: $0)?.name ?? $0 },
+        ].compactMap { $0 }
+        if !place.isEmpty { keyFacts.append(KeyFact(label: t[.keyFactWhere], value: place.joined(separator: " · "))) }
+        keyFacts.append(
+            KeyFact(
+                label: t[.fieldMembershipStatus],
+                value: o.memberSince.map { String(format: t[.keyFactSince], statusLabel, String($0)) } ?? statusLabel))
+        keyFacts += membership.filter { $0.label != t[.fieldMembershipStatus] && $0.label != t[.fieldMemberSince] }
+            .map { KeyFact(label: $0.label, value: $0.value, href: $0.href) }
+        keyFacts += facts.filter { $0.label != t[.fieldCountry] && $0.label != t[.fieldRegion] }
+            .map { KeyFact(label: $0.label, value: $0.value, href: $0.href) }
+        self.keyFacts = keyFacts
         roles = o.governanceRoles.map { Role(title: $0.title, fromYear: $0.fromYear, toYear: $0.toYear) }
         networks = o.affiliations.map { Network(id: $0.networkId, name: $0.networkName ?? "#\($0.networkId)") }
         practices = o.practices.map { PracticeItem(title: $0.title, year: $0.year, description: $0.description) }

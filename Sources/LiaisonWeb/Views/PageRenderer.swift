@@ -44,6 +44,9 @@ struct Strings: Sendable {
 
     func has(_ key: StringKey) -> Bool { table[key] != nil }
 
+    /// The string of a key named at run time (a field of an audit entry), nil when there is none.
+    func text(named name: String) -> String? { StringKey(rawValue: name).flatMap { table[$0] } }
+
     private subscript(dynamic name: String) -> String { StringKey(rawValue: name).map { self[$0] } ?? name }
 }
 

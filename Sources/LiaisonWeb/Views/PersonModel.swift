@@ -44,6 +44,8 @@ struct PersonModel {
     let activities: [TimelineItem]
     let metAt: MetAt?
     let facts: [Fact]
+    /// The side panel: current position and organization, preferred channel, languages, role.
+    let keyFacts: [KeyFact]
     let notes: String?
     let history: [AdminPages.AuditRow]
     let version: Int
@@ -86,6 +88,26 @@ struct PersonModel {
         add(.fieldMetAt, p.metAt)
         add(.fieldConsentNote, p.consentNote.map { note in p.consentDate.map { "\(note) (\($0))" } ?? note })
         self.facts = facts
+        var keyFacts: [KeyFact] = []
+        if let position = p.currentPositions.first {
+            keyFacts.append(
+                KeyFact(
+                    label: t[.keyFactPosition],
+                    value: [position.title, position.organizationName].compactMap { $0 }.joined(separator: " — "),
+                    href: position.organizationId.map { "/organizations/\($0)" }))
+        }
+        if let channel = p.channels.first(where: \.preferred) ?? p.channels.first {
+            keyFacts.append(
+                KeyFact(label: t[.keyFactChannel], value: "\(t.label(channel.kind)): \(channel.value)"))
+        }
+        if !p.languages.isEmpty {
+            keyFacts.append(
+                KeyFact(
+                    label: t[.fieldLanguages],
+                    value: p.languages.map { Language.name(code: $0) ?? $0 }.joined(separator: ", ")))
+        }
+        if let role { keyFacts.append(KeyFact(label: t[.fieldRole], value: role)) }
+        self.keyFacts = keyFacts
         notes = p.notes
         self.history = history.map { AdminPages.row($0, strings: t, onRecordPage: true) }
         version = p.version

@@ -18,13 +18,65 @@ enum RecordParts {
         }
     }
 
+    /// A long section folded away under its heading (and how many items it holds), opened by a click with
+    /// or without JavaScript; `id` names the fold (a link to `#id` finds it) and its heading is `id-h`.
+    static func fold(
+        _ id: String, heading: String, count: Int? = nil, open: Bool = false, into html: inout HTML,
+        content: HTML.Content
+    ) {
+        html.details(.class("fold"), .id(id), .flag("open", open)) { html in
+            html.newline()
+            html.summary { html in
+                html.h2(.id("\(id)-h")) { html in
+                    html.text(heading)
+                    if let count {
+                        html.text(" ")
+                        html.span(.class("count muted")) { $0.text("(\(count))") }
+                    }
+                }
+            }
+            html.newline()
+            html.div(.class("fold-body")) { html in
+                html.newline()
+                content(&html)
+                html.newline()
+            }
+            html.newline()
+        }
+    }
+
+    /// Key facts, each a label and a value (a link when it has one), in the side panel of a record page.
+    static func keyFacts(_ facts: [KeyFact], heading: String, into html: inout HTML) {
+        html.element("aside", [.class("key-facts"), Attribute("aria-labelledby", "key-facts-h")]) { html in
+            html.newline()
+            html.h2(.id("key-facts-h"), text: heading)
+            html.newline()
+            html.dl(.class("facts")) { html in
+                for fact in facts {
+                    html.dt { $0.text(fact.label) }
+                    html.dd { html in
+                        if let href = fact.href {
+                            // A website elsewhere learns nothing of the page that linked to it.
+                            let external = href.hasPrefix("http")
+                            html.a(
+                                .href(href), external ? Attribute("rel", "noopener noreferrer") : nil, text: fact.value)
+                        } else {
+                            html.text(fact.value)
+                        }
+                    }
+                }
+            }
+            html.newline()
+        }
+    }
+
     /// The activities a record took part in, latest first, or a line saying there are none.
-    static func timeline(_ items: [TimelineItem], t: Strings, into html: inout HTML) {
+    static func timeline(_ items: [TimelineItem], t: Strings, id: String = "timeline", into html: inout HTML) {
         guard !items.isEmpty else {
             html.p(.class("muted"), text: t[.noActivities])
             return
         }
-        html.ul(.class("plain timeline"), .id("timeline")) { html in
+        html.ul(.class("plain timeline"), .id(id)) { html in
             for item in items {
                 html.li { html in
                     html.span(.class("muted")) { $0.text(item.when) }
@@ -40,6 +92,13 @@ enum RecordParts {
             }
         }
     }
+}
+
+/// A fact of a record page's side panel.
+struct KeyFact {
+    let label: String
+    let value: String
+    var href: String? = nil
 }
 
 /// A group of a form's fields under a legend.

@@ -7,6 +7,11 @@ document.addEventListener("DOMContentLoaded", () => {
       select.addEventListener("change", () => filters.requestSubmit());
     });
   }
+  // On a narrow screen the directory's filters start folded, unless one of them is wrong.
+  const fold = document.querySelector("details.filters-fold");
+  if (fold && window.matchMedia("(max-width: 40rem)").matches && !document.querySelector("[role=alert]")) {
+    fold.open = false;
+  }
   const box = document.getElementById("global-search");
   const list = document.getElementById("global-search-results");
   if (box && list) searchAsYouType(box, list);
