@@ -67,7 +67,10 @@ import Testing
             #expect(!mineText.contains("Someone else"))
             let focalText = String(html[focal.upperBound...])
             #expect(focalText.contains("Foshan"))
-            #expect(focalText.contains("<th scope=\"row\">Population</th><td></td><td>9600000</td>"))
+            #expect(
+                focalText.contains(
+                    "<th scope=\"row\">Population</th><td data-label=\"Before\"></td><td data-label=\"After\">9600000</td>"
+                ))
             #expect(!focalText.contains("Elsewhere"))
             #expect(focalText.contains("The 1 organizations you follow"))
             #expect(focalText.contains("href=\"/organizations?focalPoint=\(editor)&amp;sort=-updatedAt\""))
