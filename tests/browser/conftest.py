@@ -196,3 +196,16 @@ def sign_in(driver, url, email, password):
     driver.find_element(By.ID, "f-email").send_keys(email)
     driver.find_element(By.ID, "f-password").send_keys(password)
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.record button[type=submit]"))
+
+
+def fill(driver, field_id, value):
+    """Types `value` into a field as a person would; the browser's day and time pickers take keys in the
+    order of its locale (MM/DD/YYYY, 09:30 AM), so those are set as the picker would set them."""
+    field = driver.find_element(By.ID, field_id)
+    if field.get_attribute("type") in ("date", "time"):
+        driver.execute_script(
+            "arguments[0].value = arguments[1];"
+            "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, value)
+        return
+    field.clear()
+    field.send_keys(value)

@@ -10,7 +10,7 @@ made once per server through the forms, as a person would, and found again by na
 import contextlib
 import re
 
-from conftest import click_and_wait
+from conftest import click_and_wait, fill
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -56,6 +56,7 @@ def _long_person(browser, server):
     browser.find_element(By.ID, "f-positions-0--title").send_keys(LONG_CHINESE[:40])
     Select(browser.find_element(By.ID, "f-channels-0--kind")).select_by_value("email")
     browser.find_element(By.ID, "f-channels-0--value").send_keys(LONG_EMAIL)
+    browser.find_element(By.CSS_SELECTOR, "#f-channels button.add-row").click()
     Select(browser.find_element(By.ID, "f-channels-1--kind")).select_by_value("linkedin")
     browser.find_element(By.ID, "f-channels-1--value").send_keys(LONG_LINKEDIN)
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.record button[type=submit]"))
@@ -76,10 +77,10 @@ def _long_activity(browser, server):
     Select(browser.find_element(By.ID, "f-kind")).select_by_value("call")
     for field, value in [("f-title", LONG_TITLE), ("f-startDate", "2026-11-20"), ("f-startTime", "10:00"),
                          ("f-endDate", "2026-11-20"), ("f-endTime", "11:00")]:
-        box = browser.find_element(By.ID, field)
-        box.clear()  # the form suggests a start and an end
-        box.send_keys(value)
-    Select(browser.find_element(By.ID, "f-timeZone")).select_by_value("Asia/Shanghai")
+        fill(browser, field, value)  # over the start and end the form suggests
+    zone = browser.find_element(By.ID, "f-timeZone")
+    zone.clear()
+    zone.send_keys("Asia/Shanghai")
     browser.find_element(By.ID, "f-addInPerson").send_keys("Guangzhou\nFoshan")
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.record button[type=submit]"))
     assert RECORD.search(browser.current_url.split("?")[0]), browser.find_element(By.TAG_NAME, "main").text

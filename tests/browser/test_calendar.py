@@ -17,8 +17,9 @@ import uuid
 
 import icalendar
 import pytest
-from conftest import click_and_wait
+from conftest import fill, click_and_wait
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
@@ -45,19 +46,6 @@ def unique(title):
 
 
 # What a person does ----------------------------------------------------------------------------------
-
-def fill(browser, field_id, value):
-    field = browser.find_element(By.ID, field_id)
-    if field.get_attribute("type") in ("date", "time"):
-        # The browser's day and time pickers take keys in the order of its locale (MM/DD/YYYY, 09:30 AM):
-        # set the value as the picker would.
-        browser.execute_script(
-            "arguments[0].value = arguments[1];"
-            "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, value)
-        return
-    field.clear()
-    field.send_keys(value)
-
 
 def choose(browser, select_id, visible_text):
     Select(browser.find_element(By.ID, select_id)).select_by_visible_text(visible_text)
@@ -353,7 +341,8 @@ def test_subscribe_to_the_whole_calendar_until_the_feed_is_revoked(browser, serv
     copy = browser.find_element(By.CSS_SELECTOR, ".copyable button.copy")
     assert copy.text == "Copy"
     copy.click()
-    assert copy.text == "Copied"
+    # The copy is awaited (the clipboard answers later); the button says so for two seconds.
+    WebDriverWait(browser, 2).until(lambda _: copy.text == "Copied")
 
     headers, body = fetch(url)  # as a calendar program does: no cookie, the address is the credential
     assert headers["Content-Type"] == "text/calendar; charset=utf-8"
@@ -412,19 +401,17 @@ def test_download_one_activity_as_an_ics_file(browser, server):
 
 def test_the_end_day_filled_from_the_start_is_replaced_when_typed_again(browser, server):
     open_new_activity_form(browser, server)
-    start = browser.find_element(By.ID, "f-startDate")
     end = browser.find_element(By.ID, "f-endDate")
-    start.clear()
-    start.send_keys("2026-12-08")
-    end.click()  # leaving Start fills End with its day
+    fill(browser, "f-startDate", "2026-12-08")  # choosing Start fills End with its day
     assert end.get_attribute("value") == "2026-12-08"
-    end.send_keys("2026-12-08")  # typed again, without clearing it first
+    # Typed again in the day picker (month, day, year in this browser's locale), without clearing it first:
+    # the day is replaced, never written after what was there ("2026-12-082026-12-08").
+    end.click()
+    end.send_keys("12082026")
     assert end.get_attribute("value") == "2026-12-08"
 
-    # Typed by the person, End no longer follows Start.
-    end.send_keys(Keys.BACKSPACE, "9")
+    # Changed by the person, End no longer follows Start.
+    end.send_keys(Keys.ARROW_LEFT, "09")  # back to the day
     assert end.get_attribute("value") == "2026-12-09"
-    start.clear()
-    start.send_keys("2026-12-07")
-    browser.find_element(By.ID, "f-title").click()
+    fill(browser, "f-startDate", "2026-12-07")
     assert end.get_attribute("value") == "2026-12-09"

@@ -9,7 +9,7 @@ import datetime as dt
 import time
 import uuid
 
-from conftest import click_and_wait, sign_in
+from conftest import click_and_wait, sign_in, fill
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -25,10 +25,10 @@ def record_activity_today(browser, title):
     Select(browser.find_element(By.ID, "f-kind")).select_by_visible_text("Call")
     for field, value in (("f-title", title), ("f-startDate", today), ("f-startTime", "00:05"),
                          ("f-endDate", today), ("f-endTime", "23:55")):
-        box = browser.find_element(By.ID, field)
-        box.clear()
-        box.send_keys(value)
-    Select(browser.find_element(By.ID, "f-timeZone")).select_by_visible_text("UTC")
+        fill(browser, field, value)
+    zone = browser.find_element(By.ID, "f-timeZone")
+    zone.clear()
+    zone.send_keys("UTC")
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.record button[type=submit]"))
     assert "/activities/" in browser.current_url
 

@@ -79,7 +79,7 @@ def test_tables_stack_into_labelled_rows(browser, server):
         assert not browser.find_element(By.CSS_SELECTOR, "table.directory thead").is_displayed()
         row = browser.find_element(By.CSS_SELECTOR, "table.directory tbody tr")
         country = row.find_element(By.CSS_SELECTOR, "td[data-label='Country']")
-        assert country.is_displayed()
+        assert country.is_displayed(), row.get_attribute("outerHTML")[:1500]
         label = browser.execute_script(
             "return getComputedStyle(arguments[0], '::before').content", country)
         assert label == '"Country"'
