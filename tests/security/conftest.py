@@ -158,7 +158,7 @@ def site(request):
             site.session(role)
         rows = site.session("admin").get("/admin/accounts").text.split("<tr>")
         for account in accounts.values():
-            row = next(row for row in rows if f"<td>{account.email}</td>" in row)
+            row = next(row for row in rows if f">{account.email}</td>" in row)
             account.id = int(re.search(r"/admin/accounts/(\d+)", row).group(1))
         yield site
     finally:

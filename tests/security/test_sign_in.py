@@ -187,7 +187,7 @@ def test_an_admin_ends_one_session_of_an_account(fresh_site, site):
     admin = sign_in(own.url, own.accounts["admin"].email, own.accounts["admin"].password)
     accounts = admin.get("/admin/accounts").text
     viewer_id = re.search(
-        r'href="/admin/accounts/(\d+)/sessions"[^>]*>[^<]*</a></th><td>' + re.escape(viewer.email), accounts).group(1)
+        r'href="/admin/accounts/(\d+)/sessions"[^>]*>[^<]*</a></th><td[^>]*>' + re.escape(viewer.email), accounts).group(1)
     page = admin.get(f"/admin/accounts/{viewer_id}/sessions").text
     assert "lost on the metro" in page
     row = next(row for row in page.split("<tr>") if "lost on the metro" in row)
