@@ -72,7 +72,7 @@ import Testing
                     "<th scope=\"row\">Population</th><td data-label=\"Before\"></td><td data-label=\"After\">9600000</td>"
                 ))
             #expect(!focalText.contains("Elsewhere"))
-            #expect(focalText.contains("The 1 organizations you follow"))
+            #expect(focalText.contains("The organization you follow"))
             #expect(focalText.contains("href=\"/organizations?focalPoint=\(editor)&amp;sort=-updatedAt\""))
             for href in ["/organizations/new", "/people/new", "/activities/new"] {
                 #expect(html.contains("<a class=\"button secondary\" href=\"\(href)\">"), "\(href)")

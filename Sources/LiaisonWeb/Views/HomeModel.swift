@@ -158,6 +158,8 @@ struct HomeFocalPart: HomePart {
             HistoryView(rows: rows, t: t).render(into: &html)
         }
         html.newline()
-        html.p { html in html.a(.href(listHref), text: String(format: t[.homeFocalAll], count)) }
+        html.p { html in
+            html.a(.href(listHref), text: count == 1 ? t[.homeFocalAllOne] : String(format: t[.homeFocalAll], count))
+        }
     }
 }

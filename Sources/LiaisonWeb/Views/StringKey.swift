@@ -489,6 +489,7 @@ enum StringKey: String, CaseIterable, Sendable {
     case homeFocalNone = "home_focal_none"
     case homeFocalEmpty = "home_focal_empty"
     case homeFocalAll = "home_focal_all"
+    case homeFocalAllOne = "home_focal_all_one"
     case filterFocalPoint = "filter_focalPoint"
     case filterIds = "filter_ids"
     case bulkTick = "bulk_tick"
