@@ -24,24 +24,41 @@ public enum SearchRanking {
     /// How `document` (an indexed search text) and `names` (the record's names) answer `terms`, or nil when
     /// they do not match even loosely.
     public static func quality(terms: [String], names: [String], document: String) -> MatchQuality? {
+        match(terms: terms, names: names, document: document)?.quality
+    }
+
+    /// `quality`, and whether the record's names alone answer as well as its whole document (a match in an
+    /// email, a metropolitan area or a practice ranks after one in a name). Each name is folded once.
+    public static func match(terms: [String], names: [String], document: String) -> (
+        quality: MatchQuality, byName: Bool
+    )? {
         guard !terms.isEmpty else { return nil }
         let query = terms.joined(separator: " ")
         let joinedQuery = terms.joined()
+        var nameWords: [Substring] = []
         for name in names {
             let normalized = SearchText.normalize(name)
             if normalized == query || normalized.utf8.lazy.filter({ $0 != space }).elementsEqual(joinedQuery.utf8) {
-                return .exact
+                return (.exact, true)
             }
+            let words = normalized.split(separator: " ")
+            nameWords += words
+            // A name in a syllabic script is indexed joined too ("guangzhou"), as `SearchText.document` does.
+            if words.count > 1, !name.utf8.allSatisfy({ $0 < 0x80 }) { nameWords.append(Substring(words.joined())) }
         }
         // The indexed text is ASCII words (SearchText makes it so): compared as bytes, without copies.
         let words = document.utf8.split(separator: space)
         if terms.count == 1, terms[0].count >= 6, terms[0].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
             words.contains(where: { $0.elementsEqual(terms[0].utf8) })
         {
-            return .exact
+            return (.exact, false)
         }
-        if terms.allSatisfy({ term in words.contains { $0.starts(with: term.utf8) } }) { return .prefix }
-        if terms.allSatisfy({ term in words.contains { isNear(term, $0) } }) { return .fuzzy }
+        if terms.allSatisfy({ term in words.contains { $0.starts(with: term.utf8) } }) {
+            return (.prefix, terms.allSatisfy { term in nameWords.contains { $0.utf8.starts(with: term.utf8) } })
+        }
+        if terms.allSatisfy({ term in words.contains { isNear(term, $0) } }) {
+            return (.fuzzy, terms.allSatisfy { term in nameWords.contains { isNear(term, $0.utf8) } })
+        }
         return nil
     }
 

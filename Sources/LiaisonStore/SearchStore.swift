@@ -140,13 +140,8 @@ extension SearchStore {
     private func rank(_ candidates: [SearchCandidate], terms: [String]) -> [(hit: SearchHit, byName: Bool)] {
         candidates.compactMap { candidate in
             let names = [candidate.name] + [candidate.nativeName].compactMap { $0 } + candidate.otherNames
-            guard let match = SearchRanking.quality(terms: terms, names: names, document: candidate.document) else {
-                return nil
-            }
-            let byName =
-                match == .exact
-                || SearchRanking.quality(
-                    terms: terms, names: [], document: SearchText.document(names: names)) == match
+            guard let (match, byName) = SearchRanking.match(terms: terms, names: names, document: candidate.document)
+            else { return nil }
             let hit = SearchHit(
                 kind: candidate.kind, id: candidate.id, name: candidate.name, nativeName: candidate.nativeName,
                 detail: candidate.detail, match: match, isMember: candidate.membershipStatus == .member,

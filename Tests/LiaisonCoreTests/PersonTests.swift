@@ -116,6 +116,18 @@ extension PersonInput {
         #expect(SearchRanking.quality(terms: ["paris"], names: names, document: document) == nil)
     }
 
+    @Test func aMatchInTheNamesIsToldFromOneInTheOtherWords() {
+        let names = ["Guangzhou", "广州"]
+        let document = OrganizationInput.searchDocument(
+            name: "Guangzhou", nativeName: "广州", aliases: [], metroArea: "Greater Bay Area",
+            practices: [Practice(title: "Guangzhou Award")])
+        #expect(SearchRanking.match(terms: ["guang"], names: names, document: document)! == (.prefix, true))
+        #expect(SearchRanking.match(terms: ["bay"], names: names, document: document)! == (.prefix, false))
+        #expect(SearchRanking.match(terms: ["guangzou"], names: names, document: document)! == (.fuzzy, true))
+        #expect(SearchRanking.match(terms: ["awrad"], names: names, document: document)! == (.fuzzy, false))
+        #expect(SearchRanking.match(terms: ["guangzhou"], names: names, document: document)! == (.exact, true))
+    }
+
     @Test func aSwapOfNeighbouringLettersIsOneTypo() {
         #expect(SearchRanking.isNear("guyiang", "guiyang"))
         #expect(SearchRanking.isNear("guiyagn", "guiyang"))
