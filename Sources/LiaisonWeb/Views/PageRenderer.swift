@@ -47,7 +47,7 @@ struct Strings: Sendable {
     /// The string of a key named at run time (a field of an audit entry), nil when there is none.
     func text(named name: String) -> String? { StringKey(rawValue: name).flatMap { table[$0] } }
 
-    private subscript(dynamic name: String) -> String { StringKey(rawValue: name).map { self[$0] } ?? name }
+    private subscript(dynamic name: String) -> String { text(named: name) ?? name }
 }
 
 struct StringsError: Error, CustomStringConvertible {
