@@ -33,7 +33,7 @@ public struct FollowUpInput: Sendable, Hashable, Codable {
     public var organizationIds: [Int64]
     public var personIds: [Int64]
     public var activityId: Int64?
-    /// The report it came from; a task line of that report when `fromTask`.
+    /// The report it came from.
     public var reportId: Int64?
 
     public init(
@@ -104,20 +104,20 @@ public struct FollowUp: Sendable, Hashable, Codable, Identifiable {
     public var id: Int64
     public var input: FollowUpInput
     public var createdByAccountId: Int64?
-    /// True when it was made from a task line of its report, which ticks with it.
-    public var fromTask: Bool
+    /// The words of the task line of its report it was made from (`ReportTask.key`); the two tick together.
+    public var taskKey: String?
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
 
     public init(
-        id: Int64, input: FollowUpInput, createdByAccountId: Int64?, fromTask: Bool, version: Int, createdAt: Date,
+        id: Int64, input: FollowUpInput, createdByAccountId: Int64?, taskKey: String?, version: Int, createdAt: Date,
         updatedAt: Date
     ) {
         self.id = id
         self.input = input
         self.createdByAccountId = createdByAccountId
-        self.fromTask = fromTask
+        self.taskKey = taskKey
         self.version = version
         self.createdAt = createdAt
         self.updatedAt = updatedAt

@@ -1,8 +1,9 @@
 import Foundation
 
 /// A task line of a report (`- [ ] request the e-mail contacts of all participants @Agnès due 2026-12-15`):
-/// it becomes a follow-up when the report is saved, and the report then carries the follow-up's marker
-/// `(follow-up #12)` at the end of the line, so that ticking either ticks the other.
+/// it becomes a follow-up when the report is saved. The line and the follow-up know each other by the task's
+/// words (`key`), so the text carries no marker: ticking the line ticks the follow-up on the next save, and
+/// closing the follow-up ticks the line.
 public struct ReportTask: Sendable, Hashable {
     /// The line's index in the report's text (lines split at `\n`).
     public var line: Int
@@ -13,7 +14,11 @@ public struct ReportTask: Sendable, Hashable {
     public var assigneeHandle: String?
     /// "YYYY-MM-DD" after `due`.
     public var dueDate: String?
-    public var followUpId: Int64?
+
+    /// What links the line to its follow-up: the title's words folded as search folds them.
+    public var key: String { Self.key(title) }
+
+    public static func key(_ title: String) -> String { String(SearchText.normalize(title).prefix(200)) }
 }
 
 public enum ReportTasks {
@@ -33,24 +38,13 @@ public enum ReportTasks {
         return tasks
     }
 
-    /// The text with ` (follow-up #id)` added at the end of each given line.
-    public static func marking(_ body: String, followUps: [Int: Int64]) -> String {
-        guard !followUps.isEmpty else { return body }
+    /// The text with the box of the task line whose key is `key` ticked or cleared; nil when no line has
+    /// that key or its box already says so.
+    public static func ticking(_ body: String, key: String, done: Bool) -> String? {
         var lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        for (line, id) in followUps where lines.indices.contains(line) {
-            lines[line] = lines[line].trimmingTrailingSpaces() + " (follow-up #\(id))"
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    /// The text with the box of the task carrying follow-up `id` ticked or cleared; nil when no line
-    /// carries it or the box already says so.
-    public static func ticking(_ body: String, followUp id: Int64, done: Bool) -> String? {
-        var lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        for task in tasks(in: body) where task.followUpId == id {
+        for task in tasks(in: body) where task.key == key {
             guard task.done != done,
-                let range = lines[task.line].range(of: task.done ? "[x]" : "[ ]")
-                    ?? lines[task.line].range(of: "[X]")
+                let range = lines[task.line].range(of: done ? "[ ]" : "[x]") ?? lines[task.line].range(of: "[X]")
             else { return nil }
             lines[task.line].replaceSubrange(range, with: done ? "[x]" : "[ ]")
             return lines.joined(separator: "\n")
@@ -88,13 +82,6 @@ public enum ReportTasks {
 
     private static func task(_ content: Substring, line: Int, done: Bool) -> ReportTask {
         var words = content.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        var followUpId: Int64?
-        if words.count >= 2, words[words.count - 2] == "(follow-up", let last = words.last, last.hasPrefix("#"),
-            last.hasSuffix(")"), let id = Int64(last.dropFirst().dropLast())
-        {
-            followUpId = id
-            words.removeLast(2)
-        }
         var handle: String?
         var dueDate: String?
         // Trailing `@name` and `due YYYY-MM-DD` say who and when; they leave the title.
@@ -115,14 +102,6 @@ public enum ReportTasks {
         let title = words.joined(separator: " ")
         return ReportTask(
             line: line, done: done, title: title.isEmpty ? String(content.prefix(200)) : String(title.prefix(200)),
-            assigneeHandle: handle, dueDate: dueDate, followUpId: followUpId)
-    }
-}
-
-extension String {
-    fileprivate func trimmingTrailingSpaces() -> String {
-        var copy = self
-        while copy.last == " " || copy.last == "\t" { copy.removeLast() }
-        return copy
+            assigneeHandle: handle, dueDate: dueDate)
     }
 }

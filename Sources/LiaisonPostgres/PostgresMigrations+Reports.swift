@@ -77,7 +77,8 @@ extension PostgresMigrations {
             priority TEXT NOT NULL CHECK (priority IN ('low', 'normal', 'high')),
             activity_id BIGINT REFERENCES activity(id) ON DELETE SET NULL,
             report_id BIGINT REFERENCES report(id) ON DELETE SET NULL,
-            from_task BOOLEAN NOT NULL DEFAULT false,
+            -- The words of the report's task line it came from: the line and the follow-up tick together.
+            task_key TEXT,
             created_by BIGINT REFERENCES account(id) ON DELETE SET NULL,
             version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
             created_at TIMESTAMPTZ NOT NULL,
@@ -85,7 +86,7 @@ extension PostgresMigrations {
         );
         CREATE INDEX follow_up_by_assignee ON follow_up(assignee_account_id, status, due_date);
         CREATE INDEX follow_up_to_do_by_due ON follow_up(due_date, id) WHERE status IN ('open', 'waiting');
-        CREATE INDEX follow_up_by_report ON follow_up(report_id);
+        CREATE UNIQUE INDEX follow_up_by_report_task ON follow_up(report_id, task_key);
         CREATE INDEX follow_up_by_activity ON follow_up(activity_id);
 
         CREATE TABLE follow_up_organization (

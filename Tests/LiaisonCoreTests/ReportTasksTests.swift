@@ -14,7 +14,7 @@ import Testing
         #expect(task.title == "request the email contacts of all participants")
         #expect(task.assigneeHandle == "Agnès")
         #expect(task.dueDate == "2026-12-15")
-        #expect(task.followUpId == nil)
+        #expect(task.key == "request the email contacts of all participants")
     }
 
     @Test func bulletsNumbersAndTickedBoxes() {
@@ -41,19 +41,15 @@ import Testing
         #expect(task.title == "follow up due 2026-02-30")
     }
 
-    @Test func markersLinkLinesAndTickBothWays() {
-        let body = "Intro\n- [ ] request contacts @Agnès\n- [ ] invite Qingdao  "
-        let marked = ReportTasks.marking(body, followUps: [1: 12, 2: 13])
-        #expect(marked == "Intro\n- [ ] request contacts @Agnès (follow-up #12)\n- [ ] invite Qingdao (follow-up #13)")
-        let tasks = ReportTasks.tasks(in: marked)
-        #expect(tasks.map(\.followUpId) == [12, 13])
-        #expect(tasks[0].assigneeHandle == "Agnès")
-        #expect(tasks[0].title == "request contacts")
-        let ticked = ReportTasks.ticking(marked, followUp: 13, done: true)
-        #expect(ticked?.hasSuffix("- [x] invite Qingdao (follow-up #13)") == true)
-        #expect(ReportTasks.ticking(ticked!, followUp: 13, done: true) == nil)
-        #expect(ReportTasks.ticking(ticked!, followUp: 13, done: false) == marked)
-        #expect(ReportTasks.ticking(marked, followUp: 99, done: true) == nil)
+    @Test func aLineTicksByItsWords() {
+        let body = "Intro\n- [ ] request contacts @Agnès\n- [ ] Invite  Qingdao!"
+        let key = ReportTask.key("invite qingdao")
+        #expect(ReportTasks.tasks(in: body).map(\.key) == ["request contacts", key])
+        let ticked = ReportTasks.ticking(body, key: key, done: true)
+        #expect(ticked == "Intro\n- [ ] request contacts @Agnès\n- [x] Invite  Qingdao!")
+        #expect(ReportTasks.ticking(ticked!, key: key, done: true) == nil)
+        #expect(ReportTasks.ticking(ticked!, key: key, done: false) == body)
+        #expect(ReportTasks.ticking(body, key: "nothing like it", done: true) == nil)
     }
 
     @Test func handlesNameOneColleagueOrNone() {
@@ -95,7 +91,7 @@ import Testing
         #expect(throws: ValidationError.self) { try FollowUpInput(title: "").validate() }
         try FollowUpInput(title: "x", dueDate: "2026-12-15").validate()
         let followUp = FollowUp(
-            id: 1, input: FollowUpInput(title: "x", dueDate: "2026-12-15"), createdByAccountId: nil, fromTask: false,
+            id: 1, input: FollowUpInput(title: "x", dueDate: "2026-12-15"), createdByAccountId: nil, taskKey: nil,
             version: 1, createdAt: Date(), updatedAt: Date())
         #expect(followUp.isOverdue(today: "2026-12-16"))
         #expect(!followUp.isOverdue(today: "2026-12-15"))

@@ -75,7 +75,8 @@ extension Migrations {
             priority TEXT NOT NULL CHECK (priority IN ('low', 'normal', 'high')),
             activity_id INTEGER REFERENCES activity(id) ON DELETE SET NULL,
             report_id INTEGER REFERENCES report(id) ON DELETE SET NULL,
-            from_task INTEGER NOT NULL DEFAULT 0 CHECK (from_task IN (0, 1)),
+            -- The words of the report's task line it came from: the line and the follow-up tick together.
+            task_key TEXT,
             created_by INTEGER REFERENCES account(id) ON DELETE SET NULL,
             version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
             created_at DATETIME NOT NULL,
@@ -83,7 +84,7 @@ extension Migrations {
         );
         CREATE INDEX follow_up_by_assignee ON follow_up(assignee_account_id, status, due_date);
         CREATE INDEX follow_up_to_do_by_due ON follow_up(due_date, id) WHERE status IN ('open', 'waiting');
-        CREATE INDEX follow_up_by_report ON follow_up(report_id);
+        CREATE UNIQUE INDEX follow_up_by_report_task ON follow_up(report_id, task_key);
         CREATE INDEX follow_up_by_activity ON follow_up(activity_id);
 
         CREATE TABLE follow_up_organization (

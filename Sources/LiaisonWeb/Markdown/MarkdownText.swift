@@ -122,8 +122,7 @@ struct MarkdownText: Sendable {
         return String(anchor.output.dropLast(4)) + text + "</a>"
     }
 
-    /// Task items (`- [ ] …`, `- [x] …`) as ticked or empty boxes, and a task's follow-up marker
-    /// `(follow-up #12)` as a link to it.
+    /// Task items (`- [ ] …`, `- [x] …`) as ticked or empty boxes.
     private static func tasks(_ html: String) -> String {
         guard html.contains("<li>[") else { return html }
         var output = html.replacingOccurrences(
@@ -134,27 +133,6 @@ struct MarkdownText: Sendable {
                 of: done,
                 with: "<li class=\"task done\"><span class=\"task-box\" role=\"img\" aria-label=\"done\">☑</span> ")
         }
-        return FollowUpMarker.linked(in: output)
-    }
-}
-
-/// `(follow-up #12)` at the end of a task line, as `inert` and Ink leave it.
-enum FollowUpMarker {
-    static func linked(in html: String) -> String {
-        var output = ""
-        var rest = html[...]
-        while let range = rest.range(of: "(follow-up #") {
-            output += rest[..<range.lowerBound]
-            let digits = rest[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
-            let after = rest[range.upperBound...].dropFirst(digits.count)
-            guard !digits.isEmpty, digits.count < 19, after.hasPrefix(")"), let id = Int64(digits) else {
-                output += "(follow-up #"
-                rest = rest[range.upperBound...]
-                continue
-            }
-            output += "(<a href=\"/follow-ups/\(id)\">follow-up #\(id)</a>)"
-            rest = after.dropFirst()
-        }
-        return output + rest
+        return output
     }
 }
