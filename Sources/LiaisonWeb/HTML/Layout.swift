@@ -80,6 +80,7 @@ struct Layout {
             html.a(.href("/organizations"), text: t[.navDirectory])
             html.a(.href("/people"), text: t[.navPeople])
             html.a(.href("/calendar"), text: t[.navCalendar])
+            html.a(.href("/follow-ups"), text: t[.navFollowUps])
             if role >= .editor {
                 html.a(.href("/organizations/new"), text: t[.navNewOrganization])
                 html.a(.href("/people/new"), text: t[.navNewPerson])
@@ -110,6 +111,18 @@ struct Layout {
     private func who(_ identity: Identity, into html: inout HTML) {
         html.div(.class("who")) { html in
             html.a(.href("/account"), .id("account-link"), text: identity.account.name)
+            html.text(" ")
+            let unread = identity.unreadNotifications
+            html.a(
+                .href("/inbox"), .id("inbox-link"),
+                .ariaLabel(unread == 0 ? t[.inboxTitle] : String(format: t[.inboxUnreadCount], unread))
+            ) { html in
+                html.text(t[.inboxTitle])
+                if unread > 0 {
+                    html.text(" ")
+                    html.span(.class("count")) { $0.text(String(unread)) }
+                }
+            }
             html.text(" ")
             html.span(.class("role")) { $0.text(t.label(identity.account.role)) }
             html.text(" ")

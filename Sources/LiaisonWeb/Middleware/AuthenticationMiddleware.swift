@@ -51,6 +51,13 @@ struct AuthenticationMiddleware: RouterMiddleware {
                     }
                     var identity = Identity(account: account, credential: .session(session))
                     identity.mustSetUpTwoFactor = try await TwoFactorRequirement.blocks(account, store: store)
+                    // The header's unread count: one indexed count, on pages only (not on the API, nor on
+                    // the form posts that redirect to a page).
+                    if request.method == .get, !request.uri.path.hasPrefix("/api/"),
+                        !request.uri.path.hasPrefix("/assets/")
+                    {
+                        identity.unreadNotifications = try await store.unreadNotificationCount(accountId: account.id)
+                    }
                     context.identity = identity
                 }
             }

@@ -118,8 +118,13 @@ struct ActivityPages {
         let model = ActivityModel(
             activity: activity, parts: parts, viewerZone: Self.viewerZone(context), history: history, strings: t,
             notice: notice, attendanceError: attendanceError)
+        let followUps = FollowUpSection(
+            try await store.listFollowUps(FollowUpQuery(activityId: activity.id, limit: 20)),
+            prefill: "activity=\(activity.id)", today: FollowUpPages.today(context), canEdit: Self.canEdit(context),
+            strings: t)
         let view = ActivityView(
-            model: model, t: t, canEdit: Self.canEdit(context), csrf: context.identity?.csrfToken ?? "")
+            model: model, t: t, canEdit: Self.canEdit(context), csrf: context.identity?.csrfToken ?? "",
+            followUps: followUps)
         return renderer.page(title: activity.title, context: context, status: status) { view.render(into: &$0) }
     }
 

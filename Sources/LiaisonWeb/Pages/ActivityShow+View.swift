@@ -9,6 +9,7 @@ struct ActivityView {
     /// Whether the signed-in person may change the activity (an editor or an admin).
     let canEdit: Bool
     let csrf: String
+    var followUps: FollowUpSection?
 
     func render(into html: inout HTML) {
         RecordParts.notice(model.notice, into: &html)
@@ -50,6 +51,7 @@ struct ActivityView {
             for delegation in model.delegations { render(delegation, into: &html) }
         }
         html.newline()
+        followUps?.render(into: &html, t: t)
         RecordParts.section("history", heading: t[.sectionHistory], into: &html) { html in
             if model.history.isEmpty {
                 html.p(.class("muted"), text: t[.noneRecorded])

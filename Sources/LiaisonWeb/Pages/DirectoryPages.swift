@@ -114,8 +114,12 @@ struct DirectoryPages {
             organization: organization, people: people, activities: activities, history: history,
             regions: settings.regions, strings: t, saved: request.uri.queryParameters["saved"] != nil,
             currency: try await store.workspaceSettings().currency)
-        let view = OrganizationShowView(
-            model: model, t: t, canEdit: (context.identity?.account.role ?? .viewer) >= .editor)
+        let canEdit = (context.identity?.account.role ?? .viewer) >= .editor
+        let followUps = FollowUpSection(
+            try await store.listFollowUps(FollowUpQuery(organizationId: organization.id, limit: 20)),
+            prefill: "organization=\(organization.id)", today: FollowUpPages.today(context), canEdit: canEdit,
+            strings: t)
+        let view = OrganizationShowView(model: model, t: t, canEdit: canEdit, followUps: followUps)
         return renderer.page(title: organization.name, context: context) { view.render(into: &$0) }
     }
 

@@ -23,6 +23,7 @@ struct HomePages {
         let parts: [any HomePart] = [
             try await week(now: now, zone: zone),
             try await mine(accountId: account.id, now: now, zone: zone),
+            try await followUps(accountId: account.id, context: context),
             try await focal(accountId: account.id),
         ]
         let model = HomeModel(name: account.name, role: account.role, parts: parts, strings: t)
@@ -42,6 +43,17 @@ struct HomePages {
         let items = try await store.listActivities(
             ActivityQuery(from: now, staffAccountId: accountId, limit: HomeMinePart.limit))
         return HomeMinePart(accountId: accountId, zone: zone, items: items, strings: t)
+    }
+
+    /// My overdue count and my next follow-ups. Reminders of the overdue ones reach the inbox from here, the
+    /// page everyone opens first (a write only when something is overdue, and once per follow-up).
+    private func followUps(accountId: Int64, context: AppRequestContext) async throws -> HomeFollowUpsPart {
+        let today = FollowUpPages.today(context)
+        let overdue = try await store.overdueFollowUpCount(accountId: accountId, today: today)
+        if overdue > 0 { try await store.remindOverdueFollowUps(accountId: accountId, today: today) }
+        let items = try await store.listFollowUps(
+            FollowUpQuery(assigneeAccountId: accountId, limit: HomeFollowUpsPart.limit))
+        return HomeFollowUpsPart(overdue: overdue, items: items, today: today, strings: t)
     }
 
     private func focal(accountId: Int64) async throws -> HomeFocalPart {

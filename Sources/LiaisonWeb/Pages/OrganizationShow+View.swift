@@ -7,6 +7,7 @@ struct OrganizationShowView {
     let t: Strings
     /// Whether the signed-in person may change the organization (an editor or an admin).
     let canEdit: Bool
+    var followUps: FollowUpSection?
 
     /// How many people and activities show before the rest are folded away.
     static let peopleShown = 12
@@ -33,6 +34,7 @@ struct OrganizationShowView {
                     lately(into: &html)
                 }
                 html.newline()
+                followUps?.render(into: &html, t: t)
                 folds(into: &html)
             }
             html.newline()

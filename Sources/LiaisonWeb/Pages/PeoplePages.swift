@@ -51,7 +51,11 @@ struct PeoplePages {
             ? t[.saved] : request.uri.queryParameters["merged"] != nil ? t[.mergedNotice] : nil
         let model = PersonModel(
             person: person, activities: activities, metAt: metAt, history: history, strings: t, notice: notice)
-        let view = PersonView(model: model, t: t, canEdit: (context.identity?.account.role ?? .viewer) >= .editor)
+        let canEdit = (context.identity?.account.role ?? .viewer) >= .editor
+        let followUps = FollowUpSection(
+            try await store.listFollowUps(FollowUpQuery(personId: person.id, limit: 20)),
+            prefill: "person=\(person.id)", today: FollowUpPages.today(context), canEdit: canEdit, strings: t)
+        let view = PersonView(model: model, t: t, canEdit: canEdit, followUps: followUps)
         return renderer.page(title: person.displayName, context: context) { view.render(into: &$0) }
     }
 

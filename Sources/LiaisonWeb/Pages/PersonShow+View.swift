@@ -7,6 +7,7 @@ struct PersonView {
     let t: Strings
     /// Whether the signed-in person may edit, merge and delete the record (an editor or an admin).
     let canEdit: Bool
+    var followUps: FollowUpSection?
 
     static let latelyShown = 5
 
@@ -38,6 +39,7 @@ struct PersonView {
                     RecordParts.timeline(Array(model.activities.prefix(Self.latelyShown)), t: t, into: &html)
                 }
                 html.newline()
+                followUps?.render(into: &html, t: t)
                 folds(into: &html)
             }
             html.newline()

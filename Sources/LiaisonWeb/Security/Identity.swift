@@ -13,6 +13,8 @@ struct Identity: Sendable {
     let credential: Credential
     /// Two-factor sign-in is required and this account has not set it up: only its account page is open.
     var mustSetUpTwoFactor = false
+    /// The entries of the inbox not yet read, as the page header shows them.
+    var unreadNotifications = 0
 
     /// The token forms and cookie-authenticated API calls must send back; nil for API tokens, which are
     /// not sent by browsers on their own and so need none.

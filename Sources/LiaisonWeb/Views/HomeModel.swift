@@ -163,3 +163,33 @@ struct HomeFocalPart: HomePart {
         }
     }
 }
+
+/// The signed-in member of staff's follow-ups: how many are overdue, and the next ones due.
+struct HomeFollowUpsPart: HomePart {
+    static let limit = 8
+    let id = "follow-ups"
+    let heading: String
+    let overdue: Int
+    let lines: [FollowUpLine]
+
+    init(overdue: Int, items: [FollowUpSummary], today: String, strings t: Strings) {
+        heading = t[.homeFollowUps]
+        self.overdue = overdue
+        lines = items.map { FollowUpLine($0, today: today, strings: t) }
+    }
+
+    func render(into html: inout HTML, t: Strings) {
+        if overdue > 0 {
+            html.p(.class("alert"), .id("overdue-count")) { html in
+                html.a(.href("/follow-ups"), text: String(format: t[.homeFollowUpsOverdue], overdue))
+            }
+        }
+        if lines.isEmpty {
+            html.p(.class("muted"), text: t[.followUpsNone])
+        } else {
+            FollowUpLinesView(lines: lines, t: t, csrf: nil, back: "/").render(into: &html)
+        }
+        html.newline()
+        html.p { html in html.a(.href("/follow-ups"), text: t[.homeFollowUpsAll]) }
+    }
+}

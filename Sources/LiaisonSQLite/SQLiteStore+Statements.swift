@@ -1,0 +1,18 @@
+import Foundation
+import GRDB
+import LiaisonCore
+import LiaisonStore
+
+extension SQLiteStore {
+    public func fetch<Value: Sendable>(
+        _ statement: SQLFragment, _ decode: @escaping @Sendable (any SQLRow) throws -> Value
+    ) async throws -> [Value] {
+        try await read { db in
+            try Row.fetchAllCached(db, sql: statement.sql, arguments: StatementArguments(statement.binds)).map(decode)
+        }
+    }
+
+    public func execute(_ statements: [SQLFragment]) async throws {
+        try await write { db in try db.run(statements) }
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+import LiaisonCore
+
+/// How both engines run statements stated once in LiaisonStore for what is not a record of its own kind:
+/// the lists of follow-ups, the inbox. Each engine implements these two, whatever the statements.
+public protocol SharedStatements: Sendable {
+    /// The rows of one statement, each decoded by `decode`.
+    func fetch<Value: Sendable>(_ statement: SQLFragment, _ decode: @escaping @Sendable (any SQLRow) throws -> Value)
+        async throws -> [Value]
+
+    /// Runs the statements in order in one transaction.
+    func execute(_ statements: [SQLFragment]) async throws
+}
+
+extension SharedStatements {
+    /// The first column of the first row as an integer (a count), 0 when there is none.
+    public func count(_ statement: SQLFragment) async throws -> Int {
+        try await fetch(statement) { try $0.int("n") ?? 0 }.first ?? 0
+    }
+}
