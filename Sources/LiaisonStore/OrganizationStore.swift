@@ -211,3 +211,10 @@ public protocol LiaisonStore:
     /// Where the data lives, as an admin may be shown it (never with a password).
     var location: String { get }
 }
+
+extension OrganizationSummary {
+    /// The columns a directory row reads, from `organization o`.
+    public static let columns =
+        "o.id, o.kind, o.name, o.native_name, o.country, o.region, o.population, o.membership_status, "
+        + "o.member_since, o.paying, o.focal_point, o.updated_at"
+}
