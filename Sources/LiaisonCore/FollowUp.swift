@@ -100,7 +100,7 @@ public struct FollowUpInput: Sendable, Hashable, Codable {
 }
 
 /// A follow-up as stored.
-public struct FollowUp: Sendable, Hashable, Codable, Identifiable {
+public struct FollowUp: Sendable, Hashable, Identifiable {
     public var id: Int64
     public var input: FollowUpInput
     public var createdByAccountId: Int64?
@@ -127,5 +127,32 @@ public struct FollowUp: Sendable, Hashable, Codable, Identifiable {
     public func isOverdue(today: String) -> Bool {
         guard !input.status.isClosed, let due = input.dueDate else { return false }
         return due < today
+    }
+}
+
+extension FollowUp: Codable {
+    private enum RecordKeys: String, CodingKey { case id, createdByAccountId, taskKey, version, createdAt, updatedAt }
+
+    /// One flat JSON object, as the API reads a follow-up back: the record's keys beside its fields.
+    public func encode(to encoder: any Encoder) throws {
+        try input.encode(to: encoder)
+        var container = encoder.container(keyedBy: RecordKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encodeIfPresent(createdByAccountId, forKey: .createdByAccountId)
+        try container.encodeIfPresent(taskKey, forKey: .taskKey)
+        try container.encode(version, forKey: .version)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(updatedAt, forKey: .updatedAt)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: RecordKeys.self)
+        self.init(
+            id: try container.decode(Int64.self, forKey: .id), input: try FollowUpInput(from: decoder),
+            createdByAccountId: try container.decodeIfPresent(Int64.self, forKey: .createdByAccountId),
+            taskKey: try container.decodeIfPresent(String.self, forKey: .taskKey),
+            version: try container.decode(Int.self, forKey: .version),
+            createdAt: try container.decode(Date.self, forKey: .createdAt),
+            updatedAt: try container.decode(Date.self, forKey: .updatedAt))
     }
 }

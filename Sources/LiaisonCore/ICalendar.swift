@@ -173,7 +173,7 @@ public enum ICalendar {
     }
 
     /// The day of "YYYY-MM-DD" as a day number (days since 1970-01-01), or nil when the text is no date.
-    static func day(_ text: String) -> Int? {
+    public static func day(_ text: String) -> Int? {
         ActivityTime.components(text, withTime: false).map(days)
     }
 

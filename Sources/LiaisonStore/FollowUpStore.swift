@@ -83,6 +83,12 @@ public struct OverdueCount: Sendable, Hashable, Codable {
     public var accountId: Int64
     public var name: String
     public var count: Int
+
+    public init(accountId: Int64, name: String, count: Int) {
+        self.accountId = accountId
+        self.name = name
+        self.count = count
+    }
 }
 
 /// The follow-ups' lists, stated once for both engines; a follow-up itself is read and written as a

@@ -1,3 +1,7 @@
+import Foundation
+import LiaisonCore
+import LiaisonStore
+
 /// A list of follow-ups: each due day (overdue marked in words, not colour alone), title, who, what it
 /// concerns, and for editors the one-click Done.
 struct FollowUpLinesView {

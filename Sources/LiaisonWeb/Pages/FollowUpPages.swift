@@ -230,10 +230,8 @@ struct FollowUpPages {
             }
         }
         if !form.personName.isEmpty {
-            let named = try await store.people(named: form.personName)
-            if named.count == 1 {
-                form.people = (form.people + [LinkedName(id: named[0].id, name: named[0].displayName)]).uniqued(
-                    on: \.id)
+            if let hit = try await store.person(named: form.personName) {
+                form.people = (form.people + [LinkedName(id: hit.id, name: hit.name)]).uniqued(on: \.id)
                 form.personName = ""
             } else {
                 form.errors["personName"] = String(format: t[.errorNoPersonNamed], form.personName)
