@@ -101,6 +101,12 @@ extension LiaisonStore {
         try await execute([NotificationRows.markRead(accountId: accountId, id: id, now: .storedNow())])
     }
 
+    /// Marks the account's entries `ids` read, in one transaction; another's entries stay as they are.
+    public func markNotificationsRead(accountId: Int64, ids: [Int64]) async throws {
+        let now = Date.storedNow()
+        try await execute(ids.map { NotificationRows.markRead(accountId: accountId, id: $0, now: now) })
+    }
+
     /// Puts in the account's inbox a reminder of each follow-up of theirs overdue on `today` that has had none.
     public func remindOverdueFollowUps(accountId: Int64, today: String) async throws {
         try await execute([NotificationRows.remindOverdue(accountId: accountId, today: today, now: .storedNow())])

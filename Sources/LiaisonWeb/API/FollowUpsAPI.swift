@@ -156,7 +156,7 @@ struct FollowUpsAPI {
                 throw ValidationError(
                     field: "ids", rule: "max_items", message: "ids may list at most \(NotificationRows.maxLimit).")
             }
-            for id in ids { try await store.markNotificationsRead(accountId: account.id, id: id) }
+            try await store.markNotificationsRead(accountId: account.id, ids: ids)
         } else {
             try await store.markNotificationsRead(accountId: account.id)
         }
