@@ -13,9 +13,12 @@ public enum ICalendar {
     ///     ("activity-42@liaison.example.org").
     ///   - now: When the document is made (each event's DTSTAMP).
     ///   - url: The address of an activity's page (URL), or nil for none.
+    ///   - followUps: Follow-ups written after the activities, each on its due day (those with none are left
+    ///     out); `followUpURL` gives the address of a follow-up's page.
     /// - Returns: The document, lines ended by CRLF and folded at 75 octets.
     public static func document(
-        _ activities: [Activity], calendarName: String, host: String, now: Date, url: (Activity) -> String?
+        _ activities: [Activity], calendarName: String, host: String, now: Date, url: (Activity) -> String?,
+        followUps: [FollowUp] = [], followUpURL: (FollowUp) -> String? = { _ in nil }
     ) -> String {
         // No X-WR-TIMEZONE: every time says its own zone, and readers that honour that property would move
         // times into it.
@@ -41,6 +44,9 @@ public enum ICalendar {
         let stamp = utc(now)
         for (activity, time) in zip(activities, times) {
             lines += event(activity, time, host: host, stamp: stamp, url: url(activity))
+        }
+        for followUp in followUps {
+            lines += event(followUp, host: host, stamp: stamp, url: followUpURL(followUp))
         }
         lines.append("END:VCALENDAR")
         return lines.map(ContentLine.fold).joined()

@@ -6,7 +6,8 @@ import LiaisonStore
 import NIOCore
 
 /// Calendars for calendar programs: one activity as an .ics download, and subscribable feeds (a staff
-/// member's own activities, or the whole calendar) behind a secret address that its owner can revoke.
+/// member's own activities with their follow-ups on their due days, or the whole calendar) behind a secret
+/// address that its owner can revoke.
 struct CalendarFeeds {
     let store: any LiaisonStore
     let strings: Strings
@@ -41,13 +42,16 @@ struct CalendarFeeds {
         return "\(scheme)://\(host)/feeds/calendar/\(secret)"
     }
 
-    static func document(_ activities: [Activity], name: String, request: Request) -> String {
+    static func document(_ activities: [Activity], followUps: [FollowUp] = [], name: String, request: Request)
+        -> String
+    {
         let authority = request.head.authority ?? "liaison"
         let host = String(authority.split(separator: ":").first ?? "liaison")
         let scheme = request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https" ? "https" : "http"
-        return ICalendar.document(activities, calendarName: name, host: host, now: Date()) {
-            "\(scheme)://\(authority)/activities/\($0.id)"
-        }
+        return ICalendar.document(
+            activities, calendarName: name, host: host, now: Date(),
+            url: { "\(scheme)://\(authority)/activities/\($0.id)" }, followUps: followUps,
+            followUpURL: { "\(scheme)://\(authority)/follow-ups/\($0.id)" })
     }
 
     static func calendarResponse(_ text: String, filename: String?) -> Response {
@@ -81,7 +85,18 @@ struct CalendarFeeds {
         let name =
             feed.scope == .mine
             ? String(format: strings[.feedCalendarMine], account.name) : strings[.feedCalendarAll]
-        return Self.calendarResponse(Self.document(activities, name: name, request: request), filename: nil)
+        let followUps = feed.scope == .mine ? try await dueFollowUps(of: account.id) : []
+        return Self.calendarResponse(
+            Self.document(activities, followUps: followUps, name: name, request: request), filename: nil)
+    }
+
+    /// The account's follow-ups still to do that have a due day: its own feed shows them on that day.
+    private func dueFollowUps(of accountId: Int64) async throws -> [FollowUp] {
+        // Dated ones come first in a list, so a bounded read keeps the dated ones.
+        let due = try await store.listFollowUps(
+            FollowUpQuery(assigneeAccountId: accountId, limit: FollowUpQuery.maxLimit)
+        ).filter { $0.dueDate != nil }
+        return try await store.records(FollowUp.self, ids: due.map(\.id))
     }
 
     struct FeedList: Encodable { var items: [CalendarFeed] }
