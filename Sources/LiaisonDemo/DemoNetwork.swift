@@ -35,9 +35,10 @@ public enum DemoNetwork {
 
     /// Fills an empty directory with the demo network; a directory that has anything is left alone.
     /// Each entry is checked by the same rules as a form or an API call.
-    public static func seed(into store: any LiaisonStore, regions: RegionCatalog, currentYear: Int) async throws
-        -> Outcome
-    {
+    /// `today` dates the demo's follow-ups (one of them overdue).
+    public static func seed(
+        into store: any LiaisonStore, regions: RegionCatalog, currentYear: Int, today: Date = Date()
+    ) async throws -> Outcome {
         let existing = try await store.listOrganizations(OrganizationQuery(perPage: 1)).total
         if existing > 0 { return Outcome(created: 0, skipped: true) }
         let entries = try entries()
@@ -67,7 +68,9 @@ public enum DemoNetwork {
         let people = try await seedPeople(into: store, organizations: organizations, currentYear: currentYear)
         let activities = try await seedActivities(
             into: store, organizations: organizations.mapValues(\.id), people: people)
-        return Outcome(created: created, people: people.count, activities: activities, skipped: false)
+        _ = try await seedFollowUps(
+            into: store, organizations: organizations.mapValues(\.id), activities: activities, today: today)
+        return Outcome(created: created, people: people.count, activities: activities.count, skipped: false)
     }
 }
 

@@ -133,4 +133,55 @@ import Testing
             #expect(try await app.get("/follow-ups/\(id)").status == .notFound)
         }
     }
+    @Test func theOwnersFeedCarriesTheirOpenFollowUpsOnTheirDueDays() async throws {
+        try await withTestApp { app in
+            let editor = AuditActor(accountId: app.editor.account.id, name: app.editor.account.name)
+            func make(_ title: String, due: String?, status: FollowUpStatus = .open, for account: TestUser)
+                async throws -> FollowUp
+            {
+                try await app.store.createFollowUp(
+                    FollowUpInput(
+                        title: title, details: "Ask their international office; cc the mayor's office",
+                        assigneeAccountId: account.account.id, dueDate: due, status: status), by: editor)
+            }
+            let due = try await make("Invite Foshan to the Congress", due: "2026-12-15", for: app.editor)
+            _ = try await make("Thank the hosts", due: "2026-12-01", status: .done, for: app.editor)
+            _ = try await make("Undated idea", due: nil, for: app.editor)
+            _ = try await make("Dongguan's contacts", due: "2026-12-20", for: app.viewer)
+            let (_, mine) = try await CalendarFeeds.issue(
+                accountId: app.editor.account.id, scope: .mine, store: app.store, by: .system)
+            let feed = try await app.get("/feeds/calendar/\(mine)", as: .anonymous)
+            #expect(feed.status == .ok)
+            let text = feed.text.replacingOccurrences(of: "\r\n ", with: "")
+            let events = text.components(separatedBy: "BEGIN:VEVENT").dropFirst()
+            #expect(events.count == 1)
+            let event = try #require(events.first)
+            #expect(event.contains("UID:follow-up-\(due.id)@"))
+            #expect(event.contains("DTSTART;VALUE=DATE:20261215\r\nDTEND;VALUE=DATE:20261216\r\n"))
+            #expect(event.contains("SUMMARY:Invite Foshan to the Congress\r\n"))
+            #expect(event.contains("DESCRIPTION:Ask their international office\\; cc the mayor's office\r\n"))
+            #expect(event.contains("TRANSP:TRANSPARENT"))
+            #expect(event.contains("URL:http://"))
+            #expect(event.contains("/follow-ups/\(due.id)"))
+
+            // Closed, it leaves the feed; the whole calendar's feed never carries anyone's follow-ups.
+            var done = due.input
+            done.status = .done
+            _ = try await app.store.updateFollowUp(id: due.id, expectedVersion: 1, done, by: editor)
+            #expect(!(try await app.get("/feeds/calendar/\(mine)", as: .anonymous).text.contains("VEVENT")))
+            let (_, all) = try await CalendarFeeds.issue(
+                accountId: app.viewer.account.id, scope: .all, store: app.store, by: .system)
+            #expect(!(try await app.get("/feeds/calendar/\(all)", as: .anonymous).text.contains("Dongguan's contacts")))
+        }
+    }
+    @Test func theDemosOverdueFollowUpIsCountedOnTheHomePage() async throws {
+        try await withTestApp(demo: true) { app in
+            let home = try await app.get("/", as: .admin)
+            #expect(home.text.contains("id=\"team-overdue\""))
+            #expect(home.text.contains("Agnès Bickart: 1 overdue"))
+            let everyone = try await app.get("/follow-ups?assignee=all", as: .viewer)
+            #expect(everyone.text.contains("Send Foshan the membership application"))
+            #expect(everyone.text.contains("Invite Dongguan to the Congress in Brussels"))
+        }
+    }
 }

@@ -57,9 +57,17 @@ import Testing
         _ = try await store.createPerson(
             PersonInput(givenName: m("givenName"), familyName: m("familyName"), positions: person.input.positions),
             by: .system)
+        // A follow-up of the admin's, so the admin's inbox has an entry naming it.
+        let followUp = try await store.createFollowUp(
+            FollowUpInput(
+                title: m("followUp.title"), details: m("followUp.details"), assigneeAccountId: app.admin.account.id,
+                dueDate: "2020-01-01", organizationIds: [organization.id], personIds: [person.id],
+                activityId: activity.id),
+            by: AuditActor(accountId: app.editor.account.id, name: "Editor"))
+        let entry = try #require(try await store.notifications(accountId: app.admin.account.id).first)
         return [
             "organizations": organization.id, "people": person.id, "activities": activity.id,
-            "accounts": app.editor.account.id,
+            "accounts": app.editor.account.id, "follow-ups": followUp.id, "inbox": entry.id,
         ]
     }
 
@@ -124,7 +132,7 @@ import Testing
                 "activity.organizationName", "activity.personName", "givenName", "familyName", "person.nativeName",
                 "honorific", "notes", "metAt", "consentNote", "position.title", "department",
                 "position.organizationName",
-                "channel.value", "channel.label", "query",
+                "channel.value", "channel.label", "query", "followUp.title", "followUp.details",
             ]
             #expect(Set(fields).subtracting(shown).sorted() == [])
         }

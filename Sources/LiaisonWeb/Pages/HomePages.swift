@@ -45,7 +45,7 @@ struct HomePages {
         return HomeMinePart(accountId: accountId, zone: zone, items: items, strings: t)
     }
 
-    /// My overdue count and my next follow-ups. Reminders of the overdue ones reach the inbox from here, the
+    /// My overdue count, my next follow-ups and my colleagues' overdue counts. Reminders of the overdue ones reach the inbox from here, the
     /// page everyone opens first (a write only when something is overdue, and once per follow-up).
     private func followUps(accountId: Int64, context: AppRequestContext) async throws -> HomeFollowUpsPart {
         let today = FollowUpPages.today(context)
@@ -53,7 +53,8 @@ struct HomePages {
         if overdue > 0 { try await store.remindOverdueFollowUps(accountId: accountId, today: today) }
         let items = try await store.listFollowUps(
             FollowUpQuery(assigneeAccountId: accountId, limit: HomeFollowUpsPart.limit))
-        return HomeFollowUpsPart(overdue: overdue, items: items, today: today, strings: t)
+        let team = try await store.overdueFollowUpCounts(today: today).filter { $0.accountId != accountId }
+        return HomeFollowUpsPart(overdue: overdue, items: items, team: team, today: today, strings: t)
     }
 
     private func focal(accountId: Int64) async throws -> HomeFocalPart {

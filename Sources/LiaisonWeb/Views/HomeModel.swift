@@ -164,18 +164,21 @@ struct HomeFocalPart: HomePart {
     }
 }
 
-/// The signed-in member of staff's follow-ups: how many are overdue, and the next ones due.
+/// The signed-in member of staff's follow-ups: how many are overdue, and the next ones due; then how many
+/// each colleague has overdue.
 struct HomeFollowUpsPart: HomePart {
     static let limit = 8
     let id = "follow-ups"
     let heading: String
     let overdue: Int
     let lines: [FollowUpLine]
+    let team: [OverdueCount]
 
-    init(overdue: Int, items: [FollowUpSummary], today: String, strings t: Strings) {
+    init(overdue: Int, items: [FollowUpSummary], team: [OverdueCount], today: String, strings t: Strings) {
         heading = t[.homeFollowUps]
         self.overdue = overdue
         lines = items.map { FollowUpLine($0, today: today, strings: t) }
+        self.team = team
     }
 
     func render(into html: inout HTML, t: Strings) {
@@ -191,5 +194,16 @@ struct HomeFollowUpsPart: HomePart {
         }
         html.newline()
         html.p { html in html.a(.href("/follow-ups"), text: t[.homeFollowUpsAll]) }
+        guard !team.isEmpty else { return }
+        html.h3 { $0.text(t[.homeFollowUpsTeam]) }
+        html.ul(.class("plain"), .id("team-overdue")) { html in
+            for colleague in team {
+                html.li { html in
+                    html.a(
+                        .href("/follow-ups?assignee=\(colleague.accountId)"),
+                        text: String(format: t[.homeFollowUpsTeamCount], colleague.name, colleague.count))
+                }
+            }
+        }
     }
 }

@@ -577,4 +577,9 @@ enum StringKey: String, CaseIterable, Sendable {
     case reasonReviewRequested = "reason_review_requested"
     case reasonFollowUpAssigned = "reason_follow_up_assigned"
     case reasonFollowUpOverdue = "reason_follow_up_overdue"
+    case entityReport = "entity_report"
+    case entityComment = "entity_comment"
+    case entityFollowUp = "entity_follow_up"
+    case homeFollowUpsTeam = "home_follow_ups_team"
+    case homeFollowUpsTeamCount = "home_follow_ups_team_count"
 }
