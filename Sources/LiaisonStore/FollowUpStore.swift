@@ -25,7 +25,8 @@ public struct FollowUpQuery: Sendable, Hashable {
     public static let toDo: [FollowUpStatus] = [.open, .waiting]
 
     public init(
-        ids: [Int64] = [], assigneeAccountId: Int64? = nil, statuses: [FollowUpStatus] = FollowUpQuery.toDo, organizationId: Int64? = nil,
+        ids: [Int64] = [], assigneeAccountId: Int64? = nil, statuses: [FollowUpStatus] = FollowUpQuery.toDo,
+        organizationId: Int64? = nil,
         personId: Int64? = nil, activityId: Int64? = nil, reportId: Int64? = nil, region: String? = nil,
         overdueOn: String? = nil, limit: Int = 200, offset: Int = 0
     ) {
@@ -197,7 +198,8 @@ extension LiaisonStore {
     public func reportOrigin(id: Int64) async throws -> ReportOrigin? {
         guard
             let activityId = try await fetch(
-                SQLFragment("SELECT activity_id FROM report WHERE id = ?", [.integer(id)]), { try $0.integer("activity_id") }
+                SQLFragment("SELECT activity_id FROM report WHERE id = ?", [.integer(id)]),
+                { try $0.integer("activity_id") }
             ).first
         else { return nil }
         let organizations = try await fetch(

@@ -51,9 +51,11 @@ import Testing
             #expect(mine[1].organizations == [LinkedName(id: s.guangzhou.id, name: s.guangzhou.name)])
             #expect(mine[0].people.map(\.id) == [s.chen.id])
             #expect(mine[0].assigneeName == "Agnès Bickart")
-            #expect(try await store.listFollowUps(FollowUpQuery(organizationId: s.guangzhou.id)).map(\.id) == [later.id])
+            #expect(
+                try await store.listFollowUps(FollowUpQuery(organizationId: s.guangzhou.id)).map(\.id) == [later.id])
             #expect(try await store.listFollowUps(FollowUpQuery(personId: s.chen.id)).map(\.id) == [overdue.id])
-            #expect(try await store.listFollowUps(FollowUpQuery(region: s.guangzhou.input.region)).map(\.id) == [later.id])
+            #expect(
+                try await store.listFollowUps(FollowUpQuery(region: s.guangzhou.input.region)).map(\.id) == [later.id])
             #expect(try await store.overdueFollowUpCount(accountId: s.agnes.id, today: "2026-01-01") == 1)
             #expect(
                 try await store.overdueFollowUpCounts(today: "2026-01-01")
@@ -84,7 +86,8 @@ import Testing
             do {
                 _ = try await store.createFollowUp(
                     FollowUpInput(
-                        title: "Call", assigneeAccountId: 9999, dueDate: "2026-02-30", organizationIds: [s.guangzhou.id]),
+                        title: "Call", assigneeAccountId: 9999, dueDate: "2026-02-30", organizationIds: [s.guangzhou.id]
+                    ),
                     by: .system)
                 Issue.record("a bad date was stored")
             } catch let error as ValidationError {
@@ -130,7 +133,9 @@ import Testing
                     "UPDATE follow_up SET task_key = ? WHERE id = ?", [.text(key), .integer(followUp.id)])
             ])
             func report() async throws -> (String, Int) {
-                try await store.fetch(SQLFragment("SELECT body, version FROM report WHERE id = ?", [.integer(reportId)])) {
+                try await store.fetch(
+                    SQLFragment("SELECT body, version FROM report WHERE id = ?", [.integer(reportId)])
+                ) {
                     (try $0.string("body"), try $0.int("version") ?? 0)
                 }[0]
             }

@@ -48,7 +48,8 @@ import Testing
             let refused = try await app.send(.post, "/api/v1/follow-ups", json: bad)
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("dueDate"))
-            #expect(try await app.send(.post, "/api/v1/follow-ups", json: ["title": ""]).status == .unprocessableContent)
+            #expect(
+                try await app.send(.post, "/api/v1/follow-ups", json: ["title": ""]).status == .unprocessableContent)
 
             #expect(try await app.send(.post, "/api/v1/follow-ups", json: json, as: .viewer).status == .forbidden)
             #expect(try await app.send(.delete, "/api/v1/follow-ups/\(id)", as: .viewer).status == .forbidden)
@@ -61,17 +62,20 @@ import Testing
     @Test func theAssigneesInboxIsTheirsAlone() async throws {
         try await withTestApp { app in
             _ = try await app.send(
-                .post, "/api/v1/follow-ups", json: ["title": "Invitations to the Congress", "assigneeAccountId": app.viewer.account.id])
+                .post, "/api/v1/follow-ups",
+                json: ["title": "Invitations to the Congress", "assigneeAccountId": app.viewer.account.id])
             let viewerInbox = try await app.get("/api/v1/notifications", as: .viewer)
             let items = try #require(try viewerInbox.json()["items"] as? [[String: Any]])
             #expect(items.map { $0["reason"] as? String } == ["follow_up_assigned"])
             #expect(try viewerInbox.json()["unread"] as? Int == 1)
-            #expect(try (await app.get("/api/v1/notifications", as: .editor).json()["items"] as? [Any])?.isEmpty == true)
+            #expect(
+                try (await app.get("/api/v1/notifications", as: .editor).json()["items"] as? [Any])?.isEmpty == true)
             let entry = try #require(items[0]["id"] as? Int)
 
             // The editor cannot open or mark the viewer's entry.
             #expect(try await app.get("/inbox/\(entry)", as: .editor).status == .notFound)
-            #expect(try await app.send(.post, "/api/v1/notifications/read", json: ["ids": [entry]]).status == .noContent)
+            #expect(
+                try await app.send(.post, "/api/v1/notifications/read", json: ["ids": [entry]]).status == .noContent)
             #expect(try await app.store.unreadNotificationCount(accountId: app.viewer.account.id) == 1)
 
             // The header counts it; opening it through the inbox marks it read and goes to the follow-up.
@@ -95,7 +99,8 @@ import Testing
             #expect(try await app.get("/follow-ups/new", as: .viewer).status == .forbidden)
 
             let bad = try await app.submit(
-                "/follow-ups", [("title", ""), ("dueDate", "soon"), ("status", "later"), ("organizationIds", "\(foshan)")])
+                "/follow-ups",
+                [("title", ""), ("dueDate", "soon"), ("status", "later"), ("organizationIds", "\(foshan)")])
             #expect(bad.status == .unprocessableContent)
             #expect(bad.text.contains("error-summary"))
 
@@ -117,18 +122,24 @@ import Testing
             #expect(try await app.get("/organizations/\(foshan)").text.contains("/follow-ups/\(id)"))
             #expect(try await app.get("/").text.contains("overdue-count"))
 
-            #expect(try await app.submit("/follow-ups/\(id)/status", [("version", "1"), ("status", "done")], as: .viewer).status == .forbidden)
+            #expect(
+                try await app.submit("/follow-ups/\(id)/status", [("version", "1"), ("status", "done")], as: .viewer)
+                    .status == .forbidden)
             let ticked = try await app.submit("/follow-ups/\(id)/status", [("version", "1"), ("status", "done")])
             #expect(ticked.status == .seeOther)
-            #expect(try await app.submit("/follow-ups/\(id)/status", [("version", "1"), ("status", "open")]).status == .conflict)
+            #expect(
+                try await app.submit("/follow-ups/\(id)/status", [("version", "1"), ("status", "open")]).status
+                    == .conflict)
             let shown = try await app.get("/follow-ups/\(id)", as: .viewer)
             #expect(shown.text.contains("Reopen") == false)
             #expect(try await app.get("/follow-ups/\(id)").text.contains("Reopen"))
             #expect(try await app.get("/follow-ups/\(id)/edit").status == .ok)
-            let stale = try await app.submit("/follow-ups/\(id)", [("title", "x"), ("version", "1"), ("status", "open"), ("priority", "low")])
+            let stale = try await app.submit(
+                "/follow-ups/\(id)", [("title", "x"), ("version", "1"), ("status", "open"), ("priority", "low")])
             #expect(stale.status == .conflict)
             #expect(try await app.get("/follow-ups/\(id)/delete").status == .ok)
-            #expect(try await app.submit("/follow-ups/\(id)/delete", [("version", "2")], as: .viewer).status == .forbidden)
+            #expect(
+                try await app.submit("/follow-ups/\(id)/delete", [("version", "2")], as: .viewer).status == .forbidden)
             #expect(try await app.submit("/follow-ups/\(id)/delete", [("version", "2")]).status == .seeOther)
             #expect(try await app.get("/follow-ups/\(id)").status == .notFound)
         }

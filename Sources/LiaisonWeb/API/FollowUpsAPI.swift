@@ -46,7 +46,9 @@ struct FollowUpsAPI {
             version = try c.decodeIfPresent(Int.self, forKey: .version)
             if c.contains(.id) { _ = try c.decode(Int64.self, forKey: .id) }
             _ = try c.decodeIfPresent(Int64.self, forKey: .createdByAccountId)
-            for key in [CodingKeys.taskKey, .createdAt, .updatedAt] { _ = try c.decodeIfPresent(String.self, forKey: key) }
+            for key in [CodingKeys.taskKey, .createdAt, .updatedAt] {
+                _ = try c.decodeIfPresent(String.self, forKey: key)
+            }
             input = try FollowUpInput(from: decoder)
         }
     }

@@ -120,7 +120,8 @@ struct FollowUpPages {
             cancel = "/reports/\(id)"
         }
         form.organizations = form.organizations.uniqued(on: \.id)
-        return try await formPage(form, heading: t[.newFollowUp], action: "/follow-ups", cancel: cancel, context: context)
+        return try await formPage(
+            form, heading: t[.newFollowUp], action: "/follow-ups", cancel: cancel, context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

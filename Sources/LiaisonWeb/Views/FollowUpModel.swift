@@ -185,9 +185,10 @@ struct FollowUpFormModel {
             [("activityId", form.activityId), ("reportId", form.reportId)]
             + form.organizations.map { ("organizationNames", "\($0.id):\($0.name)") }
             + form.people.map { ("personNames", "\($0.id):\($0.name)") }
-        errorSummary = (fields + links).compactMap { field in
-            field.error.map { FieldErrorLink(id: field.id, message: $0) }
-        }
+        errorSummary =
+            (fields + links).compactMap { field in
+                field.error.map { FieldErrorLink(id: field.id, message: $0) }
+            }
             + ["activityId", "reportId"].compactMap { name in
                 form.errors[name].map { FieldErrorLink(id: "f-links", message: $0) }
             }
