@@ -119,7 +119,7 @@ struct MentionReport {
 
     static func generate(from store: any MentionStore, words: Int) async throws -> MentionReport {
         var names: [String] = []
-        for kind in [MentionTarget.Kind.organization, .person] {
+        for kind in [MentionKind.organization, .person] {
             // Records spread over the ids: a page of one record at each of fifty starting points.
             let highest = try await store.directoryChanges(afterAuditId: .max, alsoAuditIds: [], limit: 0)
             let top = kind == .organization ? highest.highestOrganizationId : highest.highestPersonId

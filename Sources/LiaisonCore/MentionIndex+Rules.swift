@@ -123,7 +123,13 @@ public enum MentionRules {
 
     struct Candidate {
         var target: MentionTarget
-        var organizationIds: [Int64]
+        /// The first organization a person holds a position at now (0 for none), then any others.
+        var organization: Int64
+        var moreOrganizations: [Int64]
+
+        func worksAt(any organizations: Set<Int64>) -> Bool {
+            organizations.contains(organization) || moreOrganizations.contains(where: organizations.contains)
+        }
     }
 
     /// Links each occurrence whose form names one record, or of whose records exactly one took part in the
@@ -150,7 +156,7 @@ public enum MentionRules {
         guard !named.isEmpty else { return mentions }
         for index in mentions.indices where mentions[index].target == nil {
             let colleague = single(occurrences[index].candidates) {
-                $0.target.kind == .person && $0.organizationIds.contains(where: named.contains)
+                $0.target.kind == .person && $0.worksAt(any: named)
             }
             if let colleague { mentions[index].link(colleague.target, .organizationMentioned) }
         }

@@ -1,17 +1,4 @@
-/// A record a name in a report can point to.
-public struct MentionTarget: Sendable, Hashable, Codable {
-    public var kind: Kind
-    public var id: Int64
-
-    public enum Kind: String, Sendable, Hashable, Codable {
-        case organization, person
-    }
-
-    public init(_ kind: Kind, _ id: Int64) {
-        self.kind = kind
-        self.id = id
-    }
-
+extension MentionTarget {
     public static func organization(_ id: Int64) -> MentionTarget { MentionTarget(.organization, id) }
     public static func person(_ id: Int64) -> MentionTarget { MentionTarget(.person, id) }
 }
@@ -224,11 +211,13 @@ public struct MentionIndex: Sendable {
         var posting = nodeHead[Int(node)]
         while posting >= 0 {
             let slot = postingRecord[Int(posting)]
-            // A record has one posting per node (`upsert` merges its forms that end at the same node).
-            let first = slotOrganization[Int(slot)]
-            let organizations = first == 0 ? [] : [first] + (moreOrganizations[slot] ?? [])
+            // A record has one posting per node (`upsert` merges its forms that end at the same node). A common
+            // name has hundreds of candidates: none allocates unless it holds several positions.
+            let more = moreOrganizations.isEmpty ? [] : moreOrganizations[slot] ?? []
             result.append(
-                MentionRules.Candidate(target: Self.target(slotKey[Int(slot)]), organizationIds: organizations))
+                MentionRules.Candidate(
+                    target: Self.target(slotKey[Int(slot)]), organization: slotOrganization[Int(slot)],
+                    moreOrganizations: more))
             posting = postingNext[Int(posting)]
         }
         return result

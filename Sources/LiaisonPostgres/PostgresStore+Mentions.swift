@@ -3,7 +3,7 @@ import LiaisonStore
 
 /// The directory's names for the mention index (`MentionStore`), read only.
 extension PostgresStore {
-    public func mentionEntries(_ kind: MentionTarget.Kind, afterId: Int64, limit: Int) async throws
+    public func mentionEntries(_ kind: MentionKind, afterId: Int64, limit: Int) async throws
         -> [MentionEntry]
     {
         try await snapshot { db in
@@ -28,7 +28,7 @@ extension PostgresStore {
     public func mentionEntries(_ targets: [MentionTarget]) async throws -> [MentionEntry] {
         try await snapshot { db in
             var entries: [MentionEntry] = []
-            for kind in [MentionTarget.Kind.organization, .person] {
+            for kind in [MentionKind.organization, .person] {
                 let ids = targets.filter { $0.kind == kind }.map(\.id)
                 guard !ids.isEmpty else { continue }
                 // One array parameter whatever the count.

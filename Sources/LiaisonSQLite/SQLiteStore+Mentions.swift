@@ -4,7 +4,7 @@ import LiaisonStore
 
 /// The directory's names for the mention index (`MentionStore`), read only.
 extension SQLiteStore {
-    public func mentionEntries(_ kind: MentionTarget.Kind, afterId: Int64, limit: Int) async throws
+    public func mentionEntries(_ kind: MentionKind, afterId: Int64, limit: Int) async throws
         -> [MentionEntry]
     {
         try await read { db in
@@ -29,7 +29,7 @@ extension SQLiteStore {
     public func mentionEntries(_ targets: [MentionTarget]) async throws -> [MentionEntry] {
         try await read { db in
             var entries: [MentionEntry] = []
-            for kind in [MentionTarget.Kind.organization, .person] {
+            for kind in [MentionKind.organization, .person] {
                 let ids = targets.filter { $0.kind == kind }.map(\.id)
                 for start in stride(from: 0, to: ids.count, by: MentionRows.chunkSize) {
                     let chunk = Array(ids[start..<min(start + MentionRows.chunkSize, ids.count)])

@@ -114,8 +114,8 @@ public actor MentionDirectory {
         // The trail's position first: whatever changes while the pages are read is applied after.
         let mark = try await store.directoryChanges(afterAuditId: .max, alsoAuditIds: [], limit: 0)
         var built = MentionIndex()
-        var highest: [MentionTarget.Kind: Int64] = [:]
-        for kind in [MentionTarget.Kind.organization, .person] {
+        var highest: [MentionKind: Int64] = [:]
+        for kind in [MentionKind.organization, .person] {
             var after: Int64 = 0
             while true {
                 let page = try await store.mentionEntries(kind, afterId: after, limit: pageSize)

@@ -6,7 +6,7 @@ import LiaisonCore
 public protocol MentionStore: Sendable {
     /// Up to `limit` organizations or people with ids above `afterId`, by id: the index is built from these
     /// pages rather than from the whole directory at once.
-    func mentionEntries(_ kind: MentionTarget.Kind, afterId: Int64, limit: Int) async throws -> [MentionEntry]
+    func mentionEntries(_ kind: MentionKind, afterId: Int64, limit: Int) async throws -> [MentionEntry]
 
     /// The entries of these records that still exist (a deleted or merged-away record is simply missing).
     func mentionEntries(_ targets: [MentionTarget]) async throws -> [MentionEntry]
@@ -122,7 +122,7 @@ public enum MentionRows {
     }
 
     static func change(_ row: some SQLRow) throws -> DirectoryChanges.Entry {
-        let kind = try row.text("entity").flatMap(MentionTarget.Kind.init(rawValue:))
+        let kind = try row.text("entity").flatMap(MentionKind.init(rawValue:))
         let entityId = try row.integer("entity_id")
         return DirectoryChanges.Entry(
             auditId: try row.integer("id") ?? 0,
