@@ -4,6 +4,9 @@ public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
     case organization
     case person
     case activity
+    case report
+    case comment
+    case followUp = "follow_up"
     case account
     case apiToken = "api_token"
     case calendarFeed = "calendar_feed"
@@ -18,7 +21,9 @@ public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
         case .organization: "/organizations/"
         case .person: "/people/"
         case .activity: "/activities/"
-        case .account, .apiToken, .calendarFeed, .settings, .backup: nil
+        case .report: "/reports/"
+        case .followUp: "/follow-ups/"
+        case .comment, .account, .apiToken, .calendarFeed, .settings, .backup: nil
         }
     }
 }

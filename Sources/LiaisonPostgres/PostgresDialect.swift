@@ -7,6 +7,9 @@ struct PostgresDialect: SQLDialect {
     /// JSON columns are jsonb, bound and read as text.
     let jsonPlaceholder = "?::jsonb"
     func jsonText(_ expression: String) -> String { "\(expression)::text" }
+    /// One array parameter, however many ids: the statement's text stays the same for every count.
+    func idsMatch(count: Int) -> String { "= ANY(?)" }
+    let lockAgainstDeletion = "FOR KEY SHARE"
 
     func organizationSearchJoin(_ terms: [String]) -> String { "" }
 

@@ -104,6 +104,7 @@ enum PostgresMigrations {
                 CHECK (length(currency) = 3);
             """
         ),
+        ("012 reports and follow-ups", reportsAndFollowUps),
     ]
 
     /// Migrations after whose statements every organization's and activity's search text is worked out again.

@@ -7,6 +7,10 @@ struct SQLiteDialect: SQLDialect {
     /// JSON is kept as its text.
     let jsonPlaceholder = "?"
     func jsonText(_ expression: String) -> String { expression }
+    /// `IN (?, ...)`, each id bound on its own.
+    func idsMatch(count: Int) -> String { "IN (\(databaseQuestionMarks(count: count)))" }
+    /// A write transaction holds SQLite's one write lock: nothing else deletes meanwhile.
+    let lockAgainstDeletion = ""
 
     func organizationSearchJoin(_ terms: [String]) -> String { "JOIN organization_fts f ON f.rowid = o.id" }
 

@@ -164,61 +164,10 @@ public struct CalendarFeed: Sendable, Hashable, Codable, Identifiable {
     }
 }
 
-/// The names of the directory records an activity names, read while checking them: the activity keeps
-/// them beside the ids so it still says who took part after a record is deleted.
-public struct ActivityNames: Sendable {
-    public var organizations: [Int64: String] = [:]
-    public var people: [Int64: String] = [:]
-
-    public init() {}
-
-    public func name(of organization: ActivityOrganization) -> String {
-        organization.organizationId.flatMap { organizations[$0] } ?? organization.organizationName ?? ""
-    }
-
-    public func name(of person: ActivityPerson) -> String {
-        person.personId.flatMap { people[$0] } ?? person.personName ?? ""
-    }
-
-    /// The place's directory name, or the place as written when it is not in the directory.
-    public func placeName(of input: ActivityInput) -> String? {
-        input.placeOrganizationId.flatMap { organizations[$0] } ?? input.placeName
-    }
-}
-
-/// An activity's own row as both engines write it: the columns and their values in one place, so they
-/// cannot drift apart, and the update's assignments made from the same list.
-public enum ActivityRow {
-    public static let columnNames = [
-        "kind", "title", "summary", "mission_id", "all_day", "start_local", "end_local", "time_zone", "starts_at",
-        "ends_at", "place_organization_id", "place_name", "venue", "visibility", "search_text",
-    ]
-    public static let columns = columnNames.joined(separator: ", ")
-    /// `kind = ?, title = ?, ...` for an UPDATE.
-    public static let assignments = columnNames.map { "\($0) = ?" }.joined(separator: ", ")
-
-    /// The values of `columns` for `input`, with the instants and names its check worked out.
-    public static func values(_ input: ActivityInput, _ checked: CheckedActivity) -> [SQLBind] {
-        [
-            .text(input.kind.rawValue), .text(input.title), .text(input.summary), .integer(input.missionId),
-            .bool(input.allDay), .text(input.start), .text(input.end), .text(input.timeZone),
-            .date(checked.interval.start), .date(checked.interval.end), .integer(input.placeOrganizationId),
-            .text(checked.names.placeName(of: input)), .text(input.venue), .text(input.visibility.rawValue),
-            .text(
-                ActivityInput.searchDocument(
-                    title: input.title, placeName: checked.names.placeName(of: input), venue: input.venue,
-                    summary: input.summary)),
-        ]
-    }
-}
-
-/// The instants and the names an activity keeps, once every reference has been checked.
-public struct CheckedActivity: Sendable {
-    public var interval: DateInterval
-    public var names: ActivityNames
-
-    public init(interval: DateInterval, names: ActivityNames) {
-        self.interval = interval
-        self.names = names
-    }
+extension ActivitySummary {
+    /// The columns a calendar row reads, from `activity a` with its place `po`.
+    public static let columns = """
+        a.id, a.kind, a.title, a.all_day, a.start_local, a.end_local, a.time_zone, a.starts_at, a.ends_at,
+        a.place_organization_id, coalesce(po.name, a.place_name) AS place_label, a.venue, a.visibility, a.mission_id
+        """
 }

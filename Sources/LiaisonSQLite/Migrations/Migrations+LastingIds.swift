@@ -6,6 +6,9 @@ extension Migrations {
     /// given again. The audit trail's own ids need no more: its rows can never be deleted.
     static let tablesWithLastingIds = ["account", "organization", "person", "activity", "calendar_feed", "api_token"]
 
+    /// Tables made after migration 008, with `AUTOINCREMENT` from the start.
+    static let laterTablesWithLastingIds = ["report", "comment", "follow_up", "notification"]
+
     /// Makes the id of every table with lasting ids `INTEGER PRIMARY KEY AUTOINCREMENT`. Without it SQLite
     /// gives a new row the highest id plus one, so the newest record's id, once deleted, went to the next
     /// record made: with its address, its audit history and the version a stale edit names.
@@ -59,7 +62,7 @@ extension Migrations {
     /// either. Never lowers a counter. Run by the migration and after every import (copy, restore), which
     /// brings rows with their ids but not the counters of the database they came from.
     static func raiseIdCounters(_ db: Database) throws {
-        for table in tablesWithLastingIds {
+        for table in tablesWithLastingIds + laterTablesWithLastingIds where try db.tableExists(table) {
             let highest =
                 try Int64.fetchOne(
                     db,

@@ -54,6 +54,7 @@ enum Migrations {
         INSERT INTO organization_fts (organization_fts) VALUES ('rebuild');
         INSERT INTO person_fts (person_fts) VALUES ('rebuild');
         INSERT INTO activity_fts (activity_fts) VALUES ('rebuild');
+        INSERT INTO report_fts (report_fts) VALUES ('rebuild');
         INSERT INTO person_position_fts (person_position_fts) VALUES ('delete-all');
         INSERT INTO person_position_fts (rowid, title, department)
             SELECT person_id * 1024 + position, title, coalesce(department, '') FROM person_position;
@@ -150,6 +151,9 @@ enum Migrations {
                     ALTER TABLE workspace_setting ADD COLUMN currency TEXT NOT NULL DEFAULT 'EUR'
                         CHECK (length(currency) = 3);
                     """)
+        }
+        migrator.registerMigration("012 reports and follow-ups") { db in
+            try db.execute(sql: Self.reportsAndFollowUps)
         }
         return migrator
     }

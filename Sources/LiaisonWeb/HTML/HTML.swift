@@ -58,6 +58,12 @@ struct HTML: Sendable {
         open(tag, attributes)
     }
 
+    /// Markdown a person wrote, as `MarkdownText` rendered and checked it: the one way markup that did not
+    /// come from this code reaches a page.
+    mutating func markdown(_ text: MarkdownText) {
+        output += text.html
+    }
+
     /// A line break in the source, for people reading it; browsers ignore it between block elements.
     mutating func newline() {
         bytes.append(10)
