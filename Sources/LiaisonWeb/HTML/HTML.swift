@@ -61,7 +61,7 @@ struct HTML: Sendable {
     /// Markdown a person wrote, as `MarkdownText` rendered and checked it: the one way markup that did not
     /// come from this code reaches a page.
     mutating func markdown(_ text: MarkdownText) {
-        output += text.html
+        bytes.append(contentsOf: text.html.utf8)
     }
 
     /// A line break in the source, for people reading it; browsers ignore it between block elements.
