@@ -525,4 +525,7 @@ enum StringKey: String, CaseIterable, Sendable {
     case sectionAllActivities = "section_all_activities"
     case keyFactPosition = "key_fact_position"
     case keyFactChannel = "key_fact_channel"
+    case entityReport = "entity_report"
+    case entityComment = "entity_comment"
+    case entityFollowUp = "entity_follow_up"
 }
