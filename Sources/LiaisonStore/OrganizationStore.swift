@@ -200,7 +200,7 @@ public enum StoreError: Error, Sendable, Equatable {
 /// Everything Liaison stores; each engine (SQLite, PostgreSQL) implements all of it.
 public protocol LiaisonStore:
     OrganizationStore, PersonStore, ActivityStore, SearchStore, AccountStore, TransferStore, RecordStore,
-    SharedStatements
+    SharedStatements, MentionStore
 {
     /// Brings the schema up to date; safe to run on every start.
     func migrate() async throws

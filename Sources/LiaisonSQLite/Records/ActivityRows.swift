@@ -7,7 +7,8 @@ extension ActivitySummary {
     init(row: Row, query: ActivityQuery) {
         self.init(
             id: row[0], kind: ActivityKind(rawValue: row[1]) ?? .event, title: row[2], allDay: row[3], start: row[4],
-            end: row[5], timeZone: row[6], startsAt: row[7], endsAt: row[8], placeOrganizationId: row[9],
+            end: row[5], timeZone: row[6], startsAt: row.storedDate(7), endsAt: row.storedDate(8),
+            placeOrganizationId: row[9],
             placeName: row[10], venue: row[11], visibility: ActivityVisibility(rawValue: row[12]) ?? .internal,
             missionId: row[13])
         if let organizationId = query.organizationId, let mode = (row["t_mode"] as String?) {
