@@ -7,6 +7,14 @@ struct PostgresDialect: SQLDialect {
     /// JSON columns are jsonb, bound and read as text.
     let jsonPlaceholder = "?::jsonb"
     func jsonText(_ expression: String) -> String { "\(expression)::text" }
+    func joinedNames(_ expression: String) -> String { "string_agg(\(expression), chr(31))" }
+
+    /// Each record table's words are in its own `search_vector` column.
+    func fullTextIds(of table: String, terms: [String], limit: Int) -> SQLFragment {
+        SQLFragment(
+            "SELECT id FROM \(table) WHERE search_vector @@ ?::tsquery LIMIT ?",
+            [.text(prefixQuery(terms)), .integer(limit)])
+    }
 
     func organizationSearchJoin(_ terms: [String]) -> String { "" }
 

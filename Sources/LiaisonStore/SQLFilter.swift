@@ -46,6 +46,10 @@ public protocol SQLDialect: Sendable {
     var jsonPlaceholder: String { get }
     /// A JSON column's value as text.
     func jsonText(_ expression: String) -> String
+    /// The aggregate joining the texts of a group with the unit separator (U+001F), which no name holds.
+    func joinedNames(_ expression: String) -> String
+    /// The ids of at most `limit` rows of `table` whose search text has a word starting with each term.
+    func fullTextIds(of table: String, terms: [String], limit: Int) -> SQLFragment
 }
 
 /// Conditions joined by AND, with their values.
