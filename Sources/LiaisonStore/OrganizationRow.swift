@@ -53,22 +53,34 @@ public enum OrganizationRow {
 
     // MARK: Reading back
 
-    /// The organization's own row with what `organization(_:roles:practices:affiliations:)` reads.
-    public static func select(_ dialect: any SQLDialect) -> String {
+    /// The organizations' own rows with what `organization(_:roles:practices:affiliations:)` reads.
+    public static func select(_ dialect: any SQLDialect, idsMatch: String) -> String {
         """
         SELECT o.*, \(dialect.jsonText("o.aliases")) AS aliases_json, a.name AS staff_name, a.email AS staff_email
-        FROM organization o LEFT JOIN account a ON a.id = o.focal_point_account_id WHERE o.id = ?
+        FROM organization o LEFT JOIN account a ON a.id = o.focal_point_account_id WHERE o.id \(idsMatch)
         """
     }
 
-    public static let roles =
-        "SELECT title, from_year, to_year FROM organization_role WHERE organization_id = ? ORDER BY position"
-    public static let practices =
-        "SELECT title, year, description FROM organization_practice WHERE organization_id = ? ORDER BY position"
-    public static let affiliations = """
-        SELECT n.id, n.name FROM organization_affiliation a JOIN organization n ON n.id = a.network_id
-        WHERE a.organization_id = ? ORDER BY n.sort_key
+    public static func roles(idsMatch: String) -> String {
         """
+        SELECT organization_id, title, from_year, to_year FROM organization_role WHERE organization_id \(idsMatch)
+        ORDER BY organization_id, position
+        """
+    }
+
+    public static func practices(idsMatch: String) -> String {
+        """
+        SELECT organization_id, title, year, description FROM organization_practice
+        WHERE organization_id \(idsMatch) ORDER BY organization_id, position
+        """
+    }
+
+    public static func affiliations(idsMatch: String) -> String {
+        """
+        SELECT a.organization_id, n.id, n.name FROM organization_affiliation a JOIN organization n ON n.id = a.network_id
+        WHERE a.organization_id \(idsMatch) ORDER BY a.organization_id, n.sort_key
+        """
+    }
 
     public static func role(_ row: some SQLRow) throws -> GovernanceRole {
         GovernanceRole(
@@ -106,5 +118,63 @@ public enum OrganizationRow {
         return Organization(
             id: try row.integer("id") ?? 0, input: input, version: stamps.version, createdAt: stamps.createdAt,
             updatedAt: stamps.updatedAt, focalPointStaff: staff)
+    }
+}
+
+extension Organization: StoredRecord {
+    public static let kind = RecordKind.organization
+    public static var table: RecordTable { OrganizationRow.table }
+
+    public static func reads(idsMatch: String, dialect: any SQLDialect) -> RecordReads {
+        RecordReads(
+            records: OrganizationRow.select(dialect, idsMatch: idsMatch),
+            children: [
+                ("roles", OrganizationRow.roles(idsMatch: idsMatch)),
+                ("practices", OrganizationRow.practices(idsMatch: idsMatch)),
+                ("affiliations", OrganizationRow.affiliations(idsMatch: idsMatch)),
+            ])
+    }
+
+    public static func record<Row: SQLRow>(_ row: Row, children: ChildRows<Row>) throws -> Organization {
+        let id = try row.integer("id") ?? 0
+        return try OrganizationRow.organization(
+            row, roles: children("roles", of: id).map { try OrganizationRow.role($0) },
+            practices: children("practices", of: id).map { try OrganizationRow.practice($0) },
+            affiliations: children("affiliations", of: id).map { try OrganizationRow.affiliation($0) })
+    }
+
+    /// The staff account named as focal point and the networks it is affiliated with.
+    public static func referenceLookups(_ input: OrganizationInput, dialect: any SQLDialect) -> [ReferenceLookup] {
+        [
+            .of("account", [input.focalPointAccountId].compactMap { $0 }, dialect: dialect) {
+                "SELECT id FROM account WHERE id \($0)"
+            },
+            .of("networks", input.affiliations.map(\.networkId), dialect: dialect) {
+                "SELECT id FROM organization WHERE kind = 'network' AND id \($0)"
+            },
+        ].compactMap { $0 }
+    }
+
+    public static func references<Row: SQLRow>(of id: Int64?, _ input: OrganizationInput, found: FoundRows<Row>)
+        throws
+    {
+        let errors = input.referenceErrors(
+            of: id, focalPointAccountExists: !found["account"].isEmpty, networkIds: try found.ids("networks"))
+        if !errors.isEmpty { throw ValidationError(errors) }
+    }
+
+    public static func values(_ input: OrganizationInput, _ references: Void) -> [SQLBind] {
+        OrganizationRow.values(input)
+    }
+
+    public static func children(of id: Int64, _ input: OrganizationInput, _ references: Void) -> [SQLFragment] {
+        OrganizationRow.children(of: id, input)
+    }
+
+    public static func audit(
+        _ action: AuditAction, _ record: Organization, from before: OrganizationInput?, to after: OrganizationInput?,
+        by actor: AuditActor
+    ) -> AuditEvent {
+        .organization(action, record, from: before, to: after, by: actor)
     }
 }

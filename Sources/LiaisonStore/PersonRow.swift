@@ -120,3 +120,67 @@ public enum PersonRow {
             updatedAt: stamps.updatedAt)
     }
 }
+
+extension Person: StoredRecord {
+    public static let kind = RecordKind.person
+    public static var table: RecordTable { PersonRow.table }
+
+    public static func reads(idsMatch: String, dialect: any SQLDialect) -> RecordReads {
+        RecordReads(
+            records: PersonRow.people(idsMatch: idsMatch),
+            children: [
+                ("languages", PersonRow.languages(idsMatch: idsMatch)),
+                ("positions", PersonRow.positions(idsMatch: idsMatch)),
+                ("channels", PersonRow.channels(idsMatch: idsMatch)),
+            ])
+    }
+
+    public static func record<Row: SQLRow>(_ row: Row, children: ChildRows<Row>) throws -> Person {
+        let id = try row.integer("id") ?? 0
+        return try PersonRow.person(
+            row, languages: children("languages", of: id).map { try $0.string("code") },
+            positions: children("positions", of: id).map { try PersonRow.position($0) },
+            channels: children("channels", of: id).map { try PersonRow.channel($0) })
+    }
+
+    /// The organizations of the positions (with their names, kept with the positions), the channels' holders
+    /// and the activity where the person was met, locked against deletion until the write commits.
+    public static func referenceLookups(_ input: PersonInput, dialect: any SQLDialect) -> [ReferenceLookup] {
+        [
+            .of("organizations", Set(input.positions.compactMap(\.organizationId)), dialect: dialect) {
+                "SELECT id, name FROM organization WHERE id \($0)"
+            },
+            .of("accounts", input.holderAccountIds, dialect: dialect) { "SELECT id FROM account WHERE id \($0)" },
+            .of("metAt", [input.metAtActivityId].compactMap { $0 }, dialect: dialect) {
+                "SELECT id FROM activity WHERE id \($0) \(dialect.lockAgainstDeletion)"
+            },
+        ].compactMap { $0 }
+    }
+
+    /// The names of the organizations the positions name.
+    public static func references<Row: SQLRow>(of id: Int64?, _ input: PersonInput, found: FoundRows<Row>) throws
+        -> [Int64: String]
+    {
+        let names = try found.text("name", of: "organizations")
+        let errors = input.referenceErrors(
+            organizationIds: Set(names.keys), accountIds: try found.ids("accounts"),
+            metAtActivityExists: input.metAtActivityId == nil || !found["metAt"].isEmpty)
+        if !errors.isEmpty { throw ValidationError(errors) }
+        return names
+    }
+
+    public static func values(_ input: PersonInput, _ references: [Int64: String]) -> [SQLBind] {
+        PersonRow.values(input)
+    }
+
+    public static func children(of id: Int64, _ input: PersonInput, _ references: [Int64: String]) -> [SQLFragment] {
+        PersonRow.children(of: id, input, organizationNames: references)
+    }
+
+    public static func audit(
+        _ action: AuditAction, _ record: Person, from before: PersonInput?, to after: PersonInput?,
+        by actor: AuditActor
+    ) -> AuditEvent {
+        .person(action, record, from: before, to: after, by: actor)
+    }
+}

@@ -46,6 +46,11 @@ public protocol SQLDialect: Sendable {
     var jsonPlaceholder: String { get }
     /// A JSON column's value as text.
     func jsonText(_ expression: String) -> String
+    /// The match of a column against a list of `count` ids, which the engine binds its own way.
+    func idsMatch(count: Int) -> String
+    /// What a look-up adds so the rows it found cannot be deleted until the transaction ends, as a
+    /// reference to them is checked only at commit ("" where the transaction's own lock already keeps them).
+    var lockAgainstDeletion: String { get }
     /// The aggregate joining the texts of a group with the unit separator (U+001F), which no name holds.
     func joinedNames(_ expression: String) -> String
     /// The ids of at most `limit` rows of `table` whose search text has a word starting with each term.

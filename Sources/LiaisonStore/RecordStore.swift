@@ -1,0 +1,102 @@
+import LiaisonCore
+
+/// What an engine does for every `StoredRecord` kind: one executor each, so the per-kind methods of the
+/// store (`createOrganization`, `updatePerson`, ...) are stated once, here.
+public protocol RecordStore: Sendable {
+    /// The records with these ids that exist, in the order given.
+    func records<Record: StoredRecord>(_ kind: Record.Type, ids: [Int64]) async throws -> [Record]
+    /// Checks the references and writes the record at version 1.
+    func createRecord<Record: StoredRecord>(_ input: Record.Input, by actor: AuditActor) async throws -> Record
+    /// Creates every input in one transaction, all or none; a failure is a `BatchRowError` naming the input.
+    func createRecords<Record: StoredRecord>(_ kind: Record.Type, _ inputs: [Record.Input], by actor: AuditActor)
+        async throws -> [Int64]
+    /// Replaces the record's fields when `expectedVersion` is current.
+    func updateRecord<Record: StoredRecord>(
+        _ kind: Record.Type, id: Int64, expectedVersion: Int, _ input: Record.Input, by actor: AuditActor
+    ) async throws -> Record
+    /// Deletes the record (when `expectedVersion`, if given, is current), keeping its fields in the trail.
+    func deleteRecord<Record: StoredRecord>(_ kind: Record.Type, id: Int64, expectedVersion: Int?, by actor: AuditActor)
+        async throws
+}
+
+extension LiaisonStore {
+    public func organization(id: Int64) async throws -> Organization? {
+        try await records(Organization.self, ids: [id]).first
+    }
+
+    public func createOrganization(_ input: OrganizationInput, by actor: AuditActor) async throws -> Organization {
+        try await createRecord(input, by: actor)
+    }
+
+    public func createOrganizations(_ inputs: [OrganizationInput], by actor: AuditActor) async throws -> [Int64] {
+        try await createRecords(Organization.self, inputs, by: actor)
+    }
+
+    public func updateOrganization(id: Int64, expectedVersion: Int, _ input: OrganizationInput, by actor: AuditActor)
+        async throws -> Organization
+    {
+        try await updateRecord(Organization.self, id: id, expectedVersion: expectedVersion, input, by: actor)
+    }
+
+    public func deleteOrganization(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {
+        try await deleteRecord(Organization.self, id: id, expectedVersion: expectedVersion, by: actor)
+    }
+
+    public func person(id: Int64) async throws -> Person? { try await records(Person.self, ids: [id]).first }
+
+    public func people(ids: [Int64]) async throws -> [Person] { try await records(Person.self, ids: ids) }
+
+    public func createPerson(_ input: PersonInput, by actor: AuditActor) async throws -> Person {
+        try await createRecord(input, by: actor)
+    }
+
+    public func createPeople(_ inputs: [PersonInput], by actor: AuditActor) async throws -> [Int64] {
+        try await createRecords(Person.self, inputs, by: actor)
+    }
+
+    public func updatePerson(id: Int64, expectedVersion: Int, _ input: PersonInput, by actor: AuditActor)
+        async throws -> Person
+    {
+        try await updateRecord(Person.self, id: id, expectedVersion: expectedVersion, input, by: actor)
+    }
+
+    public func deletePerson(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {
+        try await deleteRecord(Person.self, id: id, expectedVersion: expectedVersion, by: actor)
+    }
+
+    public func activity(id: Int64) async throws -> Activity? { try await records(Activity.self, ids: [id]).first }
+
+    public func activities(ids: [Int64]) async throws -> [Activity] { try await records(Activity.self, ids: ids) }
+
+    public func createActivity(_ input: ActivityInput, by actor: AuditActor) async throws -> Activity {
+        try await createRecord(input, by: actor)
+    }
+
+    public func updateActivity(id: Int64, expectedVersion: Int, _ input: ActivityInput, by actor: AuditActor)
+        async throws -> Activity
+    {
+        try await updateRecord(Activity.self, id: id, expectedVersion: expectedVersion, input, by: actor)
+    }
+
+    public func deleteActivity(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {
+        try await deleteRecord(Activity.self, id: id, expectedVersion: expectedVersion, by: actor)
+    }
+}
+
+extension Person {
+    /// Refuses a merge of a person with themselves, before anything is read.
+    public static func checkMerge(keep: Int64, remove: Int64) throws(ValidationError) {
+        guard keep != remove else {
+            throw ValidationError(
+                field: "otherId", rule: "not_self", message: "A person cannot be merged with themselves.")
+        }
+    }
+
+    /// Refuses a merge made from a stale read of either person.
+    public static func checkMerge(kept: Person, keepVersion: Int, removed: Person, removeVersion: Int)
+        throws(StoreError)
+    {
+        try kept.check(expectedVersion: keepVersion)
+        try removed.check(expectedVersion: removeVersion)
+    }
+}
