@@ -7,7 +7,9 @@ struct PostgresDialect: SQLDialect {
     /// JSON columns are jsonb, bound and read as text.
     let jsonPlaceholder = "?::jsonb"
     func jsonText(_ expression: String) -> String { "\(expression)::text" }
-<<<<<<< HEAD
+    /// One array parameter, however many ids: the statement's text stays the same for every count.
+    func idsMatch(count: Int) -> String { "= ANY(?)" }
+    let lockAgainstDeletion = "FOR KEY SHARE"
     func joinedNames(_ expression: String) -> String { "string_agg(\(expression), chr(31))" }
 
     /// Each record table's words are in its own `search_vector` column.
@@ -16,11 +18,6 @@ struct PostgresDialect: SQLDialect {
             "SELECT id FROM \(table) WHERE search_vector @@ ?::tsquery LIMIT ?",
             [.text(prefixQuery(terms)), .integer(limit)])
     }
-=======
-    /// One array parameter, however many ids: the statement's text stays the same for every count.
-    func idsMatch(count: Int) -> String { "= ANY(?)" }
-    let lockAgainstDeletion = "FOR KEY SHARE"
->>>>>>> shared-writes
 
     func organizationSearchJoin(_ terms: [String]) -> String { "" }
 

@@ -7,7 +7,10 @@ struct SQLiteDialect: SQLDialect {
     /// JSON is kept as its text.
     let jsonPlaceholder = "?"
     func jsonText(_ expression: String) -> String { expression }
-<<<<<<< HEAD
+    /// `IN (?, ...)`, each id bound on its own.
+    func idsMatch(count: Int) -> String { "IN (\(databaseQuestionMarks(count: count)))" }
+    /// A write transaction holds SQLite's one write lock: nothing else deletes meanwhile.
+    let lockAgainstDeletion = ""
     func joinedNames(_ expression: String) -> String { "group_concat(\(expression), char(31))" }
 
     /// Each record table's words are in its FTS5 table `table_fts`.
@@ -16,12 +19,6 @@ struct SQLiteDialect: SQLDialect {
             "SELECT rowid FROM \(table)_fts WHERE \(table)_fts MATCH ? LIMIT ?",
             [.text(Self.prefixMatch(terms)), .integer(limit)])
     }
-=======
-    /// `IN (?, ...)`, each id bound on its own.
-    func idsMatch(count: Int) -> String { "IN (\(databaseQuestionMarks(count: count)))" }
-    /// A write transaction holds SQLite's one write lock: nothing else deletes meanwhile.
-    let lockAgainstDeletion = ""
->>>>>>> shared-writes
 
     func organizationSearchJoin(_ terms: [String]) -> String { "JOIN organization_fts f ON f.rowid = o.id" }
 

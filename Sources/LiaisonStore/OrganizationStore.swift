@@ -199,7 +199,7 @@ public enum StoreError: Error, Sendable, Equatable {
 
 /// Everything Liaison stores; each engine (SQLite, PostgreSQL) implements all of it.
 public protocol LiaisonStore:
-    OrganizationStore, PersonStore, ActivityStore, SearchStore, AccountStore, TransferStore, RecordStore
+    OrganizationStore, PersonStore, ActivityStore, SearchStore, AccountStore, TransferStore, RecordStore, SharedRows
 {
     /// Brings the schema up to date; safe to run on every start.
     func migrate() async throws

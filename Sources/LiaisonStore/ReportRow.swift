@@ -298,3 +298,76 @@ private struct AuditedReport: Encodable {
         init?(intValue: Int) { nil }
     }
 }
+
+extension Report: StoredRecord {
+    public static let kind = RecordKind.report
+    public static var table: RecordTable { ReportRow.table }
+
+    public static func reads(idsMatch: String, dialect: any SQLDialect) -> RecordReads {
+        RecordReads(
+            records: ReportRow.reports(idsMatch: idsMatch),
+            children: [
+                ("authors", ReportRow.staff("report_author", idsMatch: idsMatch)),
+                ("reviewers", ReportRow.staff("report_reviewer", idsMatch: idsMatch)),
+                ("links", ReportRow.links(idsMatch: idsMatch)),
+            ])
+    }
+
+    public static func record<Row: SQLRow>(_ row: Row, children: ChildRows<Row>) throws -> Report {
+        let id = try row.integer("id") ?? 0
+        return try ReportRow.report(
+            row, authors: children("authors", of: id).map { try ReportRow.staffContact($0) },
+            reviewers: children("reviewers", of: id).map { try ReportRow.staffContact($0) },
+            links: children("links", of: id).map { try ReportRow.link($0) })
+    }
+
+    public static func referenceLookups(_ input: ReportInput, dialect: any SQLDialect) -> [ReferenceLookup] {
+        ReportRow.referenceLookups(input).compactMap { name, ids, sql in
+            .of(name, ids, dialect: dialect) { sql($0) + (name == "activity" ? " \(dialect.lockAgainstDeletion)" : "") }
+        }
+    }
+
+    public static func references<Row: SQLRow>(of id: Int64?, _ input: ReportInput, found: FoundRows<Row>) throws
+        -> CheckedReport
+    {
+        try ReportRow.checked(
+            input, organizationNames: try found.text("name", of: "organizations"),
+            personNames: try found.text("display_name", of: "people"), accountIds: try found.ids("accounts"),
+            activityIds: try found.ids("activity"))
+    }
+
+    public static func values(_ input: ReportInput, _ references: CheckedReport) -> [SQLBind] {
+        ReportRow.values(input)
+    }
+
+    public static func children(of id: Int64, _ input: ReportInput, _ references: CheckedReport) -> [SQLFragment] {
+        ReportRow.children(of: id, input, references)
+    }
+
+    public static func audit(
+        _ action: AuditAction, _ record: Report, from before: ReportInput?, to after: ReportInput?,
+        by actor: AuditActor
+    ) -> AuditEvent {
+        .report(action, record, from: before, to: after, by: actor)
+    }
+}
+
+extension LiaisonStore {
+    public func report(id: Int64) async throws -> Report? { try await records(Report.self, ids: [id]).first }
+
+    /// Stores a report as `ReportIntake` resolved it; the save writes its links, the follow-ups of its task
+    /// lines and the inbox entries it makes, all in its one transaction.
+    public func createReport(_ input: ReportInput, by actor: AuditActor) async throws -> Report {
+        try await createRecord(input, by: actor)
+    }
+
+    public func updateReport(id: Int64, expectedVersion: Int, _ input: ReportInput, by actor: AuditActor)
+        async throws -> Report
+    {
+        try await updateRecord(Report.self, id: id, expectedVersion: expectedVersion, input, by: actor)
+    }
+
+    public func deleteReport(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {
+        try await deleteRecord(Report.self, id: id, expectedVersion: expectedVersion, by: actor)
+    }
+}

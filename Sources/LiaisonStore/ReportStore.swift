@@ -5,7 +5,7 @@ import LiaisonCore
 /// reads of reports are stated once for both engines through it.
 public protocol SharedRows: Sendable {
     var dialect: any SQLDialect { get }
-    func rows<T: Sendable>(_ statement: SQLFragment, _ decode: @Sendable (any SQLRow) throws -> T) async throws
+    func rows<T: Sendable>(_ statement: SQLFragment, _ decode: @escaping @Sendable (any SQLRow) throws -> T) async throws
         -> [T]
 }
 

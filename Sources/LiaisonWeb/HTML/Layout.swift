@@ -80,6 +80,7 @@ struct Layout {
             html.a(.href("/organizations"), text: t[.navDirectory])
             html.a(.href("/people"), text: t[.navPeople])
             html.a(.href("/calendar"), text: t[.navCalendar])
+            html.a(.href("/reports"), text: t[.navReports])
             if role >= .editor {
                 html.a(.href("/organizations/new"), text: t[.navNewOrganization])
                 html.a(.href("/people/new"), text: t[.navNewPerson])

@@ -119,7 +119,9 @@ struct ActivityPages {
             activity: activity, parts: parts, viewerZone: Self.viewerZone(context), history: history, strings: t,
             notice: notice, attendanceError: attendanceError)
         let view = ActivityView(
-            model: model, t: t, canEdit: Self.canEdit(context), csrf: context.identity?.csrfToken ?? "")
+            model: model, t: t, canEdit: Self.canEdit(context), csrf: context.identity?.csrfToken ?? "",
+            reports: try await store.listReports(ReportQuery(activityId: activity.id, limit: 50)),
+            zone: Self.viewerZone(context))
         return renderer.page(title: activity.title, context: context, status: status) { view.render(into: &$0) }
     }
 

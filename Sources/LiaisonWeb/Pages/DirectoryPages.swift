@@ -115,7 +115,10 @@ struct DirectoryPages {
             regions: settings.regions, strings: t, saved: request.uri.queryParameters["saved"] != nil,
             currency: try await store.workspaceSettings().currency)
         let view = OrganizationShowView(
-            model: model, t: t, canEdit: (context.identity?.account.role ?? .viewer) >= .editor)
+            model: model, t: t, canEdit: (context.identity?.account.role ?? .viewer) >= .editor,
+            reports: try await store.listReports(ReportQuery(organizationId: organization.id, limit: 10)),
+            reportCount: try await store.reportCount(organizationId: organization.id),
+            zone: ActivityPages.viewerZone(context))
         return renderer.page(title: organization.name, context: context) { view.render(into: &$0) }
     }
 

@@ -51,7 +51,10 @@ struct PeoplePages {
             ? t[.saved] : request.uri.queryParameters["merged"] != nil ? t[.mergedNotice] : nil
         let model = PersonModel(
             person: person, activities: activities, metAt: metAt, history: history, strings: t, notice: notice)
-        let view = PersonView(model: model, t: t, canEdit: (context.identity?.account.role ?? .viewer) >= .editor)
+        let view = PersonView(
+            model: model, t: t, canEdit: (context.identity?.account.role ?? .viewer) >= .editor,
+            reports: try await store.listReports(ReportQuery(personId: person.id, limit: 10)),
+            reportCount: try await store.reportCount(personId: person.id), zone: ActivityPages.viewerZone(context))
         return renderer.page(title: person.displayName, context: context) { view.render(into: &$0) }
     }
 
