@@ -237,11 +237,13 @@ public enum ReportRow {
         accountIds: Set<Int64>, activityIds: Set<Int64>
     ) throws(ValidationError) -> CheckedReport {
         var errors: [FieldError] = []
-        for (field, ids) in [("authorAccountIds", input.authorAccountIds), ("reviewerAccountIds", input.reviewerAccountIds)]
-        {
+        for (field, ids) in [
+            ("authorAccountIds", input.authorAccountIds), ("reviewerAccountIds", input.reviewerAccountIds),
+        ] {
             for (index, id) in ids.enumerated() where !accountIds.contains(id) {
                 errors.append(
-                    FieldError(field: "\(field)[\(index)]", rule: "not_found", message: "No staff account has id \(id)."))
+                    FieldError(
+                        field: "\(field)[\(index)]", rule: "not_found", message: "No staff account has id \(id)."))
             }
         }
         if let id = input.activityId, !activityIds.contains(id) {
@@ -255,7 +257,8 @@ public enum ReportRow {
         for (index, target) in input.linksAdded.enumerated() where checked.name(of: target) == nil {
             errors.append(
                 FieldError(
-                    field: "linksAdded[\(index)]", rule: "not_found", message: "No \(target.kind.rawValue) has id \(target.id)."))
+                    field: "linksAdded[\(index)]", rule: "not_found",
+                    message: "No \(target.kind.rawValue) has id \(target.id)."))
         }
         if !errors.isEmpty { throw ValidationError(errors) }
         return checked

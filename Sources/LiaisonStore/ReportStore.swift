@@ -5,7 +5,8 @@ import LiaisonCore
 /// reads of reports are stated once for both engines through it.
 public protocol SharedRows: Sendable {
     var dialect: any SQLDialect { get }
-    func rows<T: Sendable>(_ statement: SQLFragment, _ decode: @escaping @Sendable (any SQLRow) throws -> T) async throws
+    func rows<T: Sendable>(_ statement: SQLFragment, _ decode: @escaping @Sendable (any SQLRow) throws -> T)
+        async throws
         -> [T]
 }
 
@@ -153,7 +154,8 @@ public enum ReportQueries {
     public static func count(organizationId: Int64? = nil, personId: Int64? = nil) -> SQLFragment {
         if let personId {
             return SQLFragment(
-                "SELECT count(*) AS n FROM report_link WHERE person_id = ? AND state <> 'removed'", [.integer(personId)])
+                "SELECT count(*) AS n FROM report_link WHERE person_id = ? AND state <> 'removed'", [.integer(personId)]
+            )
         }
         return SQLFragment(
             """

@@ -64,7 +64,9 @@ import Testing
     func aSaveWritesTheReportItsLinksFollowUpsAndInboxInOneGo(engine: TestEngine) async throws {
         try await engine.withStore { store in
             let s = try await seed(store)
-            let finder = FixedFinder(found: [MentionTarget(.organization, s.foshan.id), MentionTarget(.person, s.chen.id)])
+            let finder = FixedFinder(found: [
+                MentionTarget(.organization, s.foshan.id), MentionTarget(.person, s.chen.id),
+            ])
             let intake = ReportIntake(store: store, finder: finder)
             let report = try await intake.create(
                 ReportInput(
@@ -75,11 +77,17 @@ import Testing
             #expect(report.input.authorAccountIds == [s.felip.id])
             #expect(report.authors.map(\.name) == ["Felip Roca"])
             #expect(report.activityTitle == "Mission to Guangzhou")
-            #expect(Set(report.links.map(\.target)) == [MentionTarget(.organization, s.foshan.id), MentionTarget(.person, s.chen.id)])
+            #expect(
+                Set(report.links.map(\.target)) == [
+                    MentionTarget(.organization, s.foshan.id), MentionTarget(.person, s.chen.id),
+                ])
             #expect(report.links.allSatisfy { $0.found })
 
             let followUps = try await store.followUps(ofReport: report.id)
-            #expect(followUps.map(\.title) == ["request the email contacts of all participants", "follow up with Foshan on membership"])
+            #expect(
+                followUps.map(\.title) == [
+                    "request the email contacts of all participants", "follow up with Foshan on membership",
+                ])
             #expect(followUps[0].assigneeName == "Agnès Bickart")
             #expect(followUps[0].dueDate == "2026-12-15")
             #expect(followUps.allSatisfy { $0.status == "open" })
@@ -88,7 +96,8 @@ import Testing
             #expect(try await store.listReports(ReportQuery(organizationId: s.foshan.id)).map(\.id) == [report.id])
             #expect(try await store.listReports(ReportQuery(personId: s.chen.id)).map(\.id) == [report.id])
             #expect(try await store.listReports(ReportQuery(activityId: s.mission.id)).map(\.id) == [report.id])
-            #expect(try await store.listReports(ReportQuery(authorAccountId: s.felip.id)).first?.authors == ["Felip Roca"])
+            #expect(
+                try await store.listReports(ReportQuery(authorAccountId: s.felip.id)).first?.authors == ["Felip Roca"])
             #expect(try await store.listReports(ReportQuery(authorAccountId: s.agnes.id)).isEmpty)
             #expect(try await store.listReports(ReportQuery(activityKinds: [.mission])).map(\.id) == [report.id])
             #expect(try await store.listReports(ReportQuery(activityKinds: [.call])).isEmpty)
@@ -128,7 +137,8 @@ import Testing
             #expect(try await store.reportCount(organizationId: s.foshan.id) == 0)
             #expect(try await store.followUps(ofReport: report.id).map(\.status) == ["done", "open"])
             // Unticked, a done follow-up opens again; a link added by hand stays.
-            report = try await intake.link(MentionTarget(.person, s.chen.id), in: report, expectedVersion: 3, by: felip(s))
+            report = try await intake.link(
+                MentionTarget(.person, s.chen.id), in: report, expectedVersion: 3, by: felip(s))
             input = report.input
             input.body = body
             report = try await intake.update(id: report.id, expectedVersion: 4, input, by: felip(s))
@@ -170,7 +180,9 @@ import Testing
     }
 
     private func notifications(_ store: any LiaisonStore, of accountId: Int64) async throws -> Int {
-        try await store.rows(SQLFragment("SELECT count(*) AS n FROM notification WHERE account_id = ?", [.integer(accountId)])) {
+        try await store.rows(
+            SQLFragment("SELECT count(*) AS n FROM notification WHERE account_id = ?", [.integer(accountId)])
+        ) {
             try $0.int("n") ?? 0
         }.first ?? 0
     }

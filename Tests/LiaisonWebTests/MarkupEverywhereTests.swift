@@ -57,9 +57,15 @@ import Testing
         _ = try await store.createPerson(
             PersonInput(givenName: m("givenName"), familyName: m("familyName"), positions: person.input.positions),
             by: .system)
+        let report = try await ReportIntake(store: store, finder: NoMentionFinder()).create(
+            ReportInput(
+                title: m("report.title"), body: m("report.body") + "\n\n- [ ] " + m("report.task"),
+                activityId: activity.id,
+                linksAdded: [MentionTarget(.organization, organization.id), MentionTarget(.person, person.id)]),
+            by: AuditActor(accountId: app.editor.account.id, name: "editor"))
         return [
             "organizations": organization.id, "people": person.id, "activities": activity.id,
-            "accounts": app.editor.account.id,
+            "accounts": app.editor.account.id, "reports": report.id,
         ]
     }
 

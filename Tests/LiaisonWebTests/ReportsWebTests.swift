@@ -96,7 +96,8 @@ import Testing
             #expect(refused.text.contains("href=\"#f-status\""))
             #expect(refused.text.contains("href=\"#f-activityId\""))
             #expect(refused.text.contains("text</textarea>"))
-            let missing = try await app.submit("/reports", [("title", "A note"), ("activityId", "999999"), ("status", "draft")])
+            let missing = try await app.submit(
+                "/reports", [("title", "A note"), ("activityId", "999999"), ("status", "draft")])
             #expect(missing.status == .unprocessableContent)
             #expect(missing.text.contains("No activity has id 999999."))
             #expect(try await app.get("/reports?from=yesterday").status == .badRequest)
@@ -105,7 +106,8 @@ import Testing
             #expect(try await app.get("/reports/new", as: .viewer).status == .forbidden)
             let viewer = try await app.submit("/reports", [("title", "A note"), ("status", "draft")], as: .viewer)
             #expect(viewer.status == .forbidden)
-            #expect(try await app.send(.post, "/api/v1/reports", json: ["title": "x"], as: .viewer).status == .forbidden)
+            #expect(
+                try await app.send(.post, "/api/v1/reports", json: ["title": "x"], as: .viewer).status == .forbidden)
             #expect(try await app.store.listReports(ReportQuery()).isEmpty)
         }
     }

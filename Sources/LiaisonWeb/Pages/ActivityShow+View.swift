@@ -1,5 +1,5 @@
-import LiaisonCore
 import Foundation
+import LiaisonCore
 import LiaisonStore
 
 /// An activity's page: what and when (in its own zone and the viewer's), where and who, the summary, a

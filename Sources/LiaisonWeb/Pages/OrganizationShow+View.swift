@@ -42,7 +42,9 @@ struct OrganizationShowView {
                 RecordParts.section("reports", heading: "\(t[.sectionReports]) (\(reportCount))", into: &html) { html in
                     ReportListView.list(reports, zone: zone, t: t, into: &html)
                     if canEdit {
-                        html.a(.class("button secondary"), .href("/reports/new?organization=\(model.id)"), text: t[.writeNote])
+                        html.a(
+                            .class("button secondary"), .href("/reports/new?organization=\(model.id)"),
+                            text: t[.writeNote])
                     }
                 }
                 html.newline()

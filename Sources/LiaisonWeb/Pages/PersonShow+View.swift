@@ -1,5 +1,5 @@
-import LiaisonCore
 import Foundation
+import LiaisonCore
 import LiaisonStore
 
 /// A person's page: the name and what an editor can do with the record, the posts held now and before, how

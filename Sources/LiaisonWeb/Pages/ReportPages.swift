@@ -33,8 +33,10 @@ struct ReportPages {
         let parameters = request.uri.queryDictionary
         let zone = ActivityPages.viewerZone(context)
         let (query, errors) = ReportQuery.parse(
-            parameters.filter { ["author", "kind", "region", "from", "to", "organization", "person", "activity"]
-                .contains($0.key) }, regions: settings.regions, zone: zone)
+            parameters.filter {
+                ["author", "kind", "region", "from", "to", "organization", "person", "activity"]
+                    .contains($0.key)
+            }, regions: settings.regions, zone: zone)
         let items = try await store.listReports(query)
         let staff = try await store.accounts()
         let view = ReportListView(
@@ -91,7 +93,8 @@ struct ReportPages {
         if let id = Int64(form.organizationId), let organization = try await store.organization(id: id) {
             form.title = String(format: t[.reportNoteTitle], organization.name)
         }
-        return try await formPage(form, heading: t[.newReport], action: "/reports", cancel: "/reports", context: context)
+        return try await formPage(
+            form, heading: t[.newReport], action: "/reports", cancel: "/reports", context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -560,4 +560,7 @@ enum StringKey: String, CaseIterable, Sendable {
     case reportAuthorsHint = "report_authors_hint"
     case fieldReportReviewers = "field_report_reviewers"
     case searchKindReport = "search_kind_report"
+    case entityReport = "entity_report"
+    case entityComment = "entity_comment"
+    case entityFollowUp = "entity_follow_up"
 }
