@@ -17,6 +17,7 @@ public struct Liaison: AsyncParsableCommand {
         abstract: "The member-relations workspace of a network of cities.",
         subcommands: [
             Serve.self, Migrate.self, Seed.self, User.self, Import.self, Copy.self, Backup.self, Restore.self,
+            Bench.self,
         ]
     )
 

@@ -106,6 +106,11 @@ public enum ActivityTime {
         return .success(date)
     }
 
+    /// The year, month and day of "YYYY-MM-DD", nil when it is not a date of the calendar.
+    public static func dayParts(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        components(text, withTime: false).map { ($0.year!, $0.month!, $0.day!) }
+    }
+
     /// The parts of "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (seconds, when given, must be zero), checked against
     /// the calendar (no 31 April).
     static func components(_ text: String, withTime: Bool) -> DateComponents? {

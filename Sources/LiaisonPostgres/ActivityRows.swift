@@ -4,11 +4,6 @@ import LiaisonStore
 
 /// The columns, filters and rows of calendar queries, as the SQLite engine's with PostgreSQL's operators.
 enum ActivityRows {
-    static let summaryColumns = """
-        a.id, a.kind, a.title, a.all_day, a.start_local, a.end_local, a.time_zone, a.starts_at, a.ends_at,
-        a.place_organization_id, coalesce(po.name, a.place_name) AS place_label, a.venue, a.visibility, a.mission_id
-        """
-
     static func summary(row: Row, query: ActivityQuery) throws -> ActivitySummary {
         var summary = ActivitySummary(
             id: try row["id"], kind: ActivityKind(rawValue: try row["kind"]) ?? .event, title: try row["title"],

@@ -23,12 +23,6 @@ enum PersonRows {
                 WHERE person_id = p.id ORDER BY preferred DESC, position LIMIT 1) ch ON true
             """
 
-    static let columns = """
-        p.id, p.display_name, p.native_name, p.role, p.updated_at, cp.title, cp.organization_id,
-        coalesce(co.name, cp.organization_name) AS organization_name, co.country, ch.kind AS channel_kind,
-        ch.value AS channel_value, ch.label AS channel_label, ch.preferred AS channel_preferred
-        """
-
     static func summary(row: Row) throws -> PersonSummary {
         let channel = try (try row["channel_kind"] as String?).flatMap(ChannelKind.init(rawValue:)).map {
             Channel(

@@ -8,7 +8,7 @@ extension PostgresStore {
             let filter = ActivityFilter(query, dialect: PostgresDialect())
             return try await db.rows(
                 """
-                SELECT \(ActivityRows.summaryColumns)\(filter.extraColumns) FROM activity a
+                SELECT \(ActivitySummary.columns)\(filter.extraColumns) FROM activity a
                 LEFT JOIN organization po ON po.id = a.place_organization_id \(filter.joins.sql)
                 \(filter.conditions.whereClause) ORDER BY \(filter.orderBy) LIMIT ? OFFSET ?
                 """, filter.binds + [query.limit, query.offset]

@@ -24,7 +24,7 @@ extension PostgresStore {
             let order = filter.orderBy
             let items = try await db.rows(
                 """
-                SELECT \(Self.summaryColumns) FROM organization o \(filter.from)
+                SELECT \(OrganizationSummary.columns) FROM organization o \(filter.from)
                 \(conditions.whereClause) ORDER BY \(order.sql) LIMIT ? OFFSET ?
                 """, conditions.binds + order.binds + [query.perPage, query.offset]
             ).map(Self.summary(row:))
@@ -48,16 +48,12 @@ extension PostgresStore {
     public func networks() async throws -> [OrganizationSummary] {
         try await read { db in
             try await db.rows(
-                "SELECT \(Self.summaryColumns) FROM organization o WHERE o.kind = 'network' ORDER BY o.sort_key, o.id"
+                "SELECT \(OrganizationSummary.columns) FROM organization o WHERE o.kind = 'network' ORDER BY o.sort_key, o.id"
             ).map(Self.summary(row:))
         }
     }
 
     // MARK: - Rows
-
-    static let summaryColumns =
-        "o.id, o.kind, o.name, o.native_name, o.country, o.region, o.population, o.membership_status, "
-        + "o.member_since, o.paying, o.focal_point, o.updated_at"
 
     static func summary(row: Row) throws -> OrganizationSummary {
         OrganizationSummary(

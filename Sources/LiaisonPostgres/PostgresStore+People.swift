@@ -19,7 +19,7 @@ extension PostgresStore {
             }
             let items = try await db.rows(
                 """
-                SELECT \(PersonRows.columns) FROM person p \(filter.from) \(PersonRows.joins)
+                SELECT \(PersonSummary.columns) FROM person p \(filter.from) \(PersonRows.joins)
                 \(conditions.whereClause) ORDER BY \(filter.orderBy.sql) LIMIT ? OFFSET ?
                 """, conditions.binds + filter.orderBy.binds + [query.perPage, query.offset]
             ).map(PersonRows.summary(row:))
@@ -53,7 +53,7 @@ extension PostgresStore {
             values.append(excluding ?? 0)
             return try await db.rows(
                 """
-                SELECT \(PersonRows.columns) FROM person p \(PersonRows.joins)
+                SELECT \(PersonSummary.columns) FROM person p \(PersonRows.joins)
                 WHERE p.id IN (\(matches.joined(separator: " UNION "))) AND p.id <> ? ORDER BY p.sort_key, p.id LIMIT 20
                 """, values
             ).map(PersonRows.summary(row:))

@@ -81,9 +81,12 @@ extension SQLiteStore {
                     """,
                 arguments: [organizationId]
             ).map { row in
+                // By position, as list rows are read: GRDB folds a column name's case on every read by name.
                 PersonAtOrganization(
-                    personId: row["id"], displayName: row["display_name"], nativeName: row["native_name"],
-                    position: try PersonRow.position(row))
+                    personId: row[0], displayName: row[1], nativeName: row[2],
+                    position: Position(
+                        organizationId: row[3], organizationName: row[4], title: row[5] ?? "", department: row[6],
+                        startDate: row[7], endDate: row[8]))
             }
         }
     }

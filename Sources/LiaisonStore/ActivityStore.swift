@@ -163,3 +163,11 @@ public struct CalendarFeed: Sendable, Hashable, Codable, Identifiable {
         self.revokedAt = revokedAt
     }
 }
+
+extension ActivitySummary {
+    /// The columns a calendar row reads, from `activity a` with its place `po`.
+    public static let columns = """
+        a.id, a.kind, a.title, a.all_day, a.start_local, a.end_local, a.time_zone, a.starts_at, a.ends_at,
+        a.place_organization_id, coalesce(po.name, a.place_name) AS place_label, a.venue, a.visibility, a.mission_id
+        """
+}

@@ -199,7 +199,8 @@ public enum StoreError: Error, Sendable, Equatable {
 
 /// Everything Liaison stores; each engine (SQLite, PostgreSQL) implements all of it.
 public protocol LiaisonStore:
-    OrganizationStore, PersonStore, ActivityStore, SearchStore, AccountStore, TransferStore, RecordStore, SharedRows
+    OrganizationStore, PersonStore, ActivityStore, SearchStore, AccountStore, TransferStore, RecordStore,
+    MentionStore, SharedRows
 {
     /// Brings the schema up to date; safe to run on every start.
     func migrate() async throws
@@ -209,4 +210,11 @@ public protocol LiaisonStore:
 
     /// Where the data lives, as an admin may be shown it (never with a password).
     var location: String { get }
+}
+
+extension OrganizationSummary {
+    /// The columns a directory row reads, from `organization o`.
+    public static let columns =
+        "o.id, o.kind, o.name, o.native_name, o.country, o.region, o.population, o.membership_status, "
+        + "o.member_since, o.paying, o.focal_point, o.updated_at"
 }

@@ -156,3 +156,13 @@ public struct PersonAtOrganization: Sendable, Hashable, Codable {
         self.position = position
     }
 }
+
+extension PersonSummary {
+    /// The columns a list row reads, from `person p` with the engine's joins of the current position (`cp`,
+    /// its organization `co`) and the preferred channel (`ch`).
+    public static let columns = """
+        p.id, p.display_name, p.native_name, p.role, p.updated_at, cp.title, cp.organization_id,
+        coalesce(co.name, cp.organization_name) AS organization_name, co.country, ch.kind AS channel_kind,
+        ch.value AS channel_value, ch.label AS channel_label, ch.preferred AS channel_preferred
+        """
+}

@@ -8,7 +8,9 @@ JSON endpoint with rotating queries in several scripts, an organization's page (
 and the directory filtered by region, each with its ratio to the trivial route; the server's peak
 resident memory under that load; and the time to answer an organization form with 100 practice rows (stored)
 and with 16,000 (refused whole); and what the busiest pages cost the server in CPU at 10 rows and at 100
-(tests/bench/pages.py). Servers are stopped by their PID whatever happens.
+(tests/bench/pages.py); and the mention index built from the seeded directory (`liaison bench mentions`: build
+time, resident memory, time to find the names in a 5,000-word report). Servers are stopped by their PID
+whatever happens.
 """
 
 import argparse
@@ -243,6 +245,8 @@ def bench_engine(binary, name, database, options, folder):
                  "--people", str(options.people), "--activities", str(options.activities), "--seed", "1")
     seconds = time.monotonic() - began
     rows = int(seeded.split("(")[1].split(" rows")[0]) if " rows)" in seeded else 0
+    print(f"== {name}: mention index (build, memory, a 5,000-word report)", flush=True)
+    mentions = json.loads(run(binary, "bench", "mentions", "--database", database, "--words", "5000", "--json"))
     import_organizations = max(100, options.organizations // 10)
     import_people = max(500, min(20_000, options.people // 50))
     print(f"== {name}: importing {import_organizations} organizations and {import_people} people from CSV", flush=True)
@@ -306,6 +310,7 @@ def bench_engine(binary, name, database, options, folder):
             "seed_rows_per_second": round(rows / seconds),
             "seed_seconds": round(seconds, 2),
         "csv_import": imports,
+            "mentions": mentions,
             "start_to_first_answer_ms": round(server.started_in * 1000, 1),
             "peak_rss_mb": round(peak, 1),
             "routes": results,
@@ -324,6 +329,11 @@ def print_table(reports):
         print(f"  seeding {report['seed_people_per_second']:,} people/s, {report['seed_rows_per_second']:,} rows/s "
               f"({report['seed_seconds']} s); "
               f"start to first answer {report['start_to_first_answer_ms']} ms; peak RSS {report['peak_rss_mb']} MB")
+        m = report["mentions"]
+        print(f"  mention index of {int(m['organizations_and_people']):,} records ({int(m['forms']):,} forms): built in "
+              f"{m['build_seconds']:.1f} s, +{m['index_mb']:.0f} MB resident ({m['rss_after_mb']:.0f} MB); "
+              f"a {int(m['words']):,}-word report: {int(m['mentions'])} mentions ({int(m['linked'])} linked) in "
+              f"{m['find_ms_median']:.2f} ms, change check {m['refresh_ms_median']:.2f} ms")
         for kind, figures in report["csv_import"].items():
             print(f"  CSV import of {figures['rows']:,} {kind}: {figures['rows_per_second']:,} rows/s "
                   f"({figures['seconds']} s, checks and duplicate look-ups included)")

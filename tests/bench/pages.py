@@ -8,6 +8,7 @@ in 110 activities this week: its lists are bounded (at most 30 activities of the
 and 8 changes), so it is the same page in both columns, and its two figures show that it stays flat. The
 server's own CPU time (user and system, from /proc) is read before and after each wrk run and
 divided by the pages it answered, so the figure holds whatever else the machine is doing with its cores.
+Each page is read once before it is measured and must carry its rows (the home page its lists).
 """
 
 import datetime
@@ -83,12 +84,33 @@ def add_rows(server, api, staff):
     return paths
 
 
+# What each page must carry at `count` rows to be measured: a text and how many times it appears at least.
+CARRIES = {
+    "organization page": lambda count: (f"Bench{count}", count),
+    "people list": lambda count: ("<tr>", count + 1),
+    "directory": lambda count: ("<tr>", count + 1),
+    "calendar month": lambda count: ("Bench meeting", count),
+    # The home page's lists: this week's and one's own activities, and the organizations one follows.
+    "home page": lambda count: ("Bench call", 2),
+}
+
+
+def check_carries(server, page, path, headers, count):
+    """Stops the benchmark when a page lacks its rows: a page cheap because it is empty measures nothing."""
+    with urllib.request.urlopen(urllib.request.Request(server.url + path, headers=headers)) as reply:
+        body = reply.read().decode()
+    text, least = CARRIES[page](count)
+    if body.count(text) < least or (page == "home page" and "Bench city of" not in body):
+        sys.exit(f"{page} at {path} carries {body.count(text)} of {text!r}, not the {least} measured")
+
+
 def measure(server, folder, paths, page_headers, duration, connections, lua):
     """CPU ms per page for each page at each row count, and the cost of one more row."""
     results = {}
     for page in paths[ROWS[0]]:
         figures = {}
         for count in ROWS:
+            check_carries(server, page, paths[count][page], page_headers, count)
             script = lua(folder, f"page-{count}", [paths[count][page]], page_headers)
             before = cpu_seconds(server.process.pid)
             done = subprocess.run(

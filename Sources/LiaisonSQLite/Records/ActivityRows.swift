@@ -4,15 +4,11 @@ import LiaisonCore
 import LiaisonStore
 
 extension ActivitySummary {
-    static let columns = """
-        a.id, a.kind, a.title, a.all_day, a.start_local, a.end_local, a.time_zone, a.starts_at, a.ends_at,
-        a.place_organization_id, coalesce(po.name, a.place_name) AS place_label, a.venue, a.visibility, a.mission_id
-        """
-
     init(row: Row, query: ActivityQuery) {
         self.init(
             id: row[0], kind: ActivityKind(rawValue: row[1]) ?? .event, title: row[2], allDay: row[3], start: row[4],
-            end: row[5], timeZone: row[6], startsAt: row[7], endsAt: row[8], placeOrganizationId: row[9],
+            end: row[5], timeZone: row[6], startsAt: row.storedDate(7), endsAt: row.storedDate(8),
+            placeOrganizationId: row[9],
             placeName: row[10], venue: row[11], visibility: ActivityVisibility(rawValue: row[12]) ?? .internal,
             missionId: row[13])
         if let organizationId = query.organizationId, let mode = (row["t_mode"] as String?) {

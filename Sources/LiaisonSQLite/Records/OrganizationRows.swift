@@ -4,11 +4,6 @@ import LiaisonCore
 import LiaisonStore
 
 extension OrganizationSummary {
-    /// The columns a directory row reads.
-    static let columns =
-        "o.id, o.kind, o.name, o.native_name, o.country, o.region, o.population, o.membership_status, "
-        + "o.member_since, o.paying, o.focal_point, o.updated_at"
-
     /// Reads a directory row selected with `columns`.
     init(row: Row) {
         self.init(

@@ -19,12 +19,6 @@ extension PersonSummary {
                 SELECT position FROM person_channel WHERE person_id = p.id ORDER BY preferred DESC, position LIMIT 1)
             """
 
-    static let columns = """
-        p.id, p.display_name, p.native_name, p.role, p.updated_at, cp.title, cp.organization_id,
-        coalesce(co.name, cp.organization_name) AS organization_name, co.country, ch.kind AS channel_kind,
-        ch.value AS channel_value, ch.label AS channel_label, ch.preferred AS channel_preferred
-        """
-
     /// A row of `columns`, read by position: a list reads thousands of these, and GRDB's lookup by name
     /// folds each name's case on every read.
     init(row: Row) {

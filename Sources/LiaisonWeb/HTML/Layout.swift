@@ -133,6 +133,6 @@ extension PageRenderer {
             into: &html, content: content)
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: html.output)))
+            body: .init(byteBuffer: ByteBuffer(bytes: html.bytes)))
     }
 }

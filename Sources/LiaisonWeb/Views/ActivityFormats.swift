@@ -3,7 +3,7 @@ import LiaisonCore
 import LiaisonStore
 
 /// Activity times as pages show them: in a zone named beside them ("Wed 11 Nov 2026, 09:30–17:00 GMT+8"),
-/// written from the calendar's own parts so every page and test reads the same text whatever the locale.
+/// written from the local time's own parts so every page and test reads the same text whatever the locale.
 enum ActivityFormats {
     static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
@@ -14,22 +14,48 @@ enum ActivityFormats {
 
     /// "Wed 11 Nov 2026".
     static func day(_ date: Date, in zone: TimeZone) -> String {
-        let p = ActivityTime.calendar(zone).dateComponents([.weekday, .day, .month, .year], from: date)
-        return "\(weekdays[p.weekday! - 1]) \(p.day!) \(months[p.month! - 1]) \(p.year!)"
+        day(LocalTime(date, in: zone))
+    }
+
+    static func day(_ time: LocalTime) -> String {
+        day(weekday: time.weekday, year: time.year, month: time.month, day: time.day)
+    }
+
+    /// "Wed 11 Nov 2026" for a date of the calendar.
+    static func day(year: Int, month: Int, day: Int) -> String {
+        // Foundation's Gregorian calendar is Julian before 1583: such a date reads as it always did.
+        if year < 1583,
+            case .success(let date) = ActivityTime.midnight(
+                of: ActivityTime.dayText(year: year, month: month, day: day), in: .utc)
+        {
+            return Self.day(date, in: .utc)
+        }
+        let weekday = LocalTime.weekday(LocalTime.dayNumber(year: year, month: month, day: day))
+        return Self.day(weekday: weekday, year: year, month: month, day: day)
+    }
+
+    private static func day(weekday: Int, year: Int, month: Int, day: Int) -> String {
+        weekdays[weekday - 1] + " " + String(day) + " " + months[month - 1] + " " + String(year)
     }
 
     /// "09:30".
     static func clock(_ date: Date, in zone: TimeZone) -> String {
-        let p = ActivityTime.calendar(zone).dateComponents([.hour, .minute], from: date)
-        return ActivityTime.pad(p.hour!) + ":" + ActivityTime.pad(p.minute!)
+        clock(LocalTime(date, in: zone))
+    }
+
+    static func clock(_ time: LocalTime) -> String {
+        ActivityTime.pad(time.hour) + ":" + ActivityTime.pad(time.minute)
     }
 
     /// The zone's offset at that moment as people read it: "GMT+8", "GMT+2" in a Madrid summer, "GMT+5:30",
     /// "GMT-5"; "UTC" for UTC. Worked out from the offset: asking the zone for its abbreviation went through
     /// ICU's display names, a third of a calendar page's time.
     static func abbreviation(_ zone: TimeZone, at date: Date) -> String {
+        abbreviation(zone, offset: zone.secondsFromGMT(for: date))
+    }
+
+    static func abbreviation(_ zone: TimeZone, offset seconds: Int) -> String {
         if name(zone) == "UTC" { return "UTC" }
-        let seconds = zone.secondsFromGMT(for: date)
         let hours = abs(seconds) / 3600
         let minutes = abs(seconds) % 3600 / 60
         return "GMT" + (seconds < 0 ? "-" : "+") + String(hours) + (minutes == 0 ? "" : ":" + ActivityTime.pad(minutes))
@@ -37,7 +63,8 @@ enum ActivityFormats {
 
     /// The zone's IANA name; Foundation calls UTC "GMT".
     static func name(_ zone: TimeZone) -> String {
-        ["GMT", "UTC", "Etc/UTC"].contains(zone.identifier) ? "UTC" : zone.identifier
+        let identifier = zone.identifier
+        return identifier == "GMT" || identifier == "UTC" || identifier == "Etc/UTC" ? "UTC" : identifier
     }
 
     /// When an activity happens, in `zone`: a day or days for all-day activities (in their own zone, as
@@ -46,19 +73,19 @@ enum ActivityFormats {
         -> String
     {
         if allDay {
-            let utc = TimeZone.utc
-            guard case .success(let first) = ActivityTime.midnight(of: String(start.prefix(10)), in: utc),
-                case .success(let last) = ActivityTime.midnight(of: String(end.prefix(10)), in: utc)
+            guard let first = ActivityTime.dayParts(String(start.prefix(10))),
+                let last = ActivityTime.dayParts(String(end.prefix(10)))
             else { return "\(start) – \(end)" }
-            return first == last ? day(first, in: utc) : "\(day(first, in: utc)) – \(day(last, in: utc))"
+            let firstDay = day(year: first.year, month: first.month, day: first.day)
+            return first == last ? firstDay : firstDay + " – " + day(year: last.year, month: last.month, day: last.day)
         }
-        let startDay = day(startsAt, in: zone)
-        let endDay = day(endsAt, in: zone)
-        let zoneName = abbreviation(zone, at: startsAt)
-        if startDay == endDay {
-            return "\(startDay), \(clock(startsAt, in: zone))–\(clock(endsAt, in: zone)) \(zoneName)"
+        let startTime = LocalTime(startsAt, in: zone)
+        let endTime = LocalTime(endsAt, in: zone)
+        let zoneName = abbreviation(zone, offset: startTime.offset)
+        if startTime.dayNumber == endTime.dayNumber {
+            return day(startTime) + ", " + clock(startTime) + "–" + clock(endTime) + " " + zoneName
         }
-        return "\(startDay), \(clock(startsAt, in: zone)) – \(endDay), \(clock(endsAt, in: zone)) \(zoneName)"
+        return day(startTime) + ", " + clock(startTime) + " – " + day(endTime) + ", " + clock(endTime) + " " + zoneName
     }
 
     static func when(_ summary: ActivitySummary, in zone: TimeZone) -> String {

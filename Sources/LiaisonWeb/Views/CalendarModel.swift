@@ -42,8 +42,11 @@ struct CalendarSpan {
             first = anchorDate
             count = 1
         }
+        // The days after the first are counted on, not asked of the calendar one by one.
+        let firstDay = LocalTime(first, in: zone).dayNumber
         days = (0..<count).map {
-            calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: $0, to: first)!)
+            let date = LocalTime.date(firstDay + $0)
+            return DateComponents(year: date.year, month: date.month, day: date.day)
         }
         from = first
         to = calendar.date(byAdding: .day, value: count, to: first)!
@@ -166,37 +169,35 @@ struct CalendarModel {
             let when = ActivityFormats.when(summary, in: zone)
             let localWhen =
                 own.identifier == zone.identifier || summary.allDay ? nil : ActivityFormats.when(summary, in: own)
-            var dayStart = calendar.startOfDay(for: summary.startsAt)
+            // Days are counted in the viewer's zone; all-day activities keep their own dates wherever the viewer is.
+            let startDay = summary.allDay ? ActivityTime.dayParts(summary.start) : nil
+            let endDay = summary.allDay ? ActivityTime.dayParts(summary.end) : nil
+            var dayNumber =
+                startDay.map { LocalTime.dayNumber(year: $0.year, month: $0.month, day: $0.day) }
+                ?? LocalTime(summary.startsAt, in: zone).dayNumber
+            let lastDay =
+                endDay.map { LocalTime.dayNumber(year: $0.year, month: $0.month, day: $0.day) }
+                ?? LocalTime(summary.endsAt.addingTimeInterval(-1), in: zone).dayNumber
             var first = true
-            let lastMoment = summary.endsAt.addingTimeInterval(-1)
-            // All-day activities keep their own dates wherever the viewer is.
-            if summary.allDay, case .success(let d) = ActivityTime.midnight(of: summary.start, in: zone) {
-                dayStart = d
-            }
-            let lastDay: Date =
-                if summary.allDay, case .success(let d) = ActivityTime.midnight(of: summary.end, in: zone) {
-                    d
-                } else {
-                    calendar.startOfDay(for: lastMoment)
-                }
             var guardCount = 0
-            while dayStart <= lastDay, guardCount < 100 {
-                let key = CalendarSpan.key(calendar.dateComponents([.year, .month, .day], from: dayStart))
+            let kindLabel = t.label(summary.kind)
+            let place = [summary.venue, summary.placeName].compactMap { $0 }.joined(separator: ", ").nilIfBlank
+            while dayNumber <= lastDay, guardCount < 100 {
+                let date = LocalTime.date(dayNumber)
+                let key = ActivityTime.dayText(year: date.year, month: date.month, day: date.day)
                 let time =
                     summary.allDay
                     ? t[.allDay] : first ? ActivityFormats.clock(summary.startsAt, in: zone) : t[.continues]
                 let item = Item(
-                    id: summary.id, title: summary.title, kind: summary.kind.rawValue,
-                    kindLabel: t.label(summary.kind), time: time, when: when,
-                    localWhen: localWhen,
-                    place: [summary.venue, summary.placeName].compactMap { $0 }.joined(separator: ", ").nilIfBlank)
+                    id: summary.id, title: summary.title, kind: summary.kind.rawValue, kindLabel: kindLabel,
+                    time: time, when: when, localWhen: localWhen, place: place)
                 byDay[key, default: []].append(item)
                 if first || key == anchorKey, key >= anchorKey, listed.insert(item.id).inserted {
                     agendaByDay[key, default: []].append(item)
                 }
                 first = false
                 guardCount += 1
-                dayStart = calendar.date(byAdding: .day, value: 1, to: dayStart)!
+                dayNumber += 1
             }
         }
         let anchorMonth = span.anchor.month
@@ -205,17 +206,20 @@ struct CalendarModel {
             ? []
             : span.days.map { components -> Day in
                 let key = CalendarSpan.key(components)
-                let date = calendar.date(from: components)!
                 return Day(
-                    number: components.day!, label: ActivityFormats.day(date, in: zone), date: key,
+                    number: components.day!,
+                    label: ActivityFormats.day(year: components.year!, month: components.month!, day: components.day!),
+                    date: key,
                     isToday: key == todayKey,
                     outside: span.mode == .month && components.month != anchorMonth, items: byDay[key] ?? [])
             }
         // The agenda lists every day that has something, from the day chosen on.
         agenda = (span.mode == .agenda ? agendaByDay.keys.sorted() : []).map { key in
-            let date = (try? ActivityTime.midnight(of: key, in: zone).get()) ?? now
+            let label =
+                ActivityTime.dayParts(key).map { ActivityFormats.day(year: $0.year, month: $0.month, day: $0.day) }
+                ?? ActivityFormats.day(now, in: zone)
             return Day(
-                number: 0, label: ActivityFormats.day(date, in: zone), date: key, isToday: key == todayKey,
+                number: 0, label: label, date: key, isToday: key == todayKey,
                 outside: false, items: agendaByDay[key] ?? [])
         }
         self.filters = filters

@@ -2,19 +2,28 @@ import Foundation
 import LiaisonCore
 
 /// Dates and numbers as pages show them: dates in UTC until people choose their own zone, numbers
-/// grouped ("18,676,605").
+/// grouped ("18,676,605"). Written by hand: the format styles went through the locale machinery on every call.
 enum Formats {
     static func number(_ value: Int) -> String {
-        value.formatted(.number.locale(Locale(identifier: "en_US")))
+        let digits = String(value.magnitude)
+        var grouped = value < 0 ? "-" : ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return grouped
     }
 
+    /// "2026-11-11".
     static func day(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: .utc).year().month().day())
+        let time = LocalTime(date, in: .utc)
+        return ActivityTime.dayText(year: time.year, month: time.month, day: time.day)
     }
 
+    /// "2026-11-11 09:30 UTC".
     static func minute(_ date: Date) -> String {
-        let style = Date.ISO8601FormatStyle(dateSeparator: .dash, dateTimeSeparator: .space, timeZone: .utc)
-        return String(date.formatted(style.year().month().day().time(includingFractionalSeconds: false)).dropLast(3))
-            + " UTC"
+        let time = LocalTime(date, in: .utc)
+        return ActivityTime.dayText(year: time.year, month: time.month, day: time.day) + " "
+            + ActivityTime.pad(time.hour) + ":" + ActivityTime.pad(time.minute) + " UTC"
     }
 }

@@ -9,6 +9,9 @@ import NIOCore
 /// typed key (`t[.directoryTitle]`, `t.label(kind)`), so a misspelt key does not compile.
 struct Strings: Sendable {
     private let table: [StringKey: String]
+    /// The same words by their key's name, for the keys named at run time (`"kind_" + kind`): finding the key of a
+    /// name (`StringKey(rawValue:)`) compares it with each of the hundreds of keys in turn, on every row of a list.
+    private let byName: [String: String]
 
     /// Reads a language's file; a key the code does not know stops start-up, naming the file and the key, so a
     /// translation cannot drift from the keys in silence.
@@ -22,6 +25,7 @@ struct Strings: Sendable {
             table[key] = text
         }
         self.table = table
+        byName = entries
     }
 
     /// The string for `key`; the key's name when the file lacks it, so a gap shows rather than breaks a page.
@@ -45,7 +49,7 @@ struct Strings: Sendable {
     func has(_ key: StringKey) -> Bool { table[key] != nil }
 
     /// The string of a key named at run time (a field of an audit entry), nil when there is none.
-    func text(named name: String) -> String? { StringKey(rawValue: name).flatMap { table[$0] } }
+    func text(named name: String) -> String? { byName[name] }
 
     private subscript(dynamic name: String) -> String { text(named: name) ?? name }
 }
