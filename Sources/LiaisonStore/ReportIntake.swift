@@ -100,3 +100,15 @@ public struct ReportIntake: Sendable {
         return try await update(id: report.id, expectedVersion: expectedVersion, input, by: actor)
     }
 }
+
+extension MentionDirectory: ReportMentionFinder {
+    /// The targets of the mentions the directory's index finds, each once, in the order of the text.
+    public func mentions(in text: String, people: Set<Int64>, organizations: Set<Int64>) async throws
+        -> [MentionTarget]
+    {
+        var seen = Set<MentionTarget>()
+        return try await find(
+            in: text, context: MentionContext(participantPeople: people, participantOrganizations: organizations)
+        ).compactMap(\.target).filter { seen.insert($0).inserted }
+    }
+}

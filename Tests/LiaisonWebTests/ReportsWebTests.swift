@@ -50,6 +50,10 @@ import Testing
             #expect(page.text.contains("<strong>very positive</strong>"))
             #expect(page.text.contains("follow up with Foshan"))
             #expect(page.text.contains("2027-01-15"))
+            // The directory's index finds Foshan in the text and links it on save.
+            #expect(
+                page.text.contains(
+                    "<a href=\"/organizations/\(foshan)\">Foshan</a> <span class=\"muted\">named in the text"))
 
             let linked = try await app.submit("/reports/\(id)/links", [("version", "1"), ("name", "Foshan")])
             #expect(linked.status == .seeOther)
