@@ -43,6 +43,8 @@ public struct ReportInput: Sendable, Hashable, Codable {
     public var linksAdded: [MentionTarget]
     /// Links an author removed, never made again from the text.
     public var linksRemoved: [MentionTarget]
+    /// What the intake worked out from the text before saving; no author sets it, and JSON leaves it out.
+    public var resolved = ReportResolution()
 
     public init(
         title: String = "", body: String = "", status: ReportStatus = .draft, authorAccountIds: [Int64] = [],
@@ -80,6 +82,30 @@ public struct ReportInput: Sendable, Hashable, Codable {
     }
 }
 
+/// What `ReportIntake` works out from a report's text and its context, for the store to write with it:
+/// what the text names, whom its `@handles` name, who its task lines are for, who saves it and when.
+public struct ReportResolution: Sendable, Hashable {
+    /// The organizations and people the text names (before an author's removals and additions).
+    public var found: [MentionTarget]
+    /// The colleagues the text's `@handles` name.
+    public var mentionedAccountIds: [Int64]
+    /// The colleague each task line is for, by the task's key.
+    public var assignees: [String: Int64]
+    public var savedByAccountId: Int64?
+    public var savedAt: Date
+
+    public init(
+        found: [MentionTarget] = [], mentionedAccountIds: [Int64] = [], assignees: [String: Int64] = [:],
+        savedByAccountId: Int64? = nil, savedAt: Date = Date(timeIntervalSince1970: 0)
+    ) {
+        self.found = found
+        self.mentionedAccountIds = mentionedAccountIds
+        self.assignees = assignees
+        self.savedByAccountId = savedByAccountId
+        self.savedAt = savedAt
+    }
+}
+
 /// A link from a report to what it names: found in its text, or added by an author.
 public struct ReportLink: Sendable, Hashable, Codable {
     public var target: MentionTarget
@@ -99,6 +125,14 @@ public struct ReportLink: Sendable, Hashable, Codable {
 public struct Report: Sendable, Hashable, Codable, Identifiable {
     public var id: Int64
     public var input: ReportInput
+    /// The activity's title and kind, when the report is on one.
+    public var activityTitle: String?
+    public var activityKind: ActivityKind?
+    /// The organization's name, when the report is a note about one.
+    public var organizationName: String?
+    /// The authors as they are named now.
+    public var authors: [StaffContact]
+    public var reviewers: [StaffContact]
     /// What the report links to now: what its text names, less what an author removed, plus what one added.
     public var links: [ReportLink]
     public var createdByAccountId: Int64?
@@ -108,10 +142,16 @@ public struct Report: Sendable, Hashable, Codable, Identifiable {
 
     public init(
         id: Int64, input: ReportInput, links: [ReportLink], createdByAccountId: Int64?, version: Int,
-        createdAt: Date, updatedAt: Date
+        createdAt: Date, updatedAt: Date, activityTitle: String? = nil, activityKind: ActivityKind? = nil,
+        organizationName: String? = nil, authors: [StaffContact] = [], reviewers: [StaffContact] = []
     ) {
         self.id = id
         self.input = input
+        self.activityTitle = activityTitle
+        self.activityKind = activityKind
+        self.organizationName = organizationName
+        self.authors = authors
+        self.reviewers = reviewers
         self.links = links
         self.createdByAccountId = createdByAccountId
         self.version = version

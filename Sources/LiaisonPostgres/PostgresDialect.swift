@@ -10,6 +10,14 @@ struct PostgresDialect: SQLDialect {
     /// One array parameter, however many ids: the statement's text stays the same for every count.
     func idsMatch(count: Int) -> String { "= ANY(?)" }
     let lockAgainstDeletion = "FOR KEY SHARE"
+    func joinedNames(_ expression: String) -> String { "string_agg(\(expression), chr(31))" }
+
+    /// Each record table's words are in its own `search_vector` column.
+    func fullTextIds(of table: String, terms: [String], limit: Int) -> SQLFragment {
+        SQLFragment(
+            "SELECT id FROM \(table) WHERE search_vector @@ ?::tsquery LIMIT ?",
+            [.text(prefixQuery(terms)), .integer(limit)])
+    }
 
     func organizationSearchJoin(_ terms: [String]) -> String { "" }
 

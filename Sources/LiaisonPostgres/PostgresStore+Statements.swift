@@ -3,6 +3,8 @@ import LiaisonCore
 import LiaisonStore
 
 extension PostgresStore {
+    public var dialect: any SQLDialect { PostgresDialect() }
+
     public func fetch<Value: Sendable>(
         _ statement: SQLFragment, _ decode: @escaping @Sendable (any SQLRow) throws -> Value
     ) async throws -> [Value] {

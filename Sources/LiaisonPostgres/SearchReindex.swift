@@ -1,7 +1,8 @@
 import Foundation
 import LiaisonCore
+import LiaisonStore
 
-/// Works out again the search text of every organization and activity from the rows themselves: after a
+/// Works out again the search text of every organization, activity and report from the rows themselves: after a
 /// migration that changes what is indexed, and after an import (a copy or a backup made by an earlier
 /// Liaison carries the text it indexed then). Changed rows are written in batches of a statement each.
 enum SearchReindex {
@@ -33,6 +34,14 @@ enum SearchReindex {
             if document != (try row["search_text"] as String) { changed.append((try row["id"], document)) }
         }
         try await write(changed, table: "activity", db)
+        // An earlier migration reindexes before reports exist.
+        guard try await db.value(Bool.self, "SELECT to_regclass('report') IS NOT NULL") == true else { return }
+        changed = []
+        for row in try await db.rows("SELECT id, title, body, search_text FROM report") {
+            let document = ReportRow.searchDocument(ReportInput(title: try row["title"], body: try row["body"]))
+            if document != (try row["search_text"] as String) { changed.append((try row["id"], document)) }
+        }
+        try await write(changed, table: "report", db)
     }
 
     private static func write(_ changed: [(Int64, String)], table: String, _ db: Connection) async throws {

@@ -11,6 +11,14 @@ struct SQLiteDialect: SQLDialect {
     func idsMatch(count: Int) -> String { "IN (\(databaseQuestionMarks(count: count)))" }
     /// A write transaction holds SQLite's one write lock: nothing else deletes meanwhile.
     let lockAgainstDeletion = ""
+    func joinedNames(_ expression: String) -> String { "group_concat(\(expression), char(31))" }
+
+    /// Each record table's words are in its FTS5 table `table_fts`.
+    func fullTextIds(of table: String, terms: [String], limit: Int) -> SQLFragment {
+        SQLFragment(
+            "SELECT rowid FROM \(table)_fts WHERE \(table)_fts MATCH ? LIMIT ?",
+            [.text(Self.prefixMatch(terms)), .integer(limit)])
+    }
 
     func organizationSearchJoin(_ terms: [String]) -> String { "JOIN organization_fts f ON f.rowid = o.id" }
 

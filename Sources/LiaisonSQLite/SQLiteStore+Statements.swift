@@ -4,6 +4,8 @@ import LiaisonCore
 import LiaisonStore
 
 extension SQLiteStore {
+    public var dialect: any SQLDialect { SQLiteDialect() }
+
     public func fetch<Value: Sendable>(
         _ statement: SQLFragment, _ decode: @escaping @Sendable (any SQLRow) throws -> Value
     ) async throws -> [Value] {

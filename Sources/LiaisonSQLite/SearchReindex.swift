@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import LiaisonCore
+import LiaisonStore
 
-/// Works out again the search text of every organization and activity from the rows themselves: after a
+/// Works out again the search text of every organization, activity and report from the rows themselves: after a
 /// migration that changes what is indexed, and after an import (a copy or a backup made by an earlier
 /// Liaison carries the text it indexed then). A row whose text is unchanged is not written.
 enum SearchReindex {
@@ -31,6 +32,14 @@ enum SearchReindex {
             let document = ActivityInput.searchDocument(
                 title: row[1], placeName: row[2], venue: row[3], summary: row[4])
             if document != row[5] { try updateActivity.execute(arguments: [document, row[0] as Int64]) }
+        }
+        // An earlier migration reindexes before reports exist.
+        guard try db.tableExists("report") else { return }
+        let reports = try Row.fetchAll(db, sql: "SELECT id, title, body, search_text FROM report")
+        let updateReport = try db.makeStatement(sql: "UPDATE report SET search_text = ? WHERE id = ?")
+        for row in reports {
+            let document = ReportRow.searchDocument(ReportInput(title: row[1], body: row[2]))
+            if document != row[3] { try updateReport.execute(arguments: [document, row[0] as Int64]) }
         }
     }
 }

@@ -51,6 +51,10 @@ public protocol SQLDialect: Sendable {
     /// What a look-up adds so the rows it found cannot be deleted until the transaction ends, as a
     /// reference to them is checked only at commit ("" where the transaction's own lock already keeps them).
     var lockAgainstDeletion: String { get }
+    /// The aggregate joining the texts of a group with the unit separator (U+001F), which no name holds.
+    func joinedNames(_ expression: String) -> String
+    /// The ids of at most `limit` rows of `table` whose search text has a word starting with each term.
+    func fullTextIds(of table: String, terms: [String], limit: Int) -> SQLFragment
 }
 
 /// Conditions joined by AND, with their values.

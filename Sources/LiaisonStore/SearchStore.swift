@@ -11,11 +11,14 @@ public protocol SearchStore: Sendable {
     /// Activities whose title, place, venue or summary has a word starting with each term, at most `limit`,
     /// latest first.
     func activitySearchCandidates(terms: [String], limit: Int) async throws -> [SearchCandidate]
+
+    /// Reports whose title or text has a word starting with each term, at most `limit`, latest written first.
+    func reportSearchCandidates(terms: [String], limit: Int) async throws -> [SearchCandidate]
 }
 
 /// What kind of record a search result is.
 public enum SearchKind: String, Sendable, Hashable, Codable, CaseIterable {
-    case organization, person, activity
+    case organization, person, activity, report
 
     /// Where the record's page is.
     var pathPrefix: String {
@@ -23,6 +26,7 @@ public enum SearchKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .organization: "/organizations/"
         case .person: "/people/"
         case .activity: "/activities/"
+        case .report: "/reports/"
         }
     }
 }
@@ -93,6 +97,7 @@ extension SearchStore {
         var candidates =
             try await searchCandidates(terms: terms, exactKey: exactKey, limit: pool)
             + activitySearchCandidates(terms: terms, limit: pool)
+            + reportSearchCandidates(terms: terms, limit: pool)
         var hits = rank(candidates, terms: terms)
         var seen = Set(candidates.map { "\($0.kind)\($0.id)" })
         for prefixes in SearchRanking.fuzzyPrefixSets(terms) where hits.count < limit {

@@ -4,6 +4,9 @@ import LiaisonCore
 /// How both engines run statements stated once in LiaisonStore for what is not a record of its own kind:
 /// the lists of follow-ups, the inbox. Each engine implements these two, whatever the statements.
 public protocol SharedStatements: Sendable {
+    /// The engine's dialect, for statements that differ in their SQL.
+    var dialect: any SQLDialect { get }
+
     /// The rows of one statement, each decoded by `decode`.
     func fetch<Value: Sendable>(_ statement: SQLFragment, _ decode: @escaping @Sendable (any SQLRow) throws -> Value)
         async throws -> [Value]

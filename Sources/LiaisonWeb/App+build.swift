@@ -37,6 +37,8 @@ public func buildRouter(settings: WebSettings, store: any LiaisonStore) async th
     let openAPI = try OpenAPIDocument(
         resources: settings.resourcesDirectory, regions: settings.regions, currentYear: settings.currentYear())
     let routes = RouteRegistry(audit: store)
+    // One index of the directory's names for the app, kept current as names change.
+    let finder = settings.mentionFinder ?? MentionDirectory(store: store)
 
     routes.add(.get, "/health", access: .public) { _, _ in "ok" }
     assets.register(on: routes)
@@ -45,6 +47,7 @@ public func buildRouter(settings: WebSettings, store: any LiaisonStore) async th
     PeopleAPI(store: store, settings: settings).register(on: routes)
     ActivitiesAPI(store: store, settings: settings).register(on: routes)
     FollowUpsAPI(store: store, settings: settings).register(on: routes)
+    ReportsAPI(store: store, settings: settings, finder: finder).register(on: routes)
     CalendarFeeds(store: store, strings: renderer.strings).register(on: routes)
     Exports(store: store, settings: settings).register(on: routes)
     HomePages(store: store, settings: settings, renderer: renderer).register(on: routes)
@@ -53,6 +56,7 @@ public func buildRouter(settings: WebSettings, store: any LiaisonStore) async th
     ActivityPages(store: store, settings: settings, renderer: renderer).register(on: routes)
     FollowUpPages(store: store, settings: settings, renderer: renderer).register(on: routes)
     InboxPages(store: store, renderer: renderer).register(on: routes)
+    ReportPages(store: store, settings: settings, renderer: renderer, finder: finder).register(on: routes)
     SearchPages(store: store, settings: settings, renderer: renderer).register(on: routes)
     SessionPages(store: store, settings: settings, renderer: renderer).register(on: routes)
     AccountPages(store: store, settings: settings, renderer: renderer).register(on: routes)

@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import LiaisonStore
 
 /// What the web layer needs to know about the deployment; read once at start.
 public struct WebSettings: Sendable {
@@ -16,6 +17,8 @@ public struct WebSettings: Sendable {
     public var limits = RateLimitSettings()
     /// Reverse proxies whose `X-Forwarded-For` names the client; from anyone else the header is ignored.
     public var trustedProxies: [String] = []
+    /// What finds the organizations and people a report's text names; nil for the directory's own index.
+    public var mentionFinder: (any ReportMentionFinder)?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, regions: RegionCatalog = .standard,

@@ -65,9 +65,15 @@ import Testing
                 activityId: activity.id),
             by: AuditActor(accountId: app.editor.account.id, name: "Editor"))
         let entry = try #require(try await store.notifications(accountId: app.admin.account.id).first)
+        let report = try await ReportIntake(store: store, finder: NoMentionFinder()).create(
+            ReportInput(
+                title: m("report.title"), body: m("report.body") + "\n\n- [ ] " + m("report.task"),
+                activityId: activity.id,
+                linksAdded: [MentionTarget(.organization, organization.id), MentionTarget(.person, person.id)]),
+            by: AuditActor(accountId: app.editor.account.id, name: "editor"))
         return [
             "organizations": organization.id, "people": person.id, "activities": activity.id,
-            "accounts": app.editor.account.id, "follow-ups": followUp.id, "inbox": entry.id,
+            "accounts": app.editor.account.id, "follow-ups": followUp.id, "inbox": entry.id, "reports": report.id,
         ]
     }
 

@@ -81,6 +81,7 @@ struct Layout {
             html.a(.href("/organizations"), text: t[.navDirectory])
             html.a(.href("/people"), text: t[.navPeople])
             html.a(.href("/calendar"), text: t[.navCalendar])
+            html.a(.href("/reports"), text: t[.navReports])
             html.a(.href("/follow-ups"), text: t[.navFollowUps])
             if role >= .editor {
                 html.a(.href("/organizations/new"), text: t[.navNewOrganization])

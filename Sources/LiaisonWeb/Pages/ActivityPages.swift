@@ -124,7 +124,9 @@ struct ActivityPages {
             strings: t)
         let view = ActivityView(
             model: model, t: t, canEdit: Self.canEdit(context), csrf: context.identity?.csrfToken ?? "",
-            followUps: followUps)
+            followUps: followUps,
+            reports: try await store.listReports(ReportQuery(activityId: activity.id, limit: 50)),
+            zone: Self.viewerZone(context))
         return renderer.page(title: activity.title, context: context, status: status) { view.render(into: &$0) }
     }
 

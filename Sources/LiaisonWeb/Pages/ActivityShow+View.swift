@@ -1,4 +1,6 @@
+import Foundation
 import LiaisonCore
+import LiaisonStore
 
 /// An activity's page: what and when (in its own zone and the viewer's), where and who, the summary, a
 /// mission's parts, the organizations taking part with the form that sets their attendance, the delegations,
@@ -10,6 +12,9 @@ struct ActivityView {
     let canEdit: Bool
     let csrf: String
     var followUps: FollowUpSection?
+    /// The reports on the activity, and the viewer's zone.
+    var reports: [ReportSummary] = []
+    var zone: TimeZone = .utc
 
     func render(into html: inout HTML) {
         RecordParts.notice(model.notice, into: &html)
@@ -43,6 +48,13 @@ struct ActivityView {
             html.newline()
         }
         participants(into: &html)
+        html.newline()
+        RecordParts.section("reports", heading: t[.sectionReports], into: &html) { html in
+            ReportListView.list(reports, zone: zone, t: t, into: &html)
+            if canEdit {
+                html.a(.class("button secondary"), .href("/reports/new?activity=\(model.id)"), text: t[.newReport])
+            }
+        }
         html.newline()
         RecordParts.section("delegations", heading: t[.sectionDelegations], into: &html) { html in
             if model.delegations.isEmpty {

@@ -119,7 +119,11 @@ struct DirectoryPages {
             try await store.listFollowUps(FollowUpQuery(organizationId: organization.id, limit: 20)),
             prefill: "organization=\(organization.id)", today: FollowUpPages.today(context), canEdit: canEdit,
             strings: t)
-        let view = OrganizationShowView(model: model, t: t, canEdit: canEdit, followUps: followUps)
+        let view = OrganizationShowView(
+            model: model, t: t, canEdit: canEdit, followUps: followUps,
+            reports: try await store.listReports(ReportQuery(organizationId: organization.id, limit: 10)),
+            reportCount: try await store.reportCount(organizationId: organization.id),
+            zone: ActivityPages.viewerZone(context))
         return renderer.page(title: organization.name, context: context) { view.render(into: &$0) }
     }
 

@@ -1,4 +1,6 @@
 import Foundation
+import LiaisonCore
+import LiaisonStore
 
 /// An organization's page: its name and status, facts and membership, the people there now and before, its
 /// latest activities, governance roles, networks, practices, history and the record's version.
@@ -8,6 +10,10 @@ struct OrganizationShowView {
     /// Whether the signed-in person may change the organization (an editor or an admin).
     let canEdit: Bool
     var followUps: FollowUpSection?
+    /// The latest reports that link the organization or note it, how many there are, and the viewer's zone.
+    var reports: [ReportSummary] = []
+    var reportCount = 0
+    var zone: TimeZone = .utc
 
     /// How many people and activities show before the rest are folded away.
     static let peopleShown = 12
@@ -32,6 +38,15 @@ struct OrganizationShowView {
                 html.newline()
                 RecordParts.section("lately", heading: t[.sectionLately], into: &html) { html in
                     lately(into: &html)
+                }
+                html.newline()
+                RecordParts.section("reports", heading: "\(t[.sectionReports]) (\(reportCount))", into: &html) { html in
+                    ReportListView.list(reports, zone: zone, t: t, into: &html)
+                    if canEdit {
+                        html.a(
+                            .class("button secondary"), .href("/reports/new?organization=\(model.id)"),
+                            text: t[.writeNote])
+                    }
                 }
                 html.newline()
                 followUps?.render(into: &html, t: t)

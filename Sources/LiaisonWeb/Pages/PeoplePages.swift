@@ -55,7 +55,10 @@ struct PeoplePages {
         let followUps = FollowUpSection(
             try await store.listFollowUps(FollowUpQuery(personId: person.id, limit: 20)),
             prefill: "person=\(person.id)", today: FollowUpPages.today(context), canEdit: canEdit, strings: t)
-        let view = PersonView(model: model, t: t, canEdit: canEdit, followUps: followUps)
+        let view = PersonView(
+            model: model, t: t, canEdit: canEdit, followUps: followUps,
+            reports: try await store.listReports(ReportQuery(personId: person.id, limit: 10)),
+            reportCount: try await store.reportCount(personId: person.id), zone: ActivityPages.viewerZone(context))
         return renderer.page(title: person.displayName, context: context) { view.render(into: &$0) }
     }
 

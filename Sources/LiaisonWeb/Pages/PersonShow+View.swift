@@ -1,4 +1,6 @@
+import Foundation
 import LiaisonCore
+import LiaisonStore
 
 /// A person's page: the name and what an editor can do with the record, the posts held now and before, how
 /// to reach them, their activities, what else is known of them, the history of the record and its version.
@@ -8,6 +10,10 @@ struct PersonView {
     /// Whether the signed-in person may edit, merge and delete the record (an editor or an admin).
     let canEdit: Bool
     var followUps: FollowUpSection?
+    /// The latest reports that link the person, how many there are, and the viewer's zone.
+    var reports: [ReportSummary] = []
+    var reportCount = 0
+    var zone: TimeZone = .utc
 
     static let latelyShown = 5
 
@@ -37,6 +43,10 @@ struct PersonView {
                 html.newline()
                 RecordParts.section("lately", heading: t[.sectionLately], into: &html) { html in
                     RecordParts.timeline(Array(model.activities.prefix(Self.latelyShown)), t: t, into: &html)
+                }
+                html.newline()
+                RecordParts.section("reports", heading: "\(t[.sectionReports]) (\(reportCount))", into: &html) { html in
+                    ReportListView.list(reports, zone: zone, t: t, into: &html)
                 }
                 html.newline()
                 followUps?.render(into: &html, t: t)

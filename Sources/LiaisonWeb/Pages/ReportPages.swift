@@ -1,0 +1,282 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LiaisonCore
+import LiaisonStore
+
+/// The reports: a list filtered by author, kind of activity, region and dates; a report's page with its
+/// rendered text, its links (removable, and added by name) and the follow-ups of its task lines; the form
+/// that writes or edits one; delete. All usable without JavaScript. Drafts are shown to all the staff,
+/// marked as drafts.
+struct ReportPages {
+    let store: any LiaisonStore
+    let settings: WebSettings
+    let renderer: PageRenderer
+    let finder: any ReportMentionFinder
+
+    private var t: Strings { renderer.strings }
+    private var intake: ReportIntake { ReportIntake(store: store, finder: finder) }
+
+    func register(on routes: RouteRegistry) {
+        routes.add(.get, "/reports", access: .viewer, use: list)
+        routes.add(.get, "/reports/new", access: .editor, use: newForm)
+        routes.add(.post, "/reports", access: .editor, use: create)
+        routes.add(.get, "/reports/:id", access: .viewer, use: show)
+        routes.add(.get, "/reports/:id/edit", access: .editor, use: editForm)
+        routes.add(.post, "/reports/:id", access: .editor, use: update)
+        routes.add(.post, "/reports/:id/links", access: .editor, use: links)
+        routes.add(.get, "/reports/:id/delete", access: .editor, use: confirmDelete)
+        routes.add(.post, "/reports/:id/delete", access: .editor, use: delete)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let parameters = request.uri.queryDictionary
+        let zone = ActivityPages.viewerZone(context)
+        let (query, errors) = ReportQuery.parse(
+            parameters.filter {
+                ["author", "kind", "region", "from", "to", "organization", "person", "activity"]
+                    .contains($0.key)
+            }, regions: settings.regions, zone: zone)
+        let items = try await store.listReports(query)
+        let staff = try await store.accounts()
+        let view = ReportListView(
+            items: items, filters: filterFields(parameters, errors: errors, staff: staff), zone: zone, t: t,
+            canEdit: ActivityPages.canEdit(context))
+        return renderer.page(title: t[.reportsTitle], context: context, status: errors.isEmpty ? .ok : .badRequest) {
+            view.render(into: &$0)
+        }
+    }
+
+    private func filterFields(_ parameters: [String: String], errors: [FieldError], staff: [StaffAccount])
+        -> [FormField]
+    {
+        func error(_ name: String) -> String? { errors.first { $0.field == name }?.message }
+        var author = FormField(name: "author", label: t[.reportAuthor], error: error("author"), control: .select)
+        author.options = FormField.choices(
+            staff.map { (String($0.id), $0.name) }, selected: parameters["author"] ?? "", blank: t[.anyone])
+        var kind = FormField(name: "kind", label: t[.filterKind], error: error("kind"), control: .select)
+        kind.options = FormField.choices(
+            ActivityKind.allCases.map { ($0.rawValue, t.label($0)) }, selected: parameters["kind"] ?? "",
+            blank: t[.any])
+        var region = FormField(name: "region", label: t[.filterRegion], error: error("region"), control: .select)
+        region.options = FormField.choices(
+            settings.regions.regions.map { ($0.key, $0.name) }, selected: parameters["region"] ?? "", blank: t[.any])
+        let from = FormField(
+            name: "from", label: t[.reportFrom], value: parameters["from"] ?? "", error: error("from"), control: .date)
+        let to = FormField(
+            name: "to", label: t[.reportTo], value: parameters["to"] ?? "", error: error("to"), control: .date)
+        return [author, kind, region, from, to]
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await showPage(request, context: context, report: try await ReportInputs.load(context, store: store))
+    }
+
+    private func showPage(
+        _ request: Request, context: AppRequestContext, report: Report, linkError: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let history = try await store.auditEntries(AuditQuery(entity: .report, entityId: report.id, limit: 20))
+        let view = ReportView(
+            report: report, followUps: try await store.followUps(ofReport: report.id),
+            history: history, zone: ActivityPages.viewerZone(context), t: t,
+            canEdit: ActivityPages.canEdit(context), csrf: context.identity?.csrfToken ?? "",
+            notice: request.uri.queryParameters["saved"] != nil ? t[.saved] : nil, linkError: linkError)
+        return renderer.page(title: report.input.title, context: context, status: status) { view.render(into: &$0) }
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var reader = QueryReader(request.uri.queryDictionary, strict: false)
+        var form = ReportForm()
+        form.activityId = reader.recordId("activity").map(String.init) ?? ""
+        form.organizationId = reader.recordId("organization").map(String.init) ?? ""
+        if let id = Int64(form.organizationId), let organization = try await store.organization(id: id) {
+            form.title = String(format: t[.reportNoteTitle], organization.name)
+        }
+        return try await formPage(
+            form, heading: t[.newReport], action: "/reports", cancel: "/reports", context: context)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        var form = ReportForm(form: try await FormData.read(request, context: context))
+        do {
+            let report = try await intake.create(try form.input(), by: context.actor)
+            return PageRenderer.redirect(to: "/reports/\(report.id)?saved=1")
+        } catch let error as ValidationError {
+            form.errors = error.errors
+            return try await formPage(
+                form, heading: t[.newReport], action: "/reports", cancel: "/reports", status: .unprocessableContent,
+                context: context)
+        }
+    }
+
+    @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let report = try await ReportInputs.load(context, store: store)
+        return try await formPage(
+            ReportForm(report: report), heading: String(format: t[.editHeading], report.input.title),
+            action: "/reports/\(report.id)", cancel: "/reports/\(report.id)", context: context)
+    }
+
+    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let current = try await ReportInputs.load(context, store: store)
+        var form = ReportForm(form: try await FormData.read(request, context: context))
+        let action = "/reports/\(current.id)"
+        guard let version = Int(form.version) else { throw HTTPError(.badRequest, message: t[.errorMissingVersion]) }
+        func again(conflict: Bool = false, status: HTTPResponse.Status = .unprocessableContent) async throws
+            -> Response
+        {
+            try await formPage(
+                form, heading: String(format: t[.editHeading], current.input.title), action: action, cancel: action,
+                conflict: conflict, status: status, context: context)
+        }
+        do {
+            var input = try form.input()
+            // The links panel, not this form, adds and removes links: they stay as they are.
+            input.linksAdded = current.input.linksAdded
+            input.linksRemoved = current.input.linksRemoved
+            _ = try await intake.update(id: current.id, expectedVersion: version, input, by: context.actor)
+            return PageRenderer.redirect(to: "\(action)?saved=1")
+        } catch let error as ValidationError {
+            form.errors = error.errors
+            return try await again()
+        } catch StoreError.versionConflict {
+            form.version = String(current.version)
+            return try await again(conflict: true, status: .conflict)
+        }
+    }
+
+    /// Adds an organization or person typed by name, or removes a link (`remove` = `organization:12`).
+    @Sendable func links(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let report = try await ReportInputs.load(context, store: store)
+        let form = try await FormData.read(request, context: context)
+        guard let version = Int(form["version"]) else { throw HTTPError(.badRequest, message: t[.errorMissingVersion]) }
+        func refuse(_ message: String, status: HTTPResponse.Status = .unprocessableContent) async throws -> Response {
+            try await showPage(request, context: context, report: report, linkError: message, status: status)
+        }
+        do {
+            if let target = Self.target(form["remove"]) {
+                _ = try await intake.unlink(target, in: report, expectedVersion: version, by: context.actor)
+            } else {
+                let name = form["name"].trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !name.isEmpty else { return try await refuse(t[.errorLinkName]) }
+                let target: MentionTarget
+                if let hit = try await store.organization(named: name) {
+                    target = MentionTarget(.organization, hit.id)
+                } else if let hit = try await store.person(named: name) {
+                    target = MentionTarget(.person, hit.id)
+                } else {
+                    return try await refuse(String(format: t[.errorNoRecordNamed], name))
+                }
+                _ = try await intake.link(target, in: report, expectedVersion: version, by: context.actor)
+            }
+            return PageRenderer.redirect(to: "/reports/\(report.id)?saved=1#links")
+        } catch let error as ValidationError {
+            return try await refuse(error.errors.map(\.message).joined(separator: " "))
+        } catch StoreError.versionConflict {
+            return try await refuse(t[.conflictMessage], status: .conflict)
+        }
+    }
+
+    static func target(_ value: String) -> MentionTarget? {
+        let parts = value.split(separator: ":")
+        guard parts.count == 2, let kind = MentionKind(rawValue: String(parts[0])), let id = Int64(parts[1]), id > 0
+        else { return nil }
+        return MentionTarget(kind, id)
+    }
+
+    @Sendable func confirmDelete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let report = try await ReportInputs.load(context, store: store)
+        let model = DeleteModel(
+            action: "/reports/\(report.id)/delete", cancel: "/reports/\(report.id)", version: report.version,
+            prompt: String(format: t[.deleteReportPrompt], report.input.title))
+        return renderer.deletePage(model, context: context)
+    }
+
+    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.recordID()
+        let form = try await FormData.read(request, context: context)
+        do {
+            try await store.deleteReport(id: id, expectedVersion: Int(form["version"]), by: context.actor)
+        } catch StoreError.versionConflict {
+            throw HTTPError(.conflict, message: t[.errorDeleteConflict])
+        }
+        return PageRenderer.redirect(to: "/reports?deleted=1")
+    }
+
+    private func formPage(
+        _ form: ReportForm, heading: String, action: String, cancel: String, conflict: Bool = false,
+        status: HTTPResponse.Status = .ok, context: AppRequestContext
+    ) async throws -> Response {
+        let activities = try await store.listActivities(ActivityQuery(newestFirst: true, limit: 200))
+        let view = ReportFormView(
+            form: form, heading: heading, action: action, cancel: cancel, conflict: conflict,
+            staff: try await store.accounts().filter { !$0.disabled }, activities: activities, t: t,
+            csrf: context.identity?.csrfToken ?? "")
+        return renderer.page(title: heading, context: context, status: status) { view.render(into: &$0) }
+    }
+}
+
+/// The report form as typed, kept whole so a refused save shows it again.
+struct ReportForm {
+    var title = ""
+    var body = ""
+    var status = ReportStatus.draft.rawValue
+    var activityId = ""
+    var organizationId = ""
+    var authors: [String] = []
+    var reviewers: [String] = []
+    var version = ""
+    var errors: [FieldError] = []
+
+    init() {}
+
+    init(report: Report) {
+        title = report.input.title
+        body = report.input.body
+        status = report.input.status.rawValue
+        activityId = report.input.activityId.map(String.init) ?? ""
+        organizationId = report.input.organizationId.map(String.init) ?? ""
+        authors = report.input.authorAccountIds.map(String.init)
+        reviewers = report.input.reviewerAccountIds.map(String.init)
+        version = String(report.version)
+    }
+
+    init(form: FormData) {
+        title = form["title"]
+        body = form["body"]
+        status = form["status"]
+        activityId = form["activityId"]
+        organizationId = form["organizationId"]
+        authors = form.all("authorAccountIds")
+        reviewers = form.all("reviewerAccountIds")
+        version = form["version"]
+    }
+
+    /// The input the form says, or the errors of the fields that are not what they must be.
+    func input() throws(ValidationError) -> ReportInput {
+        var errors: [FieldError] = []
+        func id(_ field: String, _ text: String) -> Int64? {
+            guard !text.isEmpty else { return nil }
+            guard let id = Int64(text), id > 0 else {
+                errors.append(FieldError(field: field, rule: "record_id", message: "Choose one from the list."))
+                return nil
+            }
+            return id
+        }
+        let status = ReportStatus(rawValue: status)
+        if status == nil {
+            errors.append(FieldError(field: "status", rule: "one_of", message: "Choose draft or shared."))
+        }
+        let input = ReportInput(
+            title: title, body: body, status: status ?? .draft,
+            authorAccountIds: authors.compactMap { id("authorAccountIds", $0) },
+            reviewerAccountIds: reviewers.compactMap { id("reviewerAccountIds", $0) },
+            activityId: id("activityId", activityId), organizationId: id("organizationId", organizationId))
+        if !errors.isEmpty { throw ValidationError(errors) }
+        return input
+    }
+
+    func error(_ field: String) -> String? {
+        errors.first { $0.field == field || $0.field.hasPrefix(field + "[") }?.message
+    }
+}
