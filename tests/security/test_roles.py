@@ -21,6 +21,8 @@ API_EXCEPTIONS = {
     ("POST", "/api/v1/people/duplicates"): "viewer",
     ("POST", "/api/v1/calendar-feeds"): "viewer",
     ("DELETE", "/api/v1/calendar-feeds/{id}"): "viewer",
+    # Everyone's inbox is their own: reading it is no change to the workspace.
+    ("POST", "/api/v1/notifications/read"): "viewer",
 }
 
 # The HTML routes, from `routes.add(...)` in Sources/LiaisonWeb/Pages/*.swift, with the least role each
@@ -80,6 +82,27 @@ PAGE_ROUTES = [
     ("GET", "/admin/audit", "admin", None),
     ("POST", "/admin/settings", "admin", {}),  # two-factor stays not required
     ("GET", "/admin/backup", "admin", None),
+    ("GET", "/reports", "viewer", None),
+    ("GET", "/reports/new", "editor", None),
+    ("POST", "/reports", "editor", {}),  # no title: 400
+    ("GET", "/reports/999999999", "viewer", None),  # 404
+    ("GET", "/reports/999999999/edit", "editor", None),
+    ("POST", "/reports/999999999", "editor", STALE),
+    ("POST", "/reports/999999999/links", "editor", STALE),
+    ("GET", "/reports/999999999/delete", "editor", None),
+    ("POST", "/reports/999999999/delete", "editor", STALE),
+    ("GET", "/follow-ups", "viewer", None),
+    ("GET", "/follow-ups/new", "editor", None),
+    ("POST", "/follow-ups", "editor", {}),  # no title: 400
+    ("GET", "/follow-ups/999999999", "viewer", None),  # 404
+    ("GET", "/follow-ups/999999999/edit", "editor", None),
+    ("POST", "/follow-ups/999999999", "editor", STALE),
+    ("POST", "/follow-ups/999999999/status", "editor", STALE),
+    ("GET", "/follow-ups/999999999/delete", "editor", None),
+    ("POST", "/follow-ups/999999999/delete", "editor", STALE),
+    ("GET", "/inbox", "viewer", None),
+    ("GET", "/inbox/999999999", "viewer", None),  # 404: no such entry of one's own
+    ("POST", "/inbox/read", "viewer", {}),  # one's own entries marked read
     ("POST", "/sign-out", "viewer", None),  # checked for anonymous callers only: it would end the session
 ]
 PUBLIC_ROUTES = [
