@@ -32,7 +32,11 @@ struct OpenAPIDocument: Sendable {
         }
         document.setQueryEnum("language", to: languages, on: ["/api/v1/people", "/api/v1/people/export"])
         document.setQueryEnum(
-            "region", to: keys, on: ["/api/v1/organizations", "/api/v1/organizations/export", "/api/v1/activities"])
+            "region", to: keys,
+            on: [
+                "/api/v1/organizations", "/api/v1/organizations/export", "/api/v1/activities", "/api/v1/reports",
+                "/api/v1/follow-ups",
+            ])
         body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]))
     }
 
