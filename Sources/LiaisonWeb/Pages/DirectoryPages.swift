@@ -29,7 +29,7 @@ struct DirectoryPages {
         let parameters = request.uri.queryDictionary(joining: ["ids"])
         let (query, errors) = OrganizationQuery.parse(parameters, regions: settings.regions)
         let result = try await store.listOrganizations(query)
-        let canEdit = (context.identity?.account.role ?? .viewer) >= .editor
+        let canEdit = ActivityPages.canEdit(context)
         var focalPointName: String?
         if let id = query.focalPointAccountId {
             focalPointName = try await store.account(id: id)?.name
@@ -114,7 +114,7 @@ struct DirectoryPages {
             organization: organization, people: people, activities: activities, history: history,
             regions: settings.regions, strings: t, saved: request.uri.queryParameters["saved"] != nil,
             currency: try await store.workspaceSettings().currency)
-        let canEdit = (context.identity?.account.role ?? .viewer) >= .editor
+        let canEdit = ActivityPages.canEdit(context)
         let followUps = FollowUpSection(
             try await store.listFollowUps(FollowUpQuery(organizationId: organization.id, limit: 20)),
             prefill: "organization=\(organization.id)", today: FollowUpPages.today(context), canEdit: canEdit,

@@ -34,7 +34,7 @@ struct PeoplePages {
         let model = PeopleModel(
             page: result, query: query, parameters: parameters, errors: errors, organization: organization,
             staff: try await store.accounts(), strings: t)
-        let view = PeopleView(model: model, t: t, canEdit: (context.identity?.account.role ?? .viewer) >= .editor)
+        let view = PeopleView(model: model, t: t, canEdit: ActivityPages.canEdit(context))
         return renderer.page(title: t[.peopleTitle], context: context, status: errors.isEmpty ? .ok : .badRequest) {
             view.render(into: &$0)
         }
@@ -51,7 +51,7 @@ struct PeoplePages {
             ? t[.saved] : request.uri.queryParameters["merged"] != nil ? t[.mergedNotice] : nil
         let model = PersonModel(
             person: person, activities: activities, metAt: metAt, history: history, strings: t, notice: notice)
-        let canEdit = (context.identity?.account.role ?? .viewer) >= .editor
+        let canEdit = ActivityPages.canEdit(context)
         let followUps = FollowUpSection(
             try await store.listFollowUps(FollowUpQuery(personId: person.id, limit: 20)),
             prefill: "person=\(person.id)", today: FollowUpPages.today(context), canEdit: canEdit, strings: t)
