@@ -7,6 +7,7 @@ public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
     case report
     case comment
     case followUp = "follow_up"
+    case prospect
     case account
     case apiToken = "api_token"
     case calendarFeed = "calendar_feed"
@@ -23,6 +24,7 @@ public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
         case .activity: "/activities/"
         case .report: "/reports/"
         case .followUp: "/follow-ups/"
+        case .prospect: "/pipeline/"
         case .comment, .account, .apiToken, .calendarFeed, .settings, .backup: nil
         }
     }
