@@ -56,6 +56,30 @@ public struct ProspectSummary: Sendable, Hashable, Codable, Identifiable {
     public var likelihood: Int?
     public var nextStep: String?
     public var version: Int
+
+    public init(
+        id: Int64, organizationId: Int64, organizationName: String, country: String?, region: String?,
+        membershipStatus: MembershipStatus, stage: PipelineStage, stageSince: String, ownerAccountId: Int64?,
+        ownerName: String?, targetDate: String?, targetActivityId: Int64?, targetActivityTitle: String?,
+        likelihood: Int?, nextStep: String?, version: Int
+    ) {
+        self.id = id
+        self.organizationId = organizationId
+        self.organizationName = organizationName
+        self.country = country
+        self.region = region
+        self.membershipStatus = membershipStatus
+        self.stage = stage
+        self.stageSince = stageSince
+        self.ownerAccountId = ownerAccountId
+        self.ownerName = ownerName
+        self.targetDate = targetDate
+        self.targetActivityId = targetActivityId
+        self.targetActivityTitle = targetActivityTitle
+        self.likelihood = likelihood
+        self.nextStep = nextStep
+        self.version = version
+    }
 }
 
 /// A board: the first cards of each stage, and how many each stage holds.

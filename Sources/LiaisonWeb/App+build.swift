@@ -55,6 +55,7 @@ public func buildRouter(settings: WebSettings, store: any LiaisonStore) async th
     PeoplePages(store: store, settings: settings, renderer: renderer).register(on: routes)
     ActivityPages(store: store, settings: settings, renderer: renderer).register(on: routes)
     FollowUpPages(store: store, settings: settings, renderer: renderer).register(on: routes)
+    PipelinePages(store: store, settings: settings, renderer: renderer).register(on: routes)
     InboxPages(store: store, renderer: renderer).register(on: routes)
     ReportPages(store: store, settings: settings, renderer: renderer, finder: finder).register(on: routes)
     SearchPages(store: store, settings: settings, renderer: renderer).register(on: routes)
