@@ -79,7 +79,9 @@ extension PostgresStore {
 
     /// Runs what the write does to other records (`StoredRecord.effects`) and, when it did anything, reads the
     /// record again, as those statements may have added to what it reads.
-    static func applyEffects<Record: StoredRecord>(_ db: Connection, _ change: RecordChange<Record>) async throws -> Record? {
+    static func applyEffects<Record: StoredRecord>(_ db: Connection, _ change: RecordChange<Record>) async throws
+        -> Record?
+    {
         let statements = try Record.effects(of: change)
         guard !statements.isEmpty else { return change.after }
         try await db.run(statements)

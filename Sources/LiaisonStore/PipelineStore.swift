@@ -198,15 +198,30 @@ extension LiaisonStore {
         return try await records(Prospect.self, ids: ids).first
     }
 
-    public func createProspect(_ input: ProspectInput, by actor: AuditActor) async throws -> Prospect {
-        try await createRecord(input, by: actor)
+    /// Adds the organization to the pipeline at version 1, its first move kept. Throws `ValidationError` naming
+    /// every rule it breaks; `today` ("YYYY-MM-DD", the viewer's) bounds the day a stage was reached.
+    public func createProspect(_ input: ProspectInput, today: String? = nil, by actor: AuditActor) async throws
+        -> Prospect
+    {
+        try await createRecord(try Self.checked(input, today: today), by: actor)
     }
 
-    /// Rewrites the prospect; its organization stays the one it was added for.
-    public func updateProspect(id: Int64, expectedVersion: Int, _ input: ProspectInput, by actor: AuditActor)
-        async throws -> Prospect
-    {
-        try await updateRecord(Prospect.self, id: id, expectedVersion: expectedVersion, input, by: actor)
+    /// Rewrites the prospect when `expectedVersion` is current; a new stage appends its move, and joined makes
+    /// the organization a member in the same write. The organization stays the one it was added for.
+    public func updateProspect(
+        id: Int64, expectedVersion: Int, _ input: ProspectInput, today: String? = nil, by actor: AuditActor
+    ) async throws -> Prospect {
+        guard let current = try await prospect(id: id) else { throw StoreError.notFound(entity: .prospect, id: id) }
+        var input = input
+        input.organizationId = current.input.organizationId
+        return try await updateRecord(
+            Prospect.self, id: id, expectedVersion: expectedVersion, try Self.checked(input, today: today), by: actor)
+    }
+
+    private static func checked(_ input: ProspectInput, today: String?) throws(ValidationError) -> ProspectInput {
+        let normalized = input.normalized()
+        try normalized.validate(today: today ?? LocalTime(Date(), in: .gmt).dayKey)
+        return normalized
     }
 
     public func deleteProspect(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {

@@ -30,7 +30,8 @@ public enum ProspectRow {
         StageChange(
             from: try row.text("from_stage").flatMap(PipelineStage.init(rawValue:)),
             to: PipelineStage(rawValue: try row.string("to_stage")) ?? .identified,
-            day: try row.string("reached_on"), at: try row.date("at") ?? Date(), accountId: try row.integer("account_id"),
+            day: try row.string("reached_on"), at: try row.date("at") ?? Date(),
+            accountId: try row.integer("account_id"),
             accountName: try row.string("account_name"), note: try row.text("note"),
             activityId: try row.integer("activity_id"))
     }
@@ -70,7 +71,10 @@ extension Prospect: StoredRecord {
                 WHERE p.id \(idsMatch)
                 """,
             children: [
-                ("history", "SELECT * FROM prospect_stage_change WHERE prospect_id \(idsMatch) ORDER BY prospect_id, id")
+                (
+                    "history",
+                    "SELECT * FROM prospect_stage_change WHERE prospect_id \(idsMatch) ORDER BY prospect_id, id"
+                )
             ])
     }
 
@@ -92,7 +96,8 @@ extension Prospect: StoredRecord {
             .of("accounts", [input.ownerAccountId].compactMap { $0 }, dialect: dialect) {
                 "SELECT id FROM account WHERE id \($0)"
             },
-            .of("activities", Set([input.targetActivityId, input.stageActivityId].compactMap { $0 }), dialect: dialect) {
+            .of("activities", Set([input.targetActivityId, input.stageActivityId].compactMap { $0 }), dialect: dialect)
+            {
                 "SELECT id FROM activity WHERE id \($0) \(dialect.lockAgainstDeletion)"
             },
         ].compactMap { $0 }
@@ -106,7 +111,8 @@ extension Prospect: StoredRecord {
         if organization == nil {
             errors.append(
                 FieldError(
-                    field: "organizationId", rule: "exists", message: "There is no organization \(input.organizationId)."
+                    field: "organizationId", rule: "exists",
+                    message: "There is no organization \(input.organizationId)."
                 ))
         }
         let existing = found["existing"].first
@@ -117,10 +123,13 @@ extension Prospect: StoredRecord {
         }
         let accounts = try found.ids("accounts")
         if let owner = input.ownerAccountId, !accounts.contains(owner) {
-            errors.append(FieldError(field: "ownerAccountId", rule: "exists", message: "There is no staff account \(owner)."))
+            errors.append(
+                FieldError(field: "ownerAccountId", rule: "exists", message: "There is no staff account \(owner)."))
         }
         let activities = try found.ids("activities")
-        for (field, activityId) in [("targetActivityId", input.targetActivityId), ("stageActivityId", input.stageActivityId)] {
+        for (field, activityId) in [
+            ("targetActivityId", input.targetActivityId), ("stageActivityId", input.stageActivityId),
+        ] {
             if let activityId, !activities.contains(activityId) {
                 errors.append(FieldError(field: field, rule: "exists", message: "There is no activity \(activityId)."))
             }

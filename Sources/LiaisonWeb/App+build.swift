@@ -47,6 +47,7 @@ public func buildRouter(settings: WebSettings, store: any LiaisonStore) async th
     PeopleAPI(store: store, settings: settings).register(on: routes)
     ActivitiesAPI(store: store, settings: settings).register(on: routes)
     FollowUpsAPI(store: store, settings: settings).register(on: routes)
+    ProspectsAPI(store: store, settings: settings).register(on: routes)
     ReportsAPI(store: store, settings: settings, finder: finder).register(on: routes)
     CalendarFeeds(store: store, strings: renderer.strings).register(on: routes)
     Exports(store: store, settings: settings).register(on: routes)

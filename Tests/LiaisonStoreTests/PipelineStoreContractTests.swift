@@ -50,10 +50,10 @@ import Testing
                 ProspectInput(
                     organizationId: s.foshan.id, stage: .met, ownerAccountId: s.agnes.id, targetDate: "2027-06-01",
                     targetActivityId: s.congress.id, likelihood: 70, nextStep: "Send the membership form",
-                    stageNote: "Met the mayor's office", stageActivityId: s.mission.id, stageDate: "2026-11-11"),
+                    stageNote: "Met the mayor's office", stageActivityId: s.mission.id, stageDate: "2025-11-11"),
                 by: actor(s.agnes))
             #expect(added.organizationName == "Foshan")
-            #expect(added.stageSince == "2026-11-11")
+            #expect(added.stageSince == "2025-11-11")
             #expect(added.history.count == 1)
             #expect(added.history[0].from == nil)
             #expect(added.history[0].to == .met)
@@ -66,30 +66,30 @@ import Testing
             edited.nextStep = "Call the international office"
             edited.stageDate = "2026-11-20"
             let same = try await store.updateProspect(id: added.id, expectedVersion: 1, edited, by: actor(s.agnes))
-            #expect(same.stageSince == "2026-11-11")
+            #expect(same.stageSince == "2025-11-11")
             #expect(same.history.count == 1)
 
             var intent = same.input
             intent.stage = .intentExpressed
-            intent.stageDate = "2026-11-25"
+            intent.stageDate = "2025-11-25"
             intent.stageNote = "Inclined to join before the Congress"
             let moved = try await store.updateProspect(id: added.id, expectedVersion: 2, intent, by: actor(s.agnes))
             #expect(moved.history.map(\.to) == [.met, .intentExpressed])
             #expect(moved.history[1].from == .met)
-            #expect(moved.stageSince == "2026-11-25")
+            #expect(moved.stageSince == "2025-11-25")
             await #expect(throws: StoreError.versionConflict(entity: .prospect, id: added.id, currentVersion: 3)) {
                 try await store.updateProspect(id: added.id, expectedVersion: 2, intent, by: actor(s.agnes))
             }
 
             var joined = moved.input
             joined.stage = .joined
-            joined.stageDate = "2027-01-15"
+            joined.stageDate = "2026-01-15"
             joined.stageNote = nil
             let member = try await store.updateProspect(id: added.id, expectedVersion: 3, joined, by: actor(s.agnes))
             #expect(member.history.map(\.to) == [.met, .intentExpressed, .joined])
             let organization = try #require(try await store.organization(id: s.foshan.id))
             #expect(organization.input.membershipStatus == .member)
-            #expect(organization.input.memberSince == 2027)
+            #expect(organization.input.memberSince == 2026)
             #expect(organization.version == s.foshan.version + 1)
             let orgTrail = try await store.auditEntries(AuditQuery(entity: .organization, entityId: s.foshan.id))
             #expect(orgTrail[0].changes.map(\.field) == ["membershipStatus", "memberSince"])
@@ -128,6 +128,18 @@ import Testing
                 #expect(
                     Set(error.errors.map(\.field))
                         == ["organizationId", "ownerAccountId", "targetActivityId", "stageActivityId"])
+            }
+            do {
+                _ = try await store.createProspect(
+                    ProspectInput(
+                        organizationId: s.dongguan.id, targetDate: "soon", likelihood: 101,
+                        nextStep: String(repeating: "x", count: 501), stageDate: "2099-01-01"), today: "2026-12-01",
+                    by: actor(s.agnes))
+                Issue.record("a prospect breaking the rules was stored")
+            } catch let error as ValidationError {
+                #expect(
+                    error.errors.map { "\($0.field):\($0.rule)" }.sorted()
+                        == ["likelihood:range", "nextStep:max_length", "stageDate:not_future", "targetDate:date"])
             }
             #expect(try await store.listProspects(ProspectQuery()).count == 1)
         }
@@ -176,14 +188,18 @@ import Testing
             #expect(small.cards.isEmpty)
             #expect(small.counts[.contacted] == 1)
 
-            #expect(try await store.listProspects(ProspectQuery(region: "europe")).map(\.organizationName) == ["Dongguan"])
+            #expect(
+                try await store.listProspects(ProspectQuery(region: "europe")).map(\.organizationName) == ["Dongguan"])
             #expect(try await store.listProspects(ProspectQuery(country: "CN")).map(\.organizationName) == ["Foshan"])
             #expect(
                 try await store.listProspects(ProspectQuery(ownerAccountId: s.agnes.id)).map(\.organizationName)
                     == ["Foshan"])
             #expect(
                 try await store.listProspects(ProspectQuery(targetActivityId: s.congress.id)).map(\.id) == [foshan.id])
-            #expect(try await store.listProspects(ProspectQuery(stages: [.contacted])).map(\.organizationName) == ["Dongguan"])
+            #expect(
+                try await store.listProspects(ProspectQuery(stages: [.contacted])).map(\.organizationName) == [
+                    "Dongguan"
+                ])
             #expect(try await store.prospect(organizationId: s.foshan.id)?.id == foshan.id)
 
             let funnel = try await store.pipelineFunnel(ProspectQuery())

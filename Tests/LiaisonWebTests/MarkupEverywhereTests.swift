@@ -71,8 +71,13 @@ import Testing
                 activityId: activity.id,
                 linksAdded: [MentionTarget(.organization, organization.id), MentionTarget(.person, person.id)]),
             by: AuditActor(accountId: app.editor.account.id, name: "editor"))
+        let prospect = try await store.createProspect(
+            ProspectInput(
+                organizationId: organization.id, stage: .met, targetActivityId: activity.id,
+                nextStep: m("prospect.nextStep"), stageNote: m("prospect.stageNote"), stageActivityId: activity.id),
+            by: AuditActor(accountId: app.editor.account.id, name: "editor"))
         return [
-            "organizations": organization.id, "people": person.id, "activities": activity.id,
+            "pipeline": prospect.id, "organizations": organization.id, "people": person.id, "activities": activity.id,
             "accounts": app.editor.account.id, "follow-ups": followUp.id, "inbox": entry.id, "reports": report.id,
         ]
     }
@@ -139,6 +144,7 @@ import Testing
                 "honorific", "notes", "metAt", "consentNote", "position.title", "department",
                 "position.organizationName",
                 "channel.value", "channel.label", "query", "followUp.title", "followUp.details",
+                "prospect.nextStep", "prospect.stageNote",
             ]
             #expect(Set(fields).subtracting(shown).sorted() == [])
         }

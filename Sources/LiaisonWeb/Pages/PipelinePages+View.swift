@@ -75,7 +75,9 @@ struct PipelineBoardView {
         html.li(.class("card")) { html in
             html.a(.class("card-title"), .href("/pipeline/\(s.id)"), text: s.organizationName)
             for fact in card.facts { html.p(.class("muted small"), text: fact) }
-            if canEdit { PipelineMoveForm(summary: s, csrf: csrf, back: head.filters.link("/pipeline"), t: t).render(into: &html) }
+            if canEdit {
+                PipelineMoveForm(summary: s, csrf: csrf, back: head.filters.link("/pipeline"), t: t).render(into: &html)
+            }
         }
     }
 }
@@ -93,10 +95,14 @@ struct PipelineMoveForm {
             html.hidden(name: "_csrf", value: csrf)
             html.hidden(name: "version", value: String(summary.version))
             html.hidden(name: "back", value: back)
-            html.label(.for(id), .class("visually-hidden"), text: String(format: t[.pipelineMoveLabel], summary.organizationName))
+            html.label(
+                .for(id), .class("visually-hidden"),
+                text: String(format: t[.pipelineMoveLabel], summary.organizationName))
             html.select(.id(id), .name("stage")) { html in
                 for stage in PipelineStage.allCases {
-                    html.option(.value(stage.rawValue), .flag("selected", stage == (summary.stage.next ?? summary.stage))) {
+                    html.option(
+                        .value(stage.rawValue), .flag("selected", stage == (summary.stage.next ?? summary.stage))
+                    ) {
                         $0.text(t.label(stage))
                     }
                 }

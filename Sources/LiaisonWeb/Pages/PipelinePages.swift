@@ -146,7 +146,8 @@ struct PipelinePages {
             form: form, heading: "", action: "", cancel: "", conflict: false,
             choices: ProspectChoices(staff: [], targets: [], places: places), strings: t)
         let view = ProspectShowView(
-            prospect: prospect, card: card ?? ProspectCard(Self.summary(prospect), regions: settings.regions, strings: t),
+            prospect: prospect,
+            card: card ?? ProspectCard(Self.summary(prospect), regions: settings.regions, strings: t),
             moveFields: model.fields.filter { $0.name == "stage" } + model.move, activityTitles: titles,
             notice: request.uri.queryParameters["saved"] != nil ? t[.saved] : nil,
             canEdit: ActivityPages.canEdit(context), csrf: context.identity?.csrfToken ?? "", t: t)
@@ -276,26 +277,22 @@ struct PipelinePages {
 
     // MARK: Shared with the API
 
-    /// Checks the rules that need no database, then creates.
     func create(_ input: ProspectInput, context: AppRequestContext) async throws -> Prospect {
-        let input = input.normalized()
-        try input.validate(today: FollowUpPages.today(context))
-        return try await store.createProspect(input, by: context.actor)
+        try await store.createProspect(input, today: FollowUpPages.today(context), by: context.actor)
     }
 
-    /// Checks the rules that need no database, then rewrites; the organization stays the prospect's.
     func update(_ current: Prospect, version: Int, _ input: ProspectInput, context: AppRequestContext) async throws
         -> Prospect
     {
-        var input = input.normalized()
-        input.organizationId = current.input.organizationId
-        try input.validate(today: FollowUpPages.today(context))
-        return try await store.updateProspect(id: current.id, expectedVersion: version, input, by: context.actor)
+        try await store.updateProspect(
+            id: current.id, expectedVersion: version, input, today: FollowUpPages.today(context), by: context.actor)
     }
 
     func load(_ context: AppRequestContext) async throws -> Prospect {
         let id = try context.recordID()
-        guard let prospect = try await store.prospect(id: id) else { throw StoreError.notFound(entity: .prospect, id: id) }
+        guard let prospect = try await store.prospect(id: id) else {
+            throw StoreError.notFound(entity: .prospect, id: id)
+        }
         return prospect
     }
 

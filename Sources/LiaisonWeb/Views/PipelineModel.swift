@@ -162,8 +162,10 @@ struct ProspectCard {
         summary = s
         stageLabel = t.label(s.stage)
         var facts: [String] = []
-        let place = [s.country.map { Country.named(code: $0)?.name ?? $0 }, s.region.flatMap { regions.region(key: $0)?.name }]
-            .compactMap { $0 }.joined(separator: " · ")
+        let place = [
+            s.country.map { Country.named(code: $0)?.name ?? $0 }, s.region.flatMap { regions.region(key: $0)?.name },
+        ]
+        .compactMap { $0 }.joined(separator: " · ")
         if !place.isEmpty { facts.append(place) }
         facts.append(String(format: t[.pipelineSince], s.stageSince))
         if let owner = s.ownerName { facts.append(String(format: t[.pipelineOwnedBy], owner)) }
@@ -207,7 +209,8 @@ struct PipelineFilters {
     func link(_ path: String, _ extra: [(String, String)] = []) -> String {
         var parts = URLComponents()
         parts.path = path
-        let items = Self.names.compactMap { name in values[name].map { URLQueryItem(name: name, value: $0) } }
+        let items =
+            Self.names.compactMap { name in values[name].map { URLQueryItem(name: name, value: $0) } }
             + extra.map { URLQueryItem(name: $0.0, value: $0.1) }
         parts.queryItems = items.isEmpty ? nil : items
         return parts.string ?? path
@@ -222,7 +225,8 @@ struct PipelineFilters {
             regions.regions.map { ($0.key, $0.name) }, selected: values["region"] ?? "", blank: t[.any])
         var country = FormField(name: "country", label: t[.filterCountry], error: error("country"), control: .select)
         country.options = FormField.choices(
-            Country.allByName.map { ($0.code, $0.name) }, selected: values["country"]?.uppercased() ?? "", blank: t[.any])
+            Country.allByName.map { ($0.code, $0.name) }, selected: values["country"]?.uppercased() ?? "",
+            blank: t[.any])
         var owner = FormField(name: "owner", label: t[.fieldOwner], error: error("owner"), control: .select)
         owner.options = FormField.choices(
             staff.map { (String($0.id), $0.name) }, selected: values["owner"] ?? "", blank: t[.anyone])
