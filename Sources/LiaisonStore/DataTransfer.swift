@@ -169,6 +169,14 @@ public struct TransferTable: Sendable, Hashable {
                 ("id", .integer), ("account_id", .integer), ("name", .text), ("token_hash", .text),
                 ("can_write", .bool), ("created_at", .date), ("last_used_at", .date), ("revoked_at", .date),
             ]),
+        TransferTable("prospect", ProspectRow.table.transferColumns),
+        TransferTable(
+            "prospect_stage_change",
+            [
+                ("id", .integer), ("prospect_id", .integer), ("from_stage", .text), ("to_stage", .text),
+                ("reached_on", .text), ("at", .date), ("account_id", .integer), ("account_name", .text),
+                ("note", .text), ("activity_id", .integer),
+            ]),
         TransferTable(
             "audit",
             [
