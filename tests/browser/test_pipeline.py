@@ -68,12 +68,12 @@ def test_add_a_new_city_to_the_pipeline_from_its_page(browser, server):
     assert "Not in the membership pipeline" in section.text
     click_and_wait(browser, section.find_element(By.LINK_TEXT, "Add to the pipeline"))
 
-    # A likelihood that is not a number is named beside its field; nothing is stored.
+    # A likelihood out of range is named beside its field; nothing is stored.
     Select(browser.find_element(By.ID, "f-stage")).select_by_visible_text("Contacted")
-    fill(browser, "f-likelihood", "high")
+    fill(browser, "f-likelihood", "150")
     fill(browser, "f-nextStep", "Invite to the Congress")
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.record button[type=submit]"))
-    assert "whole number from 0 to 100" in browser.find_element(By.CSS_SELECTOR, ".error-summary").text
+    assert "percentage from 0 to 100" in browser.find_element(By.ID, "error-summary").text
     fill(browser, "f-likelihood", "30")
     fill(browser, "f-stageNote", "Letter sent to the mayor's office")
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.record button[type=submit]"))
