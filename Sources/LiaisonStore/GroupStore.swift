@@ -248,6 +248,18 @@ extension LiaisonStore {
         return (items, total)
     }
 
+    /// The names of these organizations, by id (those that exist).
+    public func organizationNames(ids: [Int64]) async throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        let unique = Array(Set(ids)).prefix(5_000)
+        let rows = try await fetch(
+            SQLFragment(
+                "SELECT id, name FROM organization WHERE id IN (\(unique.map { _ in "?" }.joined(separator: ", ")))",
+                unique.map { .integer($0) })
+        ) { (try $0.integer("id") ?? 0, try $0.string("name")) }
+        return Dictionary(rows, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The organization's groups with its role in each, and its interests, newest first.
     public func engagement(organizationId: Int64) async throws -> OrganizationEngagement {
         let groups = try await fetch(

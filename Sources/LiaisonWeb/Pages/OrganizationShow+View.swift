@@ -11,6 +11,7 @@ struct OrganizationShowView {
     let canEdit: Bool
     var followUps: FollowUpSection?
     var pipeline: PipelineSection?
+    var engagement: EngagementSection?
     /// The latest reports that link the organization or note it, how many there are, and the viewer's zone.
     var reports: [ReportSummary] = []
     var reportCount = 0
@@ -53,6 +54,8 @@ struct OrganizationShowView {
                 followUps?.render(into: &html, t: t)
                 html.newline()
                 pipeline?.render(into: &html, t: t)
+                html.newline()
+                engagement?.render(into: &html, t: t)
                 folds(into: &html)
             }
             html.newline()
