@@ -161,7 +161,8 @@ extension Liaison.Seed {
                 throw ValidationError("--activities must be from 0 to 10,000,000; got \(activities).")
             }
             guard (0...organizations).contains(prospects) else {
-                throw ValidationError("--prospects must be from 0 to --organizations (\(organizations)); got \(prospects).")
+                throw ValidationError(
+                    "--prospects must be from 0 to --organizations (\(organizations)); got \(prospects).")
             }
         }
 

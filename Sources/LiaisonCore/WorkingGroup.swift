@@ -13,8 +13,9 @@ public struct GroupMember: Sendable, Hashable, Codable {
     public var joinedOn: String?
     public var representativeIds: [Int64]
 
-    public init(organizationId: Int64, role: GroupRole = .member, joinedOn: String? = nil, representativeIds: [Int64] = [])
-    {
+    public init(
+        organizationId: Int64, role: GroupRole = .member, joinedOn: String? = nil, representativeIds: [Int64] = []
+    ) {
         self.organizationId = organizationId
         self.role = role
         self.joinedOn = joinedOn

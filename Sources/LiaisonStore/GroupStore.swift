@@ -188,7 +188,12 @@ extension LiaisonStore {
                 JOIN organization o ON o.id = m.organization_id WHERE m.role = 'lead'
                 ORDER BY m.working_group_id, m.position
                 """)
-        ) { (try $0.integer("working_group_id") ?? 0, LinkedName(id: try $0.integer("id") ?? 0, name: try $0.string("name"))) }
+        ) {
+            (
+                try $0.integer("working_group_id") ?? 0,
+                LinkedName(id: try $0.integer("id") ?? 0, name: try $0.string("name"))
+            )
+        }
         let positions = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.id, $0) })
         for (groupId, lead) in leads { if let index = positions[groupId] { groups[index].leads.append(lead) } }
         return groups
@@ -236,7 +241,8 @@ extension LiaisonStore {
     {
         let items = try await fetch(
             GroupLists.unengaged(
-                region: region, country: country, limit: min(max(limit, 1), 1000), offset: min(max(offset, 0), 1_000_000),
+                region: region, country: country, limit: min(max(limit, 1), 1000),
+                offset: min(max(offset, 0), 1_000_000),
                 countOnly: false)
         ) {
             UnengagedMember(

@@ -77,7 +77,8 @@ extension WorkingGroup: StoredRecord {
         let id = try row.integer("id") ?? 0
         var representatives: [Int64: [Int64]] = [:]
         for rep in children("representatives", of: id) {
-            representatives[try rep.integer("organization_id") ?? 0, default: []].append(try rep.integer("person_id") ?? 0)
+            representatives[try rep.integer("organization_id") ?? 0, default: []].append(
+                try rep.integer("person_id") ?? 0)
         }
         let members = try children("members", of: id).map { member in
             let organizationId = try member.integer("organization_id") ?? 0
@@ -131,7 +132,8 @@ extension WorkingGroup: StoredRecord {
         }
         for (index, activityId) in input.activityIds.enumerated() where !activities.contains(activityId) {
             errors.append(
-                FieldError(field: "activityIds[\(index)]", rule: "exists", message: "There is no activity \(activityId)."))
+                FieldError(
+                    field: "activityIds[\(index)]", rule: "exists", message: "There is no activity \(activityId)."))
         }
         if !errors.isEmpty { throw ValidationError(errors) }
     }
@@ -242,8 +244,9 @@ extension Interest: StoredRecord {
         ]
     }
 
-    public static func children(of id: Int64, _ input: InterestInput, _ references: CheckedInterest) -> [SQLFragment]
-    { [] }
+    public static func children(of id: Int64, _ input: InterestInput, _ references: CheckedInterest) -> [SQLFragment] {
+        []
+    }
 
     public static func audit(
         _ action: AuditAction, _ record: Interest, from before: InterestInput?, to after: InterestInput?,
@@ -251,6 +254,7 @@ extension Interest: StoredRecord {
     ) -> AuditEvent {
         AuditEvent(
             actor: actor, action: action, entity: .interest, entityId: record.id,
-            summary: "\(record.organizationName): \(record.input.theme)", changes: AuditDiff.changes(from: before, to: after))
+            summary: "\(record.organizationName): \(record.input.theme)",
+            changes: AuditDiff.changes(from: before, to: after))
     }
 }

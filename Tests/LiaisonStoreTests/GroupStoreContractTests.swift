@@ -26,7 +26,8 @@ import Testing
             let quiet = try await city(store, "Quietville", country: "FR", member: true)
             let chen = try await store.createPerson(PersonInput.chen(at: guangzhou.id), by: .system)
             let meeting = try await store.createActivity(
-                ActivityInput(kind: .call, title: "Solid waste group call", start: "2026-11-20T10:00", end: "2026-11-20T11:00"),
+                ActivityInput(
+                    kind: .call, title: "Solid waste group call", start: "2026-11-20T10:00", end: "2026-11-20T11:00"),
                 by: .system)
             let group = try await store.createWorkingGroup(
                 WorkingGroupInput(

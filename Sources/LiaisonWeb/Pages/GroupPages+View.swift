@@ -38,7 +38,7 @@ struct GroupListView {
         html.table(.class("stacked")) { html in
             html.thead { html in
                 html.tr { html in
-                    for label in [t[.fieldName], t[.fieldTheme], t[.groupLeads], t[.groupMembers]] {
+                    for label in [t[.fieldGroupName], t[.fieldTheme], t[.groupLeads], t[.groupMembers]] {
                         html.th(.scope("col"), text: label)
                     }
                 }
@@ -46,7 +46,7 @@ struct GroupListView {
             html.tbody { html in
                 for group in groups {
                     html.tr { html in
-                        html.td(.dataLabel(t[.fieldName])) { $0.a(.href("/groups/\(group.id)"), text: group.name) }
+                        html.td(.dataLabel(t[.fieldGroupName])) { $0.a(.href("/groups/\(group.id)"), text: group.name) }
                         html.td(.dataLabel(t[.fieldTheme])) { html in
                             html.a(.href(InterestsLink.theme(group.theme)), text: group.theme)
                         }
@@ -159,7 +159,7 @@ struct InterestLinesView {
                     html.text(" — ")
                     html.a(.href("/interests/\(interest.id)"), text: interest.theme)
                     if let group = interest.workingGroupName, let id = interest.workingGroupId {
-                        html.text(" · ")
+                        html.text(" · \(t[.groupTitle]): ")
                         html.a(.href("/groups/\(id)"), text: group)
                     }
                     if let title = interest.activityTitle, let id = interest.activityId {
@@ -271,7 +271,8 @@ struct InterestFormView {
     let csrf: String
 
     func render(into html: inout HTML) {
-        let errors = fields.compactMap { field in field.error.map { FieldErrorLink(id: field.id, message: $0) } }
+        let errors =
+            fields.compactMap { field in field.error.map { FieldErrorLink(id: field.id, message: $0) } }
             + (form.errors["organizationId"].map { [FieldErrorLink(id: "f-theme", message: $0)] } ?? [])
         FormParts.head(heading, conflict: conflict ? t[.conflictMessage] : nil, errors: errors, t: t, into: &html)
         html.datalist(id: "themes", options: themes.map { ($0, $0) })
@@ -317,7 +318,9 @@ struct UnengagedView {
             html.tbody { html in
                 for member in members {
                     html.tr { html in
-                        html.td(.dataLabel(t[.colOrganization])) { $0.a(.href("/organizations/\(member.id)"), text: member.name) }
+                        html.td(.dataLabel(t[.colOrganization])) {
+                            $0.a(.href("/organizations/\(member.id)"), text: member.name)
+                        }
                         html.td(
                             .dataLabel(t[.filterCountry]),
                             text: member.country.map { Country.named(code: $0)?.name ?? $0 } ?? "")

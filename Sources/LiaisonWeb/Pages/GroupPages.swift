@@ -182,7 +182,8 @@ struct GroupPages {
             }
         }
         if !missing.isEmpty {
-            form.errors["addOrganizations"] = String(format: t[.errorNoOrganizationNamed], missing.joined(separator: ", "))
+            form.errors["addOrganizations"] = String(
+                format: t[.errorNoOrganizationNamed], missing.joined(separator: ", "))
         }
         var activityIds = form.activities.map(\.id)
         if !form.addActivityId.isEmpty {

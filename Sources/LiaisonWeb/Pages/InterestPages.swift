@@ -201,7 +201,9 @@ struct InterestPages {
 
     private func load(_ context: AppRequestContext) async throws -> Interest {
         let id = try context.recordID()
-        guard let interest = try await store.interest(id: id) else { throw StoreError.notFound(entity: .interest, id: id) }
+        guard let interest = try await store.interest(id: id) else {
+            throw StoreError.notFound(entity: .interest, id: id)
+        }
         return interest
     }
 
@@ -224,8 +226,9 @@ struct InterestPages {
         activity.options = FormField.choices(
             (organizationId > 0
                 ? try await store.listActivities(
-                    ActivityQuery(organizationId: organizationId, newestFirst: true, limit: 20)) : []
-            ).map { (String($0.id), "\($0.title) (\($0.start.prefix(10)))") },
+                    ActivityQuery(organizationId: organizationId, newestFirst: true, limit: 20)) : []).map {
+                    (String($0.id), "\($0.title) (\($0.start.prefix(10)))")
+                },
             selected: form.activityId, blank: t[.pipelineNoActivity])
         let fields = [
             theme, group, field("expressedOn", t[.fieldExpressedOn], form.expressedOn, control: .date), activity,

@@ -39,7 +39,8 @@ struct GroupForm {
         description = group.input.description ?? ""
         members = group.input.members.map { member in
             MemberRow(
-                organizationId: member.organizationId, name: names[member.organizationId] ?? "#\(member.organizationId)",
+                organizationId: member.organizationId,
+                name: names[member.organizationId] ?? "#\(member.organizationId)",
                 role: member.role.rawValue, joinedOn: member.joinedOn ?? "",
                 representatives: member.representativeIds.map { people[$0] ?? "#\($0)" }.joined(separator: "; "))
         }
@@ -83,7 +84,9 @@ struct GroupForm {
             if field.hasPrefix("members["), let close = field.firstIndex(of: "]") {
                 let index = field[field.index(field.startIndex, offsetBy: 8)..<close]
                 let rest = field[field.index(after: close)...]
-                field = rest.hasSuffix("joinedOn") ? "memberJoined.\(index)"
+                field =
+                    rest.hasSuffix("joinedOn")
+                    ? "memberJoined.\(index)"
                     : rest.hasSuffix("representativeIds") ? "memberRepresentatives.\(index)" : "addOrganizations"
             } else if field.hasPrefix("activityIds") {
                 field = "addActivityId"
@@ -118,11 +121,10 @@ struct GroupFormModel {
         self.conflict = conflict
         self.themes = themes
         version = form.version
-        func field(_ name: String, _ label: String, _ value: String, control: FormField.Control = .text) -> FormField
-        {
+        func field(_ name: String, _ label: String, _ value: String, control: FormField.Control = .text) -> FormField {
             FormField(name: name, label: label, value: value, error: form.errors[name], control: control)
         }
-        var name = field("name", t[.fieldName], form.name)
+        var name = field("name", t[.fieldGroupName], form.name)
         name.required = true
         var theme = field("theme", t[.fieldTheme], form.theme)
         theme.required = true

@@ -721,4 +721,5 @@ enum StringKey: String, CaseIterable, Sendable {
     case groupMemberSince = "group_member_since"
     case notEngaged = "not_engaged"
     case navGroups = "nav_groups"
+    case fieldGroupName = "field_group_name"
 }
