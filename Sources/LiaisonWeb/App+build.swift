@@ -48,6 +48,7 @@ public func buildRouter(settings: WebSettings, store: any LiaisonStore) async th
     ActivitiesAPI(store: store, settings: settings).register(on: routes)
     FollowUpsAPI(store: store, settings: settings).register(on: routes)
     ProspectsAPI(store: store, settings: settings).register(on: routes)
+    GroupsAPI(store: store, settings: settings).register(on: routes)
     ReportsAPI(store: store, settings: settings, finder: finder).register(on: routes)
     CalendarFeeds(store: store, strings: renderer.strings).register(on: routes)
     Exports(store: store, settings: settings).register(on: routes)

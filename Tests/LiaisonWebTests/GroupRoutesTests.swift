@@ -135,4 +135,51 @@ import Testing
             #expect(try await app.get("/interests/\(id)").status == .notFound)
         }
     }
+
+    @Test func theAPIKeepsGroupsAndInterestsAndListsTheUnengaged() async throws {
+        try await withTestApp { app in
+            let lyon = try await app.store.createOrganization(
+                OrganizationInput(name: "Lyon", country: "FR", region: "europe", membershipStatus: .member))
+            let group: [String: Any] = [
+                "name": "Transport", "theme": "Transport",
+                "members": [["organizationId": lyon.id, "role": "lead", "joinedOn": "2025-01-01"]],
+            ]
+            let created = try await app.send(.post, "/api/v1/working-groups", json: group)
+            #expect(created.status == .created)
+            let id = try #require(try created.json()["id"] as? Int)
+            #expect(try await app.send(.post, "/api/v1/working-groups", json: group, as: .viewer).status == .forbidden)
+            var bad = group
+            bad["members"] = [["organizationId": lyon.id, "role": "boss"]]
+            #expect(try await app.send(.post, "/api/v1/working-groups", json: bad).status == .badRequest)
+            bad["members"] = [["organizationId": lyon.id, "colour": "red"]]
+            #expect(try await app.send(.post, "/api/v1/working-groups", json: bad).status == .badRequest)
+            #expect(try (await app.get("/api/v1/working-groups", as: .viewer).json()["items"] as? [Any])?.count == 1)
+            var update = group
+            update["version"] = 1
+            update["members"] = []
+            #expect(try await app.send(.put, "/api/v1/working-groups/\(id)", json: update).status == .ok)
+            #expect(try await app.send(.put, "/api/v1/working-groups/\(id)", json: update).status == .conflict)
+            #expect(try await app.get("/api/v1/engagement/unengaged").text.contains("Lyon"))
+
+            let interest = try await app.send(
+                .post, "/api/v1/interests", json: ["organizationId": lyon.id, "workingGroupId": id])
+            #expect(interest.status == .created)
+            #expect(try interest.json()["theme"] as? String == "Transport")
+            let interestId = try #require(try interest.json()["id"] as? Int)
+            #expect(
+                try await app.send(.post, "/api/v1/interests", json: ["organizationId": lyon.id]).status
+                    == .unprocessableContent)
+            let listed = try await app.get("/api/v1/interests?theme=transport&country=FR")
+            #expect(try (listed.json()["items"] as? [[String: Any]])?.map { $0["id"] as? Int } == [interestId])
+            #expect(try await app.get("/api/v1/interests?country=XX").status == .badRequest)
+            #expect(try await app.get("/api/v1/engagement/unengaged").text.contains("Lyon") == false)
+            #expect(
+                try await app.send(.put, "/api/v1/interests/\(interestId)", json: ["version": 1, "theme": "Freight"])
+                    .status == .ok)
+            #expect(try await app.send(.delete, "/api/v1/interests/\(interestId)?version=1").status == .conflict)
+            #expect(try await app.send(.delete, "/api/v1/interests/\(interestId)?version=2").status == .noContent)
+            #expect(try await app.send(.delete, "/api/v1/working-groups/\(id)?version=2").status == .noContent)
+            #expect(try await app.get("/api/v1/working-groups/\(id)").status == .notFound)
+        }
+    }
 }

@@ -35,7 +35,8 @@ struct OpenAPIDocument: Sendable {
             "region", to: keys,
             on: [
                 "/api/v1/organizations", "/api/v1/organizations/export", "/api/v1/activities", "/api/v1/reports",
-                "/api/v1/follow-ups", "/api/v1/prospects", "/api/v1/prospects/funnel",
+                "/api/v1/follow-ups", "/api/v1/prospects", "/api/v1/prospects/funnel", "/api/v1/interests",
+                "/api/v1/engagement/unengaged",
             ])
         body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]))
     }
