@@ -105,9 +105,13 @@ struct GroupsAPI {
     }
 
     @Sendable func listInterests(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var reader = QueryReader(request.uri.queryDictionary, strict: true)
+        let parameters = request.uri.queryDictionary
+        var reader = QueryReader(parameters, strict: true)
         var query = InterestQuery()
         query.theme = reader.text("theme", max: 100)
+        if let raw = parameters["theme"], raw.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+            reader.fail("theme", "no_control_characters", "theme cannot hold control characters.")
+        }
         query.country = reader.country()
         query.region = region(&reader)
         query.workingGroupId = reader.recordId("group")

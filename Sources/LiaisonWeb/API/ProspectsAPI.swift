@@ -41,7 +41,7 @@ struct ProspectsAPI {
         var input: ProspectInput
 
         enum CodingKeys: String, CodingKey {
-            case id, version, organizationName, stageSince, createdAt, updatedAt
+            case id, version, organizationName, stageSince, history, createdAt, updatedAt
         }
 
         init(from decoder: any Decoder) throws {
@@ -50,6 +50,10 @@ struct ProspectsAPI {
             if c.contains(.id) { _ = try c.decodeIfPresent(Int64.self, forKey: .id) }
             for key in [CodingKeys.organizationName, .stageSince, .createdAt, .updatedAt] {
                 _ = try c.decodeIfPresent(String.self, forKey: key)
+            }
+            // The moves read with it are ignored, but must still be a list (or null).
+            if c.contains(.history), try !c.decodeNil(forKey: .history) {
+                _ = try c.nestedUnkeyedContainer(forKey: .history)
             }
             input = try ProspectInput(from: decoder)
         }
