@@ -10,6 +10,7 @@ public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
     case prospect
     case workingGroup = "working_group"
     case interest
+    case opportunity
     case account
     case apiToken = "api_token"
     case calendarFeed = "calendar_feed"
@@ -29,6 +30,7 @@ public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
         case .prospect: "/pipeline/"
         case .workingGroup: "/groups/"
         case .interest: "/interests/"
+        case .opportunity: "/opportunities/"
         case .comment, .account, .apiToken, .calendarFeed, .settings, .backup: nil
         }
     }

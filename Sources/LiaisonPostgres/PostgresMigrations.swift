@@ -107,6 +107,7 @@ enum PostgresMigrations {
         ("012 reports and follow-ups", reportsAndFollowUps),
         ("014 membership pipeline", membershipPipeline),
         ("016 working groups and interests", workingGroupsAndInterests),
+        ("017 opportunities", opportunities),
     ]
 
     /// Migrations after whose statements every organization's and activity's search text is worked out again.

@@ -195,6 +195,13 @@ public struct TransferTable: Sendable, Hashable {
             [("working_group_id", .integer), ("position", .integer), ("activity_id", .integer)]),
         // After the reports it may name.
         TransferTable("interest", InterestRow.table.transferColumns),
+        TransferTable("opportunity", OpportunityRow.table.transferColumns),
+        TransferTable(
+            "opportunity_invitation", key: ["opportunity_id", "position"],
+            [
+                ("opportunity_id", .integer), ("position", .integer), ("organization_id", .integer),
+                ("answer", .text), ("sent_on", .text),
+            ]),
         TransferTable(
             "audit",
             [

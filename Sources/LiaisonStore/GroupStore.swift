@@ -58,7 +58,7 @@ public struct InterestSummary: Sendable, Hashable, Codable, Identifiable {
     public var version: Int
 }
 
-/// A member with no working group and no interest on record: the untapped potential.
+/// A member with no working group, no interest and no opportunity on record: the untapped potential.
 public struct UnengagedMember: Sendable, Hashable, Codable, Identifiable {
     public var id: Int64
     public var name: String
@@ -71,10 +71,11 @@ public struct UnengagedMember: Sendable, Hashable, Codable, Identifiable {
 public struct OrganizationEngagement: Sendable, Hashable {
     public var groups: [(group: LinkedName, role: GroupRole)]
     public var interests: [InterestSummary]
+    public var opportunities: [OrganizationOpportunity] = []
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.groups.map(\.group) == rhs.groups.map(\.group) && lhs.groups.map(\.role) == rhs.groups.map(\.role)
-            && lhs.interests == rhs.interests
+            && lhs.interests == rhs.interests && lhs.opportunities == rhs.opportunities
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -131,6 +132,7 @@ public enum GroupLists {
         conditions.add("o.membership_status = 'member'")
         conditions.add("NOT EXISTS (SELECT 1 FROM working_group_member m WHERE m.organization_id = o.id)")
         conditions.add("NOT EXISTS (SELECT 1 FROM interest i WHERE i.organization_id = o.id)")
+        conditions.add("NOT EXISTS (SELECT 1 FROM opportunity_invitation v WHERE v.organization_id = o.id)")
         if let region { conditions.add("o.region = ?", .text(region)) }
         if let country { conditions.add("o.country = ?", .text(country)) }
         if countOnly {
@@ -281,6 +283,8 @@ extension LiaisonStore {
             )
         }
         let interests = try await listInterests(InterestQuery(organizationId: organizationId, limit: 50))
-        return OrganizationEngagement(groups: groups, interests: interests)
+        return OrganizationEngagement(
+            groups: groups, interests: interests, opportunities: try await opportunities(organizationId: organizationId)
+        )
     }
 }

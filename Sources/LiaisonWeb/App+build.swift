@@ -60,6 +60,7 @@ public func buildRouter(settings: WebSettings, store: any LiaisonStore) async th
     PipelinePages(store: store, settings: settings, renderer: renderer).register(on: routes)
     GroupPages(store: store, settings: settings, renderer: renderer).register(on: routes)
     InterestPages(store: store, settings: settings, renderer: renderer).register(on: routes)
+    OpportunityPages(store: store, settings: settings, renderer: renderer).register(on: routes)
     InboxPages(store: store, renderer: renderer).register(on: routes)
     ReportPages(store: store, settings: settings, renderer: renderer, finder: finder).register(on: routes)
     SearchPages(store: store, settings: settings, renderer: renderer).register(on: routes)

@@ -182,4 +182,76 @@ import Testing
             #expect(try await app.get("/api/v1/working-groups/\(id)").status == .notFound)
         }
     }
+
+    @Test func anOpportunityInvitesByNameAndSetsAnswersForManyAtOnce() async throws {
+        try await withTestApp { app in
+            let lyon = try await app.store.createOrganization(
+                OrganizationInput(name: "Lyon", country: "FR", region: "europe", membershipStatus: .member))
+            let porto = try await app.store.createOrganization(
+                OrganizationInput(name: "Porto", country: "PT", region: "europe", membershipStatus: .member))
+            #expect(try await app.get("/opportunities", as: .viewer).status == .ok)
+            #expect(try await app.get("/opportunities/new", as: .viewer).status == .forbidden)
+            #expect(
+                try await app.submit("/opportunities", [("title", ""), ("kind", "party")]).status
+                    == .unprocessableContent)
+            let created = try await app.submit(
+                "/opportunities",
+                [("title", "Peer exchange on recycling"), ("kind", "peer_exchange"), ("deadline", "2027-02-01")])
+            #expect(created.status == .seeOther)
+            let location = try #require(created.headers[.location])
+            let id = try #require(Int(location.dropFirst("/opportunities/".count).prefix { $0.isNumber }))
+
+            #expect(
+                try await app.submit(
+                    "/opportunities/\(id)/invitations", [("version", "1"), ("answer", "invited"), ("invite", "Lyon")],
+                    as: .viewer
+                ).status == .forbidden)
+            #expect(
+                try await app.submit(
+                    "/opportunities/\(id)/invitations",
+                    [("version", "1"), ("answer", "invited"), ("invite", "Atlantis")]
+                ).status == .unprocessableContent)
+            let invited = try await app.submit(
+                "/opportunities/\(id)/invitations",
+                [("version", "1"), ("answer", "invited"), ("invite", "Lyon\nPorto")])
+            #expect(invited.status == .seeOther)
+            let both = try await app.submit(
+                "/opportunities/\(id)/invitations",
+                [
+                    ("version", "2"), ("answer", "applied"), ("organizationIds", "\(lyon.id)"),
+                    ("organizationIds", "\(porto.id)"),
+                ])
+            #expect(both.status == .seeOther)
+            let stored = try #require(try await app.store.opportunity(id: Int64(id)))
+            #expect(stored.input.invitations.map(\.answer) == [.applied, .applied])
+            #expect(
+                try await app.submit("/opportunities/\(id)/invitations", [("version", "2"), ("answer", "selected")])
+                    .status == .conflict)
+            #expect(
+                try await app.submit("/opportunities/\(id)/invitations", [("version", "3"), ("answer", "won")])
+                    .status == .badRequest)
+            let page = try await app.get("/opportunities/\(id)", as: .viewer)
+            #expect(page.text.contains("Porto"))
+            #expect(page.text.contains("Applied"))
+            #expect(try await app.get("/organizations/\(lyon.id)").text.contains("Peer exchange on recycling"))
+            #expect(try await app.get("/engagement").text.contains("Lyon") == false)
+
+            #expect(try await app.get("/opportunities/\(id)/edit").status == .ok)
+            let edited = try await app.submit(
+                "/opportunities/\(id)", [("version", "3"), ("title", "Peer exchange"), ("kind", "peer_exchange")])
+            #expect(edited.status == .seeOther)
+            #expect(try await app.store.opportunity(id: Int64(id))?.input.invitations.count == 2)
+            #expect(try await app.get("/opportunities/\(id)/delete").status == .ok)
+            #expect(try await app.submit("/opportunities/\(id)/delete", [("version", "4")]).status == .seeOther)
+            #expect(try await app.get("/opportunities/\(id)").status == .notFound)
+
+            let api = try await app.send(
+                .post, "/api/v1/opportunities",
+                json: ["title": "Training", "invitations": [["organizationId": lyon.id, "answer": "interested"]]])
+            #expect(api.status == .created)
+            #expect(
+                try await app.send(.post, "/api/v1/opportunities", json: ["title": "x", "kind": "party"]).status
+                    == .badRequest)
+        }
+    }
 }

@@ -85,8 +85,14 @@ import Testing
             InterestInput(
                 organizationId: organization.id, theme: m("interest.theme"), workingGroupId: group.id,
                 activityId: activity.id, reportId: report.id, note: m("interest.note")), by: .system)
+        let opportunity = try await store.createOpportunity(
+            OpportunityInput(
+                title: m("opportunity.title"), theme: m("opportunity.theme"), eligibility: m("opportunity.eligibility"),
+                description: m("opportunity.description"), activityId: activity.id,
+                invitations: [OpportunityInvitation(organizationId: organization.id)]), by: .system)
         return [
-            "groups": group.id, "interests": interest.id, "pipeline": prospect.id, "organizations": organization.id,
+            "opportunities": opportunity.id, "groups": group.id, "interests": interest.id, "pipeline": prospect.id,
+            "organizations": organization.id,
             "people": person.id, "activities": activity.id,
             "accounts": app.editor.account.id, "follow-ups": followUp.id, "inbox": entry.id, "reports": report.id,
         ]
@@ -155,7 +161,8 @@ import Testing
                 "position.organizationName",
                 "channel.value", "channel.label", "query", "followUp.title", "followUp.details",
                 "prospect.nextStep", "prospect.stageNote", "group.name", "group.theme", "group.description",
-                "interest.theme", "interest.note",
+                "interest.theme", "interest.note", "opportunity.title", "opportunity.theme", "opportunity.eligibility",
+                "opportunity.description",
             ]
             #expect(Set(fields).subtracting(shown).sorted() == [])
         }

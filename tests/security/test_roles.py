@@ -129,6 +129,15 @@ PAGE_ROUTES = [
     ("GET", "/interests/999999999/delete", "editor", None),
     ("POST", "/interests/999999999/delete", "editor", STALE),
     ("GET", "/engagement", "viewer", None),
+    ("GET", "/opportunities", "viewer", None),
+    ("GET", "/opportunities/new", "editor", None),
+    ("POST", "/opportunities", "editor", {}),  # no title: 422
+    ("GET", "/opportunities/999999999", "viewer", None),  # 404
+    ("GET", "/opportunities/999999999/edit", "editor", None),
+    ("POST", "/opportunities/999999999", "editor", STALE),
+    ("POST", "/opportunities/999999999/invitations", "editor", STALE),
+    ("GET", "/opportunities/999999999/delete", "editor", None),
+    ("POST", "/opportunities/999999999/delete", "editor", STALE),
     ("GET", "/inbox", "viewer", None),
     ("GET", "/inbox/999999999", "viewer", None),  # 404: no such entry of one's own
     ("POST", "/inbox/read", "viewer", {}),  # one's own entries marked read

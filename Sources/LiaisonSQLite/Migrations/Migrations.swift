@@ -161,6 +161,9 @@ enum Migrations {
         migrator.registerMigration("016 working groups and interests") { db in
             try db.execute(sql: Self.workingGroupsAndInterests)
         }
+        migrator.registerMigration("017 opportunities") { db in
+            try db.execute(sql: Self.opportunities)
+        }
         return migrator
     }
 

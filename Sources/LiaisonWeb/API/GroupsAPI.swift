@@ -23,6 +23,11 @@ struct GroupsAPI {
         routes.add(.put, prefix + "/interests/:id", access: .editor, use: updateInterest)
         routes.add(.delete, prefix + "/interests/:id", access: .editor, use: deleteInterest)
         routes.add(.get, prefix + "/engagement/unengaged", access: .viewer, use: unengaged)
+        routes.add(.get, prefix + "/opportunities", access: .viewer, use: listOpportunities)
+        routes.add(.post, prefix + "/opportunities", access: .editor, use: createOpportunity)
+        routes.add(.get, prefix + "/opportunities/:id", access: .viewer, use: getOpportunity)
+        routes.add(.put, prefix + "/opportunities/:id", access: .editor, use: updateOpportunity)
+        routes.add(.delete, prefix + "/opportunities/:id", access: .editor, use: deleteOpportunity)
     }
 
     static let groupFields = KnownFields(
@@ -61,7 +66,51 @@ struct GroupsAPI {
         }
     }
 
+    static let opportunityFields = KnownFields(
+        names: [
+            "title", "kind", "theme", "deadline", "eligibility", "description", "activityId", "invitations", "id",
+            "version", "createdAt", "updatedAt",
+        ],
+        lists: ["invitations": ["organizationId", "answer", "sentOn"]])
+
     struct GroupList: Encodable { var items: [GroupSummary] }
+
+    struct OpportunityList: Encodable { var items: [OpportunitySummary] }
+
+    @Sendable func listOpportunities(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try JSONBody.response(OpportunityList(items: try await store.listOpportunities()))
+    }
+
+    @Sendable func getOpportunity(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.recordID()
+        guard let opportunity = try await store.opportunity(id: id) else {
+            throw StoreError.notFound(entity: .opportunity, id: id)
+        }
+        return try JSONBody.response(opportunity)
+    }
+
+    @Sendable func createOpportunity(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let body = try await JSONBody.decode(
+            Body<OpportunityInput>.self, from: request, context: context, fields: Self.opportunityFields)
+        let opportunity = try await store.createOpportunity(body.input, by: context.actor)
+        return try JSONBody.response(
+            opportunity, status: .created, headers: [.location: "/api/v1/opportunities/\(opportunity.id)"])
+    }
+
+    @Sendable func updateOpportunity(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.recordID()
+        let body = try await JSONBody.decode(
+            Body<OpportunityInput>.self, from: request, context: context, fields: Self.opportunityFields)
+        return try JSONBody.response(
+            try await store.updateOpportunity(
+                id: id, expectedVersion: try body.requireVersion(), body.input, by: context.actor))
+    }
+
+    @Sendable func deleteOpportunity(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.recordID()
+        try await store.deleteOpportunity(id: id, expectedVersion: try version(request), by: context.actor)
+        return Response(status: .noContent)
+    }
 
     @Sendable func listGroups(_ request: Request, context: AppRequestContext) async throws -> Response {
         try JSONBody.response(GroupList(items: try await store.listWorkingGroups()))

@@ -10,7 +10,8 @@ struct EngagementTabs {
     func render(into html: inout HTML) {
         html.nav(.class("tabs"), .ariaLabel(t[.engagementTitle])) { html in
             for (path, label) in [
-                ("/groups", t[.groupsTitle]), ("/interests", t[.interestsTitle]), ("/engagement", t[.unengagedTitle]),
+                ("/groups", t[.groupsTitle]), ("/interests", t[.interestsTitle]),
+                ("/opportunities", t[.opportunitiesTitle]), ("/engagement", t[.unengagedTitle]),
             ] {
                 html.a(.href(path), path == current ? Attribute("aria-current", "page") : nil, text: label)
                 html.text(" ")
@@ -346,7 +347,9 @@ struct EngagementSection {
 
     func render(into html: inout HTML, t: Strings) {
         RecordParts.section("engagement", heading: t[.engagementTitle], into: &html) { html in
-            if isMember && engagement.groups.isEmpty && engagement.interests.isEmpty {
+            if isMember && engagement.groups.isEmpty && engagement.interests.isEmpty
+                && engagement.opportunities.isEmpty
+            {
                 html.p { $0.span(.class("badge warning")) { $0.text(t[.notEngaged]) } }
             }
             if !engagement.groups.isEmpty {
@@ -362,6 +365,17 @@ struct EngagementSection {
             }
             if !engagement.interests.isEmpty {
                 InterestLinesView(interests: engagement.interests, t: t).render(into: &html)
+            }
+            if !engagement.opportunities.isEmpty {
+                html.ul(.class("plain")) { html in
+                    for item in engagement.opportunities {
+                        html.li { html in
+                            html.a(.href("/opportunities/\(item.opportunity.id)"), text: item.opportunity.name)
+                            html.text(" ")
+                            html.span(.class("badge")) { $0.text(t.label(item.answer)) }
+                        }
+                    }
+                }
             }
             if canEdit {
                 html.a(
