@@ -52,10 +52,19 @@ let package = Package(
             name: "LiaisonDemo", dependencies: ["LiaisonCore", "LiaisonStore"], resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
+        // Mail: the message writer and an SMTP client of Liaison's own.
+        .target(
+            name: "LiaisonMail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "LiaisonWeb",
             dependencies: [
-                "LiaisonCore", "LiaisonStore",
+                "LiaisonCore", "LiaisonStore", "LiaisonMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -72,7 +81,7 @@ let package = Package(
             name: "LiaisonCLI",
             dependencies: [
                 "LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonPostgres", "LiaisonWeb", "LiaisonDemo",
-                "LiaisonSynthetic", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LiaisonSynthetic", "LiaisonMail", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -80,6 +89,14 @@ let package = Package(
         ),
         .executableTarget(name: "liaison", dependencies: ["LiaisonCLI"], swiftSettings: swiftSettings),
         .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LiaisonMailTests",
+            dependencies: [
+                "LiaisonMail", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Helpers the test targets share; never linked into Liaison itself.
         .target(
             name: "LiaisonTestSupport",

@@ -105,6 +105,7 @@ enum PostgresMigrations {
             """
         ),
         ("012 reports and follow-ups", reportsAndFollowUps),
+        ("013 mail", mail),
     ]
 
     /// Migrations after whose statements every organization's and activity's search text is worked out again.
