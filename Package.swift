@@ -93,7 +93,9 @@ let package = Package(
             name: "LiaisonMailTests",
             dependencies: [
                 "LiaisonMail", .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -125,7 +127,7 @@ let package = Package(
             name: "LiaisonWebTests",
             dependencies: [
                 "LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonWeb", "LiaisonCLI", "LiaisonDemo",
-                "LiaisonSynthetic", "LiaisonTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "LiaisonSynthetic", "LiaisonTestSupport", "LiaisonMail", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],
