@@ -42,7 +42,9 @@ extension MailAddress {
         guard text.hasSuffix(">"), let open = text.lastIndex(of: "<") else { return MailAddress(text) }
         let address = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
         var name = text[..<open].trimmingCharacters(in: .whitespaces)
-        if name.count >= 2 && name.hasPrefix("\"") && name.hasSuffix("\"") { name = String(name.dropFirst().dropLast()) }
+        if name.count >= 2 && name.hasPrefix("\"") && name.hasSuffix("\"") {
+            name = String(name.dropFirst().dropLast())
+        }
         return MailAddress(address, name: name.isEmpty ? nil : name)
     }
 }

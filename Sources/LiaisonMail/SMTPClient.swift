@@ -48,7 +48,7 @@ public struct SMTPClient: Sendable {
     /// server took it, else why not. Throws when the conversation itself fails (no message after that was sent).
     public func send(_ messages: [MailMessage], logger: Logger) async throws(SMTPError) -> [SMTPError?] {
         let channel = try await connect()
-        do {
+        do throws(SMTPError) {
             let session = try await open(channel)
             var outcomes: [SMTPError?] = []
             for message in messages {
@@ -153,7 +153,7 @@ public struct SMTPClient: Sendable {
             let words = line.uppercased().split(separator: " ")
             guard let first = words.first else { continue }
             capabilities.insert(String(first))
-            if first == "AUTH" { words.dropFirst().forEach { capabilities.insert("AUTH " + $0) } }
+            if first == "AUTH" { words.dropFirst().forEach { capabilities.insert("AUTH \($0)") } }
         }
         return capabilities
     }

@@ -132,7 +132,8 @@ import Testing
             #expect(row[3].replacingOccurrences(of: "`", with: "") == setting.shownDefault)
             #expect(row[4].hasPrefix("`serve`:") == (setting.commands == .serve), "\(setting.flag): say which commands")
             #expect(
-                row[4].hasPrefix("`serve`, `mail`:") == (setting.commands == .mail), "\(setting.flag): say which commands")
+                row[4].hasPrefix("`serve`, `mail`:") == (setting.commands == .mail),
+                "\(setting.flag): say which commands")
         }
     }
 }

@@ -85,7 +85,10 @@ final class FakeSMTPHandler: ChannelInboundHandler {
         log.withLockedValue { $0.append(line) }
         let verb = line.uppercased()
         if verb.hasPrefix("EHLO") {
-            say(context, "250-fake.example.org\r\n250-SIZE 1000000\r\n" + (script.offersStartTLS ? "250-STARTTLS\r\n" : "") + "250 8BITMIME")
+            say(
+                context,
+                "250-fake.example.org\r\n250-SIZE 1000000\r\n" + (script.offersStartTLS ? "250-STARTTLS\r\n" : "")
+                    + "250 8BITMIME")
         } else if verb.hasPrefix("MAIL FROM:") || verb == "RSET" {
             say(context, "250 2.1.0 ok")
         } else if verb.hasPrefix("RCPT TO:") {
@@ -225,7 +228,10 @@ final class FakeSMTPHandler: ChannelInboundHandler {
     @Test func repliesAreReadWholeAcrossLinesAndPackets() throws {
         var bytes = Array("250-first\r\n250-SIZE 10\r\n250 last\r\n354 go\r\n220".utf8)
         let replies = try SMTPReply.take(from: &bytes)
-        #expect(replies == [SMTPReply(code: 250, lines: ["first", "SIZE 10", "last"]), SMTPReply(code: 354, lines: ["go"])])
+        #expect(
+            replies == [
+                SMTPReply(code: 250, lines: ["first", "SIZE 10", "last"]), SMTPReply(code: 354, lines: ["go"]),
+            ])
         #expect(bytes == Array("220".utf8))
         var junk = Array("hello there\r\n".utf8)
         #expect(throws: SMTPError.self) { try SMTPReply.take(from: &junk) }

@@ -21,7 +21,9 @@ import Testing
         return Seeded(agnes: agnes, lead: lead)
     }
 
-    private func assign(_ title: String, to account: StaffAccount, by lead: StaffAccount, due: String? = nil, _ store: any LiaisonStore)
+    private func assign(
+        _ title: String, to account: StaffAccount, by lead: StaffAccount, due: String? = nil, _ store: any LiaisonStore
+    )
         async throws -> FollowUp
     {
         try await store.createFollowUp(
@@ -128,7 +130,8 @@ import Testing
                 accountId: s.agnes.id, day: "2026-12-15", now: now.addingTimeInterval(61),
                 leaseUntil: now.addingTimeInterval(661), maxAttempts: 5)
             #expect(again == 2)
-            #expect(try await store.digestRecipients(maxAttempts: 5).first { $0.accountId == s.agnes.id }?.lastDay == nil)
+            #expect(
+                try await store.digestRecipients(maxAttempts: 5).first { $0.accountId == s.agnes.id }?.lastDay == nil)
             try await store.finishDigest(accountId: s.agnes.id, day: "2026-12-15", items: 3, at: now)
             let later = try await store.claimDigest(
                 accountId: s.agnes.id, day: "2026-12-15", now: now.addingTimeInterval(7200),

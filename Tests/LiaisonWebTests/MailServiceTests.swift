@@ -115,7 +115,8 @@ actor RecordingTransport: MailTransport {
 
     @Test func theDigestGoesAtTheHourInEachPersonsZoneOverdueFirstOnceADay() async throws {
         try await withWorld { world in
-            _ = try await assign(world, "Call Foshan about membership", due: "2026-12-15", organizations: [world.foshan.id])
+            _ = try await assign(
+                world, "Call Foshan about membership", due: "2026-12-15", organizations: [world.foshan.id])
             _ = try await assign(world, "Request the participants' contacts", due: "2026-12-10")
             _ = try await assign(world, "Invite to the Congress", due: "2026-12-16")
             // 06:30 in Shanghai is too early; 07:30 is the hour.

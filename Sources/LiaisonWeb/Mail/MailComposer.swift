@@ -51,7 +51,9 @@ struct MailComposer: Sendable {
         let overdue = items.filter { ($0.dueDate ?? day) < day }
         let today = items.filter { ($0.dueDate ?? day) >= day }
         let subject = String(format: t[.mailDigestSubject], overdue.count, today.count)
-        var lines = [String(format: t[.mailGreeting], recipient.name), "", String(format: t[.mailDigestIntro], day), ""]
+        var lines = [
+            String(format: t[.mailGreeting], recipient.name), "", String(format: t[.mailDigestIntro], day), "",
+        ]
         for (heading, group) in [(t[.mailDigestOverdue], overdue), (t[.mailDigestToday], today)] where !group.isEmpty {
             lines.append(heading)
             lines.append(String(repeating: "-", count: heading.count))
@@ -59,7 +61,8 @@ struct MailComposer: Sendable {
                 lines.append("* " + item.title)
                 let names = item.organizations.map(\.name)
                 let due = String(format: t[.mailDigestDue], item.dueDate ?? day)
-                lines.append("  " + ([due] + (names.isEmpty ? [] : [names.joined(separator: ", ")])).joined(separator: " · "))
+                lines.append(
+                    "  " + ([due] + (names.isEmpty ? [] : [names.joined(separator: ", ")])).joined(separator: " · "))
                 lines.append("  " + link("/follow-ups/\(item.id)"))
             }
             if group.count > Self.digestItems {
@@ -77,7 +80,9 @@ struct MailComposer: Sendable {
     static let digestItems = 50
 
     func test(to: MailAddress, through destination: String, now: Date) -> MailMessage {
-        let text = [String(format: t[.mailTestBody], destination), "", String(format: t[.mailDigestAll], link("/follow-ups"))]
+        let text = [
+            String(format: t[.mailTestBody], destination), "", String(format: t[.mailDigestAll], link("/follow-ups")),
+        ]
         return MailMessage(
             from: from, to: to, subject: t[.mailTestSubject], text: text.joined(separator: "\n"), date: now)
     }

@@ -187,7 +187,7 @@ public struct MailService: Sendable {
             return
         }
         let failure: SMTPError?
-        do {
+        do throws(SMTPError) {
             failure = try await transport.send([message], logger: logger).first ?? nil
         } catch {
             failure = error
