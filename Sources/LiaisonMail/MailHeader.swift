@@ -43,10 +43,10 @@ public enum MailHeader {
     public static func encodedWords(_ text: String) -> [String] {
         var words: [String] = []
         var chunk: [UInt8] = []
-        // 45 bytes make 60 characters of base64: with `=?UTF-8?B?` and `?=`, 72.
+        // 36 bytes make 48 characters of base64: with `=?UTF-8?B?` and `?=`, 60, which fits a line after "Subject: ".
         for scalar in text.unicodeScalars {
             let bytes = Array(String(scalar).utf8)
-            if chunk.count + bytes.count > 45 {
+            if chunk.count + bytes.count > 36 {
                 words.append(encodedWord(chunk))
                 chunk = []
             }

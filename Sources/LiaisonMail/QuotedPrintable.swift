@@ -1,3 +1,5 @@
+import Foundation
+
 /// Quoted-printable (RFC 2045 §6.7) for a UTF-8 text body: what is printable ASCII stays readable, every
 /// encoded line is at most 76 characters, and line breaks are CRLF.
 public enum QuotedPrintable {

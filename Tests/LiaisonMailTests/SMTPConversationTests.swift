@@ -162,7 +162,7 @@ final class FakeSMTPHandler: ChannelInboundHandler {
             _ = try await client(port: server.port, security: .startTLS).send(
                 [message(to: "agnes@example.org")], logger: logger)
         } catch {
-            guard case .startTLSNotOffered = error else {
+            guard case .startTLSNotOffered? = error as? SMTPError else {
                 Issue.record("expected startTLSNotOffered, got \(error)")
                 return
             }
@@ -184,7 +184,7 @@ final class FakeSMTPHandler: ChannelInboundHandler {
             _ = try await SMTPClient(settings: settings).send([message(to: "agnes@example.org")], logger: logger)
             Issue.record("sent with credentials in clear")
         } catch {
-            guard case .cannotAuthenticate = error else {
+            guard case .cannotAuthenticate? = error as? SMTPError else {
                 Issue.record("expected cannotAuthenticate, got \(error)")
                 return
             }
@@ -201,7 +201,7 @@ final class FakeSMTPHandler: ChannelInboundHandler {
                 [message(to: "agnes@example.org")], logger: logger)
             Issue.record("a silent server was taken for a working one")
         } catch {
-            guard case .timeout = error else {
+            guard case .timeout? = error as? SMTPError else {
                 Issue.record("expected a timeout, got \(error)")
                 return
             }
@@ -218,7 +218,7 @@ final class FakeSMTPHandler: ChannelInboundHandler {
             _ = try await client(port: port).send([message(to: "agnes@example.org")], logger: logger)
             Issue.record("sent to nobody")
         } catch {
-            guard case .cannotConnect = error else {
+            guard case .cannotConnect? = error as? SMTPError else {
                 Issue.record("expected cannotConnect, got \(error)")
                 return
             }
