@@ -3,7 +3,8 @@ and real `liaison serve` processes (from tests/security/liaison_server.py) that 
 
 `plain_smtp` takes mail in clear (for `--smtp smtp://127.0.0.1:PORT?tls=none`); `tls_smtp` offers STARTTLS with a
 certificate made for the test by `openssl` (trusted through `--smtp-ca-file`), requires it, and takes only the
-test's user and password, over TLS; `clear_only_smtp` never offers STARTTLS. Nothing here talks to anything but
+test's user and password, over TLS; `implicit_tls_smtp` speaks TLS from the first byte and offers AUTH LOGIN only; `clear_only_smtp` never offers
+STARTTLS. Nothing here talks to anything but
 the loopback interface.
 """
 
@@ -50,9 +51,14 @@ class Mailbox:
         self.logins = []
         self.lock = threading.Lock()
 
+    @staticmethod
+    def over_tls(server, session):
+        """After STARTTLS (aiosmtpd's `session.ssl`) or from the first byte (the transport's own)."""
+        return session.ssl is not None or server.transport.get_extra_info("ssl_object") is not None
+
     async def handle_MAIL(self, server, session, envelope, address, mail_options):
         with self.lock:
-            self.commands.append(("MAIL", address, session.ssl is not None))
+            self.commands.append(("MAIL", address, self.over_tls(server, session)))
         envelope.mail_from = address
         envelope.mail_options.extend(mail_options)
         return "250 OK"
@@ -60,14 +66,15 @@ class Mailbox:
     async def handle_DATA(self, server, session, envelope):
         parsed = email.message_from_bytes(envelope.original_content or envelope.content, policy=email.policy.default)
         with self.lock:
-            self.messages.append((list(envelope.rcpt_tos), parsed, envelope.original_content, session.ssl is not None))
+            self.messages.append(
+                (list(envelope.rcpt_tos), parsed, envelope.original_content, self.over_tls(server, session)))
         return "250 OK queued"
 
     def authenticate(self, server, session, envelope, mechanism, auth_data):
         if isinstance(auth_data, LoginPassword):
             login, password = auth_data.login.decode(), auth_data.password.decode()
             with self.lock:
-                self.logins.append((mechanism, login, session.ssl is not None))
+                self.logins.append((mechanism, login, self.over_tls(server, session)))
             if login == SMTP_USER and password == SMTP_PASSWORD:
                 return AuthResult(success=True)
         return AuthResult(success=False, handled=False)
@@ -138,6 +145,21 @@ def tls_smtp(certificate):
     controller, port = _start(
         mailbox, tls_context=context, require_starttls=True, authenticator=mailbox.authenticate,
         auth_required=True, auth_require_tls=True, server_hostname="localhost")
+    yield SMTPServer(mailbox, controller, port, certificate=cert)
+    controller.stop()
+
+
+@pytest.fixture
+def implicit_tls_smtp(certificate):
+    """TLS from the first byte (smtps://), offering AUTH LOGIN only."""
+    cert, key = certificate
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    mailbox = Mailbox()
+    controller, port = _start(
+        mailbox, ssl_context=context, authenticator=mailbox.authenticate, auth_required=True,
+        auth_exclude_mechanism=["PLAIN"], server_hostname="localhost",
+        auth_require_tls=False)  # aiosmtpd counts only STARTTLS as TLS; this whole connection is
     yield SMTPServer(mailbox, controller, port, certificate=cert)
     controller.stop()
 

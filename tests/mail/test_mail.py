@@ -152,6 +152,21 @@ def test_starttls_with_a_private_certificate_and_a_password(workspace, tls_smtp)
     assert tls_smtp.mailbox.count() == 1
 
 
+# aiosmtpd warns of AUTH without its STARTTLS: this server's connections are TLS from the first byte.
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_implicit_tls_with_auth_login(workspace, implicit_tls_smtp):
+    user = urllib.parse.quote(SMTP_USER, safe="")
+    password = urllib.parse.quote(SMTP_PASSWORD, safe="")
+    printed = workspace.cli(
+        "mail", "test", "--to", "agnes@example.org", "--smtp",
+        f"smtps://{user}:{password}@127.0.0.1:{implicit_tls_smtp.port}", "--smtp-from", FROM,
+        "--smtp-ca-file", str(implicit_tls_smtp.certificate))
+    assert "Sent a test message" in printed
+    [(recipients, message, _, over_tls)] = implicit_tls_smtp.mailbox.wait_for(1)
+    assert recipients == ["agnes@example.org"] and over_tls
+    assert [(mechanism, login) for mechanism, login, _ in implicit_tls_smtp.mailbox.logins] == [("LOGIN", SMTP_USER)]
+
+
 def test_a_server_without_starttls_gets_nothing_in_clear(workspace, clear_only_smtp):
     user = urllib.parse.quote(SMTP_USER, safe="")
     password = urllib.parse.quote(SMTP_PASSWORD, safe="")
