@@ -110,7 +110,7 @@ let package = Package(
             name: "LiaisonCLITests",
             dependencies: [
                 "LiaisonCLI", "LiaisonCore", "LiaisonPostgres", "LiaisonSQLite", "LiaisonStore", "LiaisonTestSupport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LiaisonMail", "LiaisonWeb", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
