@@ -45,30 +45,36 @@ public struct SMTPClient: Sendable {
     }
 
     /// Sends each message in turn over one connection. The result has one entry per message: nil when the
-    /// server took it, else why not. Throws when the conversation itself fails (no message after that was sent).
+    /// server took it, else why not (a message refused does not stop the others; a connection lost fails the
+    /// rest). Throws, having sent nothing, when no conversation could be opened.
     public func send(_ messages: [MailMessage], logger: Logger) async throws(SMTPError) -> [SMTPError?] {
         let channel = try await connect()
+        let session: Session
         do throws(SMTPError) {
-            let session = try await open(channel)
-            var outcomes: [SMTPError?] = []
-            for message in messages {
-                do throws(SMTPError) {
-                    try await transfer(message, on: channel, utf8: session.utf8)
-                    outcomes.append(nil)
-                } catch {
-                    guard case .refused = error else { throw error }
-                    logger.warning("Mail to \(message.to.address) refused: \(error)")
-                    outcomes.append(error)
-                    _ = try? await command(channel, "RSET", step: "RSET")
-                }
-            }
-            _ = try? await command(channel, "QUIT", step: "QUIT")
-            try? await channel.close()
-            return outcomes
+            session = try await open(channel)
         } catch {
             try? await channel.close()
             throw error
         }
+        var outcomes: [SMTPError?] = []
+        for message in messages {
+            do throws(SMTPError) {
+                try await transfer(message, on: channel, utf8: session.utf8)
+                outcomes.append(nil)
+            } catch {
+                logger.warning("Mail to \(message.to.address) not sent: \(error)")
+                outcomes.append(error)
+                guard case .refused = error else { break }
+                _ = try? await command(channel, "RSET", step: "RSET")
+            }
+        }
+        if outcomes.count < messages.count {
+            outcomes += Array(repeating: SMTPError.connectionClosed, count: messages.count - outcomes.count)
+        } else {
+            _ = try? await command(channel, "QUIT", step: "QUIT")
+        }
+        try? await channel.close()
+        return outcomes
     }
 
     // MARK: The conversation

@@ -1,4 +1,5 @@
 import NIOCore
+import NIOSSL
 
 /// What the client writes: the bytes of one command (or of a message's data) and the promise of its reply.
 struct SMTPCommand {
@@ -74,7 +75,13 @@ final class SMTPClientHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        fail(context: context, (error as? SMTPError) ?? .protocolViolation("\(error)"))
+        let failure: SMTPError =
+            switch error {
+            case let error as SMTPError: error
+            case is NIOSSLError, is NIOSSLExtraError, is BoringSSLError: .tlsFailed("\(error)")
+            default: .protocolViolation("\(error)")
+            }
+        fail(context: context, failure)
     }
 
     func channelInactive(context: ChannelHandlerContext) {

@@ -10,8 +10,10 @@ public enum SMTPError: Error, Sendable, CustomStringConvertible {
     case startTLSNotOffered
     /// The server offers no way of signing in that Liaison speaks, or signing in was asked for without TLS.
     case cannotAuthenticate(String)
-    /// The server does not speak SMTP as RFC 5321 says, or the TLS layer failed.
+    /// The server does not speak SMTP as RFC 5321 says.
     case protocolViolation(String)
+    /// The TLS handshake failed: an untrusted certificate, a name that does not match, no common version.
+    case tlsFailed(String)
     /// The connection closed before the conversation ended.
     case connectionClosed
 
@@ -29,6 +31,7 @@ public enum SMTPError: Error, Sendable, CustomStringConvertible {
             "the mail server does not offer STARTTLS; nothing was sent in clear (use smtps:// for implicit TLS)"
         case .cannotAuthenticate(let reason): "cannot sign in to the mail server: \(reason)"
         case .protocolViolation(let reason): "mail server protocol error: \(reason)"
+        case .tlsFailed(let reason): "TLS with the mail server failed (is its certificate trusted?): \(reason)"
         case .connectionClosed: "the mail server closed the connection"
         }
     }

@@ -13,6 +13,8 @@ final class FakeSMTPServer: Sendable {
         var greets = true
         var offersStartTLS = false
         var refusedRecipient: String?
+        /// Hangs up at the MAIL FROM that follows this many messages.
+        var hangsUpAfter: Int?
     }
 
     let channel: any Channel
@@ -89,6 +91,10 @@ final class FakeSMTPHandler: ChannelInboundHandler {
                 context,
                 "250-fake.example.org\r\n250-SIZE 1000000\r\n" + (script.offersStartTLS ? "250-STARTTLS\r\n" : "")
                     + "250 8BITMIME")
+        } else if verb.hasPrefix("MAIL FROM:"), let limit = script.hangsUpAfter,
+            messages.withLockedValue({ $0.count }) >= limit
+        {
+            context.close(promise: nil)
         } else if verb.hasPrefix("MAIL FROM:") || verb == "RSET" {
             say(context, "250 2.1.0 ok")
         } else if verb.hasPrefix("RCPT TO:") {
@@ -149,6 +155,17 @@ final class FakeSMTPHandler: ChannelInboundHandler {
         #expect(messages.count == 2)
         #expect(messages.first?.contains("\r\n..a line with a dot\r\n") == true)
         #expect(messages.first?.contains("To: agnes@example.org\r\n") == true)
+        try await server.stop()
+    }
+
+    @Test func aConnectionLostHalfWaySaysWhichMessagesWent() async throws {
+        let server = try await FakeSMTPServer(.init(hangsUpAfter: 1))
+        let outcomes = try await client(port: server.port).send(
+            [message(to: "agnes@example.org"), message(to: "lead@example.org"), message(to: "chen@example.org")],
+            logger: logger)
+        #expect(outcomes.count == 3)
+        #expect(outcomes[0] == nil && outcomes[1] != nil && outcomes[2] != nil)
+        #expect(server.messages.withLockedValue { $0.count } == 1)
         try await server.stop()
     }
 
