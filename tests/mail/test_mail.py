@@ -44,7 +44,7 @@ def check_well_formed(raw, message):
 
 
 @pytest.mark.parametrize("workspace", ENGINES, indirect=True)
-def test_an_assignment_and_a_mention_are_mailed_to_the_person_concerned(workspace, plain_smtp):
+def test_an_assignment_a_mention_and_a_review_are_mailed_to_the_person_concerned(workspace, plain_smtp):
     server = workspace.serve(*mail_flags(plain_smtp, "--smtp-digest-hour", "off"))
     agnes = workspace.ids["agnes@example.org"]
     follow_up = api(server, workspace, "POST", "/follow-ups",
@@ -70,9 +70,15 @@ def test_an_assignment_and_a_mention_are_mailed_to_the_person_concerned(workspac
     assert recipients == ["agnes@example.org"]
     assert str(message["Subject"]) == "Lena Lead mentioned you in “Mission to Guangzhou”"
     check_well_formed(raw, message)
+
+    api(server, workspace, "POST", "/reports",
+        {"title": "Notes on Dongguan", "body": "To check.", "status": "draft", "reviewerAccountIds": [agnes]})
+    recipients, message, _, _ = plain_smtp.mailbox.wait_for(3)[2]
+    assert recipients == ["agnes@example.org"]
+    assert str(message["Subject"]) == "Lena Lead asks you to review “Notes on Dongguan”"
     # Each entry is mailed once, however long the server runs.
     time.sleep(7)
-    assert plain_smtp.mailbox.count() == 2
+    assert plain_smtp.mailbox.count() == 3
 
 
 @pytest.mark.parametrize("workspace", ENGINES, indirect=True)
