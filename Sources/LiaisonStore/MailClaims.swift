@@ -63,7 +63,7 @@ public enum MailClaims {
     }
 
     /// Claims the account's digest of `day` until `leaseUntil`: a new row, or one whose last try failed and
-    /// whose lease has run out. Returns the account's id when this call has it.
+    /// whose lease has run out. Returns one row (the account and its tries so far) when this call has it.
     public static func claimDigest(
         accountId: Int64, day: String, now: Date, leaseUntil: Date, maxAttempts: Int
     ) -> SQLFragment {
