@@ -36,9 +36,13 @@ extension Liaison {
         func run() async throws {
             let configuration = try settings.configuration()
             let logger = configuration.logger
+            // Mail settings that cannot work stop the start before the database is opened.
+            let mailSetup = try configuration.mail()
             try await configuration.database.withStore(logger: logger) { database in
                 try await Self.checkRole(of: database, refusingSuperuser: configuration.refuseSuperuser)
-                let mail = try configuration.mailService(store: database, logger: logger)
+                let mail = try mailSetup.map {
+                    try MailService(store: database, transport: $0.transport, settings: $0.settings, logger: logger)
+                }
                 var signIn: String?
                 if demo {
                     let outcome = try await DemoNetwork.seed(
