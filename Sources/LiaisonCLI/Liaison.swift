@@ -160,6 +160,8 @@ extension Liaison.Seed {
         @Option(help: "How many organizations (1 to 1,000,000).") var organizations: Int = 20_000
         @Option(help: "How many people (0 to 10,000,000).") var people: Int = 1_000_000
         @Option(help: "How many activities over ten years around 2026 (0 to 10,000,000).") var activities: Int = 0
+        @Option(help: "How many organizations are in the membership pipeline, with their moves (0 to --organizations).")
+        var prospects: Int = 0
         @Option(help: "The seed: the same seed gives the same network.") var seed: UInt64 = 1
 
         func validate() throws {
@@ -172,6 +174,10 @@ extension Liaison.Seed {
             guard (0...10_000_000).contains(activities) else {
                 throw ValidationError("--activities must be from 0 to 10,000,000; got \(activities).")
             }
+            guard (0...organizations).contains(prospects) else {
+                throw ValidationError(
+                    "--prospects must be from 0 to --organizations (\(organizations)); got \(prospects).")
+            }
         }
 
         func run() async throws {
@@ -180,7 +186,8 @@ extension Liaison.Seed {
                     let report = try await SyntheticNetwork.seed(
                         into: database,
                         SyntheticOptions(
-                            organizations: organizations, people: people, activities: activities, seed: seed),
+                            organizations: organizations, people: people, activities: activities, prospects: prospects,
+                            seed: seed),
                         storeName: configuration.database.description
                     ) { line in
                         FileHandle.standardError.write(Data((line + "\n").utf8))

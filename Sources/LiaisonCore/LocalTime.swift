@@ -68,3 +68,11 @@ public struct LocalTime: Sendable, Equatable {
 
     private static let firstGregorianDay = dayNumber(year: 1583, month: 1, day: 1)
 }
+
+extension LocalTime {
+    /// "YYYY-MM-DD": the day this instant falls on in its zone.
+    public var dayKey: String {
+        let pad = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(pad(month))-\(pad(day))"
+    }
+}

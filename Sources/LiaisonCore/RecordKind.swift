@@ -7,6 +7,9 @@ public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
     case report
     case comment
     case followUp = "follow_up"
+    case prospect
+    case workingGroup = "working_group"
+    case interest
     case account
     case apiToken = "api_token"
     case calendarFeed = "calendar_feed"
@@ -23,6 +26,9 @@ public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
         case .activity: "/activities/"
         case .report: "/reports/"
         case .followUp: "/follow-ups/"
+        case .prospect: "/pipeline/"
+        case .workingGroup: "/groups/"
+        case .interest: "/interests/"
         case .comment, .account, .apiToken, .calendarFeed, .settings, .backup: nil
         }
     }

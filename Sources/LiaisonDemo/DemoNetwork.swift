@@ -70,6 +70,10 @@ public enum DemoNetwork {
             into: store, organizations: organizations.mapValues(\.id), people: people)
         _ = try await seedFollowUps(
             into: store, organizations: organizations.mapValues(\.id), activities: activities, today: today)
+        _ = try await seedPipeline(
+            into: store, organizations: organizations.mapValues(\.id), activities: activities)
+        _ = try await seedGroups(
+            into: store, organizations: organizations.mapValues(\.id), activities: activities)
         return Outcome(created: created, people: people.count, activities: activities.count, skipped: false)
     }
 }

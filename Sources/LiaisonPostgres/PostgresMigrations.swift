@@ -106,6 +106,8 @@ enum PostgresMigrations {
         ),
         ("012 reports and follow-ups", reportsAndFollowUps),
         ("013 mail", mail),
+        ("014 membership pipeline", membershipPipeline),
+        ("016 working groups and interests", workingGroupsAndInterests),
     ]
 
     /// Migrations after whose statements every organization's and activity's search text is worked out again.

@@ -14,7 +14,7 @@ extension PostgresStore {
             let removed = try await Self.lock(Person.self, db, id: remove, expectedVersion: nil)
             try Person.checkMerge(kept: kept, keepVersion: keepVersion, removed: removed, removeVersion: removeVersion)
             try await db.execute(Person.deleteStatement, remove)
-            let after = try await Self.rewrite(db, kept, kept.input.merged(with: removed.input))
+            let (after, _) = try await Self.rewrite(db, kept, kept.input.merged(with: removed.input))
             for event in AuditEvent.merge(kept: kept, removed: removed, result: after, by: actor) {
                 try await Self.appendAudit(db, event)
             }

@@ -29,7 +29,13 @@ extension PostgresStore {
     ) async throws -> Record {
         try await write { db in
             let before = try await Self.lock(Record.self, db, id: id, expectedVersion: expectedVersion)
-            let after = try await Self.rewrite(db, before, input)
+            let (written, references) = try await Self.rewrite(db, before, input)
+            let after =
+                try await Self.applyEffects(
+                    db,
+                    RecordChange(
+                        .update, before: before, after: written, input: input, references: references, actor: actor,
+                        now: Self.now(), dialect: PostgresDialect())) ?? written
             try await Self.appendAudit(db, Record.audit(.update, after, from: before.input, to: after.input, by: actor))
             return after
         }
@@ -41,6 +47,11 @@ extension PostgresStore {
         try await write { db in
             let before = try await Self.lock(Record.self, db, id: id, expectedVersion: expectedVersion)
             try await db.execute(Record.deleteStatement, id)
+            _ = try await Self.applyEffects(
+                db,
+                RecordChange(
+                    .delete, before: before, after: nil, input: nil, references: nil, actor: actor, now: Self.now(),
+                    dialect: PostgresDialect()))
             // The entry keeps every field, so the trail still says what was deleted.
             try await Self.appendAudit(db, Record.audit(.delete, before, from: before.input, to: nil, by: actor))
         }
@@ -55,9 +66,27 @@ extension PostgresStore {
         let id = try await db.insertReturningId(
             Record.insert(input, references, now: now(), dialect: PostgresDialect()))
         try await db.run(Record.children(of: id, input, references))
-        let created = try await load(Record.self, db, ids: [id])[0]
+        let written = try await load(Record.self, db, ids: [id])[0]
+        let created =
+            try await applyEffects(
+                db,
+                RecordChange(
+                    .create, before: nil, after: written, input: input, references: references, actor: actor,
+                    now: now(), dialect: PostgresDialect())) ?? written
         try await appendAudit(db, Record.audit(.create, created, from: nil, to: created.input, by: actor))
         return created
+    }
+
+    /// Runs what the write does to other records (`StoredRecord.effects`) and, when it did anything, reads the
+    /// record again, as those statements may have added to what it reads.
+    static func applyEffects<Record: StoredRecord>(_ db: Connection, _ change: RecordChange<Record>) async throws
+        -> Record?
+    {
+        let statements = try Record.effects(of: change)
+        guard !statements.isEmpty else { return change.after }
+        try await db.run(statements)
+        guard let id = change.after?.id else { return nil }
+        return try await load(Record.self, db, ids: [id]).first
     }
 
     /// The record as stored, its row locked until the transaction ends (so an edit through another server
@@ -75,15 +104,16 @@ extension PostgresStore {
         return record
     }
 
-    /// Checks `input`'s references, writes it over `record` at the next version, and reads it back.
+    /// Checks `input`'s references, writes it over `record` at the next version, and reads it back with
+    /// what the check learned.
     static func rewrite<Record: StoredRecord>(_ db: Connection, _ record: Record, _ input: Record.Input)
-        async throws -> Record
+        async throws -> (Record, Record.References)
     {
         let references = try await checkReferences(Record.self, db, input, of: record.id)
         try await db.run(
             Record.replace(
                 id: record.id, version: record.version + 1, input, references, now: now(), dialect: PostgresDialect()))
-        return try await load(Record.self, db, ids: [record.id])[0]
+        return (try await load(Record.self, db, ids: [record.id])[0], references)
     }
 
     /// The records with these ids in the order given, read with one query per table however many they are.

@@ -13,7 +13,7 @@ extension SQLiteStore {
             let removed = try Self.lock(Person.self, db, id: remove, expectedVersion: nil)
             try Person.checkMerge(kept: kept, keepVersion: keepVersion, removed: removed, removeVersion: removeVersion)
             try db.execute(sql: Person.deleteStatement, arguments: [remove])
-            let after = try Self.rewrite(db, kept, kept.input.merged(with: removed.input))
+            let (after, _) = try Self.rewrite(db, kept, kept.input.merged(with: removed.input))
             for event in AuditEvent.merge(kept: kept, removed: removed, result: after, by: actor) {
                 try Self.appendAudit(db, event)
             }

@@ -33,7 +33,13 @@ extension SQLiteStore {
     ) async throws -> Record {
         try await write { db in
             let before = try Self.lock(Record.self, db, id: id, expectedVersion: expectedVersion)
-            let after = try Self.rewrite(db, before, input)
+            let (written, references) = try Self.rewrite(db, before, input)
+            let after =
+                try Self.applyEffects(
+                    db,
+                    RecordChange(
+                        .update, before: before, after: written, input: input, references: references, actor: actor,
+                        now: Self.now(), dialect: SQLiteDialect())) ?? written
             try Self.appendAudit(db, Record.audit(.update, after, from: before.input, to: after.input, by: actor))
             return after
         }
@@ -45,6 +51,11 @@ extension SQLiteStore {
         try await write { db in
             let before = try Self.lock(Record.self, db, id: id, expectedVersion: expectedVersion)
             try db.executeCached(sql: Record.deleteStatement, arguments: [id])
+            _ = try Self.applyEffects(
+                db,
+                RecordChange(
+                    .delete, before: before, after: nil, input: nil, references: nil, actor: actor, now: Self.now(),
+                    dialect: SQLiteDialect()))
             // The entry keeps every field, so the trail still says what was deleted.
             try Self.appendAudit(db, Record.audit(.delete, before, from: before.input, to: nil, by: actor))
         }
@@ -59,9 +70,25 @@ extension SQLiteStore {
         try db.run([Record.insert(input, references, now: now(), dialect: SQLiteDialect())])
         let id = db.lastInsertedRowID
         try db.run(Record.children(of: id, input, references))
-        let created = try load(Record.self, db, ids: [id])[0]
+        let written = try load(Record.self, db, ids: [id])[0]
+        let created =
+            try applyEffects(
+                db,
+                RecordChange(
+                    .create, before: nil, after: written, input: input, references: references, actor: actor,
+                    now: now(), dialect: SQLiteDialect())) ?? written
         try appendAudit(db, Record.audit(.create, created, from: nil, to: created.input, by: actor))
         return created
+    }
+
+    /// Runs what the write does to other records (`StoredRecord.effects`) and, when it did anything, reads the
+    /// record again, as those statements may have added to what it reads.
+    static func applyEffects<Record: StoredRecord>(_ db: Database, _ change: RecordChange<Record>) throws -> Record? {
+        let statements = try Record.effects(of: change)
+        guard !statements.isEmpty else { return change.after }
+        try db.run(statements)
+        guard let id = change.after?.id else { return nil }
+        return try load(Record.self, db, ids: [id]).first
     }
 
     /// The record as stored; refuses a stale version. (The write transaction already holds SQLite's one
@@ -76,15 +103,16 @@ extension SQLiteStore {
         return record
     }
 
-    /// Checks `input`'s references, writes it over `record` at the next version, and reads it back.
+    /// Checks `input`'s references, writes it over `record` at the next version, and reads it back with
+    /// what the check learned.
     static func rewrite<Record: StoredRecord>(_ db: Database, _ record: Record, _ input: Record.Input) throws
-        -> Record
+        -> (Record, Record.References)
     {
         let references = try checkReferences(Record.self, db, input, of: record.id)
         try db.run(
             Record.replace(
                 id: record.id, version: record.version + 1, input, references, now: now(), dialect: SQLiteDialect()))
-        return try load(Record.self, db, ids: [record.id])[0]
+        return (try load(Record.self, db, ids: [record.id])[0], references)
     }
 
     /// The records with these ids in the order given, with one query per table however many they are.

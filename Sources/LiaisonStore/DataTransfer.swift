@@ -169,6 +169,32 @@ public struct TransferTable: Sendable, Hashable {
                 ("id", .integer), ("account_id", .integer), ("name", .text), ("token_hash", .text),
                 ("can_write", .bool), ("created_at", .date), ("last_used_at", .date), ("revoked_at", .date),
             ]),
+        TransferTable("prospect", ProspectRow.table.transferColumns),
+        TransferTable(
+            "prospect_stage_change",
+            [
+                ("id", .integer), ("prospect_id", .integer), ("from_stage", .text), ("to_stage", .text),
+                ("reached_on", .text), ("at", .date), ("account_id", .integer), ("account_name", .text),
+                ("note", .text), ("activity_id", .integer),
+            ]),
+        TransferTable("working_group", WorkingGroupRow.table.transferColumns),
+        TransferTable(
+            "working_group_member", key: ["working_group_id", "position"],
+            [
+                ("working_group_id", .integer), ("position", .integer), ("organization_id", .integer), ("role", .text),
+                ("joined_on", .text),
+            ]),
+        TransferTable(
+            "working_group_representative", key: ["working_group_id", "position"],
+            [
+                ("working_group_id", .integer), ("position", .integer), ("organization_id", .integer),
+                ("person_id", .integer),
+            ]),
+        TransferTable(
+            "working_group_activity", key: ["working_group_id", "position"],
+            [("working_group_id", .integer), ("position", .integer), ("activity_id", .integer)]),
+        // After the reports it may name.
+        TransferTable("interest", InterestRow.table.transferColumns),
         TransferTable(
             "audit",
             [

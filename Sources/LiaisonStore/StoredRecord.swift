@@ -42,6 +42,40 @@ public protocol StoredRecord: Sendable {
         _ action: AuditAction, _ record: Self, from before: Input?, to after: Input?, by actor: AuditActor
     )
         -> AuditEvent
+
+    /// What the write does to other records, run in its transaction after the record's own rows and before
+    /// its audit entry (a membership the change grants, a history row, an inbox entry). None by default.
+    static func effects(of change: RecordChange<Self>) throws -> [SQLFragment]
+}
+
+/// One write of a record as its executor made it, for the statements it causes elsewhere.
+public struct RecordChange<Record: StoredRecord>: Sendable {
+    public let action: AuditAction
+    /// The record before the write; nil for a creation.
+    public let before: Record?
+    /// The record as written; nil for a deletion.
+    public let after: Record?
+    /// What was written (as given, with what the record does not keep); nil for a deletion.
+    public let input: Record.Input?
+    /// What the reference check learned; nil for a deletion.
+    public let references: Record.References?
+    public let actor: AuditActor
+    public let now: Date
+    public let dialect: any SQLDialect
+
+    public init(
+        _ action: AuditAction, before: Record?, after: Record?, input: Record.Input?,
+        references: Record.References?, actor: AuditActor, now: Date, dialect: any SQLDialect
+    ) {
+        self.action = action
+        self.before = before
+        self.after = after
+        self.input = input
+        self.references = references
+        self.actor = actor
+        self.now = now
+        self.dialect = dialect
+    }
 }
 
 /// The queries reading records of one kind: their own rows, and each child table's by name.
@@ -114,6 +148,8 @@ public struct FoundRows<Row: SQLRow> {
 }
 
 extension StoredRecord {
+    public static func effects(of change: RecordChange<Self>) throws -> [SQLFragment] { [] }
+
     /// The new record's row at version 1; the engine adds how it learns the new id.
     public static func insert(_ input: Input, _ references: References, now: Date, dialect: any SQLDialect)
         -> SQLFragment

@@ -7,12 +7,15 @@ public struct SyntheticOptions: Sendable, Hashable {
     public var organizations: Int
     public var people: Int
     public var activities: Int
+    /// Organizations in the membership pipeline, with their moves.
+    public var prospects: Int
     public var seed: UInt64
 
-    public init(organizations: Int, people: Int, activities: Int = 0, seed: UInt64) {
+    public init(organizations: Int, people: Int, activities: Int = 0, prospects: Int = 0, seed: UInt64) {
         self.organizations = organizations
         self.people = people
         self.activities = activities
+        self.prospects = prospects
         self.seed = seed
     }
 }
@@ -78,6 +81,10 @@ public enum SyntheticNetwork {
                 let before = activitiesWritten / 100_000
                 activitiesWritten += count
                 if activitiesWritten / 100_000 > before { progress("\(activitiesWritten) activities written") }
+            }
+            for (table, batch) in generator.prospects(count: options.prospects) where !batch.isEmpty {
+                try await sink.insert(table, batch)
+                rows += batch.count
             }
             let audit = generator.auditRow(options: options)
             try await sink.insert(audit.table, [audit.row])

@@ -7,7 +7,7 @@ import Testing
 
 /// The synthetic network the benchmarks run on: deterministic, varied, and made of valid records.
 @Suite struct SyntheticNetworkTests {
-    private let small = SyntheticOptions(organizations: 120, people: 600, activities: 300, seed: 7)
+    private let small = SyntheticOptions(organizations: 120, people: 600, activities: 300, prospects: 30, seed: 7)
 
     private func backup(_ store: any LiaisonStore) async throws -> [String] {
         var data = Data()
@@ -61,6 +61,19 @@ import Testing
                     == activities.filter { $0.startsAt < to && $0.endsAt > from }.sorted {
                         ($0.startsAt, $0.id) < ($1.startsAt, $1.id)
                     }.map(\.id))
+
+            // Each prospect stands where its last move took it, on the day it was reached.
+            let prospects = try await store.listProspects(ProspectQuery())
+            #expect(prospects.count == 30)
+            #expect(Set(prospects.map(\.organizationId)).count == 30)
+            for summary in prospects {
+                let prospect = try #require(try await store.prospect(id: summary.id))
+                #expect(prospect.history.last?.to == prospect.input.stage)
+                #expect(prospect.history.last?.day == prospect.stageSince)
+                #expect(prospect.history.first?.from == nil)
+                #expect(throws: Never.self) { try prospect.input.validate(today: "2026-12-01") }
+            }
+            #expect(try await store.pipelineFunnel(ProspectQuery()).total == 30)
 
             let people = try await store.people(ids: Array(1...600))
             for person in people.prefix(100) {

@@ -80,6 +80,8 @@ import Testing
             lines += try await store.apiTokens(accountId: account.id).map { "\($0)" }
             lines.append("\(String(describing: try await store.credentials(accountId: account.id)))")
         }
+        let prospects = try await store.listProspects(ProspectQuery(limit: 1000))
+        lines += try await prospects.asyncMap { "\(try await store.prospect(id: $0.id)!)" }
         lines += try await store.auditEntries(AuditQuery(limit: 1000)).map { "\($0)" }
         lines.append("\(try await store.workspaceSettings())")
         lines.append("\(try await store.search("广州"))")

@@ -71,8 +71,23 @@ import Testing
                 activityId: activity.id,
                 linksAdded: [MentionTarget(.organization, organization.id), MentionTarget(.person, person.id)]),
             by: AuditActor(accountId: app.editor.account.id, name: "editor"))
+        let prospect = try await store.createProspect(
+            ProspectInput(
+                organizationId: organization.id, stage: .met, targetActivityId: activity.id,
+                nextStep: m("prospect.nextStep"), stageNote: m("prospect.stageNote"), stageActivityId: activity.id),
+            by: AuditActor(accountId: app.editor.account.id, name: "editor"))
+        let group = try await store.createWorkingGroup(
+            WorkingGroupInput(
+                name: m("group.name"), theme: m("group.theme"), description: m("group.description"),
+                members: [GroupMember(organizationId: organization.id, role: .lead, representativeIds: [person.id])],
+                activityIds: [activity.id]), by: .system)
+        let interest = try await store.createInterest(
+            InterestInput(
+                organizationId: organization.id, theme: m("interest.theme"), workingGroupId: group.id,
+                activityId: activity.id, reportId: report.id, note: m("interest.note")), by: .system)
         return [
-            "organizations": organization.id, "people": person.id, "activities": activity.id,
+            "groups": group.id, "interests": interest.id, "pipeline": prospect.id, "organizations": organization.id,
+            "people": person.id, "activities": activity.id,
             "accounts": app.editor.account.id, "follow-ups": followUp.id, "inbox": entry.id, "reports": report.id,
         ]
     }
@@ -139,6 +154,8 @@ import Testing
                 "honorific", "notes", "metAt", "consentNote", "position.title", "department",
                 "position.organizationName",
                 "channel.value", "channel.label", "query", "followUp.title", "followUp.details",
+                "prospect.nextStep", "prospect.stageNote", "group.name", "group.theme", "group.description",
+                "interest.theme", "interest.note",
             ]
             #expect(Set(fields).subtracting(shown).sorted() == [])
         }

@@ -242,7 +242,8 @@ def bench_engine(binary, name, database, options, folder):
           f"{options.activities} activities", flush=True)
     began = time.monotonic()
     seeded = run(binary, "seed", "synthetic", "--database", database, "--organizations", str(options.organizations),
-                 "--people", str(options.people), "--activities", str(options.activities), "--seed", "1")
+                 "--people", str(options.people), "--activities", str(options.activities),
+                 "--prospects", str(options.organizations // 4), "--seed", "1")
     seconds = time.monotonic() - began
     rows = int(seeded.split("(")[1].split(" rows")[0]) if " rows)" in seeded else 0
     print(f"== {name}: mention index (build, memory, a 5,000-word report)", flush=True)
@@ -284,6 +285,11 @@ def bench_engine(binary, name, database, options, folder):
             "calendar month of one staff member (HTML)": lua(
                 folder, "calendar", [f"/calendar?view=month&date=2026-{m:02d}-01&staff={1 + m % 12}" for m in range(1, 13)],
                 page),
+            # A quarter of the organizations in the membership pipeline, as a growing network has them.
+            "pipeline board (HTML)": lua(
+                folder, "board", ["/pipeline", "/pipeline?region=europe", "/pipeline?region=asia-pacific"], page),
+            "pipeline funnel (HTML)": lua(
+                folder, "funnel", ["/pipeline/funnel", "/pipeline/funnel?region=europe"], page),
             "calendar week, everyone (JSON)": lua(
                 folder, "activities", [f"/api/v1/activities?from=2026-{m:02d}-0{d}&to=2026-{m:02d}-{d + 7:02d}&limit=500"
                                        for m in range(1, 13) for d in (1, 8)], api),

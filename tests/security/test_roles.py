@@ -100,6 +100,35 @@ PAGE_ROUTES = [
     ("POST", "/follow-ups/999999999/status", "editor", STALE),
     ("GET", "/follow-ups/999999999/delete", "editor", None),
     ("POST", "/follow-ups/999999999/delete", "editor", STALE),
+    ("GET", "/pipeline", "viewer", None),
+    ("GET", "/pipeline/funnel", "viewer", None),
+    ("GET", "/pipeline/list", "viewer", None),
+    ("GET", "/pipeline.csv", "viewer", None),
+    ("GET", "/pipeline/new", "editor", None),  # no organization: 400
+    ("POST", "/pipeline", "editor", {}),  # no organization: 422
+    ("GET", "/pipeline/999999999", "viewer", None),  # 404
+    ("GET", "/pipeline/999999999/edit", "editor", None),
+    ("POST", "/pipeline/999999999", "editor", STALE),
+    ("POST", "/pipeline/999999999/stage", "editor", STALE),
+    ("GET", "/pipeline/999999999/delete", "editor", None),
+    ("POST", "/pipeline/999999999/delete", "editor", STALE),
+    ("GET", "/groups", "viewer", None),
+    ("GET", "/groups/new", "editor", None),
+    ("POST", "/groups", "editor", {}),  # no name: 422
+    ("GET", "/groups/999999999", "viewer", None),  # 404
+    ("GET", "/groups/999999999/edit", "editor", None),
+    ("POST", "/groups/999999999", "editor", STALE),
+    ("GET", "/groups/999999999/delete", "editor", None),
+    ("POST", "/groups/999999999/delete", "editor", STALE),
+    ("GET", "/interests", "viewer", None),
+    ("GET", "/interests/new", "editor", None),  # no organization: 400
+    ("POST", "/interests", "editor", {}),  # no organization: 422
+    ("GET", "/interests/999999999", "viewer", None),  # 404
+    ("GET", "/interests/999999999/edit", "editor", None),
+    ("POST", "/interests/999999999", "editor", STALE),
+    ("GET", "/interests/999999999/delete", "editor", None),
+    ("POST", "/interests/999999999/delete", "editor", STALE),
+    ("GET", "/engagement", "viewer", None),
     ("GET", "/inbox", "viewer", None),
     ("GET", "/inbox/999999999", "viewer", None),  # 404: no such entry of one's own
     ("POST", "/inbox/read", "viewer", {}),  # one's own entries marked read

@@ -7,7 +7,9 @@ extension Migrations {
     static let tablesWithLastingIds = ["account", "organization", "person", "activity", "calendar_feed", "api_token"]
 
     /// Tables made after migration 008, with `AUTOINCREMENT` from the start.
-    static let laterTablesWithLastingIds = ["report", "comment", "follow_up", "notification"]
+    static let laterTablesWithLastingIds = [
+        "report", "comment", "follow_up", "notification", "prospect", "prospect_stage_change",
+    ]
 
     /// Makes the id of every table with lasting ids `INTEGER PRIMARY KEY AUTOINCREMENT`. Without it SQLite
     /// gives a new row the highest id plus one, so the newest record's id, once deleted, went to the next

@@ -158,6 +158,12 @@ enum Migrations {
         migrator.registerMigration("013 mail") { db in
             try db.execute(sql: Self.mail)
         }
+        migrator.registerMigration("014 membership pipeline") { db in
+            try db.execute(sql: Self.membershipPipeline)
+        }
+        migrator.registerMigration("016 working groups and interests") { db in
+            try db.execute(sql: Self.workingGroupsAndInterests)
+        }
         return migrator
     }
 

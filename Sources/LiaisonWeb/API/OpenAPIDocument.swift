@@ -35,7 +35,7 @@ struct OpenAPIDocument: Sendable {
             "region", to: keys,
             on: [
                 "/api/v1/organizations", "/api/v1/organizations/export", "/api/v1/activities", "/api/v1/reports",
-                "/api/v1/follow-ups",
+                "/api/v1/follow-ups", "/api/v1/prospects", "/api/v1/prospects/funnel",
             ])
         body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]))
     }

@@ -83,6 +83,8 @@ struct Layout {
             html.a(.href("/calendar"), text: t[.navCalendar])
             html.a(.href("/reports"), text: t[.navReports])
             html.a(.href("/follow-ups"), text: t[.navFollowUps])
+            html.a(.href("/pipeline"), text: t[.navPipeline])
+            html.a(.href("/groups"), text: t[.navGroups])
             if role >= .editor {
                 html.a(.href("/organizations/new"), text: t[.navNewOrganization])
                 html.a(.href("/people/new"), text: t[.navNewPerson])

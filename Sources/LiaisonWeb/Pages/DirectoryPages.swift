@@ -121,6 +121,12 @@ struct DirectoryPages {
             strings: t)
         let view = OrganizationShowView(
             model: model, t: t, canEdit: canEdit, followUps: followUps,
+            pipeline: PipelineSection(
+                organizationId: organization.id,
+                prospect: try await store.prospect(organizationId: organization.id), canEdit: canEdit),
+            engagement: EngagementSection(
+                organizationId: organization.id, isMember: organization.input.membershipStatus == .member,
+                engagement: try await store.engagement(organizationId: organization.id), canEdit: canEdit),
             reports: try await store.listReports(ReportQuery(organizationId: organization.id, limit: 10)),
             reportCount: try await store.reportCount(organizationId: organization.id),
             zone: ActivityPages.viewerZone(context))

@@ -10,6 +10,8 @@ struct OrganizationShowView {
     /// Whether the signed-in person may change the organization (an editor or an admin).
     let canEdit: Bool
     var followUps: FollowUpSection?
+    var pipeline: PipelineSection?
+    var engagement: EngagementSection?
     /// The latest reports that link the organization or note it, how many there are, and the viewer's zone.
     var reports: [ReportSummary] = []
     var reportCount = 0
@@ -50,6 +52,10 @@ struct OrganizationShowView {
                 }
                 html.newline()
                 followUps?.render(into: &html, t: t)
+                html.newline()
+                pipeline?.render(into: &html, t: t)
+                html.newline()
+                engagement?.render(into: &html, t: t)
                 folds(into: &html)
             }
             html.newline()
