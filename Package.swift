@@ -52,10 +52,19 @@ let package = Package(
             name: "LiaisonDemo", dependencies: ["LiaisonCore", "LiaisonStore"], resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
+        // Mail: the message writer and an SMTP client of Liaison's own.
+        .target(
+            name: "LiaisonMail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "LiaisonWeb",
             dependencies: [
-                "LiaisonCore", "LiaisonStore",
+                "LiaisonCore", "LiaisonStore", "LiaisonMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -72,7 +81,7 @@ let package = Package(
             name: "LiaisonCLI",
             dependencies: [
                 "LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonPostgres", "LiaisonWeb", "LiaisonDemo",
-                "LiaisonSynthetic", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LiaisonSynthetic", "LiaisonMail", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -80,6 +89,16 @@ let package = Package(
         ),
         .executableTarget(name: "liaison", dependencies: ["LiaisonCLI"], swiftSettings: swiftSettings),
         .testTarget(name: "LiaisonCoreTests", dependencies: ["LiaisonCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LiaisonMailTests",
+            dependencies: [
+                "LiaisonMail", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Helpers the test targets share; never linked into Liaison itself.
         .target(
             name: "LiaisonTestSupport",
@@ -91,7 +110,7 @@ let package = Package(
             name: "LiaisonCLITests",
             dependencies: [
                 "LiaisonCLI", "LiaisonCore", "LiaisonPostgres", "LiaisonSQLite", "LiaisonStore", "LiaisonTestSupport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "LiaisonMail", "LiaisonWeb", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -108,7 +127,7 @@ let package = Package(
             name: "LiaisonWebTests",
             dependencies: [
                 "LiaisonCore", "LiaisonStore", "LiaisonSQLite", "LiaisonWeb", "LiaisonCLI", "LiaisonDemo",
-                "LiaisonSynthetic", "LiaisonTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "LiaisonSynthetic", "LiaisonTestSupport", "LiaisonMail", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],

@@ -3,17 +3,18 @@
 # (`swift format lint --strict`), builds, starts a throwaway PostgreSQL on loopback, then runs the Swift
 # suites (domain, storage, HTTP, command line; storage and HTTP on SQLite and on that PostgreSQL), the
 # browser journeys in headless Chromium, the security suite (tests/security, a real server driven from
-# outside with requests, on both engines), two app servers sharing one PostgreSQL database, schemathesis
-# against the API's own OpenAPI document, and the benchmarks at a small size. Set LIAISON_SKIP_POSTGRES=1
-# (SQLite only, no two-server stage), LIAISON_SKIP_BROWSER=1, LIAISON_SKIP_SECURITY=1, LIAISON_SKIP_FUZZ=1
-# or LIAISON_SKIP_BENCH=1 to leave a stage out. The PostgreSQL is stopped and removed however this ends.
+# outside with requests, on both engines), the mail read back from real SMTP servers on loopback, two app
+# servers sharing one PostgreSQL database, schemathesis against the API's own OpenAPI document, and the
+# benchmarks at a small size. Set LIAISON_SKIP_POSTGRES=1 (SQLite only, no two-server stage),
+# LIAISON_SKIP_BROWSER=1, LIAISON_SKIP_SECURITY=1, LIAISON_SKIP_MAIL=1, LIAISON_SKIP_FUZZ=1 or
+# LIAISON_SKIP_BENCH=1 to leave a stage out. The PostgreSQL is stopped and removed however this ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 source scripts/postgres.sh
 
 started=$SECONDS
-ensure_debian_packages libsqlite3-dev chromium chromium-driver fonts-noto-cjk libatomic1 ca-certificates
+ensure_debian_packages libsqlite3-dev chromium chromium-driver fonts-noto-cjk libatomic1 ca-certificates openssl
 ensure_python_tools
 
 echo "== Format (swift format lint --strict, with the project's .swift-format)"
@@ -49,6 +50,15 @@ if [ "${LIAISON_SKIP_SECURITY:-}" != "1" ]; then
     LIAISON_BINARY="$PWD/.build/debug/liaison" .venv/bin/python -m pytest tests/security -q -p no:cacheprovider \
         || status=$?
     if [ "$status" -eq 5 ]; then echo "The security suite collected no tests." >&2; fi
+    [ "$status" -eq 0 ] || exit 1
+fi
+
+if [ "${LIAISON_SKIP_MAIL:-}" != "1" ]; then
+    echo "== Mail (real SMTP servers on loopback: in clear, and STARTTLS with a certificate made for the run)"
+    status=0
+    LIAISON_BINARY="$PWD/.build/debug/liaison" .venv/bin/python -m pytest tests/mail -q -p no:cacheprovider \
+        || status=$?
+    if [ "$status" -eq 5 ]; then echo "The mail tests collected no tests." >&2; fi
     [ "$status" -eq 0 ] || exit 1
 fi
 

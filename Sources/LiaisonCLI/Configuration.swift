@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import LiaisonMail
 import LiaisonPostgres
 import Logging
 
@@ -23,6 +24,13 @@ struct Configuration: Sendable {
     /// Searches a minute, and exports an hour, each account may make.
     var searchLimit: Int = Setting.searchLimit.defaultValue
     var exportLimit: Int = Setting.exportLimit.defaultValue
+    /// Where people reach Liaison, for links in mail.
+    var publicURL: String? = Setting.publicURL.defaultValue
+    /// The mail server, the sender, the CA file to trust and the digest's hour; no mail without a server.
+    var smtp: SMTPServer? = Setting.smtp.defaultValue
+    var smtpFrom: MailAddress? = Setting.smtpFrom.defaultValue
+    var smtpCAFile: String? = Setting.smtpCAFile.defaultValue
+    var smtpDigestHour: Int? = Setting.smtpDigestHour.defaultValue
 
     /// Settings with values that are not allowed, one a line; each line names the flag or the variable.
     struct SettingError: Error, CustomStringConvertible {

@@ -17,7 +17,7 @@ public struct Liaison: AsyncParsableCommand {
         abstract: "The member-relations workspace of a network of cities.",
         subcommands: [
             Serve.self, Migrate.self, Seed.self, User.self, Import.self, Copy.self, Backup.self, Restore.self,
-            Bench.self,
+            Bench.self, Mail.self,
         ]
     )
 
@@ -36,8 +36,13 @@ extension Liaison {
         func run() async throws {
             let configuration = try settings.configuration()
             let logger = configuration.logger
+            // Mail settings that cannot work stop the start before the database is opened.
+            let mailSetup = try configuration.mail()
             try await configuration.database.withStore(logger: logger) { database in
                 try await Self.checkRole(of: database, refusingSuperuser: configuration.refuseSuperuser)
+                let mail = try mailSetup.map {
+                    try MailService(store: database, transport: $0.transport, settings: $0.settings, logger: logger)
+                }
                 var signIn: String?
                 if demo {
                     let outcome = try await DemoNetwork.seed(
@@ -66,7 +71,16 @@ extension Liaison {
                     print(banner.replacingOccurrences(of: ":\(configuration.port)/", with: ":\(port)/"))
                     fflush(nil)
                 }
-                try await app.runService()
+                guard let mail else {
+                    logger.info("No mail server (--smtp): Liaison sends no mail; the inbox works as ever.")
+                    return try await app.runService()
+                }
+                // The mail runs beside the server and stops with it.
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask { await mail.run() }
+                    try await app.runService()
+                    group.cancelAll()
+                }
             }
         }
 

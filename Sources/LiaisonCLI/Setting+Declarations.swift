@@ -1,5 +1,6 @@
 import Foundation
 import LiaisonCore
+import LiaisonMail
 import LiaisonPostgres
 import Logging
 
@@ -175,5 +176,92 @@ extension Configuration {
     static let settings: [any AnySetting] = [
         Setting.database, Setting.databasePoolSize, Setting.host, Setting.port, Setting.regions, Setting.logLevel,
         Setting.secureCookies, Setting.trustedProxy, Setting.refuseSuperuser, Setting.searchLimit, Setting.exportLimit,
+        Setting.publicURL, Setting.smtp, Setting.smtpFrom, Setting.smtpCAFile, Setting.smtpDigestHour,
     ]
+}
+
+// MARK: Mail
+
+extension Setting where Value == SMTPServer? {
+    static let smtp = Setting(
+        flag: "smtp", variable: "LIAISON_SMTP", defaultValue: nil, shownDefault: "none",
+        meaning: """
+            The mail server: smtp://user:password@host:587 (STARTTLS, required), smtps://user:password@host:465 \
+            (TLS), or smtp://localhost:25?tls=none (in clear, this machine only); none sends no mail
+            """,
+        commands: .mail,
+        parse: { (text: String) throws(SettingRefusal) in
+            do throws(SMTPURLError) {
+                return try SMTPServer.parse(text)
+            } catch {
+                throw SettingRefusal(afterName: " " + error.description + ".")
+            }
+        },
+        keyPath: \.smtp,
+        examples: SettingExamples(good: "smtp://127.0.0.1:2525?tls=none", bad: "smtp://mail.example.org?tls=none"))
+}
+
+extension Setting where Value == MailAddress? {
+    static let smtpFrom = Setting(
+        flag: "smtp-from", variable: "LIAISON_SMTP_FROM", defaultValue: nil, shownDefault: "none",
+        meaning: "The sender of Liaison's mail, such as Liaison <liaison@example.org>; required with --smtp",
+        commands: .mail,
+        parse: { (text: String) throws(SettingRefusal) in
+            guard let address = MailAddress.parse(text) else {
+                throw .mustBe("an address such as liaison@example.org or Liaison <liaison@example.org>", got: text)
+            }
+            return address
+        },
+        keyPath: \.smtpFrom,
+        examples: SettingExamples(good: "Liaison <liaison@example.org>", bad: "liaison at example.org"))
+}
+
+extension Setting where Value == String? {
+    static let smtpCAFile = Setting(
+        flag: "smtp-ca-file", variable: "LIAISON_SMTP_CA_FILE", defaultValue: nil, shownDefault: "none",
+        meaning: "A PEM file of the certificate authorities to trust for the mail server instead of the system's",
+        commands: .mail,
+        parse: { (text: String) throws(SettingRefusal) in
+            guard !text.isEmpty, !text.contains(where: \.isNewline) else {
+                throw .mustBe("the path of a PEM file", got: text)
+            }
+            return text
+        },
+        keyPath: \.smtpCAFile,
+        examples: SettingExamples(good: "/etc/liaison/mail-ca.pem", bad: ""))
+
+    static let publicURL = Setting(
+        flag: "public-url", variable: "LIAISON_PUBLIC_URL", defaultValue: nil, shownDefault: "none",
+        meaning: "The address people reach Liaison at, such as https://liaison.example.org, for links in mail",
+        commands: .mail,
+        parse: { (text: String) throws(SettingRefusal) in
+            guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(),
+                scheme == "https" || scheme == "http", url.host?.isEmpty == false, url.query == nil,
+                url.fragment == nil, url.user == nil
+            else {
+                throw .mustBe("an http or https address such as https://liaison.example.org", got: text)
+            }
+            return text.hasSuffix("/") ? String(text.dropLast()) : text
+        },
+        keyPath: \.publicURL,
+        examples: SettingExamples(good: "https://liaison.example.org", bad: "liaison.example.org"))
+}
+
+extension Setting where Value == Int? {
+    static let smtpDigestHour = Setting(
+        flag: "smtp-digest-hour", variable: "LIAISON_SMTP_DIGEST_HOUR", defaultValue: 7, shownDefault: "7",
+        meaning: """
+            The hour (0 to 23) from which each member of staff gets the day's digest, in their own zone (the \
+            server's when they have none); off for none
+            """,
+        commands: .mail,
+        parse: { (text: String) throws(SettingRefusal) in
+            if ["off", "none"].contains(text.lowercased()) { return nil }
+            guard let hour = Int(text), (0...23).contains(hour) else {
+                throw .mustBe("an hour from 0 to 23, or off", got: text)
+            }
+            return hour
+        },
+        keyPath: \.smtpDigestHour,
+        examples: SettingExamples(good: "18", bad: "25"))
 }

@@ -29,6 +29,8 @@ enum SettingCommands: Sendable {
     case everyStoreCommand
     /// `serve` only.
     case serve
+    /// `serve` and the `liaison mail` commands.
+    case mail
 }
 
 /// A value a setting accepts, different from its default, and one it refuses.

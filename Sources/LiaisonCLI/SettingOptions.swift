@@ -63,9 +63,38 @@ struct StoreOptions: SettingOptions {
     }
 }
 
+/// The flags of the mail settings, which `serve` and the `liaison mail` commands take.
+struct MailFlags: ParsableArguments {
+    @Option(Setting.publicURL) var publicURL: String?
+    @Option(Setting.smtp) var smtp: String?
+    @Option(Setting.smtpFrom) var smtpFrom: String?
+    @Option(Setting.smtpCAFile) var smtpCAFile: String?
+    @Option(Setting.smtpDigestHour) var smtpDigestHour: String?
+
+    var givenFlags: [String: String] {
+        [
+            Setting.publicURL.flag: publicURL, Setting.smtp.flag: smtp, Setting.smtpFrom.flag: smtpFrom,
+            Setting.smtpCAFile.flag: smtpCAFile, Setting.smtpDigestHour.flag: smtpDigestHour,
+        ].compactMapValues { $0 }
+    }
+}
+
+/// The setting flags of the `liaison mail` commands: the database's and the mail's.
+struct MailOptions: SettingOptions {
+    @OptionGroup var flags: DatabaseFlags
+    @OptionGroup var mail: MailFlags
+
+    var givenFlags: [String: String] { flags.givenFlags.merging(mail.givenFlags) { first, _ in first } }
+
+    func validate() throws {
+        _ = try configuration()
+    }
+}
+
 /// The setting flags of `serve`: those of every command that opens the database, and the server's own.
 struct ServeOptions: SettingOptions {
     @OptionGroup var flags: DatabaseFlags
+    @OptionGroup var mail: MailFlags
     @Option(Setting.host) var host: String?
     @Option(Setting.port) var port: String?
     @Option(Setting.secureCookies) var secureCookies: String?
@@ -80,7 +109,7 @@ struct ServeOptions: SettingOptions {
                 Setting.host.flag: host, Setting.port.flag: port, Setting.secureCookies.flag: secureCookies,
                 Setting.trustedProxy.flag: trustedProxy, Setting.refuseSuperuser.flag: refuseSuperuser,
                 Setting.searchLimit.flag: searchLimit, Setting.exportLimit.flag: exportLimit,
-            ].compactMapValues { $0 }
+            ].compactMapValues { $0 }.merging(mail.givenFlags) { first, _ in first }
         ) { first, _ in first }
     }
 

@@ -125,3 +125,24 @@ extension PostgresMigrations {
         CREATE INDEX notification_unread ON notification(account_id) WHERE read_at IS NULL;
         """
 }
+
+extension PostgresMigrations {
+    /// Mail: which inbox entries have been mailed and each account's daily digest (as SQLite's migration 013).
+    static let mail = """
+        ALTER TABLE notification ADD COLUMN mailed_at TIMESTAMPTZ;
+        ALTER TABLE notification ADD COLUMN mail_retry_at TIMESTAMPTZ;
+        ALTER TABLE notification ADD COLUMN mail_attempts INTEGER NOT NULL DEFAULT 0 CHECK (mail_attempts >= 0);
+        CREATE INDEX notification_to_mail ON notification(created_at) WHERE mailed_at IS NULL;
+
+        CREATE TABLE mail_digest (
+            account_id BIGINT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            day TEXT NOT NULL CHECK (length(day) = 10),
+            claimed_until TIMESTAMPTZ NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 1 CHECK (attempts >= 1),
+            sent_at TIMESTAMPTZ,
+            items INTEGER CHECK (items >= 0),
+            PRIMARY KEY (account_id, day)
+        );
+        CREATE INDEX mail_digest_by_day ON mail_digest(day);
+        """
+}

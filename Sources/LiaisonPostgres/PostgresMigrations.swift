@@ -105,6 +105,7 @@ enum PostgresMigrations {
             """
         ),
         ("012 reports and follow-ups", reportsAndFollowUps),
+        ("013 mail", mail),
         ("014 membership pipeline", membershipPipeline),
         ("016 working groups and interests", workingGroupsAndInterests),
         ("017 opportunities", opportunities),

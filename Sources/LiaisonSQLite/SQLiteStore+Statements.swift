@@ -17,4 +17,12 @@ extension SQLiteStore {
     public func execute(_ statements: [SQLFragment]) async throws {
         try await write { db in try db.run(statements) }
     }
+
+    public func writeReturning<Value: Sendable>(
+        _ statement: SQLFragment, _ decode: @escaping @Sendable (any SQLRow) throws -> Value
+    ) async throws -> [Value] {
+        try await write { db in
+            try Row.fetchAll(db, sql: statement.sql, arguments: StatementArguments(statement.binds)).map(decode)
+        }
+    }
 }

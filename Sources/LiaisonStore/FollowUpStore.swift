@@ -16,6 +16,8 @@ public struct FollowUpQuery: Sendable, Hashable {
     public var region: String?
     /// Only those still to do and due before this day ("YYYY-MM-DD").
     public var overdueOn: String?
+    /// Only those due on this day or before.
+    public var dueBy: String?
     public var limit: Int
     public var offset: Int
 
@@ -28,7 +30,7 @@ public struct FollowUpQuery: Sendable, Hashable {
         ids: [Int64] = [], assigneeAccountId: Int64? = nil, statuses: [FollowUpStatus] = FollowUpQuery.toDo,
         organizationId: Int64? = nil,
         personId: Int64? = nil, activityId: Int64? = nil, reportId: Int64? = nil, region: String? = nil,
-        overdueOn: String? = nil, limit: Int = 200, offset: Int = 0
+        overdueOn: String? = nil, dueBy: String? = nil, limit: Int = 200, offset: Int = 0
     ) {
         self.ids = ids
         self.assigneeAccountId = assigneeAccountId
@@ -39,6 +41,7 @@ public struct FollowUpQuery: Sendable, Hashable {
         self.reportId = reportId
         self.region = region
         self.overdueOn = overdueOn
+        self.dueBy = dueBy
         self.limit = limit
         self.offset = offset
     }
@@ -130,6 +133,7 @@ public enum FollowUpLists {
         if let day = query.overdueOn {
             conditions.add("f.status IN ('open', 'waiting') AND f.due_date < ?", .text(day))
         }
+        if let day = query.dueBy { conditions.add("f.due_date <= ?", .text(day)) }
         return SQLFragment(
             """
             SELECT f.id, f.title, f.due_date, f.status, f.priority, f.assignee_account_id, a.name AS assignee_name,

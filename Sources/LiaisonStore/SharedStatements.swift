@@ -13,6 +13,12 @@ public protocol SharedStatements: Sendable {
 
     /// Runs the statements in order in one transaction.
     func execute(_ statements: [SQLFragment]) async throws
+
+    /// The rows a writing statement returns (`UPDATE … RETURNING`, `INSERT … RETURNING`), each decoded by
+    /// `decode`, run in a transaction of its own.
+    func writeReturning<Value: Sendable>(
+        _ statement: SQLFragment, _ decode: @escaping @Sendable (any SQLRow) throws -> Value
+    ) async throws -> [Value]
 }
 
 extension SharedStatements {

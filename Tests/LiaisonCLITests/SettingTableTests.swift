@@ -17,6 +17,7 @@ import Testing
         switch setting.commands {
         case .everyStoreCommand: [["serve"], ["migrate"], ["seed", "demo"], ["user", "list"]]
         case .serve: [["serve"]]
+        case .mail: [["serve"], ["mail", "digest"], ["mail", "test", "--to", "agnes@example.org"]]
         }
     }
 
@@ -130,6 +131,9 @@ import Testing
             #expect(row[2] == "`\(setting.variable)`")
             #expect(row[3].replacingOccurrences(of: "`", with: "") == setting.shownDefault)
             #expect(row[4].hasPrefix("`serve`:") == (setting.commands == .serve), "\(setting.flag): say which commands")
+            #expect(
+                row[4].hasPrefix("`serve`, `mail`:") == (setting.commands == .mail),
+                "\(setting.flag): say which commands")
         }
     }
 }

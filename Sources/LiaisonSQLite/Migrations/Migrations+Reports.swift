@@ -137,3 +137,25 @@ extension Migrations {
         END;
         """
 }
+
+extension Migrations {
+    /// Mail: which inbox entries have been mailed (or are being, by which deadline), and each account's daily
+    /// digest, one row per account and day, so that several app servers send each at most once.
+    static let mail = """
+        ALTER TABLE notification ADD COLUMN mailed_at DATETIME;
+        ALTER TABLE notification ADD COLUMN mail_retry_at DATETIME;
+        ALTER TABLE notification ADD COLUMN mail_attempts INTEGER NOT NULL DEFAULT 0 CHECK (mail_attempts >= 0);
+        CREATE INDEX notification_to_mail ON notification(created_at) WHERE mailed_at IS NULL;
+
+        CREATE TABLE mail_digest (
+            account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+            day TEXT NOT NULL CHECK (length(day) = 10),
+            claimed_until DATETIME NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 1 CHECK (attempts >= 1),
+            sent_at DATETIME,
+            items INTEGER CHECK (items >= 0),
+            PRIMARY KEY (account_id, day)
+        );
+        CREATE INDEX mail_digest_by_day ON mail_digest(day);
+        """
+}

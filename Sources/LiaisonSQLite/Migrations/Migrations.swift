@@ -155,6 +155,9 @@ enum Migrations {
         migrator.registerMigration("012 reports and follow-ups") { db in
             try db.execute(sql: Self.reportsAndFollowUps)
         }
+        migrator.registerMigration("013 mail") { db in
+            try db.execute(sql: Self.mail)
+        }
         migrator.registerMigration("014 membership pipeline") { db in
             try db.execute(sql: Self.membershipPipeline)
         }
