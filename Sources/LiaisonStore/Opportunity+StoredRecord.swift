@@ -114,7 +114,8 @@ public struct OpportunitySummary: Sendable, Hashable, Codable, Identifiable {
     public var kind: OpportunityKind
     public var theme: String?
     public var deadline: String?
-    public var answers: [InvitationAnswer: Int]
+    /// How many invitations have each answer, by the answer's name.
+    public var answers: [String: Int]
     public var version: Int
 }
 
@@ -173,7 +174,7 @@ extension LiaisonStore {
             )
         }
         let positions = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($1.id, $0) })
-        for (id, answer, count) in counts { if let index = positions[id] { items[index].answers[answer] = count } }
+        for (id, answer, count) in counts { if let index = positions[id] { items[index].answers[answer.rawValue] = count } }
         return items
     }
 

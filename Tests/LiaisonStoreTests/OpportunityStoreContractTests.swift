@@ -25,7 +25,7 @@ import Testing
             applied.invitations[0].answer = .applied
             let updated = try await store.updateOpportunity(id: created.id, expectedVersion: 1, applied, by: .system)
             #expect(updated.input.invitations.map(\.answer) == [.applied])
-            #expect(try await store.listOpportunities().first?.answers == [.applied: 1])
+            #expect(try await store.listOpportunities().first?.answers == ["applied": 1])
             #expect(try await store.opportunities(organizationId: lyon.id).map(\.answer) == [.applied])
             #expect(try await store.engagement(organizationId: lyon.id).opportunities.count == 1)
             await #expect(throws: StoreError.versionConflict(entity: .opportunity, id: created.id, currentVersion: 2)) {

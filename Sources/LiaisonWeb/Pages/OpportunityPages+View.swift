@@ -38,7 +38,7 @@ struct OpportunityListView {
                         html.td(
                             .dataLabel(t[.opportunityAnswers]),
                             text: InvitationAnswer.allCases.compactMap { answer in
-                                item.answers[answer].map { "\(t.label(answer)) \($0)" }
+                                item.answers[answer.rawValue].map { "\(t.label(answer)) \($0)" }
                             }.joined(separator: " · "))
                     }
                 }
