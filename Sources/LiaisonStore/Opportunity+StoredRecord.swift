@@ -174,7 +174,9 @@ extension LiaisonStore {
             )
         }
         let positions = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($1.id, $0) })
-        for (id, answer, count) in counts { if let index = positions[id] { items[index].answers[answer.rawValue] = count } }
+        for (id, answer, count) in counts {
+            if let index = positions[id] { items[index].answers[answer.rawValue] = count }
+        }
         return items
     }
 
