@@ -43,7 +43,7 @@ def test_move_foshan_across_the_board_to_joined_and_see_it_become_a_member(brows
 
     # Its page keeps every move; its organization is now a member.
     click_and_wait(browser, card(browser, "Joined", "Foshan").find_element(By.LINK_TEXT, "Foshan"))
-    history = browser.find_element(By.CSS_SELECTOR, "ol.history").text
+    history = browser.find_element(By.CSS_SELECTOR, "ol.moves").text
     assert "Applied → Joined" in history and "Intent expressed → Applied" in history
     assert "Met → Intent expressed" in history
     click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Organization's page"))
@@ -78,7 +78,7 @@ def test_add_a_new_city_to_the_pipeline_from_its_page(browser, server):
     fill(browser, "f-stageNote", "Letter sent to the mayor's office")
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.record button[type=submit]"))
     assert browser.find_element(By.TAG_NAME, "h1").text == f"{name} in the membership pipeline"
-    assert "Letter sent to the mayor's office" in browser.find_element(By.CSS_SELECTOR, "ol.history").text
+    assert "Letter sent to the mayor's office" in browser.find_element(By.CSS_SELECTOR, "ol.moves").text
 
     browser.get(f"{server.url}/pipeline?country=CN")
     assert card(browser, "Contacted", name)

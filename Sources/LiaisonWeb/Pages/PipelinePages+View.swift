@@ -250,7 +250,7 @@ struct ProspectShowView {
         }
         html.section(.ariaLabel(t[.pipelineHistory])) { html in
             html.h2(text: t[.pipelineHistory])
-            html.ol(.class("plain history")) { html in
+            html.ol(.class("plain moves")) { html in
                 for change in prospect.history.reversed() { self.change(change, into: &html) }
             }
         }
@@ -330,7 +330,7 @@ struct PipelineSection {
                 html.span(.class("muted")) { $0.text(String(format: t[.pipelineSince], prospect.stageSince)) }
             }
             if let next = prospect.input.nextStep { html.p(text: String(format: t[.pipelineNextStep], next)) }
-            html.ol(.class("plain history")) { html in
+            html.ol(.class("plain moves")) { html in
                 for change in prospect.history.suffix(3).reversed() {
                     html.li { html in
                         html.span(.class("muted")) { $0.text(change.day) }
