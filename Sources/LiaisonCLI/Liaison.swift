@@ -146,6 +146,9 @@ extension Liaison.Seed {
         @Option(help: "How many organizations (1 to 1,000,000).") var organizations: Int = 20_000
         @Option(help: "How many people (0 to 10,000,000).") var people: Int = 1_000_000
         @Option(help: "How many activities over ten years around 2026 (0 to 10,000,000).") var activities: Int = 0
+        @Option(
+            help: "How many reports on the activities, naming organizations and people, with follow-ups and comments (0 to 1,000,000)."
+        ) var reports: Int = 0
         @Option(help: "The seed: the same seed gives the same network.") var seed: UInt64 = 1
 
         func validate() throws {
@@ -158,6 +161,9 @@ extension Liaison.Seed {
             guard (0...10_000_000).contains(activities) else {
                 throw ValidationError("--activities must be from 0 to 10,000,000; got \(activities).")
             }
+            guard (0...1_000_000).contains(reports) else {
+                throw ValidationError("--reports must be from 0 to 1,000,000; got \(reports).")
+            }
         }
 
         func run() async throws {
@@ -166,14 +172,15 @@ extension Liaison.Seed {
                     let report = try await SyntheticNetwork.seed(
                         into: database,
                         SyntheticOptions(
-                            organizations: organizations, people: people, activities: activities, seed: seed),
+                            organizations: organizations, people: people, activities: activities, reports: reports,
+                            seed: seed),
                         storeName: configuration.database.description
                     ) { line in
                         FileHandle.standardError.write(Data((line + "\n").utf8))
                     }
                     let rate = Int(Double(report.people) / max(report.seconds, 0.001))
                     print(
-                        "Added \(report.organizations) organizations, \(report.people) people and \(report.activities) activities (\(report.rows) rows) to \(configuration.database) in \(String(format: "%.1f", report.seconds)) s: \(rate) people a second."
+                        "Added \(report.organizations) organizations, \(report.people) people, \(report.activities) activities and \(report.reports) reports (\(report.rows) rows) to \(configuration.database) in \(String(format: "%.1f", report.seconds)) s: \(rate) people a second."
                     )
                 } catch let error as TransferError {
                     throw CommandFailure(error.description)

@@ -23,7 +23,9 @@ public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
         case .activity: "/activities/"
         case .report: "/reports/"
         case .followUp: "/follow-ups/"
-        case .comment, .account, .apiToken, .calendarFeed, .settings, .backup: nil
+        // A comment's address opens its report's page at the comment.
+        case .comment: "/comments/"
+        case .account, .apiToken, .calendarFeed, .settings, .backup: nil
         }
     }
 }

@@ -105,6 +105,15 @@ enum PostgresMigrations {
             """
         ),
         ("012 reports and follow-ups", reportsAndFollowUps),
+        // Numbered after the mail (013) and the pipeline (014), made alongside.
+        (
+            "015 comments notify the report's authors",
+            """
+            ALTER TABLE notification DROP CONSTRAINT notification_reason_check;
+            ALTER TABLE notification ADD CONSTRAINT notification_reason_check CHECK (reason IN
+                ('mentioned', 'review_requested', 'follow_up_assigned', 'follow_up_overdue', 'commented'));
+            """
+        ),
     ]
 
     /// Migrations after whose statements every organization's and activity's search text is worked out again.

@@ -30,6 +30,7 @@ extension PostgresStore {
         try await write { db in
             let before = try await Self.lock(Record.self, db, id: id, expectedVersion: expectedVersion)
             let after = try await Self.rewrite(db, before, input)
+            try await db.run(Record.effects(input, of: after, before: before, by: actor))
             try await Self.appendAudit(db, Record.audit(.update, after, from: before.input, to: after.input, by: actor))
             return after
         }
@@ -56,6 +57,7 @@ extension PostgresStore {
             Record.insert(input, references, now: now(), dialect: PostgresDialect()))
         try await db.run(Record.children(of: id, input, references))
         let created = try await load(Record.self, db, ids: [id])[0]
+        try await db.run(Record.effects(input, of: created, before: nil, by: actor))
         try await appendAudit(db, Record.audit(.create, created, from: nil, to: created.input, by: actor))
         return created
     }

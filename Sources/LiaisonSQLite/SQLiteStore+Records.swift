@@ -34,6 +34,7 @@ extension SQLiteStore {
         try await write { db in
             let before = try Self.lock(Record.self, db, id: id, expectedVersion: expectedVersion)
             let after = try Self.rewrite(db, before, input)
+            try db.run(Record.effects(input, of: after, before: before, by: actor))
             try Self.appendAudit(db, Record.audit(.update, after, from: before.input, to: after.input, by: actor))
             return after
         }
@@ -60,6 +61,7 @@ extension SQLiteStore {
         let id = db.lastInsertedRowID
         try db.run(Record.children(of: id, input, references))
         let created = try load(Record.self, db, ids: [id])[0]
+        try db.run(Record.effects(input, of: created, before: nil, by: actor))
         try appendAudit(db, Record.audit(.create, created, from: nil, to: created.input, by: actor))
         return created
     }

@@ -71,6 +71,13 @@ extension FollowUp: StoredRecord {
             .compactMap { $0 }
     }
 
+    /// Its assignee told it is theirs, in the save's transaction.
+    public static func effects(_ input: FollowUpInput, of record: FollowUp, before: FollowUp?, by actor: AuditActor)
+        -> [SQLFragment]
+    {
+        [NotificationRows.assignment(of: record, by: actor)].compactMap { $0 }
+    }
+
     public static func audit(
         _ action: AuditAction, _ record: FollowUp, from before: FollowUpInput?, to after: FollowUpInput?,
         by actor: AuditActor

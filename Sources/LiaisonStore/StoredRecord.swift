@@ -42,6 +42,18 @@ public protocol StoredRecord: Sendable {
         _ action: AuditAction, _ record: Self, from before: Input?, to after: Input?, by actor: AuditActor
     )
         -> AuditEvent
+
+    /// What a creation (`before` nil) or an update makes elsewhere, run in the write's own transaction after
+    /// the record is read back: an inbox entry for a follow-up's assignee or a colleague a comment names, so
+    /// the record is never saved without them. `input` is the input as written (with what an intake
+    /// resolved, which the record read back does not carry). None by default.
+    static func effects(_ input: Input, of record: Self, before: Self?, by actor: AuditActor) -> [SQLFragment]
+}
+
+extension StoredRecord {
+    public static func effects(_ input: Input, of record: Self, before: Self?, by actor: AuditActor)
+        -> [SQLFragment]
+    { [] }
 }
 
 /// The queries reading records of one kind: their own rows, and each child table's by name.

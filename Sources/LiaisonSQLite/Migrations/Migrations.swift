@@ -155,6 +155,8 @@ enum Migrations {
         migrator.registerMigration("012 reports and follow-ups") { db in
             try db.execute(sql: Self.reportsAndFollowUps)
         }
+        // Numbered after the mail (013) and the pipeline (014), made alongside.
+        migrator.registerMigration("015 comments notify the report's authors", migrate: notifyOfComments)
         return migrator
     }
 
