@@ -43,9 +43,10 @@ extension Liaison.Bench {
                     let toDo = try await database.listFollowUps(FollowUpQuery(assigneeAccountId: account.id)).count
                     if toDo > busiest?.toDo ?? -1 { busiest = (account, toDo) }
                 }
-                guard let (writer, toDo) = busiest else {
+                guard let busiest else {
                     throw CommandFailure("The database has no staff account to write as: seed a network first.")
                 }
+                let (writer, toDo) = (busiest.account, busiest.toDo)
                 let actor = AuditActor(accountId: writer.id, name: writer.name)
                 let mission = try await database.listActivities(ActivityQuery(kinds: [.mission], limit: 1)).first
                 let handles = staff.prefix(3).map { "@" + ($0.email.split(separator: "@").first.map(String.init) ?? "") }

@@ -99,13 +99,15 @@ extension SyntheticGenerator {
             }
             body += lines.map(\.text).joined(separator: "\n")
             let title = on.map { "Report: \($0.title)" } ?? "Note on \(host.name)"
+            // On an activity, or a note on its host.
+            let activity: TransferValue = on.map { .integer($0.id) } ?? .null
+            let noteOn: TransferValue = on == nil ? .integer(host.id) : .null
+            let status: TransferValue = .text(random.chance(90) ? "shared" : "draft")
+            let search: TransferValue = .text(ReportRow.searchDocument(ReportInput(title: title, body: body)))
             reports.append(
                 Self.report.row([
-                    "id": .integer(id), "title": .text(title), "body": .text(body),
-                    "status": .text(random.chance(90) ? "shared" : "draft"),
-                    "activity_id": on.map { .integer($0.id) } ?? .null,
-                    "organization_id": on == nil ? .integer(host.id) : .null,
-                    "search_text": .text(ReportRow.searchDocument(ReportInput(title: title, body: body))),
+                    "id": .integer(id), "title": .text(title), "body": .text(body), "status": status,
+                    "activity_id": activity, "organization_id": noteOn, "search_text": search,
                     "version": .integer(1), "created_at": written, "updated_at": written,
                     "created_by": .integer(writer.account),
                 ]))
@@ -126,12 +128,16 @@ extension SyntheticGenerator {
             for task in ReportTasks.tasks(in: body) {
                 counters.followUps += 1
                 let followUpId = counters.followUps
-                let assignee = task.assigneeHandle.flatMap { handle in Self.handles.first { $0.handle == handle }?.account }
+                let assignee = task.assigneeHandle.flatMap { handle in
+                    Self.handles.first { $0.handle == handle }?.account
+                }
+                let assigned: TransferValue = assignee.map(TransferValue.integer) ?? .null
+                let due: TransferValue = task.dueDate.map(TransferValue.text) ?? .null
+                let state: TransferValue = .text(task.done ? "done" : "open")
                 followUps.append(
                     Self.followUp.row([
-                        "id": .integer(followUpId), "title": .text(task.title), "assignee_account_id": assignee.map(TransferValue.integer) ?? .null,
-                        "due_date": task.dueDate.map(TransferValue.text) ?? .null, "status": .text(task.done ? "done" : "open"),
-                        "priority": .text("normal"), "activity_id": on.map { .integer($0.id) } ?? .null,
+                        "id": .integer(followUpId), "title": .text(task.title), "assignee_account_id": assigned,
+                        "due_date": due, "status": state, "priority": .text("normal"), "activity_id": activity,
                         "report_id": .integer(id), "version": .integer(1), "created_at": written,
                         "updated_at": written, "task_key": .text(task.key), "created_by": .integer(writer.account),
                     ]))
@@ -140,13 +146,14 @@ extension SyntheticGenerator {
                 }
                 if let assignee, assignee != writer.account {
                     counters.notifications += 1
+                    let read: TransferValue = random.chance(50) ? written : .null
                     notifications.append(
                         Self.notification.row([
                             "id": .integer(counters.notifications), "account_id": .integer(assignee),
                             "reason": .text("follow_up_assigned"), "subject": .text("follow_up"),
                             "subject_id": .integer(followUpId), "title": .text(task.title),
                             "actor_account_id": .integer(writer.account), "created_at": written,
-                            "read_at": random.chance(50) ? written : .null,
+                            "read_at": read,
                             "once_key": .text(NotificationRows.assignedKey(followUp: followUpId, assignee: assignee)),
                         ]))
                 }

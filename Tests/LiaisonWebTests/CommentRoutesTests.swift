@@ -23,7 +23,8 @@ import Testing
 
     func commentId(_ response: TestResponse) throws -> Int64 {
         let location = try #require(response.headers[.location])
-        return try #require(Int64(try #require(location.split(separator: "#comment-").last)))
+        let number = try #require(location.split(separator: "#comment-").last)
+        return try #require(Int64(number))
     }
 
     @Test func anEditorCommentsAndTheColleagueNamedFindsItInTheInbox() async throws {
@@ -134,13 +135,14 @@ import Testing
                 + "<script>alert(1)</script>\n\n![x](javascript:alert(1))\n\n**bold**"
             _ = try await app.submit("/reports/\(id)/comments", [("body", payloads)])
             let page = try await app.get("/reports/\(id)").text
-            let thread = String(page[try #require(page.range(of: "<article class=\"comment\""))...])
+            let start = try #require(page.range(of: "<article class=\"comment\""))
+            let thread = String(page[start.lowerBound...])
             #expect(thread.contains("<strong>bold</strong>"))
-            for forbidden in ["<img", "<svg", "<script", "onerror=", "onload=", "href=\"javascript:", "src=\"javascript:"]
-            {
+            // No element made of what was typed (its words stay, as text), and no script address.
+            for forbidden in ["<img", "<svg", "<script", "href=\"javascript:", "src=\"javascript:"] {
                 #expect(!thread.contains(forbidden), "\(forbidden) reached the page")
             }
-            #expect(thread.contains("&lt;img src=x onerror=alert(1)&gt;"))
+            #expect(thread.contains("&lt;img src=x onerror=alert(1)>"))
         }
     }
 

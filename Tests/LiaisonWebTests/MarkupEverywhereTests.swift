@@ -71,9 +71,15 @@ import Testing
                 activityId: activity.id,
                 linksAdded: [MentionTarget(.organization, organization.id), MentionTarget(.person, person.id)]),
             by: AuditActor(accountId: app.editor.account.id, name: "editor"))
+        // The admin's comment, so its edit page is the admin's to open. (Like a report's text, its Markdown
+        // keeps `>` as it is, so it is not among the fields looked for below; `raw` finds it if it got through.)
+        let comment = try await store.createComment(
+            CommentInput(reportId: report.id, body: m("comment.body")),
+            by: AuditActor(accountId: app.admin.account.id, name: "admin"))
         return [
             "organizations": organization.id, "people": person.id, "activities": activity.id,
             "accounts": app.editor.account.id, "follow-ups": followUp.id, "inbox": entry.id, "reports": report.id,
+            "comments": comment.id,
         ]
     }
 

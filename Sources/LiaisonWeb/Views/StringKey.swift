@@ -626,6 +626,5 @@ enum StringKey: String, CaseIterable, Sendable {
     case commentFieldBody = "comment_field_body"
     case deleteCommentPrompt = "delete_comment_prompt"
     case commentFormerColleague = "comment_former_colleague"
-    case errorCommentNotYours = "error_comment_not_yours"
     case reasonCommented = "reason_commented"
 }
