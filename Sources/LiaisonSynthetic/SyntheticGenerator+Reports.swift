@@ -89,10 +89,12 @@ extension SyntheticGenerator {
             }
             body += "## Follow-ups\n\n"
             var lines: [(text: String, organization: OrganizationFacts)] = []
+            var keys = Set<String>()
             for _ in 0..<(1 + random.below(3)) {
                 let organization = random.pick(named)
                 let task = String(format: random.pick(Self.tasks), organization.name)
-                guard !lines.contains(where: { $0.text.hasPrefix(task) }) else { continue }
+                // A report's task lines are told apart by their words: the same words twice are one task.
+                guard keys.insert(ReportTask.key(task)).inserted else { continue }
                 let due = ActivityTime.localText(base.addingTimeInterval(Double(random.below(540)) * 86_400), in: .utc, dayOnly: true)
                 let done = random.chance(30)
                 lines.append(("- [\(done ? "x" : " ")] \(task) @\(random.pick(Self.handles).handle) due \(due)", organization))
