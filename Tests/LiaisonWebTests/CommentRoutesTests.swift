@@ -142,7 +142,7 @@ import Testing
             for forbidden in ["<img", "<svg", "<script", "href=\"javascript:", "src=\"javascript:"] {
                 #expect(!thread.contains(forbidden), "\(forbidden) reached the page")
             }
-            #expect(thread.contains("&lt;img src=x onerror=alert(1)>"))
+            #expect(thread.contains("&lt;img src=x onerror=alert(1)&gt;"))
         }
     }
 
