@@ -49,9 +49,14 @@ extension Liaison.Bench {
                 let (writer, toDo) = (busiest.account, busiest.toDo)
                 let actor = AuditActor(accountId: writer.id, name: writer.name)
                 let mission = try await database.listActivities(ActivityQuery(kinds: [.mission], limit: 1)).first
-                let handles = staff.prefix(3).map { "@" + ($0.email.split(separator: "@").first.map(String.init) ?? "") }
-                let text = try await MentionReport.generate(from: database, words: words).text + "\n\n## Follow-ups\n\n"
-                    + handles.enumerated().map { "- [ ] follow up on point \($0.offset + 1) \($0.element) due 2027-01-15" }
+                let handles = staff.prefix(3).map {
+                    "@" + ($0.email.split(separator: "@").first.map(String.init) ?? "")
+                }
+                let text =
+                    try await MentionReport.generate(from: database, words: words).text + "\n\n## Follow-ups\n\n"
+                    + handles.enumerated().map {
+                        "- [ ] follow up on point \($0.offset + 1) \($0.element) due 2027-01-15"
+                    }
                     .joined(separator: "\n")
                 let intake = ReportIntake(store: database, finder: directory)
                 func input(_ number: Int) -> ReportInput {
@@ -85,7 +90,9 @@ extension Liaison.Bench {
                     $0.input.title.hasPrefix("Benchmark report") ? nil : $0
                 }
                 var paths = [("the report saved", "/reports/\(report.id)"), ("my follow-ups", "/follow-ups")]
-                if let networkReport { paths.insert(("a report of the network", "/reports/\(networkReport.id)"), at: 1) }
+                if let networkReport {
+                    paths.insert(("a report of the network", "/reports/\(networkReport.id)"), at: 1)
+                }
                 var pageFigures: [(label: String, bytes: Int, times: [Duration])] = []
                 for (label, path) in paths {
                     let first = try await pages.get(path, token: token)
@@ -93,7 +100,9 @@ extension Liaison.Bench {
                         throw CommandFailure("\(path) answered \(first.status) instead of 200.")
                     }
                     var times: [Duration] = []
-                    for _ in 0..<runs { times.append(try await clock.measure { _ = try await pages.get(path, token: token) }) }
+                    for _ in 0..<runs {
+                        times.append(try await clock.measure { _ = try await pages.get(path, token: token) })
+                    }
                     pageFigures.append((label, first.bytes, times))
                 }
                 let links = report.links.count
@@ -125,7 +134,8 @@ extension Liaison.Bench {
                 for page in pageFigures {
                     print(
                         "Page, \(page.label) (\(page.bytes / 1024) kB\(page.label == "my follow-ups" ? ", \(toDo) to do" : "")): "
-                            + "\(format(median(page.times))) ms median, \(format(slowest(page.times))) ms slowest of \(runs).")
+                            + "\(format(median(page.times))) ms median, \(format(slowest(page.times))) ms slowest of \(runs)."
+                    )
                 }
             }
         }

@@ -147,7 +147,8 @@ extension Liaison.Seed {
         @Option(help: "How many people (0 to 10,000,000).") var people: Int = 1_000_000
         @Option(help: "How many activities over ten years around 2026 (0 to 10,000,000).") var activities: Int = 0
         @Option(
-            help: "How many reports on the activities, naming organizations and people, with follow-ups and comments (0 to 1,000,000)."
+            help:
+                "How many reports on the activities, naming organizations and people, with follow-ups and comments (0 to 1,000,000)."
         ) var reports: Int = 0
         @Option(help: "The seed: the same seed gives the same network.") var seed: UInt64 = 1
 

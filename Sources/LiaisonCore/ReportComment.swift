@@ -95,7 +95,9 @@ extension ReportComment: Codable {
                 reportId: try c.decode(Int64.self, forKey: .reportId), body: try c.decode(String.self, forKey: .body),
                 authorAccountId: try c.decodeIfPresent(Int64.self, forKey: .authorAccountId)),
             authorName: try c.decodeIfPresent(String.self, forKey: .authorName),
-            reportTitle: try c.decode(String.self, forKey: .reportTitle), version: try c.decode(Int.self, forKey: .version),
-            createdAt: try c.decode(Date.self, forKey: .createdAt), updatedAt: try c.decode(Date.self, forKey: .updatedAt))
+            reportTitle: try c.decode(String.self, forKey: .reportTitle),
+            version: try c.decode(Int.self, forKey: .version),
+            createdAt: try c.decode(Date.self, forKey: .createdAt),
+            updatedAt: try c.decode(Date.self, forKey: .updatedAt))
     }
 }

@@ -186,7 +186,6 @@ public struct TransferTable: Sendable, Hashable {
                 ("id", .integer), ("account_id", .integer), ("name", .text), ("token_hash", .text),
                 ("can_write", .bool), ("created_at", .date), ("last_used_at", .date), ("revoked_at", .date),
             ]),
-    ] + reports + [
         TransferTable(
             "audit",
             [
@@ -194,7 +193,7 @@ public struct TransferTable: Sendable, Hashable {
                 ("address", .text), ("action", .text), ("entity", .text), ("entity_id", .integer),
                 ("summary", .text), ("changes", .json),
             ]),
-    ]
+    ].inserting(reports, before: "audit")
 
     /// Reports with their authors, reviewers and links, comments, follow-ups with what they concern, and each
     /// staff member's inbox, parents first.
@@ -232,6 +231,14 @@ public struct TransferTable: Sendable, Hashable {
     ]
 
     public static func named(_ name: String) -> TransferTable? { all.first { $0.name == name } }
+}
+
+extension [TransferTable] {
+    /// The tables with `tables` before the one named `name`.
+    fileprivate func inserting(_ tables: [TransferTable], before name: String) -> [TransferTable] {
+        let index = firstIndex { $0.name == name } ?? endIndex
+        return Array(self[..<index]) + tables + self[index...]
+    }
 }
 
 /// What a copy or restore moved: rows per table, as counted in the target afterwards.

@@ -54,7 +54,8 @@ public enum CommentRows {
         }
         guard created else { return statements }
         let exceptNamed =
-            named.isEmpty ? "" : " AND ra.account_id NOT IN (\(Array(repeating: "?", count: named.count).joined(separator: ", ")))"
+            named.isEmpty
+            ? "" : " AND ra.account_id NOT IN (\(Array(repeating: "?", count: named.count).joined(separator: ", ")))"
         statements.append(
             SQLFragment(
                 """

@@ -78,8 +78,11 @@ extension SyntheticGenerator {
             var met: [(id: Int64, name: String)] = []
             for (number, organization) in named.enumerated() {
                 body +=
-                    number == 0 ? "We met the delegation of \(organization.name)" : "\(organization.name) also took part"
-                if met.count < 4, let person = peopleAt[organization.id]?.first(where: { p in !met.contains { $0.id == p.id } }) {
+                    number == 0
+                    ? "We met the delegation of \(organization.name)" : "\(organization.name) also took part"
+                if met.count < 4,
+                    let person = peopleAt[organization.id]?.first(where: { p in !met.contains { $0.id == p.id } })
+                {
                     body += ", with \(person.name)"
                     met.append(person)
                 }
@@ -95,9 +98,11 @@ extension SyntheticGenerator {
                 let task = String(format: random.pick(Self.tasks), organization.name)
                 // A report's task lines are told apart by their words: the same words twice are one task.
                 guard keys.insert(ReportTask.key(task)).inserted else { continue }
-                let due = ActivityTime.localText(base.addingTimeInterval(Double(random.below(540)) * 86_400), in: .utc, dayOnly: true)
+                let due = ActivityTime.localText(
+                    base.addingTimeInterval(Double(random.below(540)) * 86_400), in: .utc, dayOnly: true)
                 let done = random.chance(30)
-                lines.append(("- [\(done ? "x" : " ")] \(task) @\(random.pick(Self.handles).handle) due \(due)", organization))
+                lines.append(
+                    ("- [\(done ? "x" : " ")] \(task) @\(random.pick(Self.handles).handle) due \(due)", organization))
             }
             body += lines.map(\.text).joined(separator: "\n")
             let title = on.map { "Report: \($0.title)" } ?? "Note on \(host.name)"

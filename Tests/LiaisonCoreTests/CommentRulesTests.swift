@@ -5,7 +5,8 @@ import Testing
 /// A comment's own rules: text required, bounded and free of control characters; line ends made one.
 @Suite struct CommentRulesTests {
     @Test func aCommentIsTrimmedAndItsLineEndsMadeOne() throws {
-        let input = CommentInput(reportId: 3, body: "\r\n  Complementing:\r\nQingdao followed online.  \n\n").normalized()
+        let input = CommentInput(reportId: 3, body: "\r\n  Complementing:\r\nQingdao followed online.  \n\n")
+            .normalized()
         #expect(input.body == "Complementing:\nQingdao followed online.")
         try input.validate()
     }

@@ -96,7 +96,9 @@ import Testing
             let felipCookie: HTTPFields = [.cookie: "liaison_session=\(felip.session)"]
             #expect(try await app.get("/comments/\(comment)/edit").status == .ok)
             #expect(try await app.get("/reports/\(id)").text.contains("/comments/\(comment)/edit"))
-            #expect(try await app.request(.get, "/comments/\(comment)/edit", as: .anonymous, headers: felipCookie).status == .forbidden)
+            #expect(
+                try await app.request(.get, "/comments/\(comment)/edit", as: .anonymous, headers: felipCookie).status
+                    == .forbidden)
             #expect(try await app.get("/comments/\(comment)/edit", as: .admin).status == .forbidden)
             #expect(try await app.get("/comments/\(comment)/edit", as: .viewer).status == .forbidden)
             #expect(try await app.get("/comments/999999/edit").status == .notFound)
@@ -117,9 +119,11 @@ import Testing
 
             // Another editor may not delete it; an admin may.
             #expect(
-                try await app.request(.get, "/comments/\(comment)/delete", as: .anonymous, headers: felipCookie).status == .forbidden)
+                try await app.request(.get, "/comments/\(comment)/delete", as: .anonymous, headers: felipCookie).status
+                    == .forbidden)
             #expect(try await app.get("/comments/\(comment)/delete", as: .admin).status == .ok)
-            #expect(try await app.submit("/comments/\(comment)/delete", [("version", "1")], as: .admin).status == .conflict)
+            #expect(
+                try await app.submit("/comments/\(comment)/delete", [("version", "1")], as: .admin).status == .conflict)
             let deleted = try await app.submit("/comments/\(comment)/delete", [("version", "2")], as: .admin)
             #expect(deleted.status == .seeOther)
             #expect(deleted.headers[.location] == "/reports/\(id)#comments")
@@ -172,7 +176,8 @@ import Testing
             #expect(updated.status == .ok)
             #expect(try updated.json()["version"] as? Int == 2)
             #expect(try await app.send(.put, "/api/v1/comments/\(comment)", json: update).status == .conflict)
-            #expect(try await app.send(.put, "/api/v1/comments/\(comment)", json: update, as: .admin).status == .forbidden)
+            #expect(
+                try await app.send(.put, "/api/v1/comments/\(comment)", json: update, as: .admin).status == .forbidden)
             #expect(
                 try await app.send(.put, "/api/v1/comments/\(comment)", json: update, as: .viewer).status == .forbidden)
             let felipToken = try await app.token(for: felip, canWrite: true)

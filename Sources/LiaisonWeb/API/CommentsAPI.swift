@@ -42,7 +42,9 @@ struct CommentsAPI {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             body = try c.decode(String.self, forKey: .body)
             version = try c.decodeIfPresent(Int.self, forKey: .version)
-            for key in [CodingKeys.id, .reportId, .authorAccountId] { _ = try c.decodeIfPresent(Int64.self, forKey: key) }
+            for key in [CodingKeys.id, .reportId, .authorAccountId] {
+                _ = try c.decodeIfPresent(Int64.self, forKey: key)
+            }
             for key in [CodingKeys.authorName, .reportTitle, .createdAt, .updatedAt] {
                 _ = try c.decodeIfPresent(String.self, forKey: key)
             }
@@ -57,7 +59,8 @@ struct CommentsAPI {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let report = try await ReportInputs.load(context, store: store)
         let body = try await JSONBody.decode(Body.self, from: request, context: context, fields: Self.fields)
-        let comment = try await store.createComment(CommentInput(reportId: report.id, body: body.body), by: context.actor)
+        let comment = try await store.createComment(
+            CommentInput(reportId: report.id, body: body.body), by: context.actor)
         return try JSONBody.response(comment, status: .created, headers: [.location: "/api/v1/comments/\(comment.id)"])
     }
 

@@ -33,7 +33,9 @@ struct CommentThreadView {
             html.newline()
         }
         guard canWrite else { return }
-        html.form(.class("comment-form"), .id("comment-form"), .method("post"), .action("/reports/\(reportId)/comments")) {
+        html.form(
+            .class("comment-form"), .id("comment-form"), .method("post"), .action("/reports/\(reportId)/comments")
+        ) {
             html in
             html.hidden(name: "_csrf", value: csrf)
             FormField(

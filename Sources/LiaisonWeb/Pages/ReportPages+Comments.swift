@@ -123,7 +123,8 @@ enum CommentInputs {
         _ comment: ReportComment, request: Request, context: AppRequestContext, store: any LiaisonStore
     ) async throws {
         if comment.isWritten(by: context.identity?.account.id) || context.identity?.account.role == .admin { return }
-        throw try await refusal(request, context: context, store: store, reason: "neither the comment's author nor an admin")
+        throw try await refusal(
+            request, context: context, store: store, reason: "neither the comment's author nor an admin")
     }
 
     private static func refusal(
