@@ -86,16 +86,17 @@ extension ReportComment: StoredRecord {
         try CommentRows.comment(row)
     }
 
-    /// The report, held against other comments being added to it until the save ends, so that its thread
-    /// never passes its cap however many colleagues comment at once.
+    /// The report, held against other comments being added to it until the save ends, then its comments
+    /// counted (in a statement of their own, so the count sees every comment committed while the report was
+    /// waited for): its thread never passes its cap however many colleagues comment at once.
     public static func referenceLookups(_ input: CommentInput, dialect: any SQLDialect) -> [ReferenceLookup] {
         [
             .of("report", [input.reportId], dialect: dialect) {
-                """
-                SELECT r.id, r.title, (SELECT count(*) FROM comment c WHERE c.report_id = r.id) AS comments
-                FROM report r WHERE r.id \($0) \(dialect.lockAgainstWriters)
-                """
-            }
+                "SELECT id, title FROM report WHERE id \($0) \(dialect.lockAgainstWriters)"
+            },
+            .of("comments", [input.reportId], dialect: dialect) {
+                "SELECT count(*) AS n FROM comment WHERE report_id \($0)"
+            },
         ].compactMap { $0 }
     }
 
@@ -106,7 +107,7 @@ extension ReportComment: StoredRecord {
             throw ValidationError(
                 field: "reportId", rule: "not_found", message: "No report has id \(input.reportId).")
         }
-        if id == nil, try row.int("comments") ?? 0 >= CommentInput.maxPerReport {
+        if id == nil, try found["comments"].first?.int("n") ?? 0 >= CommentInput.maxPerReport {
             throw ValidationError(
                 field: "reportId", rule: "max_count",
                 message: "A report holds at most \(CommentInput.maxPerReport) comments.")
