@@ -10,7 +10,7 @@ struct PostgresDialect: SQLDialect {
     /// One array parameter, however many ids: the statement's text stays the same for every count.
     func idsMatch(count: Int) -> String { "= ANY(?)" }
     let lockAgainstDeletion = "FOR KEY SHARE"
-    let lockForUpdate = "FOR UPDATE"
+    let lockAgainstWriters = "FOR NO KEY UPDATE"
     func joinedNames(_ expression: String) -> String { "string_agg(\(expression), chr(31))" }
 
     /// Each record table's words are in its own `search_vector` column.

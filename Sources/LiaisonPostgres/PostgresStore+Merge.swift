@@ -13,6 +13,7 @@ extension PostgresStore {
             let kept = try await Self.lock(Person.self, db, id: keep, expectedVersion: nil)
             let removed = try await Self.lock(Person.self, db, id: remove, expectedVersion: nil)
             try Person.checkMerge(kept: kept, keepVersion: keepVersion, removed: removed, removeVersion: removeVersion)
+            try await db.run(Person.mergeMoves(keep: keep, remove: remove))
             try await db.execute(Person.deleteStatement, remove)
             let (after, _) = try await Self.rewrite(db, kept, kept.input.merged(with: removed.input))
             for event in AuditEvent.merge(kept: kept, removed: removed, result: after, by: actor) {

@@ -11,7 +11,7 @@ struct SQLiteDialect: SQLDialect {
     func idsMatch(count: Int) -> String { "IN (\(databaseQuestionMarks(count: count)))" }
     /// A write transaction holds SQLite's one write lock: nothing else deletes meanwhile.
     let lockAgainstDeletion = ""
-    let lockForUpdate = ""
+    let lockAgainstWriters = ""
     func joinedNames(_ expression: String) -> String { "group_concat(\(expression), char(31))" }
 
     /// Each record table's words are in its FTS5 table `table_fts`.

@@ -12,6 +12,7 @@ extension SQLiteStore {
             let kept = try Self.lock(Person.self, db, id: keep, expectedVersion: nil)
             let removed = try Self.lock(Person.self, db, id: remove, expectedVersion: nil)
             try Person.checkMerge(kept: kept, keepVersion: keepVersion, removed: removed, removeVersion: removeVersion)
+            try db.run(Person.mergeMoves(keep: keep, remove: remove))
             try db.execute(sql: Person.deleteStatement, arguments: [remove])
             let (after, _) = try Self.rewrite(db, kept, kept.input.merged(with: removed.input))
             for event in AuditEvent.merge(kept: kept, removed: removed, result: after, by: actor) {

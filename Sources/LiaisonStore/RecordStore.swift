@@ -92,6 +92,33 @@ extension Person {
         }
     }
 
+    /// What a merge moves to the kept person before the other is deleted (which would drop them): the links of
+    /// reports that name the other, and the follow-ups that concern them. Where a report or a follow-up names
+    /// both, the kept person's row stays, taking the other's link state when that says more (added by an author
+    /// over found in the text, found over removed).
+    public static func mergeMoves(keep: Int64, remove: Int64) -> [SQLFragment] {
+        [
+            SQLFragment(
+                """
+                UPDATE report_link SET state = (SELECT r.state FROM report_link r
+                    WHERE r.report_id = report_link.report_id AND r.person_id = ?)
+                WHERE person_id = ? AND EXISTS (SELECT 1 FROM report_link r
+                    WHERE r.report_id = report_link.report_id AND r.person_id = ?
+                    AND (r.state = 'added' OR (r.state = 'found' AND report_link.state = 'removed')))
+                """, [.integer(remove), .integer(keep), .integer(remove)]),
+            SQLFragment(
+                """
+                UPDATE report_link SET person_id = ? WHERE person_id = ? AND NOT EXISTS (SELECT 1 FROM report_link k
+                    WHERE k.report_id = report_link.report_id AND k.person_id = ?)
+                """, [.integer(keep), .integer(remove), .integer(keep)]),
+            SQLFragment(
+                """
+                UPDATE follow_up_person SET person_id = ? WHERE person_id = ? AND NOT EXISTS (SELECT 1
+                    FROM follow_up_person k WHERE k.follow_up_id = follow_up_person.follow_up_id AND k.person_id = ?)
+                """, [.integer(keep), .integer(remove), .integer(keep)]),
+        ]
+    }
+
     /// Refuses a merge made from a stale read of either person.
     public static func checkMerge(kept: Person, keepVersion: Int, removed: Person, removeVersion: Int)
         throws(StoreError)

@@ -51,9 +51,10 @@ public protocol SQLDialect: Sendable {
     /// What a look-up adds so the rows it found cannot be deleted until the transaction ends, as a
     /// reference to them is checked only at commit ("" where the transaction's own lock already keeps them).
     var lockAgainstDeletion: String { get }
-    /// What a look-up adds so a concurrent write of the same rows waits until the transaction ends: two
-    /// checks of "none yet" cannot both pass ("" where SQLite's one writer already serializes them).
-    var lockForUpdate: String { get }
+    /// What a look-up adds so that every other write looking up the same rows this way waits until the
+    /// transaction ends: a count checked against its cap stays true until the row is written ("" where the
+    /// transaction's own lock already keeps writes apart).
+    var lockAgainstWriters: String { get }
     /// The aggregate joining the texts of a group with the unit separator (U+001F), which no name holds.
     func joinedNames(_ expression: String) -> String
     /// The ids of at most `limit` rows of `table` whose search text has a word starting with each term.
