@@ -209,25 +209,6 @@ extension PostgresStore {
         }
     }
 
-    public func revokeAPIToken(id: Int64, accountId: Int64, by actor: AuditActor) async throws {
-        try await write { db in
-            guard
-                let token = try await db.row(
-                    "SELECT * FROM api_token WHERE id = ? AND account_id = ? FOR UPDATE", id, accountId
-                ).map(Self.token(row:))
-            else {
-                throw StoreError.notFound(entity: .apiToken, id: id)
-            }
-            try await db.execute(
-                "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", Self.now(), id)
-            try await Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .accountChange, entity: .apiToken, entityId: id,
-                    summary: "API token \"\(token.name)\" revoked"))
-        }
-    }
-
     // MARK: - One-time codes
 
     public func useTOTPStep(accountId: Int64, step: Int64) async throws -> Bool {

@@ -197,22 +197,6 @@ extension SQLiteStore {
         }
     }
 
-    public func revokeAPIToken(id: Int64, accountId: Int64, by actor: AuditActor) async throws {
-        try await write { db in
-            guard let token = try Self.loadToken(db, sql: "id = ? AND account_id = ?", id, accountId) else {
-                throw StoreError.notFound(entity: .apiToken, id: id)
-            }
-            try db.execute(
-                sql: "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-                arguments: [Self.now(), id])
-            try Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .accountChange, entity: .apiToken, entityId: id,
-                    summary: "API token \"\(token.name)\" revoked"))
-        }
-    }
-
     // MARK: - One-time codes
 
     public func useTOTPStep(accountId: Int64, step: Int64) async throws -> Bool {

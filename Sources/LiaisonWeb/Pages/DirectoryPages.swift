@@ -37,8 +37,8 @@ struct DirectoryPages {
         // Editors may add ticked rows to an activity: those of the last month and those to come.
         let activities =
             canEdit && !result.items.isEmpty
-            ? try await store.listActivities(
-                ActivityQuery(from: Date().addingTimeInterval(-30 * 86_400), limit: Self.bulkActivities)) : []
+            ? try await store.activityChoices(from: Date().addingTimeInterval(-30 * 86_400), limit: Self.bulkActivities)
+            : []
         let model = DirectoryModel(
             page: result, query: query, parameters: parameters, errors: errors, regions: settings.regions,
             focalPointName: focalPointName, activities: activities, strings: t)
