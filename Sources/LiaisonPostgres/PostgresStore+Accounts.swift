@@ -59,55 +59,6 @@ extension PostgresStore {
         }
     }
 
-    public func updateAccount(id: Int64, _ change: AccountChange, by actor: AuditActor) async throws -> StaffAccount {
-        try await write { db in
-            guard let before = try await Self.loadAccount(db, id: id, lock: true) else {
-                throw StoreError.notFound(entity: .account, id: id)
-            }
-            let (column, value, field, shown): (String, any SQLValue, String, String?) =
-                switch change {
-                case .role(let role): ("role", role.rawValue, "role", role.rawValue)
-                case .name(let name): ("name", name, "name", name)
-                case .isDisabled(let disabled): ("disabled", disabled, "disabled", String(disabled))
-                case .passwordHash(let hash, _): ("password_hash", hash, "password", "changed")
-                case .totpSecret(let secret): ("totp_secret", secret, "twoFactor", secret == nil ? "off" : "on")
-                case .timeZone(let zone): ("time_zone", zone, "timeZone", zone)
-                }
-            try await db.execute(
-                "UPDATE account SET \(column) = ?, version = version + 1, updated_at = ? WHERE id = ?",
-                [value, Self.now(), id])
-            // A disabled account or a new password ends every session at once, on every server.
-            switch change {
-            case .isDisabled(true), .passwordHash:
-                try await db.execute("DELETE FROM session WHERE account_id = ?", id)
-            default: break
-            }
-            if change.revokesTokensAndFeeds {
-                let now = Self.now()
-                try await db.execute(
-                    "UPDATE api_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", now, id)
-                try await db.execute(
-                    "UPDATE calendar_feed SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", now, id)
-            }
-            let previous: String? =
-                switch change {
-                case .role: before.role.rawValue
-                case .name: before.name
-                case .isDisabled: String(before.disabled)
-                case .passwordHash: nil
-                case .totpSecret: before.totpEnabled ? "on" : "off"
-                case .timeZone: before.timeZone
-                }
-            try await Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .accountChange, entity: .account, entityId: id,
-                    summary: "\(before.name) <\(before.email)>",
-                    changes: [FieldChange(field: field, before: previous, after: shown)]))
-            return try await Self.loadAccount(db, id: id)!
-        }
-    }
-
     // MARK: - Sessions
 
     public func createSession(_ session: StaffSession) async throws {
@@ -255,13 +206,7 @@ extension PostgresStore {
         try await db.row("SELECT * FROM account WHERE id = ?\(lock ? " FOR UPDATE" : "")", id).map(account(row:))
     }
 
-    static func account(row: Row) throws -> StaffAccount {
-        StaffAccount(
-            id: try row["id"], email: try row["email"], name: try row["name"],
-            role: StaffRole(rawValue: try row["role"]) ?? .viewer, disabled: try row["disabled"],
-            totpEnabled: (try row["totp_secret"] as String?) != nil, timeZone: try row["time_zone"],
-            version: try row["version"], createdAt: try row["created_at"], updatedAt: try row["updated_at"])
-    }
+    static func account(row: Row) throws -> StaffAccount { try StaffAccount(row: row) }
 
     private static func credentials(row: Row) throws -> StaffCredentials {
         StaffCredentials(
