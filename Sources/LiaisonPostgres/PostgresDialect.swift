@@ -12,6 +12,7 @@ struct PostgresDialect: SQLDialect {
     let lockAgainstDeletion = "FOR KEY SHARE"
     let lockForUpdate = "FOR UPDATE"
     var personRowJoins: String { PersonRows.joins }
+    func ignoringCase(_ expression: String) -> String { "lower(\(expression)) COLLATE \"C\"" }
     func joinedNames(_ expression: String) -> String { "string_agg(\(expression), chr(31))" }
 
     /// Each record table's words are in its own `search_vector` column.

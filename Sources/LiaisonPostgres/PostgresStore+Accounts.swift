@@ -53,12 +53,6 @@ extension PostgresStore {
         }
     }
 
-    public func accounts() async throws -> [StaffAccount] {
-        try await read { db in
-            try await db.rows("SELECT * FROM account ORDER BY lower(name) COLLATE \"C\", id").map(Self.account(row:))
-        }
-    }
-
     // MARK: - Sessions
 
     public func createSession(_ session: StaffSession) async throws {
@@ -70,25 +64,6 @@ extension PostgresStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, session.tokenHash, session.accountId, session.csrfToken, session.createdAt, session.lastSeenAt,
                 session.expiresAt, session.address, session.device)
-        }
-    }
-
-    public func session(tokenHash: String) async throws -> (session: StaffSession, account: StaffAccount)? {
-        try await read { db in
-            guard
-                let row = try await db.row(
-                    """
-                    SELECT s.token_hash, s.csrf_token, s.created_at AS session_created_at, s.last_seen_at, s.expires_at,
-                        s.address, s.device, a.* FROM session s JOIN account a ON a.id = s.account_id
-                    WHERE s.token_hash = ?
-                    """, tokenHash)
-            else { return nil }
-            let account = try Self.account(row: row)
-            let session = StaffSession(
-                tokenHash: try row["token_hash"], accountId: account.id, csrfToken: try row["csrf_token"],
-                createdAt: try row["session_created_at"], lastSeenAt: try row["last_seen_at"],
-                expiresAt: try row["expires_at"], address: try row["address"], device: try row["device"])
-            return (session, account)
         }
     }
 
@@ -168,35 +143,6 @@ extension PostgresStore {
                 "INSERT INTO totp_use (account_id, step) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING 1", accountId,
                 step
             ).isEmpty
-        }
-    }
-
-    // MARK: - Workspace settings
-
-    public func workspaceSettings() async throws -> WorkspaceSettings {
-        try await read { db in try await Self.workspaceSettings(db) }
-    }
-
-    private static func workspaceSettings(_ db: Connection, lock: Bool = false) async throws -> WorkspaceSettings {
-        let sql = "SELECT require_two_factor, currency FROM workspace_setting\(lock ? " FOR UPDATE" : "")"
-        guard let row = try await db.row(sql) else { return WorkspaceSettings() }
-        return WorkspaceSettings(requireTwoFactor: try row["require_two_factor"], currency: try row["currency"])
-    }
-
-    public func updateWorkspaceSettings(_ settings: WorkspaceSettings, by actor: AuditActor) async throws {
-        try await write { db in
-            let before = try await Self.workspaceSettings(db, lock: true)
-            try await db.execute(
-                "UPDATE workspace_setting SET require_two_factor = ?, currency = ?", settings.requireTwoFactor,
-                settings.currency)
-            let changes = AuditDiff.changes(from: before, to: settings)
-            if !changes.isEmpty {
-                try await Self.appendAudit(
-                    db,
-                    AuditEvent(
-                        actor: actor, action: .update, entity: .settings, summary: "Workspace settings",
-                        changes: changes))
-            }
         }
     }
 

@@ -13,6 +13,7 @@ struct SQLiteDialect: SQLDialect {
     let lockAgainstDeletion = ""
     let lockForUpdate = ""
     var personRowJoins: String { PersonSummary.joins }
+    func ignoringCase(_ expression: String) -> String { "\(expression) COLLATE NOCASE" }
     func joinedNames(_ expression: String) -> String { "group_concat(\(expression), char(31))" }
 
     /// Each record table's words are in its FTS5 table `table_fts`.

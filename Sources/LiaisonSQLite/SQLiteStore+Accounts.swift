@@ -47,12 +47,6 @@ extension SQLiteStore {
         }
     }
 
-    public func accounts() async throws -> [StaffAccount] {
-        try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY name COLLATE NOCASE, id").map(Self.account(row:))
-        }
-    }
-
     // MARK: - Sessions
 
     public func createSession(_ session: StaffSession) async throws {
@@ -67,17 +61,6 @@ extension SQLiteStore {
                     session.tokenHash, session.accountId, session.csrfToken, session.createdAt, session.lastSeenAt,
                     session.expiresAt, session.address, session.device,
                 ])
-        }
-    }
-
-    public func session(tokenHash: String) async throws -> (session: StaffSession, account: StaffAccount)? {
-        try await read { db in
-            guard
-                let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT * FROM session WHERE token_hash = ?"), arguments: [tokenHash]),
-                let account = try Self.loadAccount(db, id: row["account_id"])
-            else { return nil }
-            return (Self.session(row: row), account)
         }
     }
 
@@ -152,35 +135,6 @@ extension SQLiteStore {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO totp_use (account_id, step) VALUES (?, ?)", arguments: [accountId, step])
             return db.changesCount == 1
-        }
-    }
-
-    // MARK: - Workspace settings
-
-    public func workspaceSettings() async throws -> WorkspaceSettings {
-        try await read { db in try Self.workspaceSettings(db) }
-    }
-
-    private static func workspaceSettings(_ db: Database) throws -> WorkspaceSettings {
-        guard let row = try Row.fetchOne(db, sql: "SELECT require_two_factor, currency FROM workspace_setting")
-        else { return WorkspaceSettings() }
-        return WorkspaceSettings(requireTwoFactor: row[0], currency: row[1])
-    }
-
-    public func updateWorkspaceSettings(_ settings: WorkspaceSettings, by actor: AuditActor) async throws {
-        try await write { db in
-            let before = try Self.workspaceSettings(db)
-            try db.execute(
-                sql: "UPDATE workspace_setting SET require_two_factor = ?, currency = ?",
-                arguments: [settings.requireTwoFactor, settings.currency])
-            let changes = AuditDiff.changes(from: before, to: settings)
-            if !changes.isEmpty {
-                try Self.appendAudit(
-                    db,
-                    AuditEvent(
-                        actor: actor, action: .update, entity: .settings, summary: "Workspace settings",
-                        changes: changes))
-            }
         }
     }
 

@@ -112,7 +112,7 @@ extension StaffAccount {
     }
 
     /// The account with this id (nil when there is none), read with `lock` after it ("FOR UPDATE" or none).
-    static func loading(id: Int64, lock: String) -> SQLPlan<StaffAccount?> {
+    public static func loading(id: Int64, lock: String) -> SQLPlan<StaffAccount?> {
         SQLFragment("SELECT * FROM account WHERE id = ? \(lock)", [.integer(id)]).rows { try StaffAccount(row: $0) }
             .map(\.first)
     }

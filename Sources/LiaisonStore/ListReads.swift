@@ -66,17 +66,29 @@ extension LiaisonStore {
     }
 
     public func peopleAt(organizationId: Int64) async throws -> [PersonAtOrganization] {
-        try await fetch(
-            SQLFragment(
-                """
-                SELECT p.id, p.display_name, p.native_name, pp.organization_id, o.name AS organization_name,
-                    pp.title, pp.department, pp.start_date, pp.end_date
-                FROM person_position pp JOIN person p ON p.id = pp.person_id
-                JOIN organization o ON o.id = pp.organization_id
-                WHERE pp.organization_id = ?
-                ORDER BY pp.end_date IS NOT NULL, pp.end_date DESC, p.sort_key, p.id LIMIT 500
-                """, [.integer(organizationId)])
-        ) { row in
+        try await reading { _ in PersonAtOrganization.reading(organizationId: organizationId) }
+    }
+
+    /// One statement: a calendar page needs no snapshot.
+    public func listActivities(_ query: ActivityQuery) async throws -> [ActivitySummary] {
+        let statement = ActivitySummary.statement(query, dialect: dialect)
+        return try await fetch(statement) { try ActivitySummary(row: $0, query: query) }
+    }
+}
+
+extension PersonAtOrganization {
+    /// Everyone who holds or held a position at the organization, current positions first.
+    public static func reading(organizationId: Int64) -> SQLPlan<[PersonAtOrganization]> {
+        SQLFragment(
+            """
+            SELECT p.id, p.display_name, p.native_name, pp.organization_id, o.name AS organization_name,
+                pp.title, pp.department, pp.start_date, pp.end_date
+            FROM person_position pp JOIN person p ON p.id = pp.person_id
+            JOIN organization o ON o.id = pp.organization_id
+            WHERE pp.organization_id = ?
+            ORDER BY pp.end_date IS NOT NULL, pp.end_date DESC, p.sort_key, p.id LIMIT 500
+            """, [.integer(organizationId)]
+        ).rows { row in
             PersonAtOrganization(
                 personId: try row.integer(at: 0) ?? 0, displayName: try row.text(at: 1) ?? "",
                 nativeName: try row.text(at: 2),
@@ -86,24 +98,29 @@ extension LiaisonStore {
                     endDate: try row.text(at: 8)))
         }
     }
+}
 
-    /// One statement: a calendar page needs no snapshot.
-    public func listActivities(_ query: ActivityQuery) async throws -> [ActivitySummary] {
+extension ActivitySummary {
+    /// The statement of a calendar query: `columns`, then the filter's extra columns.
+    public static func statement(_ query: ActivityQuery, dialect: any SQLDialect) -> SQLFragment {
         let filter = ActivityFilter(query, dialect: dialect)
-        return try await fetch(
-            SQLFragment(
-                """
-                SELECT \(ActivitySummary.columns)\(filter.extraColumns) FROM activity a
-                LEFT JOIN organization po ON po.id = a.place_organization_id \(filter.joins.sql)
-                \(filter.conditions.whereClause) ORDER BY \(filter.orderBy) LIMIT ? OFFSET ?
-                """, filter.binds + [.integer(query.limit), .integer(query.offset)])
-        ) { try ActivitySummary(row: $0, query: query) }
+        return SQLFragment(
+            """
+            SELECT \(columns)\(filter.extraColumns) FROM activity a
+            LEFT JOIN organization po ON po.id = a.place_organization_id \(filter.joins.sql)
+            \(filter.conditions.whereClause) ORDER BY \(filter.orderBy) LIMIT ? OFFSET ?
+            """, filter.binds + [.integer(query.limit), .integer(query.offset)])
+    }
+
+    /// The activities `query` selects, as a plan for reading them with others at one moment.
+    public static func listing(_ query: ActivityQuery, dialect: any SQLDialect) -> SQLPlan<[ActivitySummary]> {
+        statement(query, dialect: dialect).rows { try ActivitySummary(row: $0, query: query) }
     }
 }
 
 extension OrganizationPage {
     /// The counts by status, then (when the page lies within them) the page's rows, on one snapshot.
-    static func reading(_ query: OrganizationQuery, dialect: any SQLDialect) -> SQLPlan<OrganizationPage> {
+    public static func reading(_ query: OrganizationQuery, dialect: any SQLDialect) -> SQLPlan<OrganizationPage> {
         let filter = DirectoryFilter(query: query, dialect: dialect)
         let forCounts = filter.conditions(includingStatus: false)
         let counting = SQLFragment(
@@ -133,7 +150,7 @@ extension OrganizationPage {
 
 extension PersonPage {
     /// The count (up to `PersonQuery.countLimit` and one more), then the page's rows, on one snapshot.
-    static func reading(_ query: PersonQuery, dialect: any SQLDialect) -> SQLPlan<PersonPage> {
+    public static func reading(_ query: PersonQuery, dialect: any SQLDialect) -> SQLPlan<PersonPage> {
         let filter = PeopleFilter(query: query, dialect: dialect)
         let conditions = filter.conditions
         let counting = SQLFragment(
@@ -228,17 +245,23 @@ public struct ActivityChoice: Sendable, Hashable {
 }
 
 extension LiaisonStore {
-    /// At most `limit` activities going on at `from` or after it, by start, as a menu offers them: the directory
-    /// names them on every page it shows an editor, so only what names them is read.
+    /// At most `limit` activities going on at `from` or after it, by start, as a menu offers them.
     public func activityChoices(from: Date, limit: Int) async throws -> [ActivityChoice] {
+        try await reading { ActivityChoice.reading(from: from, limit: limit, dialect: $0) }
+    }
+}
+
+extension ActivityChoice {
+    /// At most `limit` activities going on at `from` or after it, by start: the directory names them on every
+    /// page it shows an editor, so only what names them is read.
+    public static func reading(from: Date, limit: Int, dialect: any SQLDialect) -> SQLPlan<[ActivityChoice]> {
         let filter = ActivityFilter(ActivityQuery(from: from, limit: limit), dialect: dialect)
-        return try await fetch(
-            SQLFragment(
-                """
-                SELECT a.id, a.title, a.all_day, a.start_local, a.end_local, a.time_zone, a.starts_at, a.ends_at
-                FROM activity a \(filter.conditions.whereClause) ORDER BY \(filter.orderBy) LIMIT ?
-                """, filter.binds + [.integer(limit)])
-        ) { row in
+        return SQLFragment(
+            """
+            SELECT a.id, a.title, a.all_day, a.start_local, a.end_local, a.time_zone, a.starts_at, a.ends_at
+            FROM activity a \(filter.conditions.whereClause) ORDER BY \(filter.orderBy) LIMIT ?
+            """, filter.binds + [.integer(limit)]
+        ).rows { row in
             ActivityChoice(
                 id: try row.integer(at: 0) ?? 0, title: try row.text(at: 1) ?? "", allDay: try row.bool(at: 2) ?? false,
                 start: try row.text(at: 3) ?? "", end: try row.text(at: 4) ?? "", timeZone: try row.text(at: 5) ?? "",

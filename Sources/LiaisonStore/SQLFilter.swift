@@ -61,6 +61,8 @@ public protocol SQLDialect: Sendable {
     /// `organization_id`, `organization_name` and `title`), its organization as `co`, and the preferred (or
     /// first) channel as `ch` (with `kind`, `value`, `label` and `preferred`).
     var personRowJoins: String { get }
+    /// An ORDER BY term that sorts `expression` without regard to letter case.
+    func ignoringCase(_ expression: String) -> String
     /// The aggregate joining the texts of a group with the unit separator (U+001F), which no name holds.
     func joinedNames(_ expression: String) -> String
     /// The ids of at most `limit` rows of `table` whose search text has a word starting with each term.

@@ -31,6 +31,20 @@ public struct SQLPlan<Value> {
         }
     }
 
+    /// This plan, then `plan` (made from this one's value), whose value is set at `keyPath` of this one's: a page
+    /// gathers what it reads into one value, a step for each part.
+    public func reading<Part>(_ keyPath: WritableKeyPath<Value, Part>, _ plan: @escaping (Value) -> SQLPlan<Part>)
+        -> SQLPlan<Value>
+    {
+        then { whole in
+            plan(whole).map { part in
+                var whole = whole
+                whole[keyPath: keyPath] = part
+                return whole
+            }
+        }
+    }
+
     /// This plan, its value changed by `transform`.
     public func map<Next>(_ transform: @escaping (Value) throws -> Next) -> SQLPlan<Next> {
         then { .value(try transform($0)) }
