@@ -11,6 +11,8 @@ struct PostgresDialect: SQLDialect {
     func idsMatch(count: Int) -> String { "= ANY(?)" }
     let lockAgainstDeletion = "FOR KEY SHARE"
     let lockAgainstWriters = "FOR NO KEY UPDATE"
+    var personRowJoins: String { PersonRows.joins }
+    func ignoringCase(_ expression: String) -> String { "lower(\(expression)) COLLATE \"C\"" }
     func joinedNames(_ expression: String) -> String { "string_agg(\(expression), chr(31))" }
 
     /// Each record table's words are in its own `search_vector` column.
@@ -61,6 +63,7 @@ extension SQLBind: SQLValue {
         case .real(let number): number.bind(into: &bindings)
         case .date(let date): date.bind(into: &bindings)
         case .null: bindings.appendNull()
+        case .integers(let ids): bindings.append(ids)
         }
     }
 }

@@ -1,22 +1,12 @@
 import LiaisonCore
 
-/// What an engine does for every `StoredRecord` kind: one executor each, so the per-kind methods of the
-/// store (`createOrganization`, `updatePerson`, ...) are stated once, here.
-public protocol RecordStore: Sendable {
-    /// The records with these ids that exist, in the order given.
-    func records<Record: StoredRecord>(_ kind: Record.Type, ids: [Int64]) async throws -> [Record]
-    /// Checks the references and writes the record at version 1.
-    func createRecord<Record: StoredRecord>(_ input: Record.Input, by actor: AuditActor) async throws -> Record
+/// What an engine does for every `StoredRecord` kind: it runs the kind's plans (`StoredRecord+Plans`), so the
+/// per-kind methods of the store (`createOrganization`, `updatePerson`, ...) are stated once, here.
+public protocol RecordStore: SharedStatements {
     /// Creates every input in one transaction, all or none; a failure is a `BatchRowError` naming the input.
+    /// The engine's own: a batch sets its search indexes' upkeep aside until the end.
     func createRecords<Record: StoredRecord>(_ kind: Record.Type, _ inputs: [Record.Input], by actor: AuditActor)
         async throws -> [Int64]
-    /// Replaces the record's fields when `expectedVersion` is current.
-    func updateRecord<Record: StoredRecord>(
-        _ kind: Record.Type, id: Int64, expectedVersion: Int, _ input: Record.Input, by actor: AuditActor
-    ) async throws -> Record
-    /// Deletes the record (when `expectedVersion`, if given, is current), keeping its fields in the trail.
-    func deleteRecord<Record: StoredRecord>(_ kind: Record.Type, id: Int64, expectedVersion: Int?, by actor: AuditActor)
-        async throws
 }
 
 extension LiaisonStore {
@@ -83,7 +73,54 @@ extension LiaisonStore {
     }
 }
 
+extension LiaisonStore {
+    public func mergePeople(keep: Int64, keepVersion: Int, remove: Int64, removeVersion: Int, by actor: AuditActor)
+        async throws -> Person
+    {
+        try Person.checkMerge(keep: keep, remove: remove)
+        return try await writing { dialect in
+            Person.merging(
+                keep: keep, keepVersion: keepVersion, remove: remove, removeVersion: removeVersion, by: actor,
+                dialect: dialect)
+        }
+    }
+}
+
 extension Person {
+    /// `remove` folded into `keep` and deleted, both entries in the trail. Both rows are locked first, in id
+    /// order, so two merges of the same pair cannot deadlock.
+    static func merging(
+        keep: Int64, keepVersion: Int, remove: Int64, removeVersion: Int, by actor: AuditActor,
+        dialect: any SQLDialect
+    ) -> SQLPlan<Person> {
+        let lock: SQLPlan<Void> =
+            dialect.lockAgainstWriters.isEmpty
+            ? .value(())
+            : .run([
+                SQLFragment(
+                    "SELECT id FROM person WHERE id IN (?, ?) ORDER BY id \(dialect.lockAgainstWriters)",
+                    [.integer(keep), .integer(remove)])
+            ])
+        return lock.then {
+            locking(id: keep, expectedVersion: nil, dialect: dialect)
+        }.then { kept in
+            locking(id: remove, expectedVersion: nil, dialect: dialect).map { (kept, $0) }
+        }.then { pair in
+            let (kept, removed) = pair
+            try checkMerge(kept: kept, keepVersion: keepVersion, removed: removed, removeVersion: removeVersion)
+            return SQLPlan<Void>.run(mergeMoves(keep: keep, remove: remove) + [SQLFragment(deleteStatement, [.integer(remove)])])
+                .then {
+                    rewriting(kept, kept.input.merged(with: removed.input), dialect: dialect)
+                }.then { (after, _) in
+                SQLPlan.sequence(
+                    AuditEvent.merge(kept: kept, removed: removed, result: after, by: actor).map {
+                        AuditRows.appending($0, dialect: dialect)
+                    }
+                ).map { _ in after }
+            }
+        }
+    }
+
     /// Refuses a merge of a person with themselves, before anything is read.
     public static func checkMerge(keep: Int64, remove: Int64) throws(ValidationError) {
         guard keep != remove else {
