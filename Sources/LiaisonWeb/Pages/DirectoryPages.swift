@@ -138,6 +138,8 @@ struct DirectoryPages {
                 .reading(\.reportCount) { _ in
                     ReportQueries.count(organizationId: id).rows { try $0.int("n") ?? 0 }.map { $0.first ?? 0 }
                 }
+                .reading(\.prospect) { _ in Prospect.reading(organizationId: id, dialect: dialect) }
+                .reading(\.engagement) { _ in OrganizationEngagement.reading(organizationId: id) }
         }
         guard let organization = read.organization else { throw StoreError.notFound(entity: .organization, id: id) }
         let model = OrganizationShowModel(
@@ -152,10 +154,10 @@ struct DirectoryPages {
             model: model, t: t, canEdit: canEdit, followUps: followUps,
             pipeline: PipelineSection(
                 organizationId: organization.id,
-                prospect: try await store.prospect(organizationId: organization.id), canEdit: canEdit),
+                prospect: read.prospect, canEdit: canEdit),
             engagement: EngagementSection(
                 organizationId: organization.id, isMember: organization.input.membershipStatus == .member,
-                engagement: try await store.engagement(organizationId: organization.id), canEdit: canEdit),
+                engagement: read.engagement, canEdit: canEdit),
             reports: read.reports, reportCount: read.reportCount, zone: ActivityPages.viewerZone(context))
         return renderer.page(title: organization.name, context: context) { view.render(into: &$0) }
     }
@@ -170,6 +172,8 @@ struct DirectoryPages {
         var followUps: [FollowUpSummary] = []
         var reports: [ReportSummary] = []
         var reportCount = 0
+        var prospect: Prospect?
+        var engagement = OrganizationEngagement()
     }
 
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
