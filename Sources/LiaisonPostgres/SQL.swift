@@ -168,7 +168,8 @@ extension Connection {
         while true {
             switch plan.step {
             case .done(let value): return value
-            case .fetch(let statement, let next): plan = try next(ReceivedRows(rows: try await rows(statement.sql, statement.binds)))
+            case .fetch(let statement, let next):
+                plan = try next(ReceivedRows(rows: try await rows(statement.sql, statement.binds)))
             case .execute(let statements, let next):
                 try await run(statements)
                 plan = try next()

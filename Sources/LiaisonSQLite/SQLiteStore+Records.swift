@@ -10,7 +10,9 @@ extension SQLiteStore {
     ) async throws -> [Int64] {
         try await write { db in
             try db.withBatchWrite {
-                try BatchRowError.each(inputs) { try db.run(Record.creating($0, by: actor, dialect: SQLiteDialect())).id }
+                try BatchRowError.each(inputs) {
+                    try db.run(Record.creating($0, by: actor, dialect: SQLiteDialect())).id
+                }
             }
         }
     }

@@ -6,7 +6,7 @@ import LiaisonCore
 extension LiaisonStore {
     public func updateAccount(id: Int64, _ change: AccountChange, by actor: AuditActor) async throws -> StaffAccount {
         try await writing { dialect in
-            StaffAccount.loading(id: id, lock: dialect.lockForUpdate).then { before in
+            StaffAccount.loading(id: id, lock: dialect.lockAgainstWriters).then { before in
                 guard let before else { throw StoreError.notFound(entity: .account, id: id) }
                 let (column, value, field, shown): (String, SQLBind, String, String?) =
                     switch change {
@@ -14,7 +14,8 @@ extension LiaisonStore {
                     case .name(let name): ("name", .text(name), "name", name)
                     case .isDisabled(let disabled): ("disabled", .bool(disabled), "disabled", String(disabled))
                     case .passwordHash(let hash, _): ("password_hash", .text(hash), "password", "changed")
-                    case .totpSecret(let secret): ("totp_secret", .text(secret), "twoFactor", secret == nil ? "off" : "on")
+                    case .totpSecret(let secret):
+                        ("totp_secret", .text(secret), "twoFactor", secret == nil ? "off" : "on")
                     case .timeZone(let zone): ("time_zone", .text(zone), "timeZone", zone)
                     }
                 let now = Date.storedNow()
@@ -64,7 +65,7 @@ extension LiaisonStore {
     public func revokeAPIToken(id: Int64, accountId: Int64, by actor: AuditActor) async throws {
         try await writing { dialect in
             SQLFragment(
-                "SELECT name FROM api_token WHERE id = ? AND account_id = ? \(dialect.lockForUpdate)",
+                "SELECT name FROM api_token WHERE id = ? AND account_id = ? \(dialect.lockAgainstWriters)",
                 [.integer(id), .integer(accountId)]
             ).rows { try $0.text(at: 0) ?? "" }.then { names in
                 guard let name = names.first else { throw StoreError.notFound(entity: .apiToken, id: id) }

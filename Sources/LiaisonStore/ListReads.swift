@@ -23,7 +23,8 @@ extension LiaisonStore {
             let statement = SQLFragment(
                 "SELECT id, country FROM organization WHERE country IS NOT NULL AND id \(dialect.idsMatch(count: chunk.count))",
                 [.integers(chunk)])
-            for (id, country) in try await fetch(statement, { (try $0.integer(at: 0) ?? 0, try $0.text(at: 1) ?? "") }) {
+            for (id, country) in try await fetch(statement, { (try $0.integer(at: 0) ?? 0, try $0.text(at: 1) ?? "") })
+            {
                 countries[id] = country
             }
         }
@@ -130,7 +131,9 @@ extension OrganizationPage {
             """, forCounts.binds)
         return counting.rows { (try $0.text(at: 0) ?? "", Int(try $0.integer(at: 1) ?? 0)) }.then { rows in
             var counts: [MembershipStatus: Int] = [:]
-            for (status, count) in rows { if let status = MembershipStatus(rawValue: status) { counts[status] = count } }
+            for (status, count) in rows {
+                if let status = MembershipStatus(rawValue: status) { counts[status] = count }
+            }
             let total = query.status.map { counts[$0] ?? 0 } ?? counts.values.reduce(0, +)
             guard query.offset <= OrganizationQuery.maxOffset, query.offset < total else {
                 return .value(OrganizationPage(items: [], total: total, countsByStatus: counts))
@@ -143,7 +146,9 @@ extension OrganizationPage {
                 \(conditions.whereClause) ORDER BY \(order.sql) LIMIT ? OFFSET ?
                 """,
                 conditions.binds + order.binds + [.integer(query.perPage), .integer(query.offset)]
-            ).rows(OrganizationSummary.init(row:)).map { OrganizationPage(items: $0, total: total, countsByStatus: counts) }
+            ).rows(OrganizationSummary.init(row:)).map {
+                OrganizationPage(items: $0, total: total, countsByStatus: counts)
+            }
         }
     }
 }

@@ -170,7 +170,8 @@ extension MentionStore where Self: SharedStatements {
                     }
                     plans.append(
                         SQLFragment(MentionRows.people(where: "id \(match)"), binds).keptRows().then { rows in
-                            people(rows, positions: MentionRows.currentOrganizations(where: "person_id \(match)"), binds)
+                            people(
+                                rows, positions: MentionRows.currentOrganizations(where: "person_id \(match)"), binds)
                         })
                 }
             }

@@ -108,10 +108,12 @@ extension Person {
         }.then { pair in
             let (kept, removed) = pair
             try checkMerge(kept: kept, keepVersion: keepVersion, removed: removed, removeVersion: removeVersion)
-            return SQLPlan<Void>.run(mergeMoves(keep: keep, remove: remove) + [SQLFragment(deleteStatement, [.integer(remove)])])
-                .then {
-                    rewriting(kept, kept.input.merged(with: removed.input), dialect: dialect)
-                }.then { (after, _) in
+            return SQLPlan<Void>.run(
+                mergeMoves(keep: keep, remove: remove) + [SQLFragment(deleteStatement, [.integer(remove)])]
+            )
+            .then {
+                rewriting(kept, kept.input.merged(with: removed.input), dialect: dialect)
+            }.then { (after, _) in
                 SQLPlan.sequence(
                     AuditEvent.merge(kept: kept, removed: removed, result: after, by: actor).map {
                         AuditRows.appending($0, dialect: dialect)

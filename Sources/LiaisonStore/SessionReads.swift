@@ -56,7 +56,7 @@ extension LiaisonStore {
 
     public func updateWorkspaceSettings(_ settings: WorkspaceSettings, by actor: AuditActor) async throws {
         try await writing { dialect in
-            WorkspaceSettings.reading(lock: dialect.lockForUpdate).then { before in
+            WorkspaceSettings.reading(lock: dialect.lockAgainstWriters).then { before in
                 SQLPlan<Void>.run([
                     SQLFragment(
                         "UPDATE workspace_setting SET require_two_factor = ?, currency = ?",

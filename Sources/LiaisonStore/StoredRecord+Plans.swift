@@ -93,7 +93,8 @@ extension StoredRecord {
     {
         checkingReferences(input, of: record.id, dialect: dialect).then { references in
             SQLPlan<Void>.run(
-                replace(id: record.id, version: record.version + 1, input, references, now: .storedNow(), dialect: dialect)
+                replace(
+                    id: record.id, version: record.version + 1, input, references, now: .storedNow(), dialect: dialect)
             ).then { loading(ids: [record.id], dialect: dialect) }.map { ($0[0], references) }
         }
     }
@@ -110,8 +111,10 @@ extension StoredRecord {
                         now: .storedNow(), dialect: dialect)
                 ).map { $0 ?? written }
             }.then { after in
-                AuditRows.appending(audit(.update, after, from: before.input, to: after.input, by: actor), dialect: dialect)
-                    .map { after }
+                AuditRows.appending(
+                    audit(.update, after, from: before.input, to: after.input, by: actor), dialect: dialect
+                )
+                .map { after }
             }
         }
     }

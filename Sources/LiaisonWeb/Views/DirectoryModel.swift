@@ -52,7 +52,8 @@ struct DirectoryModel {
         self.activities = activities.map { a in
             FormField.Option(
                 value: String(a.id),
-                label: "\(a.title) (\(ActivityFormats.when(a.startsAt, a.endsAt, allDay: a.allDay, start: a.start, end: a.end, in: ActivityFormats.zone(of: a.timeZone))))",
+                label:
+                    "\(a.title) (\(ActivityFormats.when(a.startsAt, a.endsAt, allDay: a.allDay, start: a.start, end: a.end, in: ActivityFormats.zone(of: a.timeZone))))",
                 selected: false)
         }
         totalLabel = String(format: t[result.total == 1 ? .directoryCountOne : .directoryCount], result.total)
