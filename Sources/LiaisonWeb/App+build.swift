@@ -69,6 +69,9 @@ public func buildRouter(settings: WebSettings, store: any LiaisonStore) async th
     AccountPages(store: store, settings: settings, renderer: renderer).register(on: routes)
     AdminPages(store: store, settings: settings, renderer: renderer).register(on: routes)
     AdminSessionPages(store: store, renderer: renderer).register(on: routes)
+    AnalyticsPages(store: store, settings: settings, renderer: renderer).register(on: routes)
+    AnalyticsAPI(store: store, settings: settings, strings: renderer.strings).register(on: routes)
+    BriefingPages(store: store, settings: settings, renderer: renderer).register(on: routes)
 
     let router = routes.makeRouter(middleware: [
         SecurityHeadersMiddleware(),

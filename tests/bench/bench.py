@@ -5,7 +5,8 @@ organizations and people files an administrator would import, checked and writte
 from start to the
 first answered request, then requests a second, p50 and p99 for a trivial route (/health), the search box's
 JSON endpoint with rotating queries in several scripts, an organization's page (full HTML, with its people)
-and the directory filtered by region, each with its ratio to the trivial route; the server's peak
+and the directory filtered by region, the analytics' pages and a 20-city briefing pack, each with its ratio
+to the trivial route; the server's peak
 resident memory under that load; and the time to answer an organization form with 100 practice rows (stored)
 and with 16,000 (refused whole); and what the busiest pages cost the server in CPU at 10 rows and at 100
 (tests/bench/pages.py); and the mention index built from the seeded directory (`liaison bench mentions`: build
@@ -294,6 +295,15 @@ def bench_engine(binary, name, database, options, folder):
                 folder, "board", ["/pipeline", "/pipeline?region=europe", "/pipeline?region=asia-pacific"], page),
             "pipeline funnel (HTML)": lua(
                 folder, "funnel", ["/pipeline/funnel", "/pipeline/funnel?region=europe"], page),
+            # Every figure of the analytics is a GROUP BY over the whole directory; the briefing reads 20 cities whole.
+            "analytics overview (HTML)": lua(folder, "analytics", ["/analytics", "/analytics?region=europe"], page),
+            "analytics engagement (HTML)": lua(folder, "engagement", ["/analytics/engagement"], page),
+            "analytics map (HTML)": lua(folder, "map", ["/analytics/map"], page),
+            "analytics composition (JSON)": lua(folder, "composition", ["/api/v1/analytics/composition"], api),
+            "briefing of 20 cities (HTML)": lua(
+                folder, "briefing",
+                ["/briefing?organizations=" + ",".join(str(i) for i in range(1 + o, options.organizations + 1, step)[:20])
+                 for o in range(3)], page),
             "calendar week, everyone (JSON)": lua(
                 folder, "activities", [f"/api/v1/activities?from=2026-{m:02d}-0{d}&to=2026-{m:02d}-{d + 7:02d}&limit=500"
                                        for m in range(1, 13) for d in (1, 8)], api),

@@ -147,6 +147,9 @@ struct DirectoryView {
         html.fieldset(.class("bulk-actions")) { html in
             html.element("legend", []) { $0.text(t[.bulkLegend]) }
             html.button(.type("submit"), .class("secondary"), text: t[.bulkExport])
+            html.button(
+                .type("submit"), .class("secondary"), Attribute("formaction", "/briefing"),
+                text: t[.briefingLink])
             if canEdit, !model.activities.isEmpty {
                 html.newline()
                 html.span(.class("bulk-add")) { html in
