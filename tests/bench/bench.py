@@ -248,6 +248,8 @@ def bench_engine(binary, name, database, options, folder):
     rows = int(seeded.split("(")[1].split(" rows")[0]) if " rows)" in seeded else 0
     print(f"== {name}: mention index (build, memory, a 5,000-word report)", flush=True)
     mentions = json.loads(run(binary, "bench", "mentions", "--database", database, "--words", "5000", "--json"))
+    print(f"== {name}: knowledge reads (coverage refresh, least-known list, distance search, practices)", flush=True)
+    knowledge = json.loads(run(binary, "bench", "knowledge", "--database", database, "--json"))
     import_organizations = max(100, options.organizations // 10)
     import_people = max(500, min(20_000, options.people // 50))
     print(f"== {name}: importing {import_organizations} organizations and {import_people} people from CSV", flush=True)
@@ -317,6 +319,7 @@ def bench_engine(binary, name, database, options, folder):
             "seed_seconds": round(seconds, 2),
         "csv_import": imports,
             "mentions": mentions,
+            "knowledge": knowledge,
             "start_to_first_answer_ms": round(server.started_in * 1000, 1),
             "peak_rss_mb": round(peak, 1),
             "routes": results,
@@ -340,6 +343,13 @@ def print_table(reports):
               f"{m['build_seconds']:.1f} s, +{m['index_mb']:.0f} MB resident ({m['rss_after_mb']:.0f} MB); "
               f"a {int(m['words']):,}-word report: {int(m['mentions'])} mentions ({int(m['linked'])} linked) in "
               f"{m['find_ms_median']:.2f} ms, change check {m['refresh_ms_median']:.2f} ms")
+        k = report["knowledge"]
+        print(f"  coverage of {int(k['organizations']):,} organizations recomputed in {k['full_refresh_seconds']:.2f} s; "
+              f"least-known list {k['least_known_ms_median']:.2f} ms (max {k['least_known_ms_max']:.2f}), "
+              f"a region's paying {k['least_known_region_ms_median']:.2f} ms, "
+              f"after one change {k.get('one_change_then_list_ms_median', 0):.2f} ms; "
+              f"within 70 km {k['nearby_70km_ms_median']:.2f} ms, 500 km {k['nearby_500km_ms_median']:.2f} ms; "
+              f"practices {k['practices_ms_median']:.2f} ms")
         for kind, figures in report["csv_import"].items():
             print(f"  CSV import of {figures['rows']:,} {kind}: {figures['rows_per_second']:,} rows/s "
                   f"({figures['seconds']} s, checks and duplicate look-ups included)")

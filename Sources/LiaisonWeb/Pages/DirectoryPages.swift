@@ -127,6 +127,9 @@ struct DirectoryPages {
             engagement: EngagementSection(
                 organizationId: organization.id, isMember: organization.input.membershipStatus == .member,
                 engagement: try await store.engagement(organizationId: organization.id), canEdit: canEdit),
+            coverage: try await store.coverage(organizationId: organization.id).map {
+                CoverageSection(organizationId: organization.id, coverage: $0, canEdit: canEdit)
+            },
             reports: try await store.listReports(ReportQuery(organizationId: organization.id, limit: 10)),
             reportCount: try await store.reportCount(organizationId: organization.id),
             zone: ActivityPages.viewerZone(context))
