@@ -162,6 +162,10 @@ extension Liaison.Seed {
         @Option(help: "How many activities over ten years around 2026 (0 to 10,000,000).") var activities: Int = 0
         @Option(help: "How many organizations are in the membership pipeline, with their moves (0 to --organizations).")
         var prospects: Int = 0
+        @Option(
+            help:
+                "How many reports on the activities, naming organizations and people, with follow-ups and comments (0 to 1,000,000)."
+        ) var reports: Int = 0
         @Option(help: "The seed: the same seed gives the same network.") var seed: UInt64 = 1
 
         func validate() throws {
@@ -178,6 +182,9 @@ extension Liaison.Seed {
                 throw ValidationError(
                     "--prospects must be from 0 to --organizations (\(organizations)); got \(prospects).")
             }
+            guard (0...1_000_000).contains(reports) else {
+                throw ValidationError("--reports must be from 0 to 1,000,000; got \(reports).")
+            }
         }
 
         func run() async throws {
@@ -187,7 +194,7 @@ extension Liaison.Seed {
                         into: database,
                         SyntheticOptions(
                             organizations: organizations, people: people, activities: activities, prospects: prospects,
-                            seed: seed),
+                            reports: reports, seed: seed),
                         storeName: configuration.database.description
                     ) { line in
                         FileHandle.standardError.write(Data((line + "\n").utf8))
@@ -196,7 +203,7 @@ extension Liaison.Seed {
                     try await database.refreshCoverage()
                     let rate = Int(Double(report.people) / max(report.seconds, 0.001))
                     print(
-                        "Added \(report.organizations) organizations, \(report.people) people and \(report.activities) activities (\(report.rows) rows) to \(configuration.database) in \(String(format: "%.1f", report.seconds)) s: \(rate) people a second."
+                        "Added \(report.organizations) organizations, \(report.people) people, \(report.activities) activities and \(report.reports) reports (\(report.rows) rows) to \(configuration.database) in \(String(format: "%.1f", report.seconds)) s: \(rate) people a second."
                     )
                 } catch let error as TransferError {
                     throw CommandFailure(error.description)

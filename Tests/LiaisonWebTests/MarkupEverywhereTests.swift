@@ -90,11 +90,17 @@ import Testing
                 title: m("opportunity.title"), theme: m("opportunity.theme"), eligibility: m("opportunity.eligibility"),
                 description: m("opportunity.description"), activityId: activity.id,
                 invitations: [OpportunityInvitation(organizationId: organization.id)]), by: .system)
+        // The admin's comment, so its edit page is the admin's to open. (Like a report's text, its Markdown
+        // keeps `>` as it is, so it is not among the fields looked for below; `raw` finds it if it got through.)
+        let comment = try await store.createComment(
+            CommentInput(reportId: report.id, body: m("comment.body")),
+            by: AuditActor(accountId: app.admin.account.id, name: "admin"))
         return [
             "opportunities": opportunity.id, "groups": group.id, "interests": interest.id, "pipeline": prospect.id,
             "organizations": organization.id,
             "people": person.id, "activities": activity.id,
             "accounts": app.editor.account.id, "follow-ups": followUp.id, "inbox": entry.id, "reports": report.id,
+            "comments": comment.id,
         ]
     }
 
