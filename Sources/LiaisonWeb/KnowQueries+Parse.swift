@@ -83,16 +83,19 @@ struct NearbyRequest {
         let latitude = reader.value("latitude")
         let longitude = reader.value("longitude")
         if latitude != nil || longitude != nil {
-            if let latitude = latitude.flatMap(Double.init), let longitude = longitude.flatMap(Double.init),
+            if latitude == nil || longitude == nil {
+                // Each alone is a valid value: the rule is about the two together.
+                reader.fail(
+                    latitude == nil ? "latitude" : "longitude", "together",
+                    "latitude and longitude must be given together.")
+            } else if let latitude = latitude.flatMap(Double.init), let longitude = longitude.flatMap(Double.init),
                 GeoPoint(latitude: latitude, longitude: longitude).isValid
             {
                 request.point = GeoPoint(latitude: latitude, longitude: longitude)
             } else {
                 reader.fail(
-                    latitude == nil || longitude == nil ? (latitude == nil ? "latitude" : "longitude") : "latitude",
-                    "coordinates",
-                    "latitude and longitude must be given together, as decimal degrees (latitude −90 to 90, longitude −180 to 180)."
-                )
+                    "latitude", "coordinates",
+                    "latitude and longitude must be decimal degrees (latitude −90 to 90, longitude −180 to 180).")
             }
         }
         if let raw = reader.value("km") {

@@ -135,7 +135,8 @@ import Testing
             #expect(try await app.get("/api/v1/nearby?organization=\(s.guangzhou.id)&km=0").status == .badRequest)
             #expect(try await app.get("/api/v1/nearby?organization=\(s.guangzhou.id)&km=abc").status == .badRequest)
             #expect(try await app.get("/api/v1/nearby").status == .unprocessableContent)
-            #expect(try await app.get("/api/v1/nearby?latitude=10").status == .badRequest)
+            #expect(try await app.get("/api/v1/nearby?latitude=10").status == .unprocessableContent)
+            #expect(try await app.get("/api/v1/nearby?latitude=10&longitude=200").status == .badRequest)
             let quiet = try #require(
                 try await app.store.listOrganizations(OrganizationQuery(text: "Quietville")).items.first)
             #expect(try await app.get("/api/v1/nearby?organization=\(quiet.id)").status == .unprocessableContent)

@@ -101,6 +101,11 @@ struct KnowledgeAPI {
 
     @Sendable func nearby(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (asked, errors) = NearbyRequest.parse(request.uri.queryDictionary, strict: true)
+        if !errors.isEmpty, errors.allSatisfy({ $0.rule == "together" }) {
+            throw Problem(
+                .unprocessableContent, type: "invalid-query", title: "The search cannot be made.",
+                detail: errors.map(\.message).joined(separator: " "), errors: errors)
+        }
         try Problem.refuseQuery(errors)
         switch try await KnowPages.resolve(asked, store: store) {
         case .failure(let error) where error.rule == "exists":
