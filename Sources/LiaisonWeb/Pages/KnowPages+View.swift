@@ -74,7 +74,7 @@ struct LeastKnownView {
             t[.colOrganization], t[.filterCountry], t[.fieldFocalPointAccountId], t[.coverageScore],
             t[.coverageBiggestGap], t[.coverageFixColumn],
         ]
-        html.table(.class("stacked"), .id("least-known")) { html in
+        html.table(.class("directory"), .id("least-known")) { html in
             html.thead { html in
                 html.tr { html in for label in columns { html.th(.scope("col"), text: label) } }
             }
@@ -167,7 +167,7 @@ struct PracticesView {
         html.p { $0.strong { $0.text(String(format: t[.practicesCount], hits.count)) } }
         guard !hits.isEmpty else { return }
         let columns = [t[.practicesPractice], t[.colOrganization], t[.filterCountry], t[.practicesYear]]
-        html.table(.class("stacked"), .id("practices")) { html in
+        html.table(.class("directory"), .id("practices")) { html in
             html.thead { html in
                 html.tr { html in for label in columns { html.th(.scope("col"), text: label) } }
             }
@@ -218,7 +218,7 @@ struct NearbyView {
         }
         if !result.items.isEmpty {
             let columns = [t[.colOrganization], t[.filterCountry], t[.filterStatus], t[.nearbyDistance]]
-            html.table(.class("stacked"), .id("nearby")) { html in
+            html.table(.class("directory"), .id("nearby")) { html in
                 html.thead { html in
                     html.tr { html in for label in columns { html.th(.scope("col"), text: label) } }
                 }
