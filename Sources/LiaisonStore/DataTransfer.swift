@@ -219,6 +219,10 @@ public struct TransferTable: Sendable, Hashable {
                 ("opportunity_id", .integer), ("position", .integer), ("organization_id", .integer),
                 ("answer", .text), ("sent_on", .text),
             ]),
+        // The monthly averages of coverage are history; each organization's coverage is worked out again.
+        TransferTable(
+            "coverage_snapshot", key: ["month", "region"],
+            [("month", .text), ("region", .text), ("members", .integer), ("score_total", .integer)]),
         TransferTable(
             "audit",
             [

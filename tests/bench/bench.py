@@ -250,6 +250,8 @@ def bench_engine(binary, name, database, options, folder):
     rows = int(seeded.split("(")[1].split(" rows")[0]) if " rows)" in seeded else 0
     print(f"== {name}: mention index (build, memory, a 5,000-word report)", flush=True)
     mentions = json.loads(run(binary, "bench", "mentions", "--database", database, "--words", "5000", "--json"))
+    print(f"== {name}: knowledge reads (coverage refresh, least-known list, distance search, practices)", flush=True)
+    knowledge = json.loads(run(binary, "bench", "knowledge", "--database", database, "--json"))
     print(f"== {name}: reports (saving one, its page, my follow-ups)", flush=True)
     report_bench = json.loads(run(binary, "bench", "reports", "--database", database, "--words", "1000", "--runs", "21",
                                   "--json"))
@@ -332,6 +334,7 @@ def bench_engine(binary, name, database, options, folder):
             "seed_seconds": round(seconds, 2),
         "csv_import": imports,
             "mentions": mentions,
+            "knowledge": knowledge,
             "report_bench": report_bench,
             "start_to_first_answer_ms": round(server.started_in * 1000, 1),
             "peak_rss_mb": round(peak, 1),
@@ -356,6 +359,13 @@ def print_table(reports):
               f"{m['build_seconds']:.1f} s, +{m['index_mb']:.0f} MB resident ({m['rss_after_mb']:.0f} MB); "
               f"a {int(m['words']):,}-word report: {int(m['mentions'])} mentions ({int(m['linked'])} linked) in "
               f"{m['find_ms_median']:.2f} ms, change check {m['refresh_ms_median']:.2f} ms")
+        k = report["knowledge"]
+        print(f"  coverage of {int(k['organizations']):,} organizations recomputed in {k['full_refresh_seconds']:.2f} s; "
+              f"least-known list {k['least_known_ms_median']:.2f} ms (max {k['least_known_ms_max']:.2f}), "
+              f"a region's paying {k['least_known_region_ms_median']:.2f} ms, "
+              f"after one change {k.get('one_change_then_list_ms_median', 0):.2f} ms; "
+              f"within 70 km {k['nearby_70km_ms_median']:.2f} ms, 500 km {k['nearby_500km_ms_median']:.2f} ms; "
+              f"practices {k['practices_ms_median']:.2f} ms")
         r = report["report_bench"]
         network = (f"a report of the network {r['a_report_of_the_network_ms_median']:.2f} ms, "
                    if "a_report_of_the_network_ms_median" in r else "")

@@ -144,6 +144,10 @@ PAGE_ROUTES = [
     ("POST", "/opportunities/999999999/invitations", "editor", STALE),
     ("GET", "/opportunities/999999999/delete", "editor", None),
     ("POST", "/opportunities/999999999/delete", "editor", STALE),
+    ("GET", "/members/least-known", "viewer", None),
+    ("GET", "/members/least-known.csv", "viewer", None),
+    ("GET", "/practices", "viewer", None),
+    ("GET", "/organizations/nearby", "viewer", None),
     ("GET", "/inbox", "viewer", None),
     ("GET", "/inbox/999999999", "viewer", None),  # 404: no such entry of one's own
     ("POST", "/inbox/read", "viewer", {}),  # one's own entries marked read

@@ -168,6 +168,9 @@ enum Migrations {
         migrator.registerMigration("017 opportunities") { db in
             try db.execute(sql: Self.opportunities)
         }
+        migrator.registerMigration("019 coverage") { db in
+            try db.execute(sql: Self.coverage)
+        }
         return migrator
     }
 

@@ -19,6 +19,7 @@ struct DirectoryView {
             html.newline()
         }
         html.newline()
+        KnowTabs(current: "/organizations", t: t).render(into: &html)
         ListParts.errors(model.errors, into: &html)
         // Open by default (wide screens); the script folds it on a narrow screen when no filter is wrong.
         html.details(.class("filters-fold"), .flag("open")) { html in
