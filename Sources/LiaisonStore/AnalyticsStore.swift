@@ -161,45 +161,59 @@ public enum AnalyticsLists {
 
     /// Members by their last interaction: `recent` and `yearAgo` are days ("YYYY-MM-DD") three and twelve
     /// months before `today`; an activity's local start day is compared, the zone's hours do not matter here.
+    /// Members never met are not among the buckets: the row "members" counts them all, the rest are "never".
+    /// Each member's last day is aggregated once over the participations read in table order (CROSS JOIN fixes
+    /// the order on SQLite), instead of a subquery per member reading its participations through the index, one
+    /// random row at a time: about four times less work at 200,000 activities.
     public static func lastInteraction(_ query: AnalyticsQuery, today: String, recent: String, yearAgo: String)
         -> SQLFragment
     {
-        let conditions = conditions(query)
+        let members = conditions(query)
+        var met = conditions(query)
+        met.add("a.id = ao.activity_id AND o.id = ao.organization_id")
+        met.add("ao.status IN ('confirmed', 'attended')")
+        met.add("a.start_local <= ?", .text(today + "T99"))
         return SQLFragment(
             """
-            SELECT CASE WHEN last_day IS NULL THEN 'never' WHEN last_day >= ? THEN 'recent' WHEN last_day >= ? THEN 'year'
-                ELSE 'older' END AS bucket, count(*) AS n
-            FROM (
-                SELECT (SELECT max(a.start_local) FROM activity_organization ao JOIN activity a ON a.id = ao.activity_id
-                        WHERE ao.organization_id = o.id AND ao.status IN ('confirmed', 'attended')
-                        AND a.start_local <= ?) AS last_day
-                FROM organization o \(conditions.whereClause)
-            ) members GROUP BY 1
-            """, [.text(recent), .text(yearAgo), .text(today + "T99")] + conditions.binds)
+            SELECT bucket, count(*) AS n FROM (
+                SELECT CASE WHEN last_day >= ? THEN 'recent' WHEN last_day >= ? THEN 'year' ELSE 'older' END AS bucket
+                FROM (
+                    SELECT max(a.start_local) AS last_day
+                    FROM activity_organization ao CROSS JOIN activity a CROSS JOIN organization o \(met.whereClause)
+                    GROUP BY o.id
+                ) met
+            ) buckets GROUP BY bucket
+            UNION ALL
+            SELECT 'members' AS bucket, count(*) AS n FROM organization o \(members.whereClause)
+            """, [.text(recent), .text(yearAgo)] + met.binds + members.binds)
     }
 
     public static func interactionsByYear(_ query: AnalyticsQuery) -> SQLFragment {
+        // Participations lead in table order (CROSS JOIN fixes it on SQLite): walking members' participations
+        // through the by-organization index read the whole table in random order.
         var conditions = conditions(query)
+        conditions.add("a.id = ao.activity_id AND o.id = ao.organization_id")
         conditions.add("ao.status IN ('confirmed', 'attended')")
         return SQLFragment(
             """
             SELECT substr(a.start_local, 1, 4) AS year, count(DISTINCT a.id) AS activities, count(*) AS participations
-            FROM activity_organization ao JOIN activity a ON a.id = ao.activity_id
-            JOIN organization o ON o.id = ao.organization_id \(conditions.whereClause)
+            FROM activity_organization ao CROSS JOIN activity a CROSS JOIN organization o \(conditions.whereClause)
             GROUP BY substr(a.start_local, 1, 4) ORDER BY 1
             """, conditions.binds)
     }
 
     /// Unanswered invitations of every organization (members or not) by region, activities' and opportunities'.
+    /// Participations are read in table order and their organization found by id (CROSS JOIN fixes the order on
+    /// SQLite), rather than every organization's participations through the index.
     public static func unanswered(_ query: AnalyticsQuery) -> SQLFragment {
         let conditions = conditions(query, members: false)
         return SQLFragment(
             """
             SELECT region, SUM(activities) AS activities, SUM(opportunities) AS opportunities FROM (
                 SELECT COALESCE(o.region, '') AS region, 1 AS activities, 0 AS opportunities
-                FROM activity_organization ao JOIN organization o ON o.id = ao.organization_id
+                FROM activity_organization ao CROSS JOIN organization o
                 \(conditions.whereClause.isEmpty ? "WHERE" : conditions.whereClause + " AND")
-                    ao.status IN ('invited', 'no_answer')
+                    o.id = ao.organization_id AND ao.status IN ('invited', 'no_answer')
                 UNION ALL
                 SELECT COALESCE(o.region, '') AS region, 0 AS activities, 1 AS opportunities
                 FROM opportunity_invitation oi JOIN organization o ON o.id = oi.organization_id
@@ -281,6 +295,7 @@ extension LiaisonStore {
             AnalyticsLists.lastInteraction(query, today: today, recent: daysBefore(91), yearAgo: daysBefore(365))
         ) { row in (bucket: try row.string("bucket"), n: try row.int("n") ?? 0) }
         let counts = Dictionary(buckets.map { ($0.bucket, $0.n) }, uniquingKeysWith: +)
+        let met = (counts["recent"] ?? 0) + (counts["year"] ?? 0) + (counts["older"] ?? 0)
         let years = try await fetch(AnalyticsLists.interactionsByYear(query)) { row in
             EngagementFigures.Year(
                 year: Int(try row.string("year")) ?? 0, activities: try row.int("activities") ?? 0,
@@ -293,7 +308,8 @@ extension LiaisonStore {
         }
         return EngagementFigures(
             withinThreeMonths: counts["recent"] ?? 0, withinTwelveMonths: counts["year"] ?? 0,
-            older: counts["older"] ?? 0, never: counts["never"] ?? 0, byYear: years, unanswered: unanswered)
+            older: counts["older"] ?? 0, never: max(0, (counts["members"] ?? 0) - met), byYear: years,
+            unanswered: unanswered)
     }
 
     /// Organizations to place on the map, the most populous first; empty when none has coordinates.

@@ -24,6 +24,8 @@ import Testing
             #expect(page.text.contains("id=\"chart-joined\""))
             #expect(page.text.contains("id=\"chart-dues\""))
             #expect(page.text.contains("id=\"coverage-by-region\""))
+            #expect(page.text.contains("id=\"chart-coverage\""))
+            #expect(page.text.contains("Coverage of the 140 members with a region averages 35.4 out of 100."))
             #expect(page.text.contains("role=\"img\""))
             #expect(ChartTests.parseSVG(page.text) != nil)
 

@@ -162,6 +162,7 @@ PAGE_ROUTES = [
     ("GET", "/analytics/interactions.csv", "viewer", None),
     ("GET", "/analytics/unanswered.csv", "viewer", None),
     ("GET", "/analytics/funnel.csv", "viewer", None),
+    ("GET", "/analytics/coverage.csv", "viewer", None),
     ("GET", "/briefing", "viewer", None),
     ("GET", "/briefing?activity={activity}", "viewer", None),
     ("POST", "/briefing", "viewer", {}),  # nothing ticked: 400

@@ -4,12 +4,12 @@ import LiaisonStore
 
 /// The analytics' tables, each a chart on a page and a CSV download (`/analytics/<table>.csv`).
 enum AnalyticsTable: String, CaseIterable, Sendable {
-    case regions, countries, joined, dues, engagement, interactions, unanswered, funnel
+    case regions, countries, joined, dues, engagement, interactions, unanswered, funnel, coverage
 
     /// The page that shows it.
     var page: AnalyticsPage {
         switch self {
-        case .regions, .countries, .joined, .dues: .overview
+        case .regions, .countries, .joined, .dues, .coverage: .overview
         case .engagement, .interactions, .unanswered, .funnel: .engagement
         }
     }
@@ -203,6 +203,25 @@ struct AnalyticsCharts {
             categories: e.unanswered.map { regionName($0.region) },
             values: e.unanswered.map { [Double($0.activityInvitations), Double($0.opportunityInvitations)] })
     }
+
+    /// Members' average knowledge coverage (0 to 100) by region, today's; with a region chosen, that one alone.
+    func coverage(_ averages: [CoverageAverage]) -> ChartData {
+        let rows = averages.filter { filters.query.region == nil || $0.region == filters.query.region }
+        let members = rows.reduce(0) { $0 + $1.members }
+        let total = rows.reduce(0.0) { $0 + $1.averageScore * Double($1.members) }
+        var data = chart(
+            .coverage, kind: .bars, title: .analyticsCoverageByRegion,
+            summary: String(
+                format: t[.analyticsCoverageSummary], Formats.number(members),
+                Self.score(members == 0 ? 0 : total / Double(members))),
+            category: .filterRegion, value: t[.analyticsCoverageScore], series: [t[.analyticsCoverageScore]],
+            categories: rows.map { regionName($0.region ?? "") }, values: rows.map { [$0.averageScore] })
+        data.format = Self.score
+        data.extraColumns = [(t[.analyticsMembers], rows.map { Formats.number($0.members) })]
+        return data
+    }
+
+    static func score(_ value: Double) -> String { String(format: "%.1f", value) }
 
     func funnel(_ f: PipelineFunnel) -> ChartData {
         var data = chart(

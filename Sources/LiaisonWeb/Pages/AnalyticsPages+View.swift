@@ -45,6 +45,7 @@ struct AnalyticsOverviewView {
     let composition: MembershipComposition
     let charts: AnalyticsCharts
     let shown: [ChartData]
+    let coverage: ChartData
     let t: Strings
 
     /// The countries whose shares the page states in words, the largest first.
@@ -72,11 +73,9 @@ struct AnalyticsOverviewView {
             ChartView(chart: chart, downloadLabel: t[.exportCsv]).render(into: &html)
             html.newline()
         }
-        // Coverage by region: the knowledge coverage score is computed by the coverage work; its regional
-        // averages take this place when it lands.
-        html.section(.id("coverage-by-region"), .class("placeholder")) { html in
-            html.h2(text: t[.analyticsCoverageByRegion])
-            html.p(.class("muted"), text: t[.analyticsCoveragePending])
+        // Today's coverage scores: a country filter does not narrow them, a region filter does.
+        html.section(.id("coverage-by-region")) { html in
+            ChartView(chart: coverage, downloadLabel: t[.exportCsv]).render(into: &html)
         }
     }
 }

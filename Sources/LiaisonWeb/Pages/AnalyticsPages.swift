@@ -32,6 +32,7 @@ struct AnalyticsPages {
         routes.add(.get, "/analytics/interactions.csv", access: .viewer, use: csv(.interactions))
         routes.add(.get, "/analytics/unanswered.csv", access: .viewer, use: csv(.unanswered))
         routes.add(.get, "/analytics/funnel.csv", access: .viewer, use: csv(.funnel))
+        routes.add(.get, "/analytics/coverage.csv", access: .viewer, use: csv(.coverage))
     }
 
     private func filters(_ request: Request) -> AnalyticsFilters {
@@ -72,7 +73,7 @@ struct AnalyticsPages {
             shown: [
                 charts.composition(composition, byCountry: true), charts.composition(composition, byCountry: false),
                 charts.joined(joined), charts.dues(composition),
-            ], t: t)
+            ], coverage: charts.coverage(try await store.coverageByRegion()), t: t)
         return respond(.overview, filters: filters, context: context) { view.render(into: &$0) }
     }
 
@@ -127,6 +128,7 @@ struct AnalyticsPages {
                 ? charts.lastInteraction(figures)
                 : table == .interactions
                     ? charts.interactions(figures) : charts.unanswered(figures)
+        case .coverage: chart = charts.coverage(try await store.coverageByRegion())
         case .funnel:
             chart = charts.funnel(
                 try await store.pipelineFunnel(ProspectQuery(region: query.region, country: query.country)))

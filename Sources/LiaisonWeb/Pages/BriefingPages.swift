@@ -60,15 +60,9 @@ struct BriefingPages {
             }
             model = try await forActivity(activity)
         } else {
-            var unknown: [Int64] = []
-            var organizations: [Organization] = []
-            for id in organizationIds {
-                if let organization = try await store.organization(id: id) {
-                    organizations.append(organization)
-                } else {
-                    unknown.append(id)
-                }
-            }
+            let organizations = try await store.reading { Organization.loading(ids: organizationIds, dialect: $0) }
+            let found = Set(organizations.map(\.id))
+            let unknown = organizationIds.filter { !found.contains($0) }
             guard unknown.isEmpty else {
                 throw HTTPError(
                     .badRequest,
@@ -104,10 +98,8 @@ struct BriefingPages {
                 ids.append(id)
             }
         }
-        var organizations: [Organization] = []
-        for id in ids.prefix(Self.maxOrganizations) {
-            if let organization = try await store.organization(id: id) { organizations.append(organization) }
-        }
+        let chosen = Array(ids.prefix(Self.maxOrganizations))
+        let organizations = try await store.reading { Organization.loading(ids: chosen, dialect: $0) }
         var names: [Int64: String] = [:]
         for organization in organizations { names[organization.id] = organization.name }
         var seen = Set<String>()
@@ -135,21 +127,20 @@ struct BriefingPages {
     private func cities(
         _ organizations: [Organization], delegation: [(organizationId: Int64?, line: BriefingModel.DelegateLine)]
     ) async throws -> [BriefingModel.City] {
-        let currency = try await store.workspaceSettings().currency
+        let ids = organizations.map(\.id)
+        let now = Date()
+        let read = try await store.reading { dialect in
+            BriefingRead.reading(ids: ids, now: now, latest: Self.latest, dialect: dialect)
+        }
+        let currency = read.settings.currency
         var cities: [BriefingModel.City] = []
-        for organization in organizations {
+        for (organization, facts) in zip(organizations, read.cities) {
             let id = organization.id
-            let positions = try await store.peopleAt(organizationId: id).filter(\.position.isCurrent)
-            let people = try await store.people(ids: positions.map(\.personId))
+            let (people, activities, reports) = (facts.people, facts.activities, facts.reports)
+            let (followUps, prospect, engagement) = (facts.followUps, facts.prospect, facts.engagement)
             let show = OrganizationShowModel(
                 organization: organization, history: [], regions: settings.regions, strings: t, saved: false,
                 currency: currency)
-            let activities = try await store.listActivities(
-                ActivityQuery(to: Date(), organizationId: id, newestFirst: true, limit: Self.latest))
-            let reports = try await store.listReports(ReportQuery(organizationId: id, limit: Self.latest))
-            let followUps = try await store.listFollowUps(FollowUpQuery(organizationId: id, limit: Self.latest))
-            let prospect = try await store.prospect(organizationId: id)
-            let engagement = try await store.engagement(organizationId: id)
             cities.append(
                 BriefingModel.City(
                     id: id, name: organization.name, nativeName: organization.nativeName, keyFacts: show.keyFacts,

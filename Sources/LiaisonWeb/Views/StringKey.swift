@@ -932,4 +932,6 @@ enum StringKey: String, CaseIterable, Sendable {
     case nearbyUnplaced = "nearby_unplaced"
     case nearbyFromHere = "nearby_from_here"
     case homeLeastKnown = "home_least_known"
+    case analyticsCoverageSummary = "analytics_coverage_summary"
+    case analyticsCoverageScore = "analytics_coverage_score"
 }
