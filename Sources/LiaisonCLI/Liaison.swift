@@ -162,6 +162,11 @@ extension Liaison.Seed {
         @Option(help: "How many activities over ten years around 2026 (0 to 10,000,000).") var activities: Int = 0
         @Option(help: "How many organizations are in the membership pipeline, with their moves (0 to --organizations).")
         var prospects: Int = 0
+        @Option(
+            help:
+                "How many organizations are invited to a congress (one activity more), with their delegations (0 to --organizations)."
+        )
+        var delegations: Int = 0
         @Option(help: "The seed: the same seed gives the same network.") var seed: UInt64 = 1
 
         func validate() throws {
@@ -178,6 +183,10 @@ extension Liaison.Seed {
                 throw ValidationError(
                     "--prospects must be from 0 to --organizations (\(organizations)); got \(prospects).")
             }
+            guard (0...organizations).contains(delegations) else {
+                throw ValidationError(
+                    "--delegations must be from 0 to --organizations (\(organizations)); got \(delegations).")
+            }
         }
 
         func run() async throws {
@@ -187,7 +196,7 @@ extension Liaison.Seed {
                         into: database,
                         SyntheticOptions(
                             organizations: organizations, people: people, activities: activities, prospects: prospects,
-                            seed: seed),
+                            delegations: delegations, seed: seed),
                         storeName: configuration.database.description
                     ) { line in
                         FileHandle.standardError.write(Data((line + "\n").utf8))

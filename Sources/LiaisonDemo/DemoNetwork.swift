@@ -74,6 +74,8 @@ public enum DemoNetwork {
             into: store, organizations: organizations.mapValues(\.id), activities: activities)
         _ = try await seedGroups(
             into: store, organizations: organizations.mapValues(\.id), activities: activities)
+        _ = try await seedDelegations(
+            into: store, organizations: organizations.mapValues(\.id), people: people, activities: activities)
         return Outcome(created: created, people: people.count, activities: activities.count, skipped: false)
     }
 }

@@ -109,6 +109,7 @@ enum PostgresMigrations {
         ("014 membership pipeline", membershipPipeline),
         ("016 working groups and interests", workingGroupsAndInterests),
         ("017 opportunities", opportunities),
+        ("018 delegations", delegations),
     ]
 
     /// Migrations after whose statements every organization's and activity's search text is worked out again.

@@ -9,13 +9,18 @@ public struct SyntheticOptions: Sendable, Hashable {
     public var activities: Int
     /// Organizations in the membership pipeline, with their moves.
     public var prospects: Int
+    /// Organizations invited to a congress (one activity more), with their delegations.
+    public var delegations: Int
     public var seed: UInt64
 
-    public init(organizations: Int, people: Int, activities: Int = 0, prospects: Int = 0, seed: UInt64) {
+    public init(
+        organizations: Int, people: Int, activities: Int = 0, prospects: Int = 0, delegations: Int = 0, seed: UInt64
+    ) {
         self.organizations = organizations
         self.people = people
         self.activities = activities
         self.prospects = prospects
+        self.delegations = delegations
         self.seed = seed
     }
 }
@@ -83,6 +88,10 @@ public enum SyntheticNetwork {
                 if activitiesWritten / 100_000 > before { progress("\(activitiesWritten) activities written") }
             }
             for (table, batch) in generator.prospects(count: options.prospects) where !batch.isEmpty {
+                try await sink.insert(table, batch)
+                rows += batch.count
+            }
+            for (table, batch) in generator.congress(delegations: options.delegations) where !batch.isEmpty {
                 try await sink.insert(table, batch)
                 rows += batch.count
             }

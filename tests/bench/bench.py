@@ -243,7 +243,8 @@ def bench_engine(binary, name, database, options, folder):
     began = time.monotonic()
     seeded = run(binary, "seed", "synthetic", "--database", database, "--organizations", str(options.organizations),
                  "--people", str(options.people), "--activities", str(options.activities),
-                 "--prospects", str(options.organizations // 4), "--seed", "1")
+                 "--prospects", str(options.organizations // 4), "--delegations", str(options.organizations),
+                 "--seed", "1")
     seconds = time.monotonic() - began
     rows = int(seeded.split("(")[1].split(" rows")[0]) if " rows)" in seeded else 0
     print(f"== {name}: mention index (build, memory, a 5,000-word report)", flush=True)
@@ -290,6 +291,12 @@ def bench_engine(binary, name, database, options, folder):
                 folder, "board", ["/pipeline", "/pipeline?region=europe", "/pipeline?region=asia-pacific"], page),
             "pipeline funnel (HTML)": lua(
                 folder, "funnel", ["/pipeline/funnel", "/pipeline/funnel?region=europe"], page),
+            # Every organization invited to the Congress (the activity after the others), as the widest case.
+            "Congress forecast (HTML)": lua(
+                folder, "forecast", [f"/activities/{options.activities + 1}/forecast",
+                                     f"/activities/{options.activities + 1}/forecast?region=asia-pacific"], page),
+            "Congress forecast (JSON)": lua(
+                folder, "forecast-api", [f"/api/v1/activities/{options.activities + 1}/forecast"], api),
             "calendar week, everyone (JSON)": lua(
                 folder, "activities", [f"/api/v1/activities?from=2026-{m:02d}-0{d}&to=2026-{m:02d}-{d + 7:02d}&limit=500"
                                        for m in range(1, 13) for d in (1, 8)], api),

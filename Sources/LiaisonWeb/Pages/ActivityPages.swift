@@ -126,7 +126,11 @@ struct ActivityPages {
             model: model, t: t, canEdit: Self.canEdit(context), csrf: context.identity?.csrfToken ?? "",
             followUps: followUps,
             reports: try await store.listReports(ReportQuery(activityId: activity.id, limit: 50)),
-            zone: Self.viewerZone(context))
+            zone: Self.viewerZone(context),
+            eventDelegations: [.event, .congress].contains(activity.kind)
+                ? EventDelegationsSection(
+                    activityId: activity.id,
+                    forecast: try await store.delegationForecast(DelegationQuery(activityId: activity.id))) : nil)
         return renderer.page(title: activity.title, context: context, status: status) { view.render(into: &$0) }
     }
 

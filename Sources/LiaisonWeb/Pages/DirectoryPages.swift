@@ -127,6 +127,8 @@ struct DirectoryPages {
             engagement: EngagementSection(
                 organizationId: organization.id, isMember: organization.input.membershipStatus == .member,
                 engagement: try await store.engagement(organizationId: organization.id), canEdit: canEdit),
+            delegations: OrganizationDelegationsSection(
+                items: try await store.listDelegations(DelegationQuery(organizationId: organization.id, limit: 50))),
             reports: try await store.listReports(ReportQuery(organizationId: organization.id, limit: 10)),
             reportCount: try await store.reportCount(organizationId: organization.id),
             zone: ActivityPages.viewerZone(context))
