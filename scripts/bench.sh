@@ -17,7 +17,7 @@ binary=.build/release/liaison
 for argument in "$@"; do
     if [ "$argument" = "--small" ]; then
         binary=.build/debug/liaison
-        arguments+=(--organizations 200 --people 2000 --activities 1000 --duration 2 --connections 4 --json "${TMPDIR:-/tmp}/bench-small.json")
+        arguments+=(--organizations 200 --people 2000 --activities 1000 --reports 100 --duration 2 --connections 4 --json "${TMPDIR:-/tmp}/bench-small.json")
     else
         arguments+=("$argument")
     fi

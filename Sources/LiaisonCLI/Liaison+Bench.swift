@@ -7,7 +7,7 @@ extension Liaison {
     struct Bench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Measure what the workspace does with the database it is given.",
-            subcommands: [Mentions.self])
+            subcommands: [Mentions.self, Reports.self])
     }
 }
 

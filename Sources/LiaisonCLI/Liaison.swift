@@ -164,6 +164,10 @@ extension Liaison.Seed {
         var prospects: Int = 0
         @Option(
             help:
+                "How many reports on the activities, naming organizations and people, with follow-ups and comments (0 to 1,000,000)."
+        ) var reports: Int = 0
+        @Option(
+            help:
                 "How many organizations are invited to a congress (one activity more), with their delegations (0 to --organizations)."
         )
         var delegations: Int = 0
@@ -183,6 +187,9 @@ extension Liaison.Seed {
                 throw ValidationError(
                     "--prospects must be from 0 to --organizations (\(organizations)); got \(prospects).")
             }
+            guard (0...1_000_000).contains(reports) else {
+                throw ValidationError("--reports must be from 0 to 1,000,000; got \(reports).")
+            }
             guard (0...organizations).contains(delegations) else {
                 throw ValidationError(
                     "--delegations must be from 0 to --organizations (\(organizations)); got \(delegations).")
@@ -196,14 +203,14 @@ extension Liaison.Seed {
                         into: database,
                         SyntheticOptions(
                             organizations: organizations, people: people, activities: activities, prospects: prospects,
-                            delegations: delegations, seed: seed),
+                            reports: reports, delegations: delegations, seed: seed),
                         storeName: configuration.database.description
                     ) { line in
                         FileHandle.standardError.write(Data((line + "\n").utf8))
                     }
                     let rate = Int(Double(report.people) / max(report.seconds, 0.001))
                     print(
-                        "Added \(report.organizations) organizations, \(report.people) people and \(report.activities) activities (\(report.rows) rows) to \(configuration.database) in \(String(format: "%.1f", report.seconds)) s: \(rate) people a second."
+                        "Added \(report.organizations) organizations, \(report.people) people, \(report.activities) activities and \(report.reports) reports (\(report.rows) rows) to \(configuration.database) in \(String(format: "%.1f", report.seconds)) s: \(rate) people a second."
                     )
                 } catch let error as TransferError {
                     throw CommandFailure(error.description)

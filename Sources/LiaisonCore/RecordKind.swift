@@ -33,7 +33,9 @@ public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
         case .interest: "/interests/"
         case .opportunity: "/opportunities/"
         case .delegation: "/delegations/"
-        case .comment, .account, .apiToken, .calendarFeed, .settings, .backup: nil
+        // A comment's address opens its report's page at the comment.
+        case .comment: "/comments/"
+        case .account, .apiToken, .calendarFeed, .settings, .backup: nil
         }
     }
 }

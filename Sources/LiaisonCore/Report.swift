@@ -159,28 +159,3 @@ public struct Report: Sendable, Hashable, Codable, Identifiable {
         self.updatedAt = updatedAt
     }
 }
-
-/// A colleague's comment under a report.
-public struct ReportComment: Sendable, Hashable, Codable, Identifiable {
-    public var id: Int64
-    public var reportId: Int64
-    public var authorAccountId: Int64?
-    /// Markdown; `@name` notifies that colleague.
-    public var body: String
-    public var version: Int
-    public var createdAt: Date
-    public var updatedAt: Date
-
-    public init(
-        id: Int64, reportId: Int64, authorAccountId: Int64?, body: String, version: Int, createdAt: Date,
-        updatedAt: Date
-    ) {
-        self.id = id
-        self.reportId = reportId
-        self.authorAccountId = authorAccountId
-        self.body = body
-        self.version = version
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-    }
-}

@@ -6,6 +6,8 @@ public enum NotificationReason: String, Sendable, Hashable, Codable, CaseIterabl
     case reviewRequested = "review_requested"
     case followUpAssigned = "follow_up_assigned"
     case followUpOverdue = "follow_up_overdue"
+    /// A colleague commented on a report one wrote.
+    case commented
 }
 
 /// One entry of a staff member's inbox: what concerns them, on which record, from whom.
@@ -13,7 +15,7 @@ public struct StaffNotification: Sendable, Hashable, Codable, Identifiable {
     public var id: Int64
     public var accountId: Int64
     public var reason: NotificationReason
-    /// The record it is about (a report, a follow-up) and its title when the entry was made.
+    /// The record it is about (a report, a comment, a follow-up) and its title when the entry was made.
     public var subject: RecordKind
     public var subjectId: Int64
     public var title: String

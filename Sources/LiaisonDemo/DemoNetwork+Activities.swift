@@ -61,36 +61,6 @@ extension DemoNetwork {
         }
         return created
     }
-
-    /// Two follow-ups of the visits to Foshan and Dongguan, both Agnès Bickart's: Foshan's already overdue
-    /// (so the home page has an overdue count to show), Dongguan's due in three weeks. Dated from `today`,
-    /// so the demo looks the same whenever it is loaded. (The report's own task lines bring the others.)
-    static func seedFollowUps(
-        into store: any LiaisonStore, organizations: [String: Int64], activities: [String: Int64], today: Date
-    ) async throws -> Int {
-        let staff = try await createStaff(named: ["Agnès Bickart"], in: store)
-        func day(_ offset: Int) -> String {
-            let calendar = ActivityTime.calendar(.utc)
-            let date = calendar.date(byAdding: .day, value: offset, to: today) ?? today
-            let parts = calendar.dateComponents([.year, .month, .day], from: date)
-            return String(format: "%04d-%02d-%02d", parts.year ?? 2026, parts.month ?? 1, parts.day ?? 1)
-        }
-        let inputs = [
-            FollowUpInput(
-                title: "Send Foshan the membership application",
-                details: "Foshan was very positive and inclined to join before the Congress: send the form and "
-                    + "the fees, and offer a call with their international office.",
-                assigneeAccountId: staff["Agnès Bickart"], dueDate: day(-10), priority: .high,
-                organizationIds: [organizations["Foshan"]].compactMap { $0 }, activityId: activities["foshan"]),
-            FollowUpInput(
-                title: "Invite Dongguan to the Congress in Brussels",
-                details: "Dongguan asked for the programme and the delegation's registration.",
-                assigneeAccountId: staff["Agnès Bickart"], dueDate: day(21),
-                organizationIds: [organizations["Dongguan"]].compactMap { $0 }, activityId: activities["dongguan"]),
-        ]
-        for input in inputs { _ = try await store.createFollowUp(input, by: .system) }
-        return inputs.count
-    }
 }
 
 /// The demo calendar file: activities naming organizations, people, staff and missions by name.

@@ -14,6 +14,8 @@ public enum DemoNetwork {
         public var people: Int = 0
         /// Activities created.
         public var activities: Int = 0
+        /// Reports written, with their comments and follow-ups.
+        public var reports: Int = 0
         /// True when the directory already had organizations and was left as it was.
         public var skipped: Bool
     }
@@ -35,7 +37,7 @@ public enum DemoNetwork {
 
     /// Fills an empty directory with the demo network; a directory that has anything is left alone.
     /// Each entry is checked by the same rules as a form or an API call.
-    /// `today` dates the demo's follow-ups (one of them overdue).
+    /// `today` dates the follow-ups of the demo's trip report (one of them overdue).
     public static func seed(
         into store: any LiaisonStore, regions: RegionCatalog, currentYear: Int, today: Date = Date()
     ) async throws -> Outcome {
@@ -68,15 +70,17 @@ public enum DemoNetwork {
         let people = try await seedPeople(into: store, organizations: organizations, currentYear: currentYear)
         let activities = try await seedActivities(
             into: store, organizations: organizations.mapValues(\.id), people: people)
-        _ = try await seedFollowUps(
-            into: store, organizations: organizations.mapValues(\.id), activities: activities, today: today)
+        let reports = try await seedReports(
+            into: store, organizations: organizations.mapValues(\.id), people: people, activities: activities,
+            today: today)
         _ = try await seedPipeline(
             into: store, organizations: organizations.mapValues(\.id), activities: activities)
         _ = try await seedGroups(
             into: store, organizations: organizations.mapValues(\.id), activities: activities)
         _ = try await seedDelegations(
             into: store, organizations: organizations.mapValues(\.id), people: people, activities: activities)
-        return Outcome(created: created, people: people.count, activities: activities.count, skipped: false)
+        return Outcome(
+            created: created, people: people.count, activities: activities.count, reports: reports, skipped: false)
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 import LiaisonCore
 import LiaisonStore
 
-/// The joins, columns and filters of people lists, as the SQLite engine's with PostgreSQL's operators.
+/// The joins of people lists and search candidates, as the SQLite engine's with PostgreSQL's LATERAL.
 enum PersonRows {
     /// The first current position of `p` as `cp`, its organization as `co`. LATERAL, so that each person's
     /// position is found through the primary key: a join condition with a subquery made PostgreSQL hash
@@ -22,17 +22,4 @@ enum PersonRows {
                 SELECT kind, value, label, preferred FROM person_channel
                 WHERE person_id = p.id ORDER BY preferred DESC, position LIMIT 1) ch ON true
             """
-
-    static func summary(row: Row) throws -> PersonSummary {
-        let channel = try (try row["channel_kind"] as String?).flatMap(ChannelKind.init(rawValue:)).map {
-            Channel(
-                kind: $0, value: try row["channel_value"], label: try row["channel_label"],
-                preferred: try row["channel_preferred"] ?? false)
-        }
-        return PersonSummary(
-            id: try row["id"], displayName: try row["display_name"], nativeName: try row["native_name"],
-            role: PersonRole(rawValue: try row["role"]) ?? .none, title: try row["title"],
-            organizationId: try row["organization_id"], organizationName: try row["organization_name"],
-            country: try row["country"], preferredChannel: channel, updatedAt: try row["updated_at"])
-    }
 }

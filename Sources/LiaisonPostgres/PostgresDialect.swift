@@ -10,7 +10,9 @@ struct PostgresDialect: SQLDialect {
     /// One array parameter, however many ids: the statement's text stays the same for every count.
     func idsMatch(count: Int) -> String { "= ANY(?)" }
     let lockAgainstDeletion = "FOR KEY SHARE"
-    let lockForUpdate = "FOR UPDATE"
+    let lockAgainstWriters = "FOR NO KEY UPDATE"
+    var personRowJoins: String { PersonRows.joins }
+    func ignoringCase(_ expression: String) -> String { "lower(\(expression)) COLLATE \"C\"" }
     func joinedNames(_ expression: String) -> String { "string_agg(\(expression), chr(31))" }
 
     /// Each record table's words are in its own `search_vector` column.
@@ -61,6 +63,7 @@ extension SQLBind: SQLValue {
         case .real(let number): number.bind(into: &bindings)
         case .date(let date): date.bind(into: &bindings)
         case .null: bindings.appendNull()
+        case .integers(let ids): bindings.append(ids)
         }
     }
 }

@@ -107,6 +107,14 @@ enum PostgresMigrations {
         ("012 reports and follow-ups", reportsAndFollowUps),
         ("013 mail", mail),
         ("014 membership pipeline", membershipPipeline),
+        (
+            "015 comments notify the report's authors",
+            """
+            ALTER TABLE notification DROP CONSTRAINT notification_reason_check;
+            ALTER TABLE notification ADD CONSTRAINT notification_reason_check CHECK (reason IN
+                ('mentioned', 'review_requested', 'follow_up_assigned', 'follow_up_overdue', 'commented'));
+            """
+        ),
         ("016 working groups and interests", workingGroupsAndInterests),
         ("017 opportunities", opportunities),
         ("018 delegations", delegations),

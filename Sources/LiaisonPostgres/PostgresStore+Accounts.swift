@@ -53,61 +53,6 @@ extension PostgresStore {
         }
     }
 
-    public func accounts() async throws -> [StaffAccount] {
-        try await read { db in
-            try await db.rows("SELECT * FROM account ORDER BY lower(name) COLLATE \"C\", id").map(Self.account(row:))
-        }
-    }
-
-    public func updateAccount(id: Int64, _ change: AccountChange, by actor: AuditActor) async throws -> StaffAccount {
-        try await write { db in
-            guard let before = try await Self.loadAccount(db, id: id, lock: true) else {
-                throw StoreError.notFound(entity: .account, id: id)
-            }
-            let (column, value, field, shown): (String, any SQLValue, String, String?) =
-                switch change {
-                case .role(let role): ("role", role.rawValue, "role", role.rawValue)
-                case .name(let name): ("name", name, "name", name)
-                case .isDisabled(let disabled): ("disabled", disabled, "disabled", String(disabled))
-                case .passwordHash(let hash, _): ("password_hash", hash, "password", "changed")
-                case .totpSecret(let secret): ("totp_secret", secret, "twoFactor", secret == nil ? "off" : "on")
-                case .timeZone(let zone): ("time_zone", zone, "timeZone", zone)
-                }
-            try await db.execute(
-                "UPDATE account SET \(column) = ?, version = version + 1, updated_at = ? WHERE id = ?",
-                [value, Self.now(), id])
-            // A disabled account or a new password ends every session at once, on every server.
-            switch change {
-            case .isDisabled(true), .passwordHash:
-                try await db.execute("DELETE FROM session WHERE account_id = ?", id)
-            default: break
-            }
-            if change.revokesTokensAndFeeds {
-                let now = Self.now()
-                try await db.execute(
-                    "UPDATE api_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", now, id)
-                try await db.execute(
-                    "UPDATE calendar_feed SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL", now, id)
-            }
-            let previous: String? =
-                switch change {
-                case .role: before.role.rawValue
-                case .name: before.name
-                case .isDisabled: String(before.disabled)
-                case .passwordHash: nil
-                case .totpSecret: before.totpEnabled ? "on" : "off"
-                case .timeZone: before.timeZone
-                }
-            try await Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .accountChange, entity: .account, entityId: id,
-                    summary: "\(before.name) <\(before.email)>",
-                    changes: [FieldChange(field: field, before: previous, after: shown)]))
-            return try await Self.loadAccount(db, id: id)!
-        }
-    }
-
     // MARK: - Sessions
 
     public func createSession(_ session: StaffSession) async throws {
@@ -119,25 +64,6 @@ extension PostgresStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, session.tokenHash, session.accountId, session.csrfToken, session.createdAt, session.lastSeenAt,
                 session.expiresAt, session.address, session.device)
-        }
-    }
-
-    public func session(tokenHash: String) async throws -> (session: StaffSession, account: StaffAccount)? {
-        try await read { db in
-            guard
-                let row = try await db.row(
-                    """
-                    SELECT s.token_hash, s.csrf_token, s.created_at AS session_created_at, s.last_seen_at, s.expires_at,
-                        s.address, s.device, a.* FROM session s JOIN account a ON a.id = s.account_id
-                    WHERE s.token_hash = ?
-                    """, tokenHash)
-            else { return nil }
-            let account = try Self.account(row: row)
-            let session = StaffSession(
-                tokenHash: try row["token_hash"], accountId: account.id, csrfToken: try row["csrf_token"],
-                createdAt: try row["session_created_at"], lastSeenAt: try row["last_seen_at"],
-                expiresAt: try row["expires_at"], address: try row["address"], device: try row["device"])
-            return (session, account)
         }
     }
 
@@ -209,25 +135,6 @@ extension PostgresStore {
         }
     }
 
-    public func revokeAPIToken(id: Int64, accountId: Int64, by actor: AuditActor) async throws {
-        try await write { db in
-            guard
-                let token = try await db.row(
-                    "SELECT * FROM api_token WHERE id = ? AND account_id = ? FOR UPDATE", id, accountId
-                ).map(Self.token(row:))
-            else {
-                throw StoreError.notFound(entity: .apiToken, id: id)
-            }
-            try await db.execute(
-                "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", Self.now(), id)
-            try await Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .accountChange, entity: .apiToken, entityId: id,
-                    summary: "API token \"\(token.name)\" revoked"))
-        }
-    }
-
     // MARK: - One-time codes
 
     public func useTOTPStep(accountId: Int64, step: Int64) async throws -> Bool {
@@ -239,48 +146,13 @@ extension PostgresStore {
         }
     }
 
-    // MARK: - Workspace settings
-
-    public func workspaceSettings() async throws -> WorkspaceSettings {
-        try await read { db in try await Self.workspaceSettings(db) }
-    }
-
-    private static func workspaceSettings(_ db: Connection, lock: Bool = false) async throws -> WorkspaceSettings {
-        let sql = "SELECT require_two_factor, currency FROM workspace_setting\(lock ? " FOR UPDATE" : "")"
-        guard let row = try await db.row(sql) else { return WorkspaceSettings() }
-        return WorkspaceSettings(requireTwoFactor: try row["require_two_factor"], currency: try row["currency"])
-    }
-
-    public func updateWorkspaceSettings(_ settings: WorkspaceSettings, by actor: AuditActor) async throws {
-        try await write { db in
-            let before = try await Self.workspaceSettings(db, lock: true)
-            try await db.execute(
-                "UPDATE workspace_setting SET require_two_factor = ?, currency = ?", settings.requireTwoFactor,
-                settings.currency)
-            let changes = AuditDiff.changes(from: before, to: settings)
-            if !changes.isEmpty {
-                try await Self.appendAudit(
-                    db,
-                    AuditEvent(
-                        actor: actor, action: .update, entity: .settings, summary: "Workspace settings",
-                        changes: changes))
-            }
-        }
-    }
-
     // MARK: - Rows
 
     static func loadAccount(_ db: Connection, id: Int64, lock: Bool = false) async throws -> StaffAccount? {
         try await db.row("SELECT * FROM account WHERE id = ?\(lock ? " FOR UPDATE" : "")", id).map(account(row:))
     }
 
-    static func account(row: Row) throws -> StaffAccount {
-        StaffAccount(
-            id: try row["id"], email: try row["email"], name: try row["name"],
-            role: StaffRole(rawValue: try row["role"]) ?? .viewer, disabled: try row["disabled"],
-            totpEnabled: (try row["totp_secret"] as String?) != nil, timeZone: try row["time_zone"],
-            version: try row["version"], createdAt: try row["created_at"], updatedAt: try row["updated_at"])
-    }
+    static func account(row: Row) throws -> StaffAccount { try StaffAccount(row: row) }
 
     private static func credentials(row: Row) throws -> StaffCredentials {
         StaffCredentials(

@@ -3,19 +3,6 @@ import LiaisonCore
 import LiaisonStore
 
 extension PostgresStore {
-    public func listActivities(_ query: ActivityQuery) async throws -> [ActivitySummary] {
-        try await read { db in
-            let filter = ActivityFilter(query, dialect: PostgresDialect())
-            return try await db.rows(
-                """
-                SELECT \(ActivitySummary.columns)\(filter.extraColumns) FROM activity a
-                LEFT JOIN organization po ON po.id = a.place_organization_id \(filter.joins.sql)
-                \(filter.conditions.whereClause) ORDER BY \(filter.orderBy) LIMIT ? OFFSET ?
-                """, filter.binds + [query.limit, query.offset]
-            ).map { try ActivityRows.summary(row: $0, query: query) }
-        }
-    }
-
     // MARK: Calendar feeds
 
     public func createCalendarFeed(
@@ -59,22 +46,6 @@ extension PostgresStore {
             else { return nil }
             let account = try Self.account(row: row)
             return (try ActivityRows.feed(row: row, id: "feed_id", createdAt: "feed_created_at"), account)
-        }
-    }
-
-    public func revokeCalendarFeed(id: Int64, accountId: Int64, by actor: AuditActor) async throws {
-        try await write { db in
-            let revoked = try await db.rows(
-                """
-                UPDATE calendar_feed SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? AND account_id = ?
-                RETURNING id
-                """, Self.now(), id, accountId)
-            guard !revoked.isEmpty else { throw StoreError.notFound(entity: .calendarFeed, id: id) }
-            try await Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .accountChange, entity: .calendarFeed, entityId: id,
-                    summary: "Calendar feed revoked"))
         }
     }
 }

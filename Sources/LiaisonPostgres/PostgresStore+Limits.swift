@@ -41,20 +41,6 @@ extension PostgresStore {
         }
     }
 
-    public func sessions(accountId: Int64) async throws -> [StaffSession] {
-        try await read { db in
-            try await db.rows(
-                "SELECT * FROM session WHERE account_id = ? ORDER BY last_seen_at DESC, created_at DESC", accountId
-            ).map { row in
-                StaffSession(
-                    tokenHash: try row["token_hash"], accountId: try row["account_id"],
-                    csrfToken: try row["csrf_token"],
-                    createdAt: try row["created_at"], lastSeenAt: try row["last_seen_at"],
-                    expiresAt: try row["expires_at"], address: try row["address"], device: try row["device"])
-            }
-        }
-    }
-
     /// The counters of `keys`, each row held until the transaction ends. With `at`, a missing row is made
     /// first (an empty counter) so that there is a row to hold even for a key's very first attempt.
     private static func lockRateCounters(_ db: Connection, keys: [String], at now: Date?) async throws

@@ -7,7 +7,7 @@ extension PostgresStore {
         -> [[TransferValue]]
     {
         try await read { db in
-            let key = table.key.joined(separator: ", ")
+            let key = table.keyOrder
             let columns = table.columns.map { $0.type == .json ? "\($0.name)::text" : $0.name }
             var values: [any SQLValue] = []
             var condition = ""
@@ -109,7 +109,7 @@ extension PostgresStore {
     static func mergePendingSearchEntries(_ db: Connection) async throws {
         for index in [
             "organization_search", "person_search", "person_position_by_title", "person_position_by_department",
-            "activity_search",
+            "activity_search", "report_search",
         ] {
             _ = try await db.value(Int64.self, "SELECT gin_clean_pending_list(?::regclass)", index)
         }

@@ -139,12 +139,42 @@ extension Row: SQLRow {
     func real(_ column: String) throws -> Double? { try self[column] }
     func bool(_ column: String) throws -> Bool? { try self[column] }
     func date(_ column: String) throws -> Date? { try self[column] }
+    func text(at index: Int) throws -> String? { try self[index, String.self] }
+    func integer(at index: Int) throws -> Int64? { try self[index, Int64.self] }
+    func real(at index: Int) throws -> Double? { try self[index, Double.self] }
+    func bool(at index: Int) throws -> Bool? { try self[index, Bool.self] }
+    func date(at index: Int) throws -> Date? { try self[index, Date.self] }
+    func kept() -> any SQLRow { self }
+}
+
+/// A statement's rows as PostgreSQL sent them, handed to a plan's step.
+private struct ReceivedRows: SQLRows {
+    let rows: [Row]
+
+    func forEach(_ body: (any SQLRow) throws -> Void) throws {
+        for row in rows { try body(row) }
+    }
 }
 
 extension Connection {
     /// Runs the statements of a shared plan in order.
     func run(_ statements: [SQLFragment]) async throws {
         for statement in statements { try await execute(statement.sql, statement.binds) }
+    }
+
+    /// Runs a shared plan's steps on this connection (in the caller's transaction, if any) and returns its value.
+    func run<Value>(_ plan: SQLPlan<Value>) async throws -> Value {
+        var plan = plan
+        while true {
+            switch plan.step {
+            case .done(let value): return value
+            case .fetch(let statement, let next):
+                plan = try next(ReceivedRows(rows: try await rows(statement.sql, statement.binds)))
+            case .execute(let statements, let next):
+                try await run(statements)
+                plan = try next()
+            }
+        }
     }
 
     /// Runs an INSERT of a shared plan and returns the id of the row it made.

@@ -9,9 +9,11 @@ struct SQLiteDialect: SQLDialect {
     func jsonText(_ expression: String) -> String { expression }
     /// `IN (?, ...)`, each id bound on its own.
     func idsMatch(count: Int) -> String { "IN (\(databaseQuestionMarks(count: count)))" }
-    /// A write transaction holds SQLite's one write lock: nothing else deletes meanwhile.
+    /// A write transaction holds SQLite's one write lock: nothing else deletes or writes meanwhile.
     let lockAgainstDeletion = ""
-    let lockForUpdate = ""
+    let lockAgainstWriters = ""
+    var personRowJoins: String { PersonSummary.joins }
+    func ignoringCase(_ expression: String) -> String { "\(expression) COLLATE NOCASE" }
     func joinedNames(_ expression: String) -> String { "group_concat(\(expression), char(31))" }
 
     /// Each record table's words are in its FTS5 table `table_fts`.
@@ -73,13 +75,24 @@ extension SQLBind {
         case .real(let number): number.databaseValue
         case .date(let date): date.databaseValue
         case .null: .null
+        // Flattened by `StatementArguments(_:)`, one value for each of `idsMatch`'s placeholders.
+        case .integers: .null
         }
     }
 }
 
 extension StatementArguments {
     init(_ binds: [SQLBind]) {
-        self.init(binds.map(\.databaseValue))
+        var values: [DatabaseValue] = []
+        values.reserveCapacity(binds.count)
+        for bind in binds {
+            if case .integers(let ids) = bind {
+                values += ids.map(\.databaseValue)
+            } else {
+                values.append(bind.databaseValue)
+            }
+        }
+        self.init(values)
     }
 }
 
@@ -88,7 +101,25 @@ extension Row: SQLRow {
     public func integer(_ column: String) -> Int64? { self[column] }
     public func real(_ column: String) -> Double? { self[column] }
     public func bool(_ column: String) -> Bool? { self[column] }
-    public func date(_ column: String) -> Date? { self[column] }
+    public func date(_ column: String) -> Date? { storedDate(column) }
+    public func text(at index: Int) -> String? { self[index] }
+    public func integer(at index: Int) -> Int64? { self[index] }
+    public func real(at index: Int) -> Double? { self[index] }
+    public func bool(at index: Int) -> Bool? { self[index] }
+    public func date(at index: Int) -> Date? { storedDate(index) }
+    public func kept() -> any SQLRow { copy() }
+}
+
+/// A statement's rows as SQLite steps through them, each read in place: a plan's decoding reads a column
+/// straight from the statement, with no copy of the row.
+private struct SteppedRows: SQLRows {
+    let statement: Statement
+    let arguments: StatementArguments
+
+    func forEach(_ body: (any SQLRow) throws -> Void) throws {
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        while let row = try cursor.next() { try body(row) }
+    }
 }
 
 extension Database {
@@ -96,6 +127,21 @@ extension Database {
     func run(_ statements: [SQLFragment]) throws {
         for statement in statements {
             try executeCached(sql: statement.sql, arguments: StatementArguments(statement.binds))
+        }
+    }
+
+    /// Runs a shared plan's steps inside the caller's transaction and returns its value.
+    func run<Value>(_ plan: SQLPlan<Value>) throws -> Value {
+        switch plan.step {
+        case .done(let value):
+            return value
+        case .fetch(let statement, let next):
+            let rows = SteppedRows(
+                statement: try cachedStatement(sql: statement.sql), arguments: StatementArguments(statement.binds))
+            return try run(next(rows))
+        case .execute(let statements, let next):
+            try run(statements)
+            return try run(next())
         }
     }
 }

@@ -47,64 +47,6 @@ extension SQLiteStore {
         }
     }
 
-    public func accounts() async throws -> [StaffAccount] {
-        try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY name COLLATE NOCASE, id").map(Self.account(row:))
-        }
-    }
-
-    public func updateAccount(id: Int64, _ change: AccountChange, by actor: AuditActor) async throws -> StaffAccount {
-        try await write { db in
-            guard let before = try Self.loadAccount(db, id: id) else {
-                throw StoreError.notFound(entity: .account, id: id)
-            }
-            let (column, value, field, shown): (String, (any DatabaseValueConvertible)?, String, String?) =
-                switch change {
-                case .role(let role): ("role", role.rawValue, "role", role.rawValue)
-                case .name(let name): ("name", name, "name", name)
-                case .isDisabled(let disabled): ("disabled", disabled, "disabled", String(disabled))
-                case .passwordHash(let hash, _): ("password_hash", hash, "password", "changed")
-                case .totpSecret(let secret): ("totp_secret", secret, "twoFactor", secret == nil ? "off" : "on")
-                case .timeZone(let zone): ("time_zone", zone, "timeZone", zone)
-                }
-            try db.execute(
-                sql: "UPDATE account SET \(column) = ?, version = version + 1, updated_at = ? WHERE id = ?",
-                arguments: [value, Self.now(), id])
-            // A disabled account or a new password ends every session at once, and with them (unless the new
-            // password's owner keeps them) the tokens and feeds that would otherwise outlive it.
-            switch change {
-            case .isDisabled(true), .passwordHash:
-                try db.execute(sql: "DELETE FROM session WHERE account_id = ?", arguments: [id])
-            default: break
-            }
-            if change.revokesTokensAndFeeds {
-                let now = Self.now()
-                try db.execute(
-                    sql: "UPDATE api_token SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL",
-                    arguments: [now, id])
-                try db.execute(
-                    sql: "UPDATE calendar_feed SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL",
-                    arguments: [now, id])
-            }
-            let previous: String? =
-                switch change {
-                case .role: before.role.rawValue
-                case .name: before.name
-                case .isDisabled: String(before.disabled)
-                case .passwordHash: nil
-                case .totpSecret: before.totpEnabled ? "on" : "off"
-                case .timeZone: before.timeZone
-                }
-            try Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .accountChange, entity: .account, entityId: id,
-                    summary: "\(before.name) <\(before.email)>",
-                    changes: [FieldChange(field: field, before: previous, after: shown)]))
-            return try Self.loadAccount(db, id: id)!
-        }
-    }
-
     // MARK: - Sessions
 
     public func createSession(_ session: StaffSession) async throws {
@@ -119,17 +61,6 @@ extension SQLiteStore {
                     session.tokenHash, session.accountId, session.csrfToken, session.createdAt, session.lastSeenAt,
                     session.expiresAt, session.address, session.device,
                 ])
-        }
-    }
-
-    public func session(tokenHash: String) async throws -> (session: StaffSession, account: StaffAccount)? {
-        try await read { db in
-            guard
-                let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT * FROM session WHERE token_hash = ?"), arguments: [tokenHash]),
-                let account = try Self.loadAccount(db, id: row["account_id"])
-            else { return nil }
-            return (Self.session(row: row), account)
         }
     }
 
@@ -197,22 +128,6 @@ extension SQLiteStore {
         }
     }
 
-    public func revokeAPIToken(id: Int64, accountId: Int64, by actor: AuditActor) async throws {
-        try await write { db in
-            guard let token = try Self.loadToken(db, sql: "id = ? AND account_id = ?", id, accountId) else {
-                throw StoreError.notFound(entity: .apiToken, id: id)
-            }
-            try db.execute(
-                sql: "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
-                arguments: [Self.now(), id])
-            try Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .accountChange, entity: .apiToken, entityId: id,
-                    summary: "API token \"\(token.name)\" revoked"))
-        }
-    }
-
     // MARK: - One-time codes
 
     public func useTOTPStep(accountId: Int64, step: Int64) async throws -> Bool {
@@ -223,35 +138,6 @@ extension SQLiteStore {
         }
     }
 
-    // MARK: - Workspace settings
-
-    public func workspaceSettings() async throws -> WorkspaceSettings {
-        try await read { db in try Self.workspaceSettings(db) }
-    }
-
-    private static func workspaceSettings(_ db: Database) throws -> WorkspaceSettings {
-        guard let row = try Row.fetchOne(db, sql: "SELECT require_two_factor, currency FROM workspace_setting")
-        else { return WorkspaceSettings() }
-        return WorkspaceSettings(requireTwoFactor: row[0], currency: row[1])
-    }
-
-    public func updateWorkspaceSettings(_ settings: WorkspaceSettings, by actor: AuditActor) async throws {
-        try await write { db in
-            let before = try Self.workspaceSettings(db)
-            try db.execute(
-                sql: "UPDATE workspace_setting SET require_two_factor = ?, currency = ?",
-                arguments: [settings.requireTwoFactor, settings.currency])
-            let changes = AuditDiff.changes(from: before, to: settings)
-            if !changes.isEmpty {
-                try Self.appendAudit(
-                    db,
-                    AuditEvent(
-                        actor: actor, action: .update, entity: .settings, summary: "Workspace settings",
-                        changes: changes))
-            }
-        }
-    }
-
     // MARK: - Rows
 
     static func loadAccount(_ db: Database, id: Int64) throws -> StaffAccount? {
@@ -259,16 +145,11 @@ extension SQLiteStore {
             account(row:))
     }
 
-    static func account(row: Row) -> StaffAccount {
-        StaffAccount(
-            id: row["id"], email: row["email"], name: row["name"], role: StaffRole(rawValue: row["role"]) ?? .viewer,
-            disabled: row["disabled"], totpEnabled: (row["totp_secret"] as String?) != nil,
-            timeZone: row["time_zone"], version: row["version"],
-            createdAt: row["created_at"], updatedAt: row["updated_at"])
-    }
+    static func account(row: Row) throws -> StaffAccount { try StaffAccount(row: row) }
 
-    private static func credentials(row: Row) -> StaffCredentials {
-        StaffCredentials(account: account(row: row), passwordHash: row["password_hash"], totpSecret: row["totp_secret"])
+    private static func credentials(row: Row) throws -> StaffCredentials {
+        StaffCredentials(
+            account: try account(row: row), passwordHash: row["password_hash"], totpSecret: row["totp_secret"])
     }
 
     private static func loadToken(_ db: Database, sql condition: String, _ values: any DatabaseValueConvertible...)

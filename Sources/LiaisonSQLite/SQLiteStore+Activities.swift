@@ -4,21 +4,6 @@ import LiaisonCore
 import LiaisonStore
 
 extension SQLiteStore {
-    public func listActivities(_ query: ActivityQuery) async throws -> [ActivitySummary] {
-        try await read { db in
-            let filter = ActivityFilter(query, dialect: SQLiteDialect())
-            return try Row.fetchAllCached(
-                db,
-                sql: """
-                    SELECT \(ActivitySummary.columns)\(filter.extraColumns) FROM activity a
-                    LEFT JOIN organization po ON po.id = a.place_organization_id \(filter.joins.sql)
-                    \(filter.conditions.whereClause) ORDER BY \(filter.orderBy) LIMIT ? OFFSET ?
-                    """,
-                arguments: StatementArguments(filter.binds) + [query.limit, query.offset]
-            ).map { ActivitySummary(row: $0, query: query) }
-        }
-    }
-
     // MARK: Calendar feeds
 
     public func createCalendarFeed(
@@ -63,22 +48,6 @@ extension SQLiteStore {
             let feed = CalendarFeed(row: row)
             guard let account = try Self.loadAccount(db, id: feed.accountId), !account.disabled else { return nil }
             return (feed, account)
-        }
-    }
-
-    public func revokeCalendarFeed(id: Int64, accountId: Int64, by actor: AuditActor) async throws {
-        try await write { db in
-            try db.execute(
-                sql: """
-                    UPDATE calendar_feed SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? AND account_id = ?
-                    """,
-                arguments: [Self.now(), id, accountId])
-            guard db.changesCount > 0 else { throw StoreError.notFound(entity: .calendarFeed, id: id) }
-            try Self.appendAudit(
-                db,
-                AuditEvent(
-                    actor: actor, action: .accountChange, entity: .calendarFeed, entityId: id,
-                    summary: "Calendar feed revoked"))
         }
     }
 }

@@ -43,22 +43,6 @@ extension SQLiteStore {
         }
     }
 
-    public func sessions(accountId: Int64) async throws -> [StaffSession] {
-        try await read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM session WHERE account_id = ? ORDER BY last_seen_at DESC, created_at DESC",
-                arguments: [accountId]
-            ).map(Self.session(row:))
-        }
-    }
-
-    static func session(row: Row) -> StaffSession {
-        StaffSession(
-            tokenHash: row["token_hash"], accountId: row["account_id"], csrfToken: row["csrf_token"],
-            createdAt: row["created_at"], lastSeenAt: row["last_seen_at"], expiresAt: row["expires_at"],
-            address: row["address"], device: row["device"])
-    }
-
     private static func rateCounters(_ db: Database, keys: [String]) throws -> [String: RateCounter] {
         var counters: [String: RateCounter] = [:]
         for key in RateLimits.lockOrder(keys) {

@@ -9,13 +9,20 @@ extension SQLiteStore {
     public func fetch<Value: Sendable>(
         _ statement: SQLFragment, _ decode: @escaping @Sendable (any SQLRow) throws -> Value
     ) async throws -> [Value] {
-        try await read { db in
-            try Row.fetchAllCached(db, sql: statement.sql, arguments: StatementArguments(statement.binds)).map(decode)
-        }
+        try await read { db in try db.run(statement.rows(decode)) }
     }
 
-    public func execute(_ statements: [SQLFragment]) async throws {
-        try await write { db in try db.run(statements) }
+    /// A pool's read is a snapshot: WAL lets it read one moment while a write goes on.
+    public func reading<Value: Sendable>(_ make: @escaping @Sendable (any SQLDialect) -> SQLPlan<Value>)
+        async throws -> Value
+    {
+        try await read { db in try db.run(make(SQLiteDialect())) }
+    }
+
+    public func writing<Value: Sendable>(_ make: @escaping @Sendable (any SQLDialect) -> SQLPlan<Value>)
+        async throws -> Value
+    {
+        try await write { db in try db.run(make(SQLiteDialect())) }
     }
 
     public func writeReturning<Value: Sendable>(

@@ -8,7 +8,7 @@ extension SQLiteStore {
         -> [[TransferValue]]
     {
         try await read { db in
-            let key = table.key.joined(separator: ", ")
+            let key = table.keyOrder
             var arguments = StatementArguments()
             var condition = ""
             if let after {

@@ -67,16 +67,33 @@ public struct TransferTable: Sendable, Hashable {
     public let hasIdentity: Bool
     /// The migrations create its one row: an import replaces it instead of adding another.
     public let isSingleton: Bool
+    /// Key columns that may be NULL (a report's link names an organization or a person): ordered and compared
+    /// as 0, which no id is, since a comparison with NULL is never true.
+    public let nullableKey: Set<String>
 
-    init(_ name: String, key: [String] = ["id"], singleton: Bool = false, _ columns: [(String, TransferColumnType)]) {
+    init(
+        _ name: String, key: [String] = ["id"], nullableKey: Set<String> = [], singleton: Bool = false,
+        _ columns: [(String, TransferColumnType)]
+    ) {
         self.name = name
         self.columns = columns.map { TransferColumn(name: $0.0, type: $0.1) }
         self.key = key
+        self.nullableKey = nullableKey
         self.hasIdentity = key == ["id"] && !singleton
         self.isSingleton = singleton
     }
 
     public var columnNames: [String] { columns.map(\.name) }
+
+    /// The key as the engines order and compare rows by it: `(key) > (after)` pages through the table.
+    public var keyOrder: String {
+        key.map { nullableKey.contains($0) ? "coalesce(\($0), 0)" : $0 }.joined(separator: ", ")
+    }
+
+    /// Where the next page starts: the key of the last row read, as `keyOrder` compares it.
+    public func position(after row: [TransferValue]) -> [TransferValue] {
+        keyIndexes.map { row[$0] == .null ? .integer(0) : row[$0] }
+    }
 
     /// What a column added by a later migration holds in a backup written before it: the column's default.
     public static let addedLater: [String: TransferValue] = [
@@ -218,9 +235,53 @@ public struct TransferTable: Sendable, Hashable {
                 ("address", .text), ("action", .text), ("entity", .text), ("entity_id", .integer),
                 ("summary", .text), ("changes", .json),
             ]),
+    ].inserting(reports, before: "prospect")
+
+    /// Reports with their authors, reviewers and links, comments, follow-ups with what they concern, and each
+    /// staff member's inbox, parents first.
+    static let reports: [TransferTable] = [
+        TransferTable("report", ReportRow.table.transferColumns + [("created_by", .integer)]),
+        TransferTable(
+            "report_author", key: ["report_id", "position"],
+            [("report_id", .integer), ("position", .integer), ("account_id", .integer)]),
+        TransferTable(
+            "report_reviewer", key: ["report_id", "position"],
+            [("report_id", .integer), ("position", .integer), ("account_id", .integer)]),
+        TransferTable(
+            "report_link", key: ["report_id", "organization_id", "person_id"],
+            nullableKey: ["organization_id", "person_id"],
+            [
+                ("report_id", .integer), ("organization_id", .integer), ("person_id", .integer), ("name", .text),
+                ("state", .text),
+            ]),
+        TransferTable("comment", CommentRows.table.transferColumns),
+        TransferTable(
+            "follow_up", FollowUpRow.table.transferColumns + [("task_key", .text), ("created_by", .integer)]),
+        TransferTable(
+            "follow_up_organization", key: ["follow_up_id", "position"],
+            [("follow_up_id", .integer), ("position", .integer), ("organization_id", .integer)]),
+        TransferTable(
+            "follow_up_person", key: ["follow_up_id", "position"],
+            [("follow_up_id", .integer), ("position", .integer), ("person_id", .integer)]),
+        TransferTable(
+            "notification",
+            [
+                ("id", .integer), ("account_id", .integer), ("reason", .text), ("subject", .text),
+                ("subject_id", .integer), ("title", .text), ("actor_account_id", .integer), ("created_at", .date),
+                ("read_at", .date), ("once_key", .text), ("mailed_at", .date), ("mail_retry_at", .date),
+                ("mail_attempts", .integer),
+            ]),
     ]
 
     public static func named(_ name: String) -> TransferTable? { all.first { $0.name == name } }
+}
+
+extension [TransferTable] {
+    /// The tables with `tables` before the one named `name`.
+    fileprivate func inserting(_ tables: [TransferTable], before name: String) -> [TransferTable] {
+        let index = firstIndex { $0.name == name } ?? endIndex
+        return Array(self[..<index]) + tables + self[index...]
+    }
 }
 
 /// What a copy or restore moved: rows per table, as counted in the target afterwards.
@@ -273,7 +334,7 @@ public enum DataTransfer {
                     moved += rows.count
                     progress(table.name, moved)
                     if rows.count < batchSize { break }
-                    after = table.keyIndexes.map { rows[rows.count - 1][$0] }
+                    after = table.position(after: rows[rows.count - 1])
                 }
             }
         }

@@ -72,23 +72,25 @@ extension Delegation: StoredRecord {
     /// The organization is locked for the write, so two simultaneous invitations of one organization to one
     /// event cannot both find it without a delegation (the unique index stands behind this).
     public static func referenceLookups(_ input: DelegationInput, dialect: any SQLDialect) -> [ReferenceLookup] {
-        [
-            .of("organization", [input.organizationId].compactMap { $0 }, dialect: dialect) {
-                "SELECT id, name FROM organization WHERE id \($0) \(dialect.lockForUpdate)"
+        let organization: [Int64] = input.organizationId.map { [$0] } ?? []
+        let account: [Int64] = input.sentByAccountId.map { [$0] } ?? []
+        let people: [Int64] = Array(Set(input.registrations.compactMap(\.personId)))
+        let lookups: [ReferenceLookup?] = [
+            .of("organization", organization, dialect: dialect) { match in
+                "SELECT id, name FROM organization WHERE id \(match) \(dialect.lockAgainstWriters)"
             },
-            .of("existing", [input.organizationId].compactMap { $0 }, dialect: dialect) {
-                "SELECT id, activity_id FROM delegation WHERE organization_id \($0)"
+            .of("existing", organization, dialect: dialect) { match in
+                "SELECT id, activity_id FROM delegation WHERE organization_id \(match)"
             },
-            .of("activity", [input.activityId], dialect: dialect) {
-                "SELECT id FROM activity WHERE id \($0) \(dialect.lockAgainstDeletion)"
+            .of("activity", [input.activityId], dialect: dialect) { match in
+                "SELECT id FROM activity WHERE id \(match) \(dialect.lockAgainstDeletion)"
             },
-            .of("account", [input.sentByAccountId].compactMap { $0 }, dialect: dialect) {
-                "SELECT id FROM account WHERE id \($0)"
+            .of("account", account, dialect: dialect) { match in "SELECT id FROM account WHERE id \(match)" },
+            .of("people", people, dialect: dialect) { match in
+                "SELECT id, display_name FROM person WHERE id \(match)"
             },
-            .of("people", Set(input.registrations.compactMap(\.personId)), dialect: dialect) {
-                "SELECT id, display_name FROM person WHERE id \($0)"
-            },
-        ].compactMap { $0 }
+        ]
+        return lookups.compactMap { $0 }
     }
 
     public static func references<Row: SQLRow>(of id: Int64?, _ input: DelegationInput, found: FoundRows<Row>)

@@ -71,6 +71,12 @@ extension FollowUp: StoredRecord {
             .compactMap { $0 }
     }
 
+    /// Its assignee told it is theirs, in the save's transaction.
+    public static func effects(of change: RecordChange<FollowUp>) throws -> [SQLFragment] {
+        guard let record = change.after else { return [] }
+        return [NotificationRows.assignment(of: record, by: change.actor)].compactMap { $0 }
+    }
+
     public static func audit(
         _ action: AuditAction, _ record: FollowUp, from before: FollowUpInput?, to after: FollowUpInput?,
         by actor: AuditActor

@@ -218,24 +218,7 @@ extension LiaisonStore {
 
     /// The follow-ups `query` asks for, with the names a list shows, in its order.
     public func listFollowUps(_ query: FollowUpQuery) async throws -> [FollowUpSummary] {
-        var summaries = try await fetch(FollowUpLists.select(query)) { try FollowUpLists.summary($0) }
-        guard !summaries.isEmpty else { return [] }
-        let links = try await fetch(FollowUpLists.links(of: summaries.map(\.id))) {
-            (
-                try $0.integer("follow_up_id") ?? 0, try $0.string("kind"),
-                LinkedName(id: try $0.integer("id") ?? 0, name: try $0.string("name"))
-            )
-        }
-        let positions = Dictionary(uniqueKeysWithValues: summaries.enumerated().map { ($1.id, $0) })
-        for (followUpId, kind, link) in links {
-            guard let index = positions[followUpId] else { continue }
-            if kind == "organization" {
-                summaries[index].organizations.append(link)
-            } else {
-                summaries[index].people.append(link)
-            }
-        }
-        return summaries
+        try await reading { _ in FollowUpSummary.listing(query) }
     }
 
     /// How many follow-ups of the account are overdue on `today`: one indexed count.
@@ -253,6 +236,34 @@ extension LiaisonStore {
         try await fetch(FollowUpLists.overdueCounts(today: today)) {
             OverdueCount(
                 accountId: try $0.integer("account_id") ?? 0, name: try $0.string("name"), count: try $0.int("n") ?? 0)
+        }
+    }
+}
+
+extension FollowUpSummary {
+    /// The follow-ups `query` asks for, with the names a list shows, in its order, as a plan: a record's page reads
+    /// them with the rest of what it shows, at one moment.
+    public static func listing(_ query: FollowUpQuery) -> SQLPlan<[FollowUpSummary]> {
+        FollowUpLists.select(query).rows { try FollowUpLists.summary($0) }.then { found in
+            guard !found.isEmpty else { return .value([]) }
+            return FollowUpLists.links(of: found.map(\.id)).rows {
+                (
+                    try $0.integer("follow_up_id") ?? 0, try $0.string("kind"),
+                    LinkedName(id: try $0.integer("id") ?? 0, name: try $0.string("name"))
+                )
+            }.map { links in
+                var summaries = found
+                let positions = Dictionary(uniqueKeysWithValues: summaries.enumerated().map { ($1.id, $0) })
+                for (followUpId, kind, link) in links {
+                    guard let index = positions[followUpId] else { continue }
+                    if kind == "organization" {
+                        summaries[index].organizations.append(link)
+                    } else {
+                        summaries[index].people.append(link)
+                    }
+                }
+                return summaries
+            }
         }
     }
 }

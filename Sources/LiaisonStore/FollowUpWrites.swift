@@ -1,15 +1,14 @@
 import Foundation
 import LiaisonCore
 
-/// A follow-up's writes: normalized and checked, stored through the one write flow, and its assignee told.
+/// A follow-up's writes: normalized and checked, stored through the one write flow, which tells its assignee in
+/// the same transaction (`FollowUp.effects`).
 extension LiaisonStore {
     public func followUp(id: Int64) async throws -> FollowUp? { try await records(FollowUp.self, ids: [id]).first }
 
     /// Stores a new follow-up at version 1. Throws `ValidationError` naming every rule it breaks.
     public func createFollowUp(_ input: FollowUpInput, by actor: AuditActor) async throws -> FollowUp {
-        let created: FollowUp = try await createRecord(try Self.checked(input), by: actor)
-        try await notifyAssignee(of: created, by: actor)
-        return created
+        try await createRecord(try Self.checked(input), by: actor)
     }
 
     /// Replaces the follow-up's fields when `expectedVersion` is current; closing or reopening one made from a
@@ -17,10 +16,8 @@ extension LiaisonStore {
     public func updateFollowUp(id: Int64, expectedVersion: Int, _ input: FollowUpInput, by actor: AuditActor)
         async throws -> FollowUp
     {
-        let updated = try await updateRecord(
+        try await updateRecord(
             FollowUp.self, id: id, expectedVersion: expectedVersion, try Self.checked(input), by: actor)
-        try await notifyAssignee(of: updated, by: actor)
-        return updated
     }
 
     public func deleteFollowUp(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {

@@ -73,6 +73,15 @@ public struct OrganizationEngagement: Sendable, Hashable {
     public var interests: [InterestSummary]
     public var opportunities: [OrganizationOpportunity] = []
 
+    public init(
+        groups: [(group: LinkedName, role: GroupRole)] = [], interests: [InterestSummary] = [],
+        opportunities: [OrganizationOpportunity] = []
+    ) {
+        self.groups = groups
+        self.interests = interests
+        self.opportunities = opportunities
+    }
+
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.groups.map(\.group) == rhs.groups.map(\.group) && lhs.groups.map(\.role) == rhs.groups.map(\.role)
             && lhs.interests == rhs.interests && lhs.opportunities == rhs.opportunities
@@ -270,21 +279,37 @@ extension LiaisonStore {
 
     /// The organization's groups with its role in each, and its interests, newest first.
     public func engagement(organizationId: Int64) async throws -> OrganizationEngagement {
-        let groups = try await fetch(
-            SQLFragment(
-                """
-                SELECT g.id, g.name, m.role FROM working_group_member m JOIN working_group g ON g.id = m.working_group_id
-                WHERE m.organization_id = ? ORDER BY g.name
-                """, [.integer(organizationId)])
-        ) {
-            (
-                group: LinkedName(id: try $0.integer("id") ?? 0, name: try $0.string("name")),
-                role: GroupRole(rawValue: try $0.string("role")) ?? .member
-            )
-        }
-        let interests = try await listInterests(InterestQuery(organizationId: organizationId, limit: 50))
-        return OrganizationEngagement(
-            groups: groups, interests: interests, opportunities: try await opportunities(organizationId: organizationId)
-        )
+        try await reading { _ in OrganizationEngagement.reading(organizationId: organizationId) }
+    }
+}
+
+extension OrganizationEngagement {
+    /// An organization's groups (with its role), interests and opportunities, as one plan of three reads.
+    public static func reading(organizationId: Int64) -> SQLPlan<OrganizationEngagement> {
+        SQLPlan.value(OrganizationEngagement())
+            .then { engagement in
+                SQLFragment(
+                    """
+                    SELECT g.id, g.name, m.role FROM working_group_member m
+                    JOIN working_group g ON g.id = m.working_group_id
+                    WHERE m.organization_id = ? ORDER BY g.name
+                    """, [.integer(organizationId)]
+                ).rows {
+                    (
+                        group: LinkedName(id: try $0.integer("id") ?? 0, name: try $0.string("name")),
+                        role: GroupRole(rawValue: try $0.string("role")) ?? .member
+                    )
+                }.map { groups in
+                    var engagement = engagement
+                    engagement.groups = groups
+                    return engagement
+                }
+            }
+            .reading(\.interests) { _ in
+                GroupLists.interests(InterestQuery(organizationId: organizationId, limit: 50)).rows {
+                    try GroupLists.interest($0)
+                }
+            }
+            .reading(\.opportunities) { _ in OrganizationOpportunity.reading(organizationId: organizationId) }
     }
 }

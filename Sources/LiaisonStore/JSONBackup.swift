@@ -64,7 +64,7 @@ public enum JSONBackup {
                         after = nil
                         written = 0
                     } else {
-                        after = table.keyIndexes.map { rows[rows.count - 1][$0] }
+                        after = table.position(after: rows[rows.count - 1])
                     }
                     if rows.isEmpty { continue }
                     var chunk = Data()

@@ -71,12 +71,9 @@ public enum MentionRows {
     public static let after = "id > ?"
     public static let limit = " LIMIT ?"
 
-    public static func idsIn(_ count: Int, column: String = "id") -> String {
-        "\(column) IN (\(Array(repeating: "?", count: count).joined(separator: ", ")))"
-    }
-
-    public static func changes(alsoIdCount: Int) -> String {
-        let also = alsoIdCount == 0 ? "" : " OR \(idsIn(alsoIdCount))"
+    /// The audit entries after an id, and those of `alsoIdCount` ids more (matched by `dialect.idsMatch`).
+    public static func changes(alsoIdCount: Int, dialect: any SQLDialect) -> String {
+        let also = alsoIdCount == 0 ? "" : " OR id \(dialect.idsMatch(count: alsoIdCount))"
         return "SELECT id, entity, entity_id FROM audit WHERE id > ?\(also) ORDER BY id LIMIT ?"
     }
 
@@ -87,7 +84,7 @@ public enum MentionRows {
         """
 
     /// Who holds a position where, from rows of `currentOrganizations`.
-    public static func organizationsByPerson(_ rows: [some SQLRow]) throws -> [Int64: [Int64]] {
+    public static func organizationsByPerson(_ rows: [KeptRow]) throws -> [Int64: [Int64]] {
         var byPerson: [Int64: [Int64]] = [:]
         for row in rows {
             guard let person = try row.integer("person_id"), let organization = try row.integer("organization_id")
@@ -115,10 +112,12 @@ public enum MentionRows {
             nativeName: try row.text("native_name"), organizationIds: organizations[id] ?? [])
     }
 
-    public static func changes(_ rows: [some SQLRow], highest: some SQLRow) throws -> DirectoryChanges {
+    /// The changes of `rows`, with the highest ids read by `highestIds` (0 when none was read).
+    public static func changes(_ rows: [KeptRow], highest: KeptRow?) throws -> DirectoryChanges {
         DirectoryChanges(
-            entries: try rows.map { try change($0) }, highestOrganizationId: try highest.integer("organizations") ?? 0,
-            highestPersonId: try highest.integer("people") ?? 0, latestAuditId: try highest.integer("audit") ?? 0)
+            entries: try rows.map { try change($0) },
+            highestOrganizationId: try highest?.integer("organizations") ?? 0,
+            highestPersonId: try highest?.integer("people") ?? 0, latestAuditId: try highest?.integer("audit") ?? 0)
     }
 
     static func change(_ row: some SQLRow) throws -> DirectoryChanges.Entry {
@@ -127,5 +126,84 @@ public enum MentionRows {
         return DirectoryChanges.Entry(
             auditId: try row.integer("id") ?? 0,
             target: kind.flatMap { kind in entityId.map { MentionTarget(kind, $0) } })
+    }
+}
+
+/// The reads of `MentionStore` as both engines run them, each on one snapshot.
+extension MentionStore where Self: SharedStatements {
+    public func mentionEntries(_ kind: MentionKind, afterId: Int64, limit: Int) async throws -> [MentionEntry] {
+        try await reading { dialect in
+            let page: [SQLBind] = [.integer(afterId), .integer(limit)]
+            switch kind {
+            case .organization:
+                let sql = MentionRows.organizations(dialect, where: MentionRows.after) + MentionRows.limit
+                return SQLFragment(sql, page).rows { try MentionRows.organization($0) }
+            case .person:
+                let sql = MentionRows.people(where: MentionRows.after) + MentionRows.limit
+                return SQLFragment(sql, page).keptRows().then { rows in
+                    guard let first = try rows.first?.integer("id"), let last = try rows.last?.integer("id") else {
+                        return .value([])
+                    }
+                    return people(
+                        rows, positions: MentionRows.currentOrganizations(where: "person_id BETWEEN ? AND ?"),
+                        [.integer(first), .integer(last)])
+                }
+            }
+        }
+    }
+
+    public func mentionEntries(_ targets: [MentionTarget]) async throws -> [MentionEntry] {
+        try await reading { dialect in
+            var plans: [SQLPlan<[MentionEntry]>] = []
+            for kind in [MentionKind.organization, .person] {
+                let ids = targets.filter { $0.kind == kind }.map(\.id)
+                for start in stride(from: 0, to: ids.count, by: MentionRows.chunkSize) {
+                    let chunk = Array(ids[start..<min(start + MentionRows.chunkSize, ids.count)])
+                    let match = dialect.idsMatch(count: chunk.count)
+                    let binds: [SQLBind] = [.integers(chunk)]
+                    if kind == .organization {
+                        plans.append(
+                            SQLFragment(MentionRows.organizations(dialect, where: "id \(match)"), binds).rows {
+                                try MentionRows.organization($0)
+                            })
+                        continue
+                    }
+                    plans.append(
+                        SQLFragment(MentionRows.people(where: "id \(match)"), binds).keptRows().then { rows in
+                            people(
+                                rows, positions: MentionRows.currentOrganizations(where: "person_id \(match)"), binds)
+                        })
+                }
+            }
+            return SQLPlan.sequence(plans).map { $0.flatMap { $0 } }
+        }
+    }
+
+    public func directoryChanges(afterAuditId: Int64, alsoAuditIds: [Int64], limit: Int) async throws
+        -> DirectoryChanges
+    {
+        try await reading { dialect in
+            let changes: SQLPlan<[KeptRow]> =
+                limit == 0
+                ? .value([])
+                : SQLFragment(
+                    MentionRows.changes(alsoIdCount: alsoAuditIds.count, dialect: dialect),
+                    [.integer(afterAuditId)] + (alsoAuditIds.isEmpty ? [] : [.integers(alsoAuditIds)])
+                        + [.integer(limit)]
+                ).keptRows()
+            return changes.then { rows in
+                SQLFragment(MentionRows.highestIds).keptRows().map {
+                    try MentionRows.changes(rows, highest: $0.first)
+                }
+            }
+        }
+    }
+}
+
+/// The people of `rows` with the organizations where each holds a position now, read by `positions`.
+private func people(_ rows: [KeptRow], positions: String, _ binds: [SQLBind]) -> SQLPlan<[MentionEntry]> {
+    SQLFragment(positions, binds).keptRows().map { positions in
+        let organizations = try MentionRows.organizationsByPerson(positions)
+        return try rows.map { try MentionRows.person($0, organizations: organizations) }
     }
 }

@@ -44,6 +44,18 @@ public enum NotificationRows {
     /// The key that makes an assignment notify its assignee once, however often the follow-up is saved.
     public static func assignedKey(followUp id: Int64, assignee: Int64) -> String { "assigned:\(id):\(assignee)" }
 
+    /// The entry telling the follow-up's assignee it is theirs, unless they assigned it themselves or it is
+    /// closed; once per assignee.
+    public static func assignment(of followUp: FollowUp, by actor: AuditActor) -> SQLFragment? {
+        guard let assignee = followUp.input.assigneeAccountId, assignee != actor.accountId,
+            !followUp.input.status.isClosed
+        else { return nil }
+        return insert(
+            accountId: assignee, reason: .followUpAssigned, subject: .followUp, subjectId: followUp.id,
+            title: followUp.input.title, actorAccountId: actor.accountId,
+            onceKey: assignedKey(followUp: followUp.id, assignee: assignee), now: .storedNow())
+    }
+
     /// A reminder for each of the account's follow-ups still to do and due before `today`, once per
     /// follow-up and assignee: one statement, however many there are.
     public static func remindOverdue(accountId: Int64, today: String, now: Date) -> SQLFragment {
@@ -110,18 +122,5 @@ extension LiaisonStore {
     /// Puts in the account's inbox a reminder of each follow-up of theirs overdue on `today` that has had none.
     public func remindOverdueFollowUps(accountId: Int64, today: String) async throws {
         try await execute([NotificationRows.remindOverdue(accountId: accountId, today: today, now: .storedNow())])
-    }
-
-    /// Tells the follow-up's assignee it is theirs, unless they assigned it themselves; once per assignee.
-    public func notifyAssignee(of followUp: FollowUp, by actor: AuditActor) async throws {
-        guard let assignee = followUp.input.assigneeAccountId, assignee != actor.accountId,
-            !followUp.input.status.isClosed
-        else { return }
-        try await execute([
-            NotificationRows.insert(
-                accountId: assignee, reason: .followUpAssigned, subject: .followUp, subjectId: followUp.id,
-                title: followUp.input.title, actorAccountId: actor.accountId,
-                onceKey: NotificationRows.assignedKey(followUp: followUp.id, assignee: assignee), now: .storedNow())
-        ])
     }
 }

@@ -182,14 +182,20 @@ extension LiaisonStore {
 
     /// The opportunities the organization was invited to, with its answer.
     public func opportunities(organizationId: Int64) async throws -> [OrganizationOpportunity] {
-        try await fetch(
-            SQLFragment(
-                """
-                SELECT o.id, o.title, o.deadline, i.answer FROM opportunity_invitation i
-                JOIN opportunity o ON o.id = i.opportunity_id WHERE i.organization_id = ?
-                ORDER BY CASE WHEN o.deadline IS NULL THEN 1 ELSE 0 END, o.deadline DESC, o.id LIMIT 100
-                """, [.integer(organizationId)])
-        ) {
+        try await reading { _ in OrganizationOpportunity.reading(organizationId: organizationId) }
+    }
+}
+
+extension OrganizationOpportunity {
+    /// The opportunities an organization is invited to, latest deadline first (at most 100).
+    static func reading(organizationId: Int64) -> SQLPlan<[OrganizationOpportunity]> {
+        SQLFragment(
+            """
+            SELECT o.id, o.title, o.deadline, i.answer FROM opportunity_invitation i
+            JOIN opportunity o ON o.id = i.opportunity_id WHERE i.organization_id = ?
+            ORDER BY CASE WHEN o.deadline IS NULL THEN 1 ELSE 0 END, o.deadline DESC, o.id LIMIT 100
+            """, [.integer(organizationId)]
+        ).rows {
             OrganizationOpportunity(
                 opportunity: LinkedName(id: try $0.integer("id") ?? 0, name: try $0.string("title")),
                 answer: InvitationAnswer(rawValue: try $0.string("answer")) ?? .invited,

@@ -192,10 +192,7 @@ extension LiaisonStore {
 
     /// The organization's place in the pipeline, if it has one.
     public func prospect(organizationId: Int64) async throws -> Prospect? {
-        let ids = try await fetch(
-            SQLFragment("SELECT id FROM prospect WHERE organization_id = ?", [.integer(organizationId)])
-        ) { try $0.integer("id") ?? 0 }
-        return try await records(Prospect.self, ids: ids).first
+        try await reading { Prospect.reading(organizationId: organizationId, dialect: $0) }
     }
 
     /// Adds the organization to the pipeline at version 1, its first move kept. Throws `ValidationError` naming
@@ -263,5 +260,14 @@ extension LiaisonStore {
             paths[paths.count - 1].moves.append((row.move, row.day))
         }
         return PipelineFunnel(paths: paths)
+    }
+}
+
+extension Prospect {
+    /// The organization's place in the pipeline, nil when it is not in it.
+    public static func reading(organizationId: Int64, dialect: any SQLDialect) -> SQLPlan<Prospect?> {
+        SQLFragment("SELECT id FROM prospect WHERE organization_id = ?", [.integer(organizationId)])
+            .rows { try $0.integer(at: 0) ?? 0 }
+            .then { loading(ids: $0, dialect: dialect) }.map(\.first)
     }
 }

@@ -88,7 +88,7 @@ extension Prospect: StoredRecord {
     public static func referenceLookups(_ input: ProspectInput, dialect: any SQLDialect) -> [ReferenceLookup] {
         [
             .of("organization", [input.organizationId], dialect: dialect) {
-                "SELECT id, name, membership_status, member_since FROM organization WHERE id \($0) \(dialect.lockForUpdate)"
+                "SELECT id, name, membership_status, member_since FROM organization WHERE id \($0) \(dialect.lockAgainstWriters)"
             },
             .of("existing", [input.organizationId], dialect: dialect) {
                 "SELECT id, stage, stage_since FROM prospect WHERE organization_id \($0)"

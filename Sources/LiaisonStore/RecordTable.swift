@@ -70,6 +70,15 @@ public protocol SQLRow {
     func real(_ column: String) throws -> Double?
     func bool(_ column: String) throws -> Bool?
     func date(_ column: String) throws -> Date?
+    /// The same by position in the select list, for lists: a page reads hundreds of rows, and finding a
+    /// column by its name cost more than reading its value.
+    func text(at index: Int) throws -> String?
+    func integer(at index: Int) throws -> Int64?
+    func real(at index: Int) throws -> Double?
+    func bool(at index: Int) throws -> Bool?
+    func date(at index: Int) throws -> Date?
+    /// The row kept with its values, to be read after its statement has moved on.
+    func kept() -> any SQLRow
 }
 
 extension SQLRow {

@@ -10,6 +10,9 @@ public enum SQLBind: Sendable, Hashable {
     /// An instant, stored as each engine stores its times.
     case date(Date)
     case null
+    /// A list of ids matched by the dialect's `idsMatch(count:)`: one array on PostgreSQL, one value for each
+    /// placeholder on SQLite.
+    case integers([Int64])
 
     public static func text(_ value: String?) -> SQLBind { value.map(SQLBind.text) ?? .null }
     public static func integer(_ value: Int64?) -> SQLBind { value.map(SQLBind.integer) ?? .null }
@@ -51,9 +54,16 @@ public protocol SQLDialect: Sendable {
     /// What a look-up adds so the rows it found cannot be deleted until the transaction ends, as a
     /// reference to them is checked only at commit ("" where the transaction's own lock already keeps them).
     var lockAgainstDeletion: String { get }
-    /// What a look-up adds so a concurrent write of the same rows waits until the transaction ends: two
-    /// checks of "none yet" cannot both pass ("" where SQLite's one writer already serializes them).
-    var lockForUpdate: String { get }
+    /// What a look-up adds so that every other write looking up the same rows this way waits until the
+    /// transaction ends: a count checked against its cap stays true until the row is written ("" where the
+    /// transaction's own lock already keeps writes apart).
+    var lockAgainstWriters: String { get }
+    /// The joins of a people list row, after `FROM person p`: the first current position as `cp` (with
+    /// `organization_id`, `organization_name` and `title`), its organization as `co`, and the preferred (or
+    /// first) channel as `ch` (with `kind`, `value`, `label` and `preferred`).
+    var personRowJoins: String { get }
+    /// An ORDER BY term that sorts `expression` without regard to letter case.
+    func ignoringCase(_ expression: String) -> String
     /// The aggregate joining the texts of a group with the unit separator (U+001F), which no name holds.
     func joinedNames(_ expression: String) -> String
     /// The ids of at most `limit` rows of `table` whose search text has a word starting with each term.

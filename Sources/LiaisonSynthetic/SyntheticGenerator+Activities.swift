@@ -30,6 +30,9 @@ extension SyntheticGenerator {
         "TN": "Africa/Tunis", "TR": "Europe/Istanbul", "TW": "Asia/Taipei", "US": "America/New_York",
     ]
 
+    /// The most activities noted for reports to be on.
+    static let maxReportable = 200_000
+
     /// The activities numbered `from ..< from + count` (ids from 1), with who took part.
     mutating func activities(from: Int, count: Int) -> Batch {
         var activities: [[TransferValue]] = []
@@ -41,7 +44,8 @@ extension SyntheticGenerator {
         for index in from..<(from + count) {
             let id = Int64(index + 1)
             let kind = random.pick(Self.activityKinds)
-            let host = organizations.isEmpty ? nil : organizations[random.below(organizations.count)]
+            let hostIndex = organizations.isEmpty ? nil : random.below(organizations.count)
+            let host = hostIndex.map { organizations[$0] }
             let zoneName = kind == .call ? "Europe/Madrid" : host.flatMap { Self.zones[$0.country] } ?? "UTC"
             let zone = ActivityTime.zone(named: zoneName)!
             // Working hours where it happens, on the quarter hour.
@@ -85,6 +89,7 @@ extension SyntheticGenerator {
             ]
             row += [place.id, place.name, .null, visibility, .integer(1), instant(index), instant(index)]
             activities.append(row)
+            if kind != .call, reportable.count < Self.maxReportable { reportable.append((id, title, hostIndex)) }
             var taking = host.map { [$0] } ?? []
             let others = kind == .event ? 3 + random.below(20) : random.below(3)
             for _ in 0..<others where !organizations.isEmpty {

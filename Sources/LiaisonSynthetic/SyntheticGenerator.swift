@@ -12,6 +12,10 @@ struct SyntheticGenerator {
     let base = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
     private let networkCount: Int
     var organizations: [OrganizationFacts] = []
+    /// A few people of each organization and the activities reports can be on, for the reports to name;
+    /// noted as they are written, without drawing on the generator (a network without reports stays the same).
+    var peopleAt: [Int64: [(id: Int64, name: String)]] = [:]
+    var reportable: [(id: Int64, title: String, host: Int?)] = []
     private var latin: [String: String] = [:]
     private var nameDocuments: [String: String] = [:]
     private var sortKeys: [String: String] = [:]
@@ -58,12 +62,13 @@ struct SyntheticGenerator {
 
     // MARK: - Staff
 
+    static let staffNames = [
+        "Agnès Bickart", "David Okafor", "Laura Sánchez", "Marta Puig", "Omar Benali", "Sophie Laurent",
+        "Chen Jing", "Kenji Mori", "Ana Ferreira", "Youssef Amrani", "Irina Volkova", "Ji-woo Park",
+    ]
+
     func staff() -> Batch {
-        let names = [
-            "Agnès Bickart", "David Okafor", "Laura Sánchez", "Marta Puig", "Omar Benali", "Sophie Laurent",
-            "Chen Jing", "Kenji Mori", "Ana Ferreira", "Youssef Amrani", "Irina Volkova", "Ji-woo Park",
-        ]
-        let rows = names.prefix(Self.staffCount).enumerated().map { index, name -> [TransferValue] in
+        let rows = Self.staffNames.prefix(Self.staffCount).enumerated().map { index, name -> [TransferValue] in
             [
                 .integer(Int64(index + 1)), .text("staff\(index + 1)@liaison.example"), .text(name),
                 .text(index == 0 ? "admin" : "editor"), .bool(false), .text("!"), .null, .null, .integer(1), instant(0),
@@ -255,6 +260,9 @@ struct SyntheticGenerator {
                 .text(input.searchDocument(names: nameDocument(input))), .text(sortKey(input)), .integer(1),
                 instant(options.organizations + index), instant(options.organizations + index),
             ])
+            if peopleAt[workplace.id, default: []].count < 3 {
+                peopleAt[workplace.id, default: []].append((id, input.displayName))
+            }
             for (position, code) in input.languages.enumerated() {
                 languages.append([.integer(id), .integer(Int64(position)), .text(code)])
             }

@@ -9,17 +9,21 @@ public struct SyntheticOptions: Sendable, Hashable {
     public var activities: Int
     /// Organizations in the membership pipeline, with their moves.
     public var prospects: Int
+    /// Reports on the activities (or notes on organizations), with their links, follow-ups and comments.
+    public var reports: Int
     /// Organizations invited to a congress (one activity more), with their delegations.
     public var delegations: Int
     public var seed: UInt64
 
     public init(
-        organizations: Int, people: Int, activities: Int = 0, prospects: Int = 0, delegations: Int = 0, seed: UInt64
+        organizations: Int, people: Int, activities: Int = 0, prospects: Int = 0, reports: Int = 0,
+        delegations: Int = 0, seed: UInt64
     ) {
         self.organizations = organizations
         self.people = people
         self.activities = activities
         self.prospects = prospects
+        self.reports = reports
         self.delegations = delegations
         self.seed = seed
     }
@@ -30,6 +34,7 @@ public struct SyntheticReport: Sendable {
     public var organizations: Int
     public var people: Int
     public var activities: Int
+    public var reports: Int
     public var rows: Int
     public var seconds: Double
 }
@@ -91,6 +96,19 @@ public enum SyntheticNetwork {
                 try await sink.insert(table, batch)
                 rows += batch.count
             }
+            var reportsWritten = 0
+            var counters = ReportCounters()
+            while reportsWritten < options.reports {
+                let count = min(DataTransfer.batchSize, options.reports - reportsWritten)
+                for (table, batch) in generator.reports(from: reportsWritten, count: count, counters: &counters)
+                where !batch.isEmpty {
+                    try await sink.insert(table, batch)
+                    rows += batch.count
+                }
+                let before = reportsWritten / 10_000
+                reportsWritten += count
+                if reportsWritten / 10_000 > before { progress("\(reportsWritten) reports written") }
+            }
             for (table, batch) in generator.congress(delegations: options.delegations) where !batch.isEmpty {
                 try await sink.insert(table, batch)
                 rows += batch.count
@@ -100,7 +118,8 @@ public enum SyntheticNetwork {
             rows += 1
         }
         return SyntheticReport(
-            organizations: options.organizations, people: options.people, activities: options.activities, rows: rows,
+            organizations: options.organizations, people: options.people, activities: options.activities,
+            reports: options.reports, rows: rows,
             seconds: Date().timeIntervalSince(started))
     }
 }

@@ -51,6 +51,7 @@ public func buildRouter(settings: WebSettings, store: any LiaisonStore) async th
     GroupsAPI(store: store, settings: settings).register(on: routes)
     DelegationsAPI(store: store, settings: settings).register(on: routes)
     ReportsAPI(store: store, settings: settings, finder: finder).register(on: routes)
+    CommentsAPI(store: store).register(on: routes)
     CalendarFeeds(store: store, strings: renderer.strings).register(on: routes)
     Exports(store: store, settings: settings).register(on: routes)
     HomePages(store: store, settings: settings, renderer: renderer).register(on: routes)

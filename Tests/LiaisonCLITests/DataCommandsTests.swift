@@ -127,4 +127,35 @@ import Testing
             }
         }
     }
+
+    @Test func aSyntheticNetworkCarriesReportsAndTheReportBenchmarkRunsOnIt() async throws {
+        try await withFolder { folder in
+            let database = "\(folder)/bench.sqlite"
+            try await run([
+                "seed", "synthetic", "--organizations", "30", "--people", "120", "--activities", "60", "--reports",
+                "12", "--database", database,
+            ])
+            let store = try SQLiteStore.open(path: database)
+            #expect(try await store.listReports(ReportQuery()).count == 12)
+            try await run(["bench", "reports", "--database", database, "--words", "200", "--runs", "2", "--json"])
+            // Its reports stay: one written first, then one a run.
+            #expect(try await store.listReports(ReportQuery()).count == 15)
+        }
+    }
+
+    @Test func aBadCountOfReportsOrWordsIsNamed() async throws {
+        for (arguments, named) in [
+            (["seed", "synthetic", "--reports=-1"], "--reports must be from 0 to 1,000,000; got -1."),
+            (["seed", "synthetic", "--reports", "1000001"], "--reports must be from 0 to 1,000,000; got 1000001."),
+            (["bench", "reports", "--words", "5"], "--words must be from 100 to 100,000; got 5."),
+            (["bench", "reports", "--runs", "0"], "--runs must be from 1 to 1,000; got 0."),
+        ] {
+            #expect(throws: (any Error).self) { try Liaison.parseAsRoot(arguments) }
+            do {
+                _ = try Liaison.parseAsRoot(arguments)
+            } catch {
+                #expect(Liaison.message(for: error).contains(named), "\(arguments)")
+            }
+        }
+    }
 }

@@ -189,4 +189,28 @@ import Testing
             #expect(try await store.notifications(accountId: s.agnes.id).allSatisfy { $0.readAt != nil })
         }
     }
+
+    /// The assignee's entry is written by the save itself (the record kind's effects, which every engine's one
+    /// write flow runs in its transaction): any write of the record tells them, and a refused write tells no one.
+    @Test(arguments: TestEngine.available)
+    func theAssigneeIsToldInTheSavesOwnTransaction(engine: TestEngine) async throws {
+        try await engine.withStore { store in
+            let s = try await seed(store)
+            let mine = try await store.createFollowUp(FollowUpInput(title: "Unassigned"), by: actor(s.lead))
+            var input = mine.input
+            input.assigneeAccountId = s.agnes.id
+            // Straight through the store's write flow, with no follow-up method around it.
+            _ = try await store.updateRecord(FollowUp.self, id: mine.id, expectedVersion: 1, input, by: actor(s.lead))
+            #expect(try await store.notifications(accountId: s.agnes.id).map(\.subjectId) == [mine.id])
+
+            let other = try await store.createFollowUp(FollowUpInput(title: "Another"), by: actor(s.lead))
+            var refused = other.input
+            refused.assigneeAccountId = s.agnes.id
+            refused.organizationIds = [999_999]
+            await #expect(throws: ValidationError.self) {
+                try await store.updateFollowUp(id: other.id, expectedVersion: 1, refused, by: actor(s.lead))
+            }
+            #expect(try await store.notifications(accountId: s.agnes.id).count == 1, "a refused save tells no one")
+        }
+    }
 }

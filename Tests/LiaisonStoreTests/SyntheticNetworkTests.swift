@@ -111,4 +111,51 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: TestEngine.available)
+    func reportsNameTheNetworkAndBringTheirFollowUpsAndComments(engine: TestEngine) async throws {
+        try await engine.withStore { store in
+            var options = small
+            options.reports = 40
+            let seeded = try await SyntheticNetwork.seed(into: store, options, storeName: "test")
+            #expect(seeded.reports == 40)
+            let listed = try await store.listReports(ReportQuery(limit: 100))
+            #expect(listed.count == 40)
+            let reports = try await listed.asyncMap { try #require(try await store.report(id: $0.id)) }
+            for report in reports {
+                #expect(throws: Never.self) { try report.input.validate() }
+                #expect(report.input.activityId != nil || report.input.organizationId != nil)
+                #expect(!report.authors.isEmpty)
+                // Every link names what the text names, under the name it has in the directory.
+                #expect(!report.links.isEmpty)
+                for link in report.links { #expect(report.input.body.contains(link.name)) }
+            }
+            #expect(reports.contains { $0.links.contains { $0.target.kind == .person } })
+
+            // Each task line is a follow-up of the report, of the colleague its @name names.
+            let report = try #require(reports.first)
+            let tasks = ReportTasks.tasks(in: report.input.body)
+            let followUps = try await store.followUps(ofReport: report.id)
+            #expect(followUps.map(\.title) == tasks.map(\.title))
+            #expect(followUps.allSatisfy { $0.assigneeName != nil })
+            let all = try await store.listFollowUps(FollowUpQuery(statuses: [], limit: 200))
+            #expect(all.count >= 40)
+            #expect(Set(all.map(\.status)).isSuperset(of: [.open, .done]))
+            let comments = try await reports.asyncMap { try await store.comments(ofReport: $0.id).count }
+            #expect(comments.reduce(0, +) > 10)
+
+            // Found by their words, and counted on the pages of what they name.
+            let word = try #require(report.links.first { $0.target.kind == .organization })
+            #expect(try await store.reportCount(organizationId: word.target.id) >= 1)
+            #expect(try await store.search("receptive", limit: 50).contains { $0.kind == .report })
+        }
+    }
+}
+
+extension Array {
+    fileprivate func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { result.append(try await transform(element)) }
+        return result
+    }
 }

@@ -82,6 +82,18 @@ import Testing
         }
         let prospects = try await store.listProspects(ProspectQuery(limit: 1000))
         lines += try await prospects.asyncMap { "\(try await store.prospect(id: $0.id)!)" }
+        // The demo's trip report: its links, authors, reviewers, comment, follow-ups and the inbox entries.
+        for summary in try await store.listReports(ReportQuery(limit: 200)) {
+            lines.append("\(String(describing: try await store.report(id: summary.id)))")
+            lines += try await store.comments(ofReport: summary.id).map { "\($0)" }
+        }
+        let followUps = try await store.listFollowUps(FollowUpQuery(statuses: [], limit: 200))
+        for followUp in followUps {
+            lines.append("\(String(describing: try await store.followUp(id: followUp.id)))")
+        }
+        for account in accounts {
+            lines += try await store.notifications(accountId: account.id).map { "\($0)" }
+        }
         lines += try await store.auditEntries(AuditQuery(limit: 1000)).map { "\($0)" }
         lines.append("\(try await store.workspaceSettings())")
         lines.append("\(try await store.search("广州"))")
@@ -96,6 +108,11 @@ import Testing
                 let report = try await DataTransfer.copy(from: source, to: target, targetName: "target")
                 #expect(report.counts.first { $0.table == "organization" }?.rows == 165)
                 #expect(report.counts.first { $0.table == "api_token" }?.rows == 1)
+                for table in ["report", "report_author", "report_reviewer", "report_link", "comment", "follow_up"] {
+                    #expect(report.counts.first { $0.table == table }?.rows ?? 0 > 0, "no \(table) rows copied")
+                }
+                #expect(report.counts.first { $0.table == "follow_up_organization" }?.rows ?? 0 > 0)
+                #expect(report.counts.first { $0.table == "notification" }?.rows ?? 0 > 0)
                 #expect(try await everything(target) == everything(source))
 
                 // The mission came after its part and after the person met there; both still point to it.
@@ -122,6 +139,15 @@ import Testing
                 let feed = try await target.createCalendarFeed(
                     accountId: ada.id, scope: .mine, tokenHash: "feed-3", by: .system)
                 #expect(feed.id == feeds.map(\.id).max()! + 1)
+
+                // A report, a comment and a follow-up made after the copy take the next ids too.
+                let copied = try #require(try await target.listReports(ReportQuery()).first)
+                let comment = try await target.createComment(
+                    CommentInput(reportId: copied.id, body: "After the copy"), by: .system)
+                #expect(comment.id == (try await source.comments(ofReport: copied.id)).map(\.id).max()! + 1)
+                let later = try await target.createFollowUp(FollowUpInput(title: "After the copy"), by: .system)
+                let highest = try await source.listFollowUps(FollowUpQuery(statuses: [], limit: 200)).map(\.id).max()!
+                #expect(later.id == highest + 1)
             }
         }
     }

@@ -191,8 +191,10 @@ import Testing
             #expect(home.text.contains("id=\"team-overdue\""))
             #expect(home.text.contains("Agnès Bickart: 1 overdue"))
             let everyone = try await app.get("/follow-ups?assignee=all", as: .viewer)
-            #expect(everyone.text.contains("Send Foshan the membership application"))
-            #expect(everyone.text.contains("Invite Dongguan to the Congress in Brussels"))
+            // The demo's follow-ups are its trip report's task lines.
+            #expect(everyone.text.contains("request the email contacts of all participants"))
+            #expect(everyone.text.contains("follow up with Foshan, Dongguan and Zhuhai on membership"))
+            #expect(everyone.text.contains("send the invitations to the Congress in Brussels to the Chinese members"))
         }
     }
 }

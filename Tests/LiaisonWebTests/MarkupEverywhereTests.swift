@@ -95,12 +95,18 @@ import Testing
                 activityId: activity.id, organizationId: organization.id, state: .accepted, expectedSize: 3,
                 note: m("delegation.note"),
                 registrations: [DelegationRegistration(personName: m("delegation.personName"))]), by: .system)
+        // The admin's comment, so its edit page is the admin's to open. (Like a report's text, its Markdown
+        // keeps `>` as it is, so it is not among the fields looked for below; `raw` finds it if it got through.)
+        let comment = try await store.createComment(
+            CommentInput(reportId: report.id, body: m("comment.body")),
+            by: AuditActor(accountId: app.admin.account.id, name: "admin"))
         return [
             "delegations": delegation.id, "opportunities": opportunity.id, "groups": group.id, "interests": interest.id,
             "pipeline": prospect.id,
             "organizations": organization.id,
             "people": person.id, "activities": activity.id,
             "accounts": app.editor.account.id, "follow-ups": followUp.id, "inbox": entry.id, "reports": report.id,
+            "comments": comment.id,
         ]
     }
 

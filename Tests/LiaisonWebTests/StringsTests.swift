@@ -30,6 +30,24 @@ import Testing
         }
     }
 
+    @Test func formatFillsEveryPlaceholderAsStringFormatDoes() throws {
+        let t = try Strings(file: Self.stringsFolder.appendingPathComponent("en.json"))
+        for key in StringKey.allCases {
+            let text = t[key]
+            let placeholders =
+                text.components(separatedBy: "%@").count - 1 + text.components(separatedBy: "%d").count - 1
+            guard placeholders > 0, placeholders <= 2 else { continue }
+            // "%@" takes a string and "%d" a number: the same number as text fills both.
+            let numbers = text.contains("%d") && !text.contains("%@")
+            let expected =
+                numbers
+                ? String(format: text, 7, 12)
+                : String(format: text.replacingOccurrences(of: "%d", with: "%@"), "7", "12")
+            #expect(t.format(key, "7", "12") == expected, "\(key.rawValue)")
+        }
+        #expect(t.format(.bulkTickOne, "Guangzhou 100% <b>") == "Tick Guangzhou 100% <b>")
+    }
+
     @Test func aFileWithAKeyTheCodeDoesNotKnowStopsStartUp() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("strings-\(UUID()).json")
         try Data(#"{"app_name": "Liaison", "directory_titel": "Directory"}"#.utf8).write(to: file)

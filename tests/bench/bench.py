@@ -9,8 +9,9 @@ and the directory filtered by region, each with its ratio to the trivial route; 
 resident memory under that load; and the time to answer an organization form with 100 practice rows (stored)
 and with 16,000 (refused whole); and what the busiest pages cost the server in CPU at 10 rows and at 100
 (tests/bench/pages.py); and the mention index built from the seeded directory (`liaison bench mentions`: build
-time, resident memory, time to find the names in a 5,000-word report). Servers are stopped by their PID
-whatever happens.
+time, resident memory, time to find the names in a 5,000-word report); and reports (`liaison bench reports`:
+saving a report with its mentions linked, a report's page and a staff member's follow-ups, in process).
+Servers are stopped by their PID whatever happens.
 """
 
 import argparse
@@ -243,12 +244,15 @@ def bench_engine(binary, name, database, options, folder):
     began = time.monotonic()
     seeded = run(binary, "seed", "synthetic", "--database", database, "--organizations", str(options.organizations),
                  "--people", str(options.people), "--activities", str(options.activities),
-                 "--prospects", str(options.organizations // 4), "--delegations", str(options.organizations),
-                 "--seed", "1")
+                 "--prospects", str(options.organizations // 4), "--reports", str(options.reports),
+                 "--delegations", str(options.organizations), "--seed", "1")
     seconds = time.monotonic() - began
     rows = int(seeded.split("(")[1].split(" rows")[0]) if " rows)" in seeded else 0
     print(f"== {name}: mention index (build, memory, a 5,000-word report)", flush=True)
     mentions = json.loads(run(binary, "bench", "mentions", "--database", database, "--words", "5000", "--json"))
+    print(f"== {name}: reports (saving one, its page, my follow-ups)", flush=True)
+    report_bench = json.loads(run(binary, "bench", "reports", "--database", database, "--words", "1000", "--runs", "21",
+                                  "--json"))
     import_organizations = max(100, options.organizations // 10)
     import_people = max(500, min(20_000, options.people // 50))
     print(f"== {name}: importing {import_organizations} organizations and {import_people} people from CSV", flush=True)
@@ -319,11 +323,13 @@ def bench_engine(binary, name, database, options, folder):
             "organizations": options.organizations,
             "people": options.people,
             "activities": options.activities,
+            "reports": options.reports,
             "seed_people_per_second": round(options.people / seconds),
             "seed_rows_per_second": round(rows / seconds),
             "seed_seconds": round(seconds, 2),
         "csv_import": imports,
             "mentions": mentions,
+            "report_bench": report_bench,
             "start_to_first_answer_ms": round(server.started_in * 1000, 1),
             "peak_rss_mb": round(peak, 1),
             "routes": results,
@@ -347,6 +353,13 @@ def print_table(reports):
               f"{m['build_seconds']:.1f} s, +{m['index_mb']:.0f} MB resident ({m['rss_after_mb']:.0f} MB); "
               f"a {int(m['words']):,}-word report: {int(m['mentions'])} mentions ({int(m['linked'])} linked) in "
               f"{m['find_ms_median']:.2f} ms, change check {m['refresh_ms_median']:.2f} ms")
+        r = report["report_bench"]
+        network = (f"a report of the network {r['a_report_of_the_network_ms_median']:.2f} ms, "
+                   if "a_report_of_the_network_ms_median" in r else "")
+        print(f"  saving a {int(r['words']):,}-word report ({int(r['links'])} links): {r['save_ms_median']:.2f} ms "
+              f"median ({r['save_ms_max']:.2f} slowest), changing it {r['change_ms_median']:.2f} ms; pages in process: "
+              f"the report {r['the_report_saved_ms_median']:.2f} ms, {network}"
+              f"my follow-ups ({int(r['writer_follow_ups_to_do'])} to do) {r['my_follow-ups_ms_median']:.2f} ms")
         for kind, figures in report["csv_import"].items():
             print(f"  CSV import of {figures['rows']:,} {kind}: {figures['rows_per_second']:,} rows/s "
                   f"({figures['seconds']} s, checks and duplicate look-ups included)")
@@ -379,6 +392,7 @@ def main():
     parser.add_argument("--organizations", type=int, default=20_000)
     parser.add_argument("--people", type=int, default=1_000_000)
     parser.add_argument("--activities", type=int, default=200_000)
+    parser.add_argument("--reports", type=int, default=20_000)
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--postgres", help="a database URL to bench PostgreSQL too (a schema of its own is used)")

@@ -1,5 +1,11 @@
 """What a page costs the server: CPU time per page at 10 rows and at 100, and what one more row costs.
 
+Run by bench.py as part of the whole benchmark, or on its own, on a SQLite file kept between runs so that two
+builds are measured on the same data (the first run seeds it and adds the rows below; the next ones reuse them):
+
+    .venv/bin/python tests/bench/pages.py --binary .build/release/liaison --database /tmp/pages-1m.sqlite \
+        --organizations 20000 --people 1000000 --activities 200000
+
 The four busiest pages are measured on data the benchmark adds through the API to the synthetic network:
 an organization with 10 people and one with 100, a staff member's month with 10 activities and one with
 100 (in 2035, after every synthetic activity), and the people list and the directory with 10 and 100 rows
@@ -11,12 +17,15 @@ divided by the pages it answered, so the figure holds whatever else the machine 
 Each page is read once before it is measured and must carry its rows (the home page its lists).
 """
 
+import argparse
 import datetime
 import json
 import os
 import re
+import secrets
 import subprocess
 import sys
+import tempfile
 import urllib.request
 
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -137,3 +146,69 @@ def print_pages(report):
         ten, hundred = figures["rows"][str(ROWS[0])], figures["rows"][str(ROWS[1])]
         print(f"  {page:28} {ten['cpu_ms']:>11.3f} {hundred['cpu_ms']:>12.3f} {figures['us_per_row']:>9.1f} "
               f"{hundred['rps']:>13,.0f}")
+
+
+def prepared(binary, database, options):
+    """The benchmark's account, token and pages on `database`: made the first time (seeding the file when it does
+    not exist), read back from the file beside it after."""
+    import bench
+    notes = database + ".pages.json"
+    if os.path.exists(notes):
+        with open(notes) as saved:
+            kept = json.load(saved)
+        kept["paths"] = {int(count): paths for count, paths in kept["paths"].items()}
+        return kept
+    if not os.path.exists(database):
+        print(f"seeding {options.organizations:,} organizations, {options.people:,} people and "
+              f"{options.activities:,} activities", flush=True)
+        bench.run(binary, "seed", "synthetic", "--database", database, "--organizations", str(options.organizations),
+                  "--people", str(options.people), "--activities", str(options.activities), "--seed", "1")
+    password = secrets.token_hex(12)
+    bench.run(binary, "user", "add", "--database", database, "--email", "pages@example.org", "--name", "Pages",
+              "--role", "editor", "--password-stdin", stdin=password + "\n")
+    token = bench.run(binary, "user", "token", "pages@example.org", "--database", database, "--name", "pages",
+                      "--write").strip()
+    account = next(int(line.split("\t")[0]) for line in bench.run(binary, "user", "list", "--database", database)
+                   .splitlines() if line.split("\t")[1:2] == ["pages@example.org"])
+    server = bench.Server(binary, database)
+    try:
+        paths = add_rows(server, {"Authorization": f"Bearer {token}", "Accept": "application/json"}, account)
+    finally:
+        server.stop()
+    kept = {"password": password, "paths": paths}
+    with open(notes, "w") as saved:
+        json.dump(kept, saved, indent=2)
+    return kept
+
+
+def main():
+    import bench
+    parser = argparse.ArgumentParser(description="What the busiest pages cost the server, on a SQLite file kept "
+                                                 "between runs (seeded and given the benchmark's rows the first time).")
+    parser.add_argument("--binary", required=True)
+    parser.add_argument("--database", required=True, help="a SQLite file, made when it does not exist")
+    parser.add_argument("--organizations", type=int, default=200)
+    parser.add_argument("--people", type=int, default=20_000)
+    parser.add_argument("--activities", type=int, default=50_000)
+    parser.add_argument("--duration", type=int, default=5, help="seconds per wrk run")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--json", help="where to write the figures as JSON as well")
+    options = parser.parse_args()
+
+    kept = prepared(options.binary, options.database, options)
+    server = bench.Server(options.binary, options.database)
+    try:
+        headers = {"Cookie": bench.sign_in(server, "pages@example.org", kept["password"]), "Accept": "text/html"}
+        with tempfile.TemporaryDirectory() as folder:
+            report = measure(server, folder, kept["paths"], headers, options.duration, options.connections, bench.lua)
+    finally:
+        server.stop()
+    print(f"{options.binary} on {options.database}, {options.connections} connections, {options.duration} s a page")
+    print_pages(report)
+    if options.json:
+        with open(options.json, "w") as out:
+            json.dump(report, out, indent=2)
+
+
+if __name__ == "__main__":
+    main()

@@ -117,7 +117,9 @@ def server(tmp_path_factory):
     atexit.register(_stop, process)  # however the run ends, the server does not outlive it
     previous_sigterm = _stop_on_sigterm(process)
     try:
-        yield _wait_until_running(process, f"http://127.0.0.1:{port}")
+        running = _wait_until_running(process, f"http://127.0.0.1:{port}")
+        running.database = database  # for journeys that set a demo colleague's password with `liaison user`
+        yield running
     finally:
         _stop(process)
         if previous_sigterm is not None:

@@ -91,6 +91,12 @@ PAGE_ROUTES = [
     ("POST", "/reports/999999999/links", "editor", STALE),
     ("GET", "/reports/999999999/delete", "editor", None),
     ("POST", "/reports/999999999/delete", "editor", STALE),
+    ("POST", "/reports/999999999/comments", "editor", {}),  # 404; a comment's author alone edits it (403 to others)
+    ("GET", "/comments/999999999", "viewer", None),
+    ("GET", "/comments/999999999/edit", "editor", None),
+    ("POST", "/comments/999999999", "editor", STALE),
+    ("GET", "/comments/999999999/delete", "editor", None),
+    ("POST", "/comments/999999999/delete", "editor", STALE),
     ("GET", "/follow-ups", "viewer", None),
     ("GET", "/follow-ups/new", "editor", None),
     ("POST", "/follow-ups", "editor", {}),  # no title: 400
@@ -188,8 +194,9 @@ def _api_operations(site):
 
 
 def _api_path(path, demo):
+    # A comment is changed by its author alone: an unknown one answers 404 to every role the route admits.
     ids = {"organizations": demo["organization"], "people": demo["person"], "activities": demo["activity"],
-           "calendar-feeds": 999999999}
+           "calendar-feeds": 999999999, "comments": 999999999}
     collection = path.split("/")[3] if path.startswith("/api/v1/") else ""
     return path.replace("{id}", str(ids.get(collection, 1)))
 

@@ -158,4 +158,48 @@ extension Migrations {
         );
         CREATE INDEX mail_digest_by_day ON mail_digest(day);
         """
+
+    /// Comments notify the authors of the report they are under: the inbox takes a reason more.
+    static func notifyOfComments(_ db: Database) throws {
+        try rebuild(
+            db, table: "notification", replacing: "'follow_up_overdue')", with: "'follow_up_overdue', 'commented')")
+    }
+
+    /// Makes a table anew from its own stored definition with one clause changed, as SQLite's procedure for a
+    /// change ALTER TABLE cannot make asks (https://www.sqlite.org/lang_altertable.html#otheralter; the
+    /// migrator turns foreign keys off around the migration and checks them all before it commits): the same
+    /// columns (whatever later migrations added), rows, ids, id counter, indexes and triggers.
+    static func rebuild(_ db: Database, table: String, replacing clause: String, with replacement: String) throws {
+        let definition = try String.fetchOne(
+            db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table])
+        let prefix = "CREATE TABLE \(table) ("
+        guard let definition, definition.hasPrefix(prefix), definition.ranges(of: clause).count == 1 else {
+            throw DatabaseError(message: "the table \(table) does not have the definition this migration expects")
+        }
+        let dependents = try String.fetchAll(
+            db,
+            sql: """
+                SELECT sql FROM sqlite_master
+                WHERE type IN ('index', 'trigger') AND tbl_name = ? AND sql IS NOT NULL
+                ORDER BY type, name
+                """,
+            arguments: [table])
+        let counter = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table])
+        try db.execute(
+            sql: "CREATE TABLE \(table)_rebuilt ("
+                + definition.dropFirst(prefix.count).replacing(clause, with: replacement))
+        try db.execute(sql: "INSERT INTO \(table)_rebuilt SELECT * FROM \(table)")
+        try db.execute(sql: "DROP TABLE \(table)")
+        try db.execute(sql: "ALTER TABLE \(table)_rebuilt RENAME TO \(table)")
+        for sql in dependents { try db.execute(sql: sql) }
+        // The counter goes on from where it was, not from the highest id left.
+        if let counter {
+            try db.execute(
+                sql: "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", arguments: [counter, table])
+            if db.changesCount == 0 {
+                try db.execute(
+                    sql: "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", arguments: [table, counter])
+            }
+        }
+    }
 }

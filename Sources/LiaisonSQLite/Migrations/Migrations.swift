@@ -161,6 +161,7 @@ enum Migrations {
         migrator.registerMigration("014 membership pipeline") { db in
             try db.execute(sql: Self.membershipPipeline)
         }
+        migrator.registerMigration("015 comments notify the report's authors", migrate: notifyOfComments)
         migrator.registerMigration("016 working groups and interests") { db in
             try db.execute(sql: Self.workingGroupsAndInterests)
         }

@@ -40,6 +40,7 @@ struct MailComposer: Sendable {
         case .mentioned: key = .mailMentioned
         case .reviewRequested: key = .mailReviewRequested
         case .followUpAssigned: key = .mailAssigned
+        case .commented: key = .mailCommented
         case .followUpOverdue: return String(format: t[.mailOverdue], entry.title)
         }
         return String(format: t[key], actor, entry.title)

@@ -38,7 +38,13 @@ struct AuthenticationMiddleware: RouterMiddleware {
             context.identity = Identity(account: found.account, credential: .token(found.token))
         } else if let cookie = request.cookies[sessions.cookieName] {
             let hash = Secrets.hash(cookie.value)
-            if let (session, account) = try await store.session(tokenHash: hash) {
+            // The header's unread count: on pages only (not on the API, nor on the form posts that redirect to a
+            // page). Read with the session and the workspace's two-factor rule, in one go.
+            let page =
+                request.method == .get && !request.uri.path.hasPrefix("/api/")
+                && !request.uri.path.hasPrefix("/assets/")
+            if let found = try await store.signedIn(tokenHash: hash, countingUnread: page) {
+                let (session, account) = (found.session, found.account)
                 let now = Date()
                 if account.disabled || now >= session.expiresAt
                     || now.timeIntervalSince(session.lastSeenAt) > sessions.idleTimeout
@@ -50,14 +56,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
                         try await store.touchSession(tokenHash: hash, at: now)
                     }
                     var identity = Identity(account: account, credential: .session(session))
-                    identity.mustSetUpTwoFactor = try await TwoFactorRequirement.blocks(account, store: store)
-                    // The header's unread count: one indexed count, on pages only (not on the API, nor on
-                    // the form posts that redirect to a page).
-                    if request.method == .get, !request.uri.path.hasPrefix("/api/"),
-                        !request.uri.path.hasPrefix("/assets/")
-                    {
-                        identity.unreadNotifications = try await store.unreadNotificationCount(accountId: account.id)
-                    }
+                    identity.mustSetUpTwoFactor = TwoFactorRequirement.blocks(
+                        account, required: found.requireTwoFactor)
+                    if page { identity.unreadNotifications = found.unreadNotifications }
                     context.identity = identity
                 }
             }
@@ -72,6 +73,11 @@ enum TwoFactorRequirement {
     static func blocks(_ account: StaffAccount, store: any AccountStore) async throws -> Bool {
         guard !account.totpEnabled else { return false }
         return try await store.workspaceSettings().requireTwoFactor
+    }
+
+    /// The same, with the workspace's requirement already read.
+    static func blocks(_ account: StaffAccount, required: Bool) -> Bool {
+        required && !account.totpEnabled
     }
 }
 

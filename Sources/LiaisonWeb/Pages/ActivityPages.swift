@@ -66,14 +66,23 @@ struct ActivityPages {
         // The agenda lists what comes from its day on, as far as its limit reaches.
         query.to = mode == .agenda ? nil : span.to
         query.limit = mode == .agenda ? 300 : ActivityQuery.maxLimit
-        let items = try await store.listActivities(query)
-        var organizationName = parameters["org"] ?? ""
-        if organizationName.isEmpty, let id = query.organizationId {
-            organizationName = try await store.organization(id: id)?.name ?? ""
+        let typedName = parameters["org"] ?? ""
+        // Everything the page shows, read at one moment in one trip to the database.
+        let listed = query
+        let read = try await store.reading { dialect in
+            SQLPlan.value(CalendarRead())
+                .reading(\.items) { _ in ActivitySummary.listing(listed, dialect: dialect) }
+                .reading(\.staff) { _ in StaffAccount.listing(dialect: dialect) }
+                .reading(\.organization) { _ in
+                    let id = typedName.isEmpty ? listed.organizationId : nil
+                    return Organization.loading(ids: id.map { [$0] } ?? [], dialect: dialect).map(\.first)
+                }
         }
+        let organizationName = typedName.isEmpty ? read.organization?.name ?? "" : typedName
         let model = CalendarModel(
-            span: span, items: items, parameters: parameters,
-            filters: try await filterFields(query: query, organizationName: organizationName, errors: errors),
+            span: span, items: read.items, parameters: parameters,
+            filters: filterFields(
+                query: query, organizationName: organizationName, accounts: read.staff, errors: errors),
             now: now, strings: t)
         let view = CalendarView(model: model, t: t, canEdit: Self.canEdit(context))
         return renderer.page(
@@ -82,9 +91,16 @@ struct ActivityPages {
         ) { view.render(into: &$0) }
     }
 
-    private func filterFields(query: ActivityQuery, organizationName: String, errors: [FieldError]) async throws
-        -> [FormField]
-    {
+    /// What the calendar reads.
+    private struct CalendarRead: Sendable {
+        var items: [ActivitySummary] = []
+        var staff: [StaffAccount] = []
+        var organization: Organization?
+    }
+
+    private func filterFields(
+        query: ActivityQuery, organizationName: String, accounts: [StaffAccount], errors: [FieldError]
+    ) -> [FormField] {
         func error(_ name: String) -> String? { errors.first { $0.field == name }?.message }
         var kind = FormField(name: "kind", label: t[.filterKind], error: error("kind"), control: .select)
         kind.options = FormField.choices(
@@ -95,7 +111,7 @@ struct ActivityPages {
             settings.regions.regions.map { ($0.key, $0.name) }, selected: query.region ?? "", blank: t[.any])
         var staff = FormField(name: "staff", label: t[.filterStaff], error: error("staff"), control: .select)
         staff.options = FormField.choices(
-            try await store.accounts().map { (String($0.id), $0.name) },
+            accounts.map { (String($0.id), $0.name) },
             selected: query.staffAccountId.map(String.init) ?? "", blank: t[.anyone])
         let organization = FormField(
             name: "org", label: t[.filterOrganization], value: organizationName,

@@ -99,7 +99,7 @@ struct DirectoryView {
             html.td(.class("tick")) { html in
                 html.input(
                     .type("checkbox"), .name("ids"), .value(String(row.id)), .id("tick-\(row.id)"),
-                    .ariaLabel(String(format: t[.bulkTickOne], row.name)))
+                    .ariaLabel(t.format(.bulkTickOne, row.name)))
             }
             html.th(.scope("row")) { html in
                 ListParts.recordName(

@@ -28,20 +28,24 @@ struct DirectoryPages {
     @Sendable func directory(_ request: Request, context: AppRequestContext) async throws -> Response {
         let parameters = request.uri.queryDictionary(joining: ["ids"])
         let (query, errors) = OrganizationQuery.parse(parameters, regions: settings.regions)
-        let result = try await store.listOrganizations(query)
         let canEdit = ActivityPages.canEdit(context)
-        var focalPointName: String?
-        if let id = query.focalPointAccountId {
-            focalPointName = try await store.account(id: id)?.name
-        }
         // Editors may add ticked rows to an activity: those of the last month and those to come.
-        let activities =
-            canEdit && !result.items.isEmpty
-            ? try await store.listActivities(
-                ActivityQuery(from: Date().addingTimeInterval(-30 * 86_400), limit: Self.bulkActivities)) : []
+        let since = Date().addingTimeInterval(-30 * 86_400)
+        // Everything the page shows, read at one moment in one trip to the database.
+        let read = try await store.reading { dialect in
+            SQLPlan.value(DirectoryRead())
+                .reading(\.organizations) { _ in OrganizationPage.reading(query, dialect: dialect) }
+                .reading(\.focalPoint) { _ in
+                    query.focalPointAccountId.map { StaffAccount.loading(id: $0, lock: "") } ?? .value(nil)
+                }
+                .reading(\.activities) { read in
+                    canEdit && !read.organizations.items.isEmpty
+                        ? ActivityChoice.reading(from: since, limit: Self.bulkActivities, dialect: dialect) : .value([])
+                }
+        }
         let model = DirectoryModel(
-            page: result, query: query, parameters: parameters, errors: errors, regions: settings.regions,
-            focalPointName: focalPointName, activities: activities, strings: t)
+            page: read.organizations, query: query, parameters: parameters, errors: errors, regions: settings.regions,
+            focalPointName: read.focalPoint?.name, activities: read.activities, strings: t)
         var view = DirectoryView(model: model, t: t, canEdit: canEdit)
         view.csrf = context.identity?.csrfToken ?? ""
         return renderer.page(
@@ -52,6 +56,13 @@ struct DirectoryPages {
 
     /// The most activities the bulk action offers to add ticked organizations to.
     static let bulkActivities = 100
+
+    /// What the directory reads.
+    private struct DirectoryRead: Sendable {
+        var organizations = OrganizationPage(items: [], total: 0, countsByStatus: [:])
+        var focalPoint: StaffAccount?
+        var activities: [ActivityChoice] = []
+    }
 
     /// The ticked organizations of a bulk action, or a 400 naming the field.
     private func tickedIds(_ form: FormData) throws -> [Int64] {
@@ -104,35 +115,67 @@ struct DirectoryPages {
     }
 
     @Sendable func profile(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let organization = try await load(context)
-        let history = try await store.auditEntries(
-            AuditQuery(entity: .organization, entityId: organization.id, limit: 20))
-        let people = try await store.peopleAt(organizationId: organization.id)
-        let activities = try await store.listActivities(
-            ActivityQuery(organizationId: organization.id, newestFirst: true, limit: 20))
+        let id = try context.recordID()
+        // Everything the page shows, read at one moment in one trip to the database.
+        let read = try await store.reading { dialect in
+            SQLPlan.value(ProfileRead())
+                .reading(\.organization) { _ in Organization.loading(ids: [id], dialect: dialect).map(\.first) }
+                .reading(\.history) { _ in
+                    AuditRows.select(AuditQuery(entity: .organization, entityId: id, limit: 20), dialect: dialect)
+                        .rows { try AuditRows.entry($0) }
+                }
+                .reading(\.people) { _ in PersonAtOrganization.reading(organizationId: id) }
+                .reading(\.activities) { _ in
+                    ActivitySummary.listing(
+                        ActivityQuery(organizationId: id, newestFirst: true, limit: 20), dialect: dialect)
+                }
+                .reading(\.settings) { _ in WorkspaceSettings.reading(lock: "") }
+                .reading(\.followUps) { _ in FollowUpSummary.listing(FollowUpQuery(organizationId: id, limit: 20)) }
+                .reading(\.reports) { _ in
+                    ReportQueries.list(ReportQuery(organizationId: id, limit: 10), dialect: dialect)
+                        .rows { try ReportSummary(row: $0) }
+                }
+                .reading(\.reportCount) { _ in
+                    ReportQueries.count(organizationId: id).rows { try $0.int("n") ?? 0 }.map { $0.first ?? 0 }
+                }
+                .reading(\.prospect) { _ in Prospect.reading(organizationId: id, dialect: dialect) }
+                .reading(\.engagement) { _ in OrganizationEngagement.reading(organizationId: id) }
+        }
+        guard let organization = read.organization else { throw StoreError.notFound(entity: .organization, id: id) }
         let model = OrganizationShowModel(
-            organization: organization, people: people, activities: activities, history: history,
+            organization: organization, people: read.people, activities: read.activities, history: read.history,
             regions: settings.regions, strings: t, saved: request.uri.queryParameters["saved"] != nil,
-            currency: try await store.workspaceSettings().currency)
+            currency: read.settings.currency)
         let canEdit = ActivityPages.canEdit(context)
         let followUps = FollowUpSection(
-            try await store.listFollowUps(FollowUpQuery(organizationId: organization.id, limit: 20)),
-            prefill: "organization=\(organization.id)", today: FollowUpPages.today(context), canEdit: canEdit,
-            strings: t)
+            read.followUps, prefill: "organization=\(organization.id)", today: FollowUpPages.today(context),
+            canEdit: canEdit, strings: t)
         let view = OrganizationShowView(
             model: model, t: t, canEdit: canEdit, followUps: followUps,
             pipeline: PipelineSection(
                 organizationId: organization.id,
-                prospect: try await store.prospect(organizationId: organization.id), canEdit: canEdit),
+                prospect: read.prospect, canEdit: canEdit),
             engagement: EngagementSection(
                 organizationId: organization.id, isMember: organization.input.membershipStatus == .member,
-                engagement: try await store.engagement(organizationId: organization.id), canEdit: canEdit),
+                engagement: read.engagement, canEdit: canEdit),
             delegations: OrganizationDelegationsSection(
                 items: try await store.listDelegations(DelegationQuery(organizationId: organization.id, limit: 50))),
-            reports: try await store.listReports(ReportQuery(organizationId: organization.id, limit: 10)),
-            reportCount: try await store.reportCount(organizationId: organization.id),
-            zone: ActivityPages.viewerZone(context))
+            reports: read.reports, reportCount: read.reportCount, zone: ActivityPages.viewerZone(context))
         return renderer.page(title: organization.name, context: context) { view.render(into: &$0) }
+    }
+
+    /// What an organization's page reads.
+    private struct ProfileRead: Sendable {
+        var organization: Organization?
+        var history: [AuditEntry] = []
+        var people: [PersonAtOrganization] = []
+        var activities: [ActivitySummary] = []
+        var settings = WorkspaceSettings()
+        var followUps: [FollowUpSummary] = []
+        var reports: [ReportSummary] = []
+        var reportCount = 0
+        var prospect: Prospect?
+        var engagement = OrganizationEngagement()
     }
 
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -62,7 +62,7 @@ struct InboxLine {
         unread = entry.readAt == nil
     }
 
-    /// The record's own page; a comment is shown on its report's.
+    /// The record's own page; a comment's address opens its report's page at the comment.
     static func href(_ entry: StaffNotification) -> String {
         (entry.subject.pagePath ?? "/inbox?") + String(entry.subjectId)
     }

@@ -28,16 +28,29 @@ struct PeoplePages {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let parameters = request.uri.queryDictionary
         let (query, errors) = PersonQuery.parse(parameters)
-        let result = try await store.listPeople(query)
-        var organization: Organization?
-        if let id = query.organizationId { organization = try await store.organization(id: id) }
+        // Everything the page shows, read at one moment in one trip to the database.
+        let read = try await store.reading { dialect in
+            SQLPlan.value(ListRead())
+                .reading(\.people) { _ in PersonPage.reading(query, dialect: dialect) }
+                .reading(\.staff) { _ in StaffAccount.listing(dialect: dialect) }
+                .reading(\.organization) { _ in
+                    Organization.loading(ids: query.organizationId.map { [$0] } ?? [], dialect: dialect).map(\.first)
+                }
+        }
         let model = PeopleModel(
-            page: result, query: query, parameters: parameters, errors: errors, organization: organization,
-            staff: try await store.accounts(), strings: t)
+            page: read.people, query: query, parameters: parameters, errors: errors, organization: read.organization,
+            staff: read.staff, strings: t)
         let view = PeopleView(model: model, t: t, canEdit: ActivityPages.canEdit(context))
         return renderer.page(title: t[.peopleTitle], context: context, status: errors.isEmpty ? .ok : .badRequest) {
             view.render(into: &$0)
         }
+    }
+
+    /// What the list reads.
+    private struct ListRead: Sendable {
+        var people = PersonPage(items: [], total: 0)
+        var staff: [StaffAccount] = []
+        var organization: Organization?
     }
 
     @Sendable func profile(_ request: Request, context: AppRequestContext) async throws -> Response {

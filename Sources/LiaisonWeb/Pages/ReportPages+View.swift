@@ -60,10 +60,12 @@ struct ReportListView {
     }
 }
 
-/// A report's page: its head, its text rendered from Markdown, its links, its follow-ups and its history.
+/// A report's page: its head, its text rendered from Markdown, its links, its follow-ups, its comments and its
+/// history.
 struct ReportView {
     let report: Report
     let followUps: [ReportFollowUpLine]
+    let thread: CommentThreadView
     let history: [AuditEntry]
     let zone: TimeZone
     let t: Strings
@@ -132,6 +134,10 @@ struct ReportView {
                     }
                 }
             }
+        }
+        html.newline()
+        RecordParts.section("comment-thread", heading: t[.sectionComments], sectionId: "comments", into: &html) {
+            thread.render(into: &$0)
         }
         html.newline()
         RecordParts.section("history", heading: t[.sectionHistory], into: &html) { html in

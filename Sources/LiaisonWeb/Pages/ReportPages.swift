@@ -5,7 +5,8 @@ import LiaisonCore
 import LiaisonStore
 
 /// The reports: a list filtered by author, kind of activity, region and dates; a report's page with its
-/// rendered text, its links (removable, and added by name) and the follow-ups of its task lines; the form
+/// rendered text, its links (removable, and added by name), the follow-ups of its task lines and its colleagues'
+/// comments (`ReportPages+Comments`); the form
 /// that writes or edits one; delete. All usable without JavaScript. Drafts are shown to all the staff,
 /// marked as drafts.
 struct ReportPages {
@@ -14,7 +15,7 @@ struct ReportPages {
     let renderer: PageRenderer
     let finder: any ReportMentionFinder
 
-    private var t: Strings { renderer.strings }
+    var t: Strings { renderer.strings }
     private var intake: ReportIntake { ReportIntake(store: store, finder: finder) }
 
     func register(on routes: RouteRegistry) {
@@ -27,6 +28,7 @@ struct ReportPages {
         routes.add(.post, "/reports/:id/links", access: .editor, use: links)
         routes.add(.get, "/reports/:id/delete", access: .editor, use: confirmDelete)
         routes.add(.post, "/reports/:id/delete", access: .editor, use: delete)
+        registerComments(on: routes)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -72,14 +74,19 @@ struct ReportPages {
         try await showPage(request, context: context, report: try await ReportInputs.load(context, store: store))
     }
 
-    private func showPage(
+    /// The report's page; `draft` is a comment refused, shown again in the form with why.
+    func showPage(
         _ request: Request, context: AppRequestContext, report: Report, linkError: String? = nil,
-        status: HTTPResponse.Status = .ok
+        draft: CommentDraft = CommentDraft(), status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let history = try await store.auditEntries(AuditQuery(entity: .report, entityId: report.id, limit: 20))
+        let zone = ActivityPages.viewerZone(context)
+        let thread = CommentThreadView(
+            reportId: report.id, comments: try await store.comments(ofReport: report.id), draft: draft, zone: zone,
+            t: t, viewer: context.identity?.account, csrf: context.identity?.csrfToken ?? "")
         let view = ReportView(
-            report: report, followUps: try await store.followUps(ofReport: report.id),
-            history: history, zone: ActivityPages.viewerZone(context), t: t,
+            report: report, followUps: try await store.followUps(ofReport: report.id), thread: thread,
+            history: history, zone: zone, t: t,
             canEdit: ActivityPages.canEdit(context), csrf: context.identity?.csrfToken ?? "",
             notice: request.uri.queryParameters["saved"] != nil ? t[.saved] : nil, linkError: linkError)
         return renderer.page(title: report.input.title, context: context, status: status) { view.render(into: &$0) }

@@ -45,14 +45,15 @@ struct DirectoryModel {
 
     init(
         page result: OrganizationPage, query: OrganizationQuery, parameters: [String: String], errors: [FieldError],
-        regions: RegionCatalog, focalPointName: String? = nil, activities: [ActivitySummary] = [],
+        regions: RegionCatalog, focalPointName: String? = nil, activities: [ActivityChoice] = [],
         strings t: Strings
     ) {
         self.query = query.text ?? ""
         self.activities = activities.map { a in
             FormField.Option(
                 value: String(a.id),
-                label: "\(a.title) (\(ActivityFormats.when(a, in: ActivityFormats.zone(of: a.timeZone))))",
+                label:
+                    "\(a.title) (\(ActivityFormats.when(a.startsAt, a.endsAt, allDay: a.allDay, start: a.start, end: a.end, in: ActivityFormats.zone(of: a.timeZone))))",
                 selected: false)
         }
         totalLabel = String(format: t[result.total == 1 ? .directoryCountOne : .directoryCount], result.total)

@@ -46,6 +46,31 @@ struct Strings: Sendable {
     /// The heading of the organizations of an activity that took part in this mode.
     func groupHeading(_ mode: AttendanceMode) -> String { self[dynamic: "mode_group_" + mode.rawValue] }
 
+    /// The string for `key` with its `%@` and `%d` filled by `values` in order: the same text as
+    /// `String(format:)`, without its format parser on every row of a list.
+    func format(_ key: StringKey, _ values: String...) -> String {
+        var filled = ""
+        var next = values.makeIterator()
+        var percent = false
+        for character in self[key] {
+            if percent {
+                percent = false
+                if character == "@" || character == "d" {
+                    filled += next.next() ?? ""
+                    continue
+                }
+                filled.append("%")
+                if character == "%" { continue }
+            } else if character == "%" {
+                percent = true
+                continue
+            }
+            filled.append(character)
+        }
+        if percent { filled.append("%") }
+        return filled
+    }
+
     func has(_ key: StringKey) -> Bool { table[key] != nil }
 
     /// The string of a key named at run time (a field of an audit entry), nil when there is none.
