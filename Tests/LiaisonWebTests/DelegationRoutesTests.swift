@@ -28,28 +28,30 @@ import Testing
             #expect(try await app.get("/activities/999999/delegations", as: .viewer).status == .notFound)
 
             #expect(
-                try await app.submit("\(base)/delegations", [("state", "invited"), ("invite", "Foshan")], as: .viewer)
-                    .status == .forbidden)
+                try await app.submit(
+                    "\(base)/delegations", [("setState", "invited"), ("invite", "Foshan")], as: .viewer
+                )
+                .status == .forbidden)
             #expect(
-                try await app.submit("\(base)/delegations", [("state", "invited"), ("invite", "Atlantis")]).status
+                try await app.submit("\(base)/delegations", [("setState", "invited"), ("invite", "Atlantis")]).status
                     == .unprocessableContent)
             #expect(
-                try await app.submit("\(base)/delegations", [("state", "maybe"), ("invite", "Foshan")]).status
+                try await app.submit("\(base)/delegations", [("setState", "maybe"), ("invite", "Foshan")]).status
                     == .unprocessableContent)
             let invited = try await app.submit(
                 "\(base)/delegations",
-                [("state", "invited"), ("invite", "Foshan\nLyon"), ("letterLanguage", "Chinese")])
+                [("setState", "invited"), ("invite", "Foshan\nLyon"), ("letterLanguage", "Chinese")])
             #expect(invited.status == .seeOther)
             let all = try await app.store.listDelegations(DelegationQuery(activityId: congress.id))
             #expect(all.map(\.state) == [.invited, .invited])
             #expect(all.map(\.letterLanguage) == ["zh", "zh"])
             let foshanDelegation = try #require(all.first { $0.organizationId == foshan.id })
             let accepted = try await app.submit(
-                "\(base)/delegations", [("state", "accepted"), ("delegations", "\(foshanDelegation.id):1")])
+                "\(base)/delegations", [("setState", "accepted"), ("delegations", "\(foshanDelegation.id):1")])
             #expect(accepted.status == .seeOther)
             #expect(
                 try await app.submit(
-                    "\(base)/delegations", [("state", "declined"), ("delegations", "\(foshanDelegation.id):1")]
+                    "\(base)/delegations", [("setState", "declined"), ("delegations", "\(foshanDelegation.id):1")]
                 ).status == .conflict)
 
             let id = foshanDelegation.id
@@ -102,7 +104,7 @@ import Testing
             #expect(edited.status == .seeOther)
             let cancelled = try await app.submit(
                 "/delegations/\(id)/registrations/state",
-                [("version", "5"), ("state", "cancelled"), ("positions", "0")])
+                [("version", "5"), ("setState", "cancelled"), ("positions", "0")])
             #expect(cancelled.status == .seeOther)
             let stored = try #require(try await app.store.delegation(id: id))
             #expect(stored.input.registrations.map(\.state) == [.cancelled])

@@ -33,9 +33,10 @@ def test_record_a_delegation_of_five_and_see_the_forecast_for_asia_pacific_chang
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "div.page-head a[href$='/delegations']"))
     assert "Guangzhou" in browser.find_element(By.TAG_NAME, "table").text
     fill(browser, "f-invite", "Qingdao")
-    Select(browser.find_element(By.ID, "f-state")).select_by_visible_text("Accepted")
-    click_and_wait(browser, browser.find_element(By.XPATH, "//button[text()='Apply']"))
-    assert "Changes saved." in browser.find_element(By.CSS_SELECTOR, "div.notice").text
+    Select(browser.find_element(By.ID, "f-setState")).select_by_visible_text("Accepted")
+    click_and_wait(browser, browser.find_element(By.XPATH, "//form[@method='post']//button[text()='Apply']"))
+    notices = browser.find_elements(By.CSS_SELECTOR, "div.notice")
+    assert notices and "Changes saved." in notices[0].text, browser.find_element(By.TAG_NAME, "main").text
     click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Qingdao"))
 
     # An estimate out of range is named beside its field; then a delegation of five.

@@ -70,7 +70,7 @@ struct DelegationListView {
                 var invite = FormField(name: "invite", label: t[.delegationsInvite], control: .textarea)
                 invite.hint = t[.hintOneNamePerLine]
                 invite.render(into: &html)
-                var state = FormField(name: "state", label: t[.delegationsSetState], control: .select)
+                var state = FormField(name: "setState", label: t[.delegationsSetState], control: .select)
                 state.options = FormField.choices(
                     DelegationInvitationState.allCases.map { ($0.rawValue, t.label($0)) }, selected: "invited",
                     blank: nil)

@@ -104,7 +104,7 @@ struct DelegationPages {
     @Sendable func bulk(_ request: Request, context: AppRequestContext) async throws -> Response {
         let activity = try await ActivityInputs.load(context, store: store)
         let form = try await FormData.read(request, context: context)
-        guard let state = DelegationInvitationState(rawValue: form["state"]) else {
+        guard let state = DelegationInvitationState(rawValue: form["setState"]) else {
             throw HTTPError(.unprocessableContent, message: t[.errorDelegationState])
         }
         let letter = form["letterLanguage"].trimmingCharacters(in: .whitespaces).nilIfBlank.map {
@@ -267,7 +267,7 @@ struct DelegationPages {
         let current = try await load(context)
         let form = try await FormData.read(request, context: context)
         guard let version = Int(form["version"]) else { throw HTTPError(.badRequest, message: t[.errorMissingVersion]) }
-        guard let state = RegistrationState(rawValue: form["state"]) else {
+        guard let state = RegistrationState(rawValue: form["setState"]) else {
             throw HTTPError(.unprocessableContent, message: t[.errorRegistrationState])
         }
         let ticked = Set(form.all("positions").prefix(DelegationInput.maxRegistrations + 1).compactMap(Int.init))

@@ -68,7 +68,7 @@ struct DelegationShowView {
                     html.hidden(name: "_csrf", value: csrf)
                     html.hidden(name: "version", value: String(delegation.version))
                     registrations(boxes: true, into: &html)
-                    var state = FormField(name: "state", label: t[.registrationsSetState], control: .select)
+                    var state = FormField(name: "setState", label: t[.registrationsSetState], control: .select)
                     state.options = FormField.choices(
                         RegistrationState.allCases.map { ($0.rawValue, t.label($0)) }, selected: "confirmed", blank: nil
                     )
