@@ -23,6 +23,21 @@ public struct DelegationFigures: Sendable, Hashable, Codable {
         state: DelegationInvitationState, expectedSize: Int?, expectedMode: AttendanceMode, registeredInPerson: Int,
         registeredVirtual: Int
     ) {
+        self.init(
+            state: state,
+            unnamed: Self.unnamed(expectedSize: expectedSize, registered: registeredInPerson + registeredVirtual),
+            expectedMode: expectedMode, registeredInPerson: registeredInPerson, registeredVirtual: registeredVirtual)
+    }
+
+    /// How many more than those registered the estimate expects: what a store sums in SQL for many delegations.
+    public static func unnamed(expectedSize: Int?, registered: Int) -> Int { max((expectedSize ?? 0) - registered, 0) }
+
+    /// The rule for one delegation or a group of them in one state and mode, from the sums of their registered
+    /// and of their `unnamed` parts.
+    public init(
+        state: DelegationInvitationState, unnamed: Int, expectedMode: AttendanceMode, registeredInPerson: Int,
+        registeredVirtual: Int
+    ) {
         self.registeredInPerson = registeredInPerson
         self.registeredVirtual = registeredVirtual
         guard state != .declined else {
@@ -30,8 +45,6 @@ public struct DelegationFigures: Sendable, Hashable, Codable {
             expectedVirtual = 0
             return
         }
-        let registered = registeredInPerson + registeredVirtual
-        let unnamed = max(expectedSize ?? 0, registered) - registered
         expectedInPerson = registeredInPerson + (expectedMode == .inPerson ? unnamed : 0)
         expectedVirtual = registeredVirtual + (expectedMode == .virtual ? unnamed : 0)
     }
@@ -56,8 +69,8 @@ public struct DelegationFigures: Sendable, Hashable, Codable {
 }
 
 /// An event's expected and registered participants by region and by country, with totals and each region's
-/// share of those expected. Built from delegations grouped by everything the rule reads, so a store hands it
-/// a few compact rows however many delegations there are.
+/// share of those expected. Built from delegations grouped by region, country, state and mode, so a store
+/// hands it a few hundred compact rows however many delegations there are.
 public struct DelegationForecast: Sendable, Hashable, Codable {
     /// One line of a table: a region's key or a country's code ("" when the organization has none).
     public struct Line: Sendable, Hashable, Codable {
@@ -68,28 +81,29 @@ public struct DelegationForecast: Sendable, Hashable, Codable {
         public var share: Double
     }
 
-    /// Delegations that share a region, a country and every input of the rule.
+    /// Delegations that share a region, a country, an invitation state and an expected mode, with the sums
+    /// of their registered and of their `DelegationFigures.unnamed` parts.
     public struct Group: Sendable, Hashable {
         public var region: String
         public var country: String
         public var state: DelegationInvitationState
-        public var expectedSize: Int?
         public var expectedMode: AttendanceMode
         public var registeredInPerson: Int
         public var registeredVirtual: Int
+        public var unnamed: Int
         public var count: Int
 
         public init(
-            region: String?, country: String?, state: DelegationInvitationState, expectedSize: Int?,
-            expectedMode: AttendanceMode, registeredInPerson: Int, registeredVirtual: Int, count: Int
+            region: String?, country: String?, state: DelegationInvitationState, expectedMode: AttendanceMode,
+            registeredInPerson: Int, registeredVirtual: Int, unnamed: Int, count: Int
         ) {
             self.region = region ?? ""
             self.country = country ?? ""
             self.state = state
-            self.expectedSize = expectedSize
             self.expectedMode = expectedMode
             self.registeredInPerson = registeredInPerson
             self.registeredVirtual = registeredVirtual
+            self.unnamed = unnamed
             self.count = count
         }
     }
@@ -107,11 +121,9 @@ public struct DelegationForecast: Sendable, Hashable, Codable {
         var total = DelegationFigures()
         var states: [String: Int] = [:]
         for group in groups {
-            let figures =
-                DelegationFigures(
-                    state: group.state, expectedSize: group.expectedSize, expectedMode: group.expectedMode,
-                    registeredInPerson: group.registeredInPerson, registeredVirtual: group.registeredVirtual)
-                * group.count
+            let figures = DelegationFigures(
+                state: group.state, unnamed: group.unnamed, expectedMode: group.expectedMode,
+                registeredInPerson: group.registeredInPerson, registeredVirtual: group.registeredVirtual)
             total = total + figures
             states[group.state.rawValue, default: 0] += group.count
             let region = byRegion[group.region] ?? (0, DelegationFigures())

@@ -91,16 +91,19 @@ public enum DelegationLists {
             ])
     }
 
-    /// The delegations grouped by everything the forecast's rule reads: a few rows however many there are.
+    /// The delegations grouped by region, country, state and mode: a few hundred rows however many there are.
+    /// Each sums `DelegationFigures.unnamed` (the estimate beyond those registered, never below none).
     public static func forecast(_ query: DelegationQuery) -> SQLFragment {
         let conditions = conditions(query)
         return SQLFragment(
             """
-            SELECT o.region, o.country, d.state, d.expected_size, d.expected_mode, d.registered_in_person,
-                d.registered_virtual, count(*) AS n
+            SELECT o.region, o.country, d.state, d.expected_mode, count(*) AS n,
+                sum(d.registered_in_person) AS registered_in_person, sum(d.registered_virtual) AS registered_virtual,
+                sum(CASE WHEN COALESCE(d.expected_size, 0) > d.registered_in_person + d.registered_virtual
+                    THEN COALESCE(d.expected_size, 0) - d.registered_in_person - d.registered_virtual ELSE 0 END)
+                    AS unnamed
             FROM delegation d LEFT JOIN organization o ON o.id = d.organization_id \(conditions.whereClause)
-            GROUP BY o.region, o.country, d.state, d.expected_size, d.expected_mode, d.registered_in_person,
-                d.registered_virtual
+            GROUP BY o.region, o.country, d.state, d.expected_mode
             """, conditions.binds)
     }
 
@@ -175,10 +178,10 @@ extension LiaisonStore {
             DelegationForecast.Group(
                 region: try row.text("region"), country: try row.text("country"),
                 state: DelegationInvitationState(rawValue: try row.string("state")) ?? .notSent,
-                expectedSize: try row.int("expected_size"),
                 expectedMode: AttendanceMode(rawValue: try row.string("expected_mode")) ?? .inPerson,
                 registeredInPerson: try row.int("registered_in_person") ?? 0,
-                registeredVirtual: try row.int("registered_virtual") ?? 0, count: try row.int("n") ?? 0)
+                registeredVirtual: try row.int("registered_virtual") ?? 0, unnamed: try row.int("unnamed") ?? 0,
+                count: try row.int("n") ?? 0)
         }
         return DelegationForecast(groups)
     }

@@ -20,6 +20,8 @@ import Testing
         let unknown = DelegationFigures(
             state: .notSent, expectedSize: nil, expectedMode: .virtual, registeredInPerson: 0, registeredVirtual: 0)
         #expect(unknown.expected == 0)
+        #expect(DelegationFigures.unnamed(expectedSize: 5, registered: 3) == 2)
+        #expect(DelegationFigures.unnamed(expectedSize: 2, registered: 3) == 0)
 
         let declined = DelegationFigures(
             state: .declined, expectedSize: 5, expectedMode: .inPerson, registeredInPerson: 2, registeredVirtual: 0)
@@ -29,18 +31,19 @@ import Testing
 
     @Test func theForecastSumsByRegionAndCountryWithShares() {
         let forecast = DelegationForecast([
+            // Three accepted of five, one registered each.
             .init(
-                region: "asia-pacific", country: "CN", state: .accepted, expectedSize: 5, expectedMode: .inPerson,
-                registeredInPerson: 1, registeredVirtual: 0, count: 3),
+                region: "asia-pacific", country: "CN", state: .accepted, expectedMode: .inPerson,
+                registeredInPerson: 3, registeredVirtual: 0, unnamed: 12, count: 3),
             .init(
-                region: "asia-pacific", country: "CN", state: .declined, expectedSize: 5, expectedMode: .inPerson,
-                registeredInPerson: 0, registeredVirtual: 0, count: 1),
+                region: "asia-pacific", country: "CN", state: .declined, expectedMode: .inPerson,
+                registeredInPerson: 0, registeredVirtual: 0, unnamed: 5, count: 1),
             .init(
-                region: "europe", country: "FR", state: .invited, expectedSize: 5, expectedMode: .virtual,
-                registeredInPerson: 0, registeredVirtual: 0, count: 1),
+                region: "europe", country: "FR", state: .invited, expectedMode: .virtual, registeredInPerson: 0,
+                registeredVirtual: 0, unnamed: 5, count: 1),
             .init(
-                region: nil, country: nil, state: .invited, expectedSize: nil, expectedMode: .inPerson,
-                registeredInPerson: 0, registeredVirtual: 0, count: 2),
+                region: nil, country: nil, state: .invited, expectedMode: .inPerson, registeredInPerson: 0,
+                registeredVirtual: 0, unnamed: 0, count: 2),
         ])
         #expect(forecast.total.expected == 20)
         #expect(forecast.total.expectedVirtual == 5)
