@@ -34,7 +34,8 @@ struct DelegationsAPI {
         var input: DelegationInput
 
         enum CodingKeys: String, CodingKey {
-            case id, version, organizationName, activityTitle, sentByName, createdAt, updatedAt
+            case id, version, organizationName, activityTitle, sentByName, createdAt, updatedAt, activityId
+            case organizationId
         }
 
         init(from decoder: any Decoder) throws {
@@ -45,6 +46,13 @@ struct DelegationsAPI {
                 _ = try c.decodeIfPresent(String.self, forKey: key)
             }
             input = try DelegationInput(from: decoder)
+            // An update keeps its event and organization, but an id that cannot be one is still refused.
+            for key in [CodingKeys.activityId, .organizationId] {
+                if let id = try c.decodeIfPresent(Int64.self, forKey: key), id <= 0 {
+                    throw ValidationError(
+                        field: key.stringValue, rule: "exists", message: "There is no record \(id).")
+                }
+            }
         }
     }
 
