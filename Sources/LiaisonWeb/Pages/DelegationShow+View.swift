@@ -203,6 +203,12 @@ struct EventDelegationsSection {
     let activityId: Int64
     let forecast: DelegationForecast
 
+    /// The section for an event or the Congress, or for any activity that has delegations; nil otherwise.
+    static func shown(for activity: Activity, forecast: DelegationForecast) -> EventDelegationsSection? {
+        [.event, .congress].contains(activity.kind) || forecast.delegations > 0
+            ? EventDelegationsSection(activityId: activity.id, forecast: forecast) : nil
+    }
+
     func render(into html: inout HTML, t: Strings) {
         RecordParts.section("event-delegations", heading: t[.eventDelegations], into: &html) { html in
             if forecast.delegations == 0 {
