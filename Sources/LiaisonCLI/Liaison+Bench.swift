@@ -7,7 +7,7 @@ extension Liaison {
     struct Bench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Measure what the workspace does with the database it is given.",
-            subcommands: [Mentions.self, Reports.self])
+            subcommands: [Mentions.self, Reports.self, Knowledge.self])
     }
 }
 
@@ -60,7 +60,8 @@ extension Liaison.Bench {
                     "rss_after_mb": residentAfter, "index_mb": residentAfter - residentBefore,
                     "words": Double(words), "names_written": Double(report.namesWritten),
                     "mentions": Double(mentions.count), "linked": Double(mentions.count(where: { $0.target != nil })),
-                    "find_ms_median": median(findTimes) * 1000, "refresh_ms_median": median(refreshTimes) * 1000,
+                    "find_ms_median": Liaison.Bench.median(findTimes) * 1000,
+                    "refresh_ms_median": Liaison.Bench.median(refreshTimes) * 1000,
                 ]
                 if json {
                     let data = try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])
@@ -70,27 +71,31 @@ extension Liaison.Bench {
                 print(
                     """
                     Mention index of \(statistics.records) organizations and people (\(statistics.forms) name forms): \
-                    built in \(format(buildTime.seconds)) s; resident memory \(format(residentBefore)) MB before, \
-                    \(format(residentAfter)) MB after.
+                    built in \(Liaison.Bench.format(buildTime.seconds)) s; resident memory \(Liaison.Bench.format(residentBefore)) MB before, \
+                    \(Liaison.Bench.format(residentAfter)) MB after.
                     A report of \(words) words naming \(report.namesWritten) records: \(mentions.count) mentions, \
-                    \(figures["linked"].map { Int($0) } ?? 0) linked; found in \(format(median(findTimes) * 1000)) ms \
+                    \(figures["linked"].map { Int($0) } ?? 0) linked; found in \(Liaison.Bench.format(Liaison.Bench.median(findTimes) * 1000)) ms \
                     (median of \(runs)); the check for changes before each use takes \
-                    \(format(median(refreshTimes) * 1000)) ms.
+                    \(Liaison.Bench.format(Liaison.Bench.median(refreshTimes) * 1000)) ms.
                     """)
             }
         }
 
-        private func median(_ times: [Duration]) -> Double {
-            let sorted = times.map(\.seconds).sorted()
-            return sorted[sorted.count / 2]
-        }
-
-        private func format(_ value: Double) -> String { String(format: "%.2f", value) }
     }
 }
 
+extension Liaison.Bench {
+    /// The middle of the times, in seconds.
+    static func median(_ times: [Duration]) -> Double {
+        let sorted = times.map(\.seconds).sorted()
+        return sorted[sorted.count / 2]
+    }
+
+    static func format(_ value: Double) -> String { String(format: "%.2f", value) }
+}
+
 extension Duration {
-    fileprivate var seconds: Double {
+    var seconds: Double {
         let (seconds, attoseconds) = components
         return Double(seconds) + Double(attoseconds) / 1e18
     }

@@ -17,7 +17,7 @@ public struct Liaison: AsyncParsableCommand {
         abstract: "The member-relations workspace of a network of cities.",
         subcommands: [
             Serve.self, Migrate.self, Seed.self, User.self, Import.self, Copy.self, Backup.self, Restore.self,
-            Bench.self, Mail.self,
+            Bench.self, Mail.self, Coverage.self,
         ]
     )
 
@@ -208,6 +208,8 @@ extension Liaison.Seed {
                     ) { line in
                         FileHandle.standardError.write(Data((line + "\n").utf8))
                     }
+                    // The coverage of every organization, worked out once rather than by the first page to ask.
+                    try await database.refreshCoverage()
                     let rate = Int(Double(report.people) / max(report.seconds, 0.001))
                     print(
                         "Added \(report.organizations) organizations, \(report.people) people, \(report.activities) activities and \(report.reports) reports (\(report.rows) rows) to \(configuration.database) in \(String(format: "%.1f", report.seconds)) s: \(rate) people a second."

@@ -118,6 +118,7 @@ enum PostgresMigrations {
         ("016 working groups and interests", workingGroupsAndInterests),
         ("017 opportunities", opportunities),
         ("018 delegations", delegations),
+        ("019 coverage", coverage),
     ]
 
     /// Migrations after whose statements every organization's and activity's search text is worked out again.

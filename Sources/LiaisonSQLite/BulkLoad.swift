@@ -37,6 +37,8 @@ struct BulkLoad {
         for sql in setAside { try db.execute(sql: sql) }
         try db.execute(sql: Migrations.rebuildSearchIndexes)
         try Migrations.raiseIdCounters(db)
+        // The trigger that adds each organization's coverage row was set aside with the others.
+        try db.execute(sql: CoverageSchema.addMissingRows)
     }
 
     static func insert(_ db: Database, _ table: TransferTable, _ rows: [[TransferValue]]) throws {

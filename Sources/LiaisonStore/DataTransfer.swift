@@ -228,6 +228,10 @@ public struct TransferTable: Sendable, Hashable {
                 ("role", .text), ("mode", .text), ("state", .text), ("visa_letter", .bool),
                 ("interpretation", .text),
             ]),
+        // The monthly averages of coverage are history; each organization's coverage is worked out again.
+        TransferTable(
+            "coverage_snapshot", key: ["month", "region"],
+            [("month", .text), ("region", .text), ("members", .integer), ("score_total", .integer)]),
         TransferTable(
             "audit",
             [

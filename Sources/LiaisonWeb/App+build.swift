@@ -50,6 +50,7 @@ public func buildRouter(settings: WebSettings, store: any LiaisonStore) async th
     ProspectsAPI(store: store, settings: settings).register(on: routes)
     GroupsAPI(store: store, settings: settings).register(on: routes)
     DelegationsAPI(store: store, settings: settings).register(on: routes)
+    KnowledgeAPI(store: store, settings: settings).register(on: routes)
     ReportsAPI(store: store, settings: settings, finder: finder).register(on: routes)
     CommentsAPI(store: store).register(on: routes)
     CalendarFeeds(store: store, strings: renderer.strings).register(on: routes)
@@ -64,6 +65,7 @@ public func buildRouter(settings: WebSettings, store: any LiaisonStore) async th
     InterestPages(store: store, settings: settings, renderer: renderer).register(on: routes)
     OpportunityPages(store: store, settings: settings, renderer: renderer).register(on: routes)
     DelegationPages(store: store, settings: settings, renderer: renderer).register(on: routes)
+    KnowPages(store: store, settings: settings, renderer: renderer).register(on: routes)
     InboxPages(store: store, renderer: renderer).register(on: routes)
     ReportPages(store: store, settings: settings, renderer: renderer, finder: finder).register(on: routes)
     SearchPages(store: store, settings: settings, renderer: renderer).register(on: routes)
@@ -71,6 +73,9 @@ public func buildRouter(settings: WebSettings, store: any LiaisonStore) async th
     AccountPages(store: store, settings: settings, renderer: renderer).register(on: routes)
     AdminPages(store: store, settings: settings, renderer: renderer).register(on: routes)
     AdminSessionPages(store: store, renderer: renderer).register(on: routes)
+    AnalyticsPages(store: store, settings: settings, renderer: renderer).register(on: routes)
+    AnalyticsAPI(store: store, settings: settings, strings: renderer.strings).register(on: routes)
+    BriefingPages(store: store, settings: settings, renderer: renderer).register(on: routes)
 
     let router = routes.makeRouter(middleware: [
         SecurityHeadersMiddleware(),

@@ -130,6 +130,8 @@ import Testing
             return ["month&date=2026-11-01", "week&date=2026-11-09", "agenda&date=2026-11-01"].map {
                 "/calendar?view=\($0)"
             }
+        case "/briefing":
+            return ["/briefing", "/briefing?organizations=\(ids["organizations"] ?? 1)"]
         case "/search", "/organizations", "/people", "/admin/audit":
             return [path.isEmpty ? "/" : path, "\(path)?\(query)"]
         default:

@@ -5,7 +5,8 @@ organizations and people files an administrator would import, checked and writte
 from start to the
 first answered request, then requests a second, p50 and p99 for a trivial route (/health), the search box's
 JSON endpoint with rotating queries in several scripts, an organization's page (full HTML, with its people)
-and the directory filtered by region, each with its ratio to the trivial route; the server's peak
+and the directory filtered by region, the analytics' pages and a 20-city briefing pack, each with its ratio
+to the trivial route; the server's peak
 resident memory under that load; and the time to answer an organization form with 100 practice rows (stored)
 and with 16,000 (refused whole); and what the busiest pages cost the server in CPU at 10 rows and at 100
 (tests/bench/pages.py); and the mention index built from the seeded directory (`liaison bench mentions`: build
@@ -250,6 +251,8 @@ def bench_engine(binary, name, database, options, folder):
     rows = int(seeded.split("(")[1].split(" rows")[0]) if " rows)" in seeded else 0
     print(f"== {name}: mention index (build, memory, a 5,000-word report)", flush=True)
     mentions = json.loads(run(binary, "bench", "mentions", "--database", database, "--words", "5000", "--json"))
+    print(f"== {name}: knowledge reads (coverage refresh, least-known list, distance search, practices)", flush=True)
+    knowledge = json.loads(run(binary, "bench", "knowledge", "--database", database, "--json"))
     print(f"== {name}: reports (saving one, its page, my follow-ups)", flush=True)
     report_bench = json.loads(run(binary, "bench", "reports", "--database", database, "--words", "1000", "--runs", "21",
                                   "--json"))
@@ -301,6 +304,15 @@ def bench_engine(binary, name, database, options, folder):
                                      f"/activities/{options.activities + 1}/forecast?region=asia-pacific"], page),
             "Congress forecast (JSON)": lua(
                 folder, "forecast-api", [f"/api/v1/activities/{options.activities + 1}/forecast"], api),
+            # Every figure of the analytics is a GROUP BY over the whole directory; the briefing reads 20 cities whole.
+            "analytics overview (HTML)": lua(folder, "analytics", ["/analytics", "/analytics?region=europe"], page),
+            "analytics engagement (HTML)": lua(folder, "engagement", ["/analytics/engagement"], page),
+            "analytics map (HTML)": lua(folder, "map", ["/analytics/map"], page),
+            "analytics composition (JSON)": lua(folder, "composition", ["/api/v1/analytics/composition"], api),
+            "briefing of 20 cities (HTML)": lua(
+                folder, "briefing",
+                ["/briefing?organizations=" + ",".join(str(i) for i in range(1 + o, options.organizations + 1, step)[:20])
+                 for o in range(3)], page),
             "calendar week, everyone (JSON)": lua(
                 folder, "activities", [f"/api/v1/activities?from=2026-{m:02d}-0{d}&to=2026-{m:02d}-{d + 7:02d}&limit=500"
                                        for m in range(1, 13) for d in (1, 8)], api),
@@ -329,6 +341,7 @@ def bench_engine(binary, name, database, options, folder):
             "seed_seconds": round(seconds, 2),
         "csv_import": imports,
             "mentions": mentions,
+            "knowledge": knowledge,
             "report_bench": report_bench,
             "start_to_first_answer_ms": round(server.started_in * 1000, 1),
             "peak_rss_mb": round(peak, 1),
@@ -353,6 +366,13 @@ def print_table(reports):
               f"{m['build_seconds']:.1f} s, +{m['index_mb']:.0f} MB resident ({m['rss_after_mb']:.0f} MB); "
               f"a {int(m['words']):,}-word report: {int(m['mentions'])} mentions ({int(m['linked'])} linked) in "
               f"{m['find_ms_median']:.2f} ms, change check {m['refresh_ms_median']:.2f} ms")
+        k = report["knowledge"]
+        print(f"  coverage of {int(k['organizations']):,} organizations recomputed in {k['full_refresh_seconds']:.2f} s; "
+              f"least-known list {k['least_known_ms_median']:.2f} ms (max {k['least_known_ms_max']:.2f}), "
+              f"a region's paying {k['least_known_region_ms_median']:.2f} ms, "
+              f"after one change {k.get('one_change_then_list_ms_median', 0):.2f} ms; "
+              f"within 70 km {k['nearby_70km_ms_median']:.2f} ms, 500 km {k['nearby_500km_ms_median']:.2f} ms; "
+              f"practices {k['practices_ms_median']:.2f} ms")
         r = report["report_bench"]
         network = (f"a report of the network {r['a_report_of_the_network_ms_median']:.2f} ms, "
                    if "a_report_of_the_network_ms_median" in r else "")

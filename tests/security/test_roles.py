@@ -155,9 +155,27 @@ PAGE_ROUTES = [
     ("POST", "/delegations/999999999/registrations/state", "editor", STALE),
     ("GET", "/delegations/999999999/delete", "editor", None),
     ("POST", "/delegations/999999999/delete", "editor", STALE),
+    ("GET", "/members/least-known", "viewer", None),
+    ("GET", "/members/least-known.csv", "viewer", None),
+    ("GET", "/practices", "viewer", None),
+    ("GET", "/organizations/nearby", "viewer", None),
     ("GET", "/inbox", "viewer", None),
     ("GET", "/inbox/999999999", "viewer", None),  # 404: no such entry of one's own
     ("POST", "/inbox/read", "viewer", {}),  # one's own entries marked read
+    ("GET", "/analytics", "viewer", None),
+    ("GET", "/analytics/engagement", "viewer", None),
+    ("GET", "/analytics/map", "viewer", None),
+    ("GET", "/analytics/regions.csv", "viewer", None),
+    ("GET", "/analytics/countries.csv", "viewer", None),
+    ("GET", "/analytics/joined.csv", "viewer", None),
+    ("GET", "/analytics/dues.csv", "viewer", None),
+    ("GET", "/analytics/engagement.csv", "viewer", None),
+    ("GET", "/analytics/interactions.csv", "viewer", None),
+    ("GET", "/analytics/unanswered.csv", "viewer", None),
+    ("GET", "/analytics/funnel.csv", "viewer", None),
+    ("GET", "/briefing", "viewer", None),
+    ("GET", "/briefing?activity={activity}", "viewer", None),
+    ("POST", "/briefing", "viewer", {}),  # nothing ticked: 400
     ("POST", "/sign-out", "viewer", None),  # checked for anonymous callers only: it would end the session
 ]
 PUBLIC_ROUTES = [

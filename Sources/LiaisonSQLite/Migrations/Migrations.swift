@@ -171,6 +171,9 @@ enum Migrations {
         migrator.registerMigration("018 delegations") { db in
             try db.execute(sql: Self.delegations)
         }
+        migrator.registerMigration("019 coverage") { db in
+            try db.execute(sql: Self.coverage)
+        }
         return migrator
     }
 

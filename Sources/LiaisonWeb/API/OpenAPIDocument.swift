@@ -36,7 +36,8 @@ struct OpenAPIDocument: Sendable {
             on: [
                 "/api/v1/organizations", "/api/v1/organizations/export", "/api/v1/activities", "/api/v1/reports",
                 "/api/v1/follow-ups", "/api/v1/prospects", "/api/v1/prospects/funnel", "/api/v1/interests",
-                "/api/v1/engagement/unengaged",
+                "/api/v1/engagement/unengaged", "/api/v1/analytics/composition", "/api/v1/analytics/joined",
+                "/api/v1/analytics/engagement", "/api/v1/coverage/least-known", "/api/v1/practices",
             ])
         body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]))
     }

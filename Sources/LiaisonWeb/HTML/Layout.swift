@@ -85,6 +85,7 @@ struct Layout {
             html.a(.href("/follow-ups"), text: t[.navFollowUps])
             html.a(.href("/pipeline"), text: t[.navPipeline])
             html.a(.href("/groups"), text: t[.navGroups])
+            html.a(.href("/analytics"), text: t[.navAnalytics])
             if role >= .editor {
                 html.a(.href("/organizations/new"), text: t[.navNewOrganization])
                 html.a(.href("/people/new"), text: t[.navNewPerson])

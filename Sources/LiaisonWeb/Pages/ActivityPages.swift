@@ -162,9 +162,18 @@ struct ActivityPages {
                 CountryZones.zone(country: $0, latitude: organization.latitude, longitude: organization.longitude)
             }
         }
-        let form = ActivityForm(
+        var form = ActivityForm(
             timeZone: ActivityFormats.name(Self.viewerZone(context)), day: day, mission: mission, place: place,
             placeZone: placeZone)
+        // "Plan a call" from a gap in an organization's coverage: the kind, and the organization invited.
+        if let kind = reader.choice("kind", ActivityKind.self) { form.values["kind"] = kind.rawValue }
+        if let id = reader.recordId("participant"), let organization = try await store.organization(id: id) {
+            form.organizations = [
+                ActivityForm.OrganizationRow(
+                    id: String(id), name: organization.name, mode: AttendanceMode.virtual.rawValue,
+                    status: ParticipationStatus.invited.rawValue, organizer: false)
+            ]
+        }
         return try await formPage(
             form, heading: t[.newActivity], action: "/activities", cancel: "/calendar", context: context)
     }

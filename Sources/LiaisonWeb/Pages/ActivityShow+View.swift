@@ -111,6 +111,8 @@ struct ActivityView {
                     .class("button secondary"), .href("/api/v1/activities/\(model.id)/ics"),
                     Attribute("download", "activity-\(model.id).ics"), text: t[.addToCalendar])
                 html.newline()
+                html.a(.class("button secondary"), .href("/briefing?activity=\(model.id)"), text: t[.briefingLink])
+                html.newline()
                 if canEdit {
                     html.a(.class("button"), .href("/activities/\(model.id)/edit"), text: t[.edit])
                     html.newline()

@@ -19,6 +19,7 @@ struct DirectoryView {
             html.newline()
         }
         html.newline()
+        KnowTabs(current: "/organizations", t: t).render(into: &html)
         ListParts.errors(model.errors, into: &html)
         // Open by default (wide screens); the script folds it on a narrow screen when no filter is wrong.
         html.details(.class("filters-fold"), .flag("open")) { html in
@@ -147,6 +148,9 @@ struct DirectoryView {
         html.fieldset(.class("bulk-actions")) { html in
             html.element("legend", []) { $0.text(t[.bulkLegend]) }
             html.button(.type("submit"), .class("secondary"), text: t[.bulkExport])
+            html.button(
+                .type("submit"), .class("secondary"), Attribute("formaction", "/briefing"),
+                text: t[.briefingLink])
             if canEdit, !model.activities.isEmpty {
                 html.newline()
                 html.span(.class("bulk-add")) { html in

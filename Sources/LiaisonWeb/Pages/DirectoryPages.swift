@@ -160,6 +160,10 @@ struct DirectoryPages {
                 engagement: read.engagement, canEdit: canEdit),
             delegations: OrganizationDelegationsSection(
                 items: try await store.listDelegations(DelegationQuery(organizationId: organization.id, limit: 50))),
+            // Worked out from its records now, in a read of its own: one statement per fact.
+            coverage: try await store.coverage(organizationId: organization.id).map {
+                CoverageSection(organizationId: organization.id, coverage: $0, canEdit: canEdit)
+            },
             reports: read.reports, reportCount: read.reportCount, zone: ActivityPages.viewerZone(context))
         return renderer.page(title: organization.name, context: context) { view.render(into: &$0) }
     }

@@ -19,6 +19,8 @@ struct HomeView {
             }
             html.newline()
         }
+        html.p(.class("home-know")) { $0.a(.href("/members/least-known"), text: t[.homeLeastKnown]) }
+        html.newline()
         html.div(.class("home-parts")) { html in
             html.newline()
             for part in model.parts {

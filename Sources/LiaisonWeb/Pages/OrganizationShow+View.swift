@@ -13,6 +13,7 @@ struct OrganizationShowView {
     var pipeline: PipelineSection?
     var engagement: EngagementSection?
     var delegations: OrganizationDelegationsSection?
+    var coverage: CoverageSection?
     /// The latest reports that link the organization or note it, how many there are, and the viewer's zone.
     var reports: [ReportSummary] = []
     var reportCount = 0
@@ -58,6 +59,8 @@ struct OrganizationShowView {
                 html.newline()
                 engagement?.render(into: &html, t: t)
                 delegations?.render(into: &html, t: t)
+                html.newline()
+                coverage?.render(into: &html, t: t)
                 folds(into: &html)
             }
             html.newline()
