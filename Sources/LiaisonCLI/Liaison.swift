@@ -166,6 +166,11 @@ extension Liaison.Seed {
             help:
                 "How many reports on the activities, naming organizations and people, with follow-ups and comments (0 to 1,000,000)."
         ) var reports: Int = 0
+        @Option(
+            help:
+                "How many organizations are invited to a congress (one activity more), with their delegations (0 to --organizations)."
+        )
+        var delegations: Int = 0
         @Option(help: "The seed: the same seed gives the same network.") var seed: UInt64 = 1
 
         func validate() throws {
@@ -185,6 +190,10 @@ extension Liaison.Seed {
             guard (0...1_000_000).contains(reports) else {
                 throw ValidationError("--reports must be from 0 to 1,000,000; got \(reports).")
             }
+            guard (0...organizations).contains(delegations) else {
+                throw ValidationError(
+                    "--delegations must be from 0 to --organizations (\(organizations)); got \(delegations).")
+            }
         }
 
         func run() async throws {
@@ -194,7 +203,7 @@ extension Liaison.Seed {
                         into: database,
                         SyntheticOptions(
                             organizations: organizations, people: people, activities: activities, prospects: prospects,
-                            reports: reports, seed: seed),
+                            reports: reports, delegations: delegations, seed: seed),
                         storeName: configuration.database.description
                     ) { line in
                         FileHandle.standardError.write(Data((line + "\n").utf8))

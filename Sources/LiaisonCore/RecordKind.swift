@@ -11,6 +11,7 @@ public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
     case workingGroup = "working_group"
     case interest
     case opportunity
+    case delegation
     case account
     case apiToken = "api_token"
     case calendarFeed = "calendar_feed"
@@ -31,6 +32,7 @@ public enum RecordKind: String, Sendable, Hashable, Codable, CaseIterable, Custo
         case .workingGroup: "/groups/"
         case .interest: "/interests/"
         case .opportunity: "/opportunities/"
+        case .delegation: "/delegations/"
         // A comment's address opens its report's page at the comment.
         case .comment: "/comments/"
         case .account, .apiToken, .calendarFeed, .settings, .backup: nil

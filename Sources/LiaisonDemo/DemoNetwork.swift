@@ -77,6 +77,8 @@ public enum DemoNetwork {
             into: store, organizations: organizations.mapValues(\.id), activities: activities)
         _ = try await seedGroups(
             into: store, organizations: organizations.mapValues(\.id), activities: activities)
+        _ = try await seedDelegations(
+            into: store, organizations: organizations.mapValues(\.id), people: people, activities: activities)
         try await seedCoverageHistory(into: store, today: today)
         return Outcome(
             created: created, people: people.count, activities: activities.count, reports: reports, skipped: false)

@@ -117,6 +117,7 @@ enum PostgresMigrations {
         ),
         ("016 working groups and interests", workingGroupsAndInterests),
         ("017 opportunities", opportunities),
+        ("018 delegations", delegations),
         ("019 coverage", coverage),
     ]
 

@@ -219,6 +219,15 @@ public struct TransferTable: Sendable, Hashable {
                 ("opportunity_id", .integer), ("position", .integer), ("organization_id", .integer),
                 ("answer", .text), ("sent_on", .text),
             ]),
+        // After the activities, organizations, accounts and people they name.
+        TransferTable("delegation", DelegationRow.table.transferColumns),
+        TransferTable(
+            "delegation_registration", key: ["delegation_id", "position"],
+            [
+                ("delegation_id", .integer), ("position", .integer), ("person_id", .integer), ("person_name", .text),
+                ("role", .text), ("mode", .text), ("state", .text), ("visa_letter", .bool),
+                ("interpretation", .text),
+            ]),
         // The monthly averages of coverage are history; each organization's coverage is worked out again.
         TransferTable(
             "coverage_snapshot", key: ["month", "region"],

@@ -11,16 +11,20 @@ public struct SyntheticOptions: Sendable, Hashable {
     public var prospects: Int
     /// Reports on the activities (or notes on organizations), with their links, follow-ups and comments.
     public var reports: Int
+    /// Organizations invited to a congress (one activity more), with their delegations.
+    public var delegations: Int
     public var seed: UInt64
 
     public init(
-        organizations: Int, people: Int, activities: Int = 0, prospects: Int = 0, reports: Int = 0, seed: UInt64
+        organizations: Int, people: Int, activities: Int = 0, prospects: Int = 0, reports: Int = 0,
+        delegations: Int = 0, seed: UInt64
     ) {
         self.organizations = organizations
         self.people = people
         self.activities = activities
         self.prospects = prospects
         self.reports = reports
+        self.delegations = delegations
         self.seed = seed
     }
 }
@@ -104,6 +108,10 @@ public enum SyntheticNetwork {
                 let before = reportsWritten / 10_000
                 reportsWritten += count
                 if reportsWritten / 10_000 > before { progress("\(reportsWritten) reports written") }
+            }
+            for (table, batch) in generator.congress(delegations: options.delegations) where !batch.isEmpty {
+                try await sink.insert(table, batch)
+                rows += batch.count
             }
             let audit = generator.auditRow(options: options)
             try await sink.insert(audit.table, [audit.row])

@@ -90,13 +90,19 @@ import Testing
                 title: m("opportunity.title"), theme: m("opportunity.theme"), eligibility: m("opportunity.eligibility"),
                 description: m("opportunity.description"), activityId: activity.id,
                 invitations: [OpportunityInvitation(organizationId: organization.id)]), by: .system)
+        let delegation = try await store.createDelegation(
+            DelegationInput(
+                activityId: activity.id, organizationId: organization.id, state: .accepted, expectedSize: 3,
+                note: m("delegation.note"),
+                registrations: [DelegationRegistration(personName: m("delegation.personName"))]), by: .system)
         // The admin's comment, so its edit page is the admin's to open. (Like a report's text, its Markdown
         // keeps `>` as it is, so it is not among the fields looked for below; `raw` finds it if it got through.)
         let comment = try await store.createComment(
             CommentInput(reportId: report.id, body: m("comment.body")),
             by: AuditActor(accountId: app.admin.account.id, name: "admin"))
         return [
-            "opportunities": opportunity.id, "groups": group.id, "interests": interest.id, "pipeline": prospect.id,
+            "delegations": delegation.id, "opportunities": opportunity.id, "groups": group.id, "interests": interest.id,
+            "pipeline": prospect.id,
             "organizations": organization.id,
             "people": person.id, "activities": activity.id,
             "accounts": app.editor.account.id, "follow-ups": followUp.id, "inbox": entry.id, "reports": report.id,
@@ -170,7 +176,7 @@ import Testing
                 "channel.value", "channel.label", "query", "followUp.title", "followUp.details",
                 "prospect.nextStep", "prospect.stageNote", "group.name", "group.theme", "group.description",
                 "interest.theme", "interest.note", "opportunity.title", "opportunity.theme", "opportunity.eligibility",
-                "opportunity.description",
+                "opportunity.description", "delegation.note", "delegation.personName",
             ]
             #expect(Set(fields).subtracting(shown).sorted() == [])
         }

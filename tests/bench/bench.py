@@ -245,7 +245,8 @@ def bench_engine(binary, name, database, options, folder):
     began = time.monotonic()
     seeded = run(binary, "seed", "synthetic", "--database", database, "--organizations", str(options.organizations),
                  "--people", str(options.people), "--activities", str(options.activities),
-                 "--prospects", str(options.organizations // 4), "--reports", str(options.reports), "--seed", "1")
+                 "--prospects", str(options.organizations // 4), "--reports", str(options.reports),
+                 "--delegations", str(options.organizations), "--seed", "1")
     seconds = time.monotonic() - began
     rows = int(seeded.split("(")[1].split(" rows")[0]) if " rows)" in seeded else 0
     print(f"== {name}: mention index (build, memory, a 5,000-word report)", flush=True)
@@ -297,6 +298,12 @@ def bench_engine(binary, name, database, options, folder):
                 folder, "board", ["/pipeline", "/pipeline?region=europe", "/pipeline?region=asia-pacific"], page),
             "pipeline funnel (HTML)": lua(
                 folder, "funnel", ["/pipeline/funnel", "/pipeline/funnel?region=europe"], page),
+            # Every organization invited to the Congress (the activity after the others), as the widest case.
+            "Congress forecast (HTML)": lua(
+                folder, "forecast", [f"/activities/{options.activities + 1}/forecast",
+                                     f"/activities/{options.activities + 1}/forecast?region=asia-pacific"], page),
+            "Congress forecast (JSON)": lua(
+                folder, "forecast-api", [f"/api/v1/activities/{options.activities + 1}/forecast"], api),
             # Every figure of the analytics is a GROUP BY over the whole directory; the briefing reads 20 cities whole.
             "analytics overview (HTML)": lua(folder, "analytics", ["/analytics", "/analytics?region=europe"], page),
             "analytics engagement (HTML)": lua(folder, "engagement", ["/analytics/engagement"], page),

@@ -23,6 +23,7 @@ LONG_GIVEN = "Zhiyuanlongvaluetest"
 LONG_NAME = f"{LONG_FAMILY.upper()} {LONG_GIVEN}"
 LONG_TITLE = "广州市人民政府外事办公室国际友好城市交流与合作年度工作会议暨城市外交论坛" * 2
 DEMO_EVENT = "Event with Chinese members and potential members"
+DEMO_CONGRESS = "World Congress in Brussels"
 
 RECORD = re.compile(r"/(organizations|people|activities)/(\d+)$")
 
@@ -97,6 +98,8 @@ def every_page(browser, server):
     activity = _long_activity(browser, server)
     browser.get(f"{server}/calendar?view=agenda&date=2026-11-11")
     event = browser.find_element(By.PARTIAL_LINK_TEXT, DEMO_EVENT).get_attribute("href")
+    browser.get(f"{server}/calendar?view=agenda&date=2027-06-14")
+    congress = browser.find_element(By.PARTIAL_LINK_TEXT, DEMO_CONGRESS).get_attribute("href")
     browser.get(f"{server}/admin/accounts")
     sessions = browser.find_element(By.CSS_SELECTOR, "a[href$='/sessions']").get_attribute("href")
     pages = [
@@ -126,6 +129,11 @@ def every_page(browser, server):
         ("pipeline list", "/pipeline/list"),
         ("prospect (Foshan)", "/pipeline/1"),
         ("prospect new", f"/pipeline/new?organization={_id(guangzhou)}"),
+        ("congress delegations", f"{congress}/delegations"),
+        ("congress forecast", f"{congress}/forecast"),
+        ("delegation (Guangzhou)", "/delegations/1"),
+        ("delegation edit", "/delegations/1/edit"),
+        ("delegation delete", "/delegations/1/delete"),
         ("analytics", "/analytics"),
         ("analytics engagement", "/analytics/engagement"),
         ("analytics map", "/analytics/map"),

@@ -144,6 +144,17 @@ PAGE_ROUTES = [
     ("POST", "/opportunities/999999999/invitations", "editor", STALE),
     ("GET", "/opportunities/999999999/delete", "editor", None),
     ("POST", "/opportunities/999999999/delete", "editor", STALE),
+    ("GET", "/activities/999999999/delegations", "viewer", None),  # 404
+    ("POST", "/activities/999999999/delegations", "editor", {"state": "invited"}),
+    ("GET", "/activities/999999999/delegations.csv", "viewer", None),
+    ("GET", "/activities/999999999/forecast", "viewer", None),
+    ("GET", "/delegations/999999999", "viewer", None),  # 404
+    ("GET", "/delegations/999999999/edit", "editor", None),
+    ("POST", "/delegations/999999999", "editor", STALE),
+    ("POST", "/delegations/999999999/registrations", "editor", STALE),
+    ("POST", "/delegations/999999999/registrations/state", "editor", STALE),
+    ("GET", "/delegations/999999999/delete", "editor", None),
+    ("POST", "/delegations/999999999/delete", "editor", STALE),
     ("GET", "/members/least-known", "viewer", None),
     ("GET", "/members/least-known.csv", "viewer", None),
     ("GET", "/practices", "viewer", None),

@@ -8,7 +8,8 @@ extension Migrations {
 
     /// Tables made after migration 008, with `AUTOINCREMENT` from the start.
     static let laterTablesWithLastingIds = [
-        "report", "comment", "follow_up", "notification", "prospect", "prospect_stage_change",
+        "report", "comment", "follow_up", "notification", "prospect", "prospect_stage_change", "working_group",
+        "interest", "opportunity", "delegation",
     ]
 
     /// Makes the id of every table with lasting ids `INTEGER PRIMARY KEY AUTOINCREMENT`. Without it SQLite

@@ -168,6 +168,9 @@ enum Migrations {
         migrator.registerMigration("017 opportunities") { db in
             try db.execute(sql: Self.opportunities)
         }
+        migrator.registerMigration("018 delegations") { db in
+            try db.execute(sql: Self.delegations)
+        }
         migrator.registerMigration("019 coverage") { db in
             try db.execute(sql: Self.coverage)
         }

@@ -138,11 +138,14 @@ struct ActivityPages {
             try await store.listFollowUps(FollowUpQuery(activityId: activity.id, limit: 20)),
             prefill: "activity=\(activity.id)", today: FollowUpPages.today(context), canEdit: Self.canEdit(context),
             strings: t)
+        // Read for every kind, so every activity page costs the same reads; shown for events and the Congress.
+        let delegations = try await store.delegationForecast(DelegationQuery(activityId: activity.id))
         let view = ActivityView(
             model: model, t: t, canEdit: Self.canEdit(context), csrf: context.identity?.csrfToken ?? "",
             followUps: followUps,
             reports: try await store.listReports(ReportQuery(activityId: activity.id, limit: 50)),
-            zone: Self.viewerZone(context))
+            zone: Self.viewerZone(context),
+            eventDelegations: EventDelegationsSection.shown(for: activity, forecast: delegations))
         return renderer.page(title: activity.title, context: context, status: status) { view.render(into: &$0) }
     }
 

@@ -15,6 +15,8 @@ struct ActivityView {
     /// The reports on the activity, and the viewer's zone.
     var reports: [ReportSummary] = []
     var zone: TimeZone = .utc
+    /// An event's invitations and delegations, for the kinds that have them.
+    var eventDelegations: EventDelegationsSection?
 
     func render(into html: inout HTML) {
         RecordParts.notice(model.notice, into: &html)
@@ -49,6 +51,7 @@ struct ActivityView {
         }
         participants(into: &html)
         html.newline()
+        eventDelegations?.render(into: &html, t: t)
         RecordParts.section("reports", heading: t[.sectionReports], into: &html) { html in
             ReportListView.list(reports, zone: zone, t: t, into: &html)
             if canEdit {

@@ -158,6 +158,8 @@ struct DirectoryPages {
             engagement: EngagementSection(
                 organizationId: organization.id, isMember: organization.input.membershipStatus == .member,
                 engagement: read.engagement, canEdit: canEdit),
+            delegations: OrganizationDelegationsSection(
+                items: try await store.listDelegations(DelegationQuery(organizationId: organization.id, limit: 50))),
             // Worked out from its records now, in a read of its own: one statement per fact.
             coverage: try await store.coverage(organizationId: organization.id).map {
                 CoverageSection(organizationId: organization.id, coverage: $0, canEdit: canEdit)

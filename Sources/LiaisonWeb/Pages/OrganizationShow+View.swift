@@ -12,6 +12,7 @@ struct OrganizationShowView {
     var followUps: FollowUpSection?
     var pipeline: PipelineSection?
     var engagement: EngagementSection?
+    var delegations: OrganizationDelegationsSection?
     var coverage: CoverageSection?
     /// The latest reports that link the organization or note it, how many there are, and the viewer's zone.
     var reports: [ReportSummary] = []
@@ -57,6 +58,7 @@ struct OrganizationShowView {
                 pipeline?.render(into: &html, t: t)
                 html.newline()
                 engagement?.render(into: &html, t: t)
+                delegations?.render(into: &html, t: t)
                 html.newline()
                 coverage?.render(into: &html, t: t)
                 folds(into: &html)
