@@ -838,7 +838,6 @@ enum StringKey: String, CaseIterable, Sendable {
     case analyticsInteractionRule = "analytics_interaction_rule"
     case analyticsFunnelDetails = "analytics_funnel_details"
     case analyticsCoverageByRegion = "analytics_coverage_by_region"
-    case analyticsCoveragePending = "analytics_coverage_pending"
     case analyticsMapSummary = "analytics_map_summary"
     case analyticsMapByCountry = "analytics_map_by_country"
     case analyticsMapList = "analytics_map_list"
