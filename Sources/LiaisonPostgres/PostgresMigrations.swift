@@ -119,6 +119,14 @@ enum PostgresMigrations {
         ("017 opportunities", opportunities),
         ("018 delegations", delegations),
         ("019 coverage", coverage),
+        // The distance search counts the organizations without coordinates, and finds those it lists, in this small index.
+        (
+            "020 organizations without coordinates",
+            """
+            CREATE INDEX organization_without_coordinates ON organization(membership_status, sort_key, id)
+                WHERE latitude IS NULL OR longitude IS NULL;
+            """
+        ),
     ]
 
     /// Migrations after whose statements every organization's and activity's search text is worked out again.

@@ -21,11 +21,11 @@ struct PostgresEngineTests {
                     "009 rate limits, known devices and session details", "010 search reaches further",
                     "011 workspace currency", "012 reports and follow-ups", "013 mail", "014 membership pipeline",
                     "015 comments notify the report's authors", "016 working groups and interests",
-                    "017 opportunities", "018 delegations", "019 coverage",
+                    "017 opportunities", "018 delegations", "019 coverage", "020 organizations without coordinates",
                 ])
             // Migrating again changes nothing.
             try await store.migrate()
-            #expect(try await store.appliedMigrations().count == 19)
+            #expect(try await store.appliedMigrations().count == 20)
         }
     }
 

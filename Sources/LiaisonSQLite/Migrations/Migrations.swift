@@ -174,6 +174,10 @@ enum Migrations {
         migrator.registerMigration("019 coverage") { db in
             try db.execute(sql: Self.coverage)
         }
+        // The distance search counts the organizations without coordinates, and finds those it lists, in this small index.
+        migrator.registerMigration("020 organizations without coordinates") { db in
+            try db.execute(sql: Self.organizationsWithoutCoordinates)
+        }
         return migrator
     }
 
@@ -332,4 +336,11 @@ enum Migrations {
                 END;
                 """)
     }
+}
+
+extension Migrations {
+    static let organizationsWithoutCoordinates = """
+        CREATE INDEX organization_without_coordinates ON organization(membership_status, sort_key, id)
+            WHERE latitude IS NULL OR longitude IS NULL;
+        """
 }
