@@ -163,6 +163,28 @@ extension LiaisonStore {
         return try await updateRecord(Delegation.self, id: id, expectedVersion: expectedVersion, input, by: actor)
     }
 
+    /// Records new delegations and rewrites existing ones (each at the version it names) in one transaction:
+    /// all of it or nothing, so a bulk change that meets a stale version or a broken rule changes nothing.
+    public func writeDelegations(
+        creating: [DelegationInput], updating: [(id: Int64, expectedVersion: Int, input: DelegationInput)],
+        by actor: AuditActor
+    ) async throws {
+        let creating = creating.map { $0.normalized() }
+        let updating = updating.map { (id: $0.id, expectedVersion: $0.expectedVersion, input: $0.input.normalized()) }
+        for input in creating + updating.map(\.input) { try input.validate() }
+        try await writing { dialect in
+            SQLPlan.sequence(creating.map { Delegation.creating($0, by: actor, dialect: dialect).map { _ in () } })
+                .then { _ in
+                    SQLPlan.sequence(
+                        updating.map {
+                            Delegation.updating(
+                                id: $0.id, expectedVersion: $0.expectedVersion, $0.input, by: actor, dialect: dialect
+                            ).map { _ in () }
+                        })
+                }.map { _ in () }
+        }
+    }
+
     public func deleteDelegation(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {
         try await deleteRecord(Delegation.self, id: id, expectedVersion: expectedVersion, by: actor)
     }

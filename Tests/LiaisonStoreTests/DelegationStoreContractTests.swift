@@ -137,4 +137,26 @@ import Testing
             #expect(try await store.auditEntries(AuditQuery(entity: .delegation, entityId: created.id)).count == 2)
         }
     }
+
+    @Test(arguments: TestEngine.available)
+    func aBulkChangeThatMeetsAStaleVersionWritesNothing(engine: TestEngine) async throws {
+        try await engine.withStore { store in
+            let s = try await seed(store)
+            let guangzhou = try await store.createDelegation(
+                DelegationInput(activityId: s.congress.id, organizationId: s.guangzhou.id, state: .invited),
+                by: .system)
+            var accepted = guangzhou.input
+            accepted.state = .accepted
+            let lyon = DelegationInput(activityId: s.congress.id, organizationId: s.lyon.id, state: .invited)
+            // A colleague saved Guangzhou's delegation meanwhile: the bulk change names an older version.
+            _ = try await store.updateDelegation(id: guangzhou.id, expectedVersion: 1, accepted, by: .system)
+            await #expect(throws: StoreError.self) {
+                try await store.writeDelegations(
+                    creating: [lyon], updating: [(id: guangzhou.id, expectedVersion: 1, input: accepted)], by: .system)
+            }
+            let listed = try await store.listDelegations(DelegationQuery(activityId: s.congress.id))
+            #expect(listed.map(\.organizationId) == [s.guangzhou.id], "Lyon's invitation was not kept")
+            #expect(try await store.delegation(id: guangzhou.id)?.version == 2)
+        }
+    }
 }

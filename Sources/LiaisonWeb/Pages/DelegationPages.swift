@@ -151,30 +151,27 @@ struct DelegationPages {
                 activityId: activity.id, organizationId: organizationId, state: state, sentOn: sent,
                 sentByAccountId: sent == nil ? nil : context.actor.accountId, letterLanguage: letter)
         }
-        // Every version is checked before anything is written, so a stale page changes nothing.
+        // A box of another event or shown at an older version is refused before anything is written.
         let current = try await store.delegations(ids: Array(ticked.keys))
         for delegation in current
         where delegation.input.activityId != activity.id || ticked[delegation.id] != delegation.version {
             throw HTTPError(.conflict, message: t[.conflictMessage])
         }
-        do {
-            if !fresh.isEmpty { _ = try await store.createDelegations(fresh, by: context.actor) }
-            for delegation in current where delegation.input.state != state {
-                var input = delegation.input
-                input.state = state
-                if state != .notSent && input.sentOn == nil {
-                    input.sentOn = today
-                    input.sentByAccountId = input.sentByAccountId ?? context.actor.accountId
-                }
-                if let letter, input.letterLanguage == nil { input.letterLanguage = letter }
-                _ = try await store.updateDelegation(
-                    id: delegation.id, expectedVersion: delegation.version, input, by: context.actor)
+        // The new invitations and the changed ones are written in one transaction: all or nothing.
+        let changed = current.filter { $0.input.state != state }.map { delegation in
+            var input = delegation.input
+            input.state = state
+            if state != .notSent && input.sentOn == nil {
+                input.sentOn = today
+                input.sentByAccountId = input.sentByAccountId ?? context.actor.accountId
             }
+            if let letter, input.letterLanguage == nil { input.letterLanguage = letter }
+            return (id: delegation.id, expectedVersion: delegation.version, input: input)
+        }
+        do {
+            try await store.writeDelegations(creating: fresh, updating: changed, by: context.actor)
         } catch let error as ValidationError {
             throw HTTPError(.unprocessableContent, message: error.errors.map(\.message).joined(separator: " "))
-        } catch let error as BatchRowError {
-            let messages = (error.error as? ValidationError)?.errors.map(\.message) ?? [t[.conflictMessage]]
-            throw HTTPError(.unprocessableContent, message: messages.joined(separator: " "))
         } catch StoreError.versionConflict {
             throw HTTPError(.conflict, message: t[.conflictMessage])
         }
