@@ -143,6 +143,21 @@ import Testing
         }
     }
 
+    @Test func aSyntheticNetworkCarriesItsPipelineAndCongressInvitations() async throws {
+        try await withFolder { folder in
+            let database = "\(folder)/grow.sqlite"
+            try await run([
+                "seed", "synthetic", "--organizations", "30", "--people", "60", "--prospects", "7", "--delegations",
+                "9", "--database", database,
+            ])
+            let store = try SQLiteStore.open(path: database)
+            #expect(try await store.listProspects(ProspectQuery(limit: 1000)).count == 7)
+            #expect(try await store.listDelegations(DelegationQuery(limit: 1000)).count == 9)
+            // The command an administrator runs after a bulk load takes the same database.
+            try await run(["coverage", "refresh", "--all", "--database", database])
+        }
+    }
+
     @Test func aBadCountOfReportsOrWordsIsNamed() async throws {
         for (arguments, named) in [
             (["seed", "synthetic", "--reports=-1"], "--reports must be from 0 to 1,000,000; got -1."),
