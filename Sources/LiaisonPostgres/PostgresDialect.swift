@@ -12,6 +12,10 @@ struct PostgresDialect: SQLDialect {
     let lockAgainstDeletion = "FOR KEY SHARE"
     let lockAgainstWriters = "FOR NO KEY UPDATE"
     var personRowJoins: String { PersonRows.joins }
+    /// Counted each time: a kept count row would make every transaction that adds an organization wait for
+    /// the others to commit.
+    let organizationCountsByStatus =
+        "SELECT membership_status, count(*) FROM organization GROUP BY membership_status"
     func ignoringCase(_ expression: String) -> String { "lower(\(expression)) COLLATE \"C\"" }
     func joinedNames(_ expression: String) -> String { "string_agg(\(expression), chr(31))" }
 

@@ -124,11 +124,15 @@ extension OrganizationPage {
     public static func reading(_ query: OrganizationQuery, dialect: any SQLDialect) -> SQLPlan<OrganizationPage> {
         let filter = DirectoryFilter(query: query, dialect: dialect)
         let forCounts = filter.conditions(includingStatus: false)
-        let counting = SQLFragment(
-            """
-            SELECT o.membership_status AS status, count(*) AS n FROM organization o \(filter.from)
-            \(forCounts.whereClause) GROUP BY o.membership_status
-            """, forCounts.binds)
+        // The whole directory's counts come from the dialect: SQLite keeps them, so as not to count them.
+        let counting =
+            forCounts.conditions.isEmpty && filter.from.isEmpty
+            ? SQLFragment(dialect.organizationCountsByStatus)
+            : SQLFragment(
+                """
+                SELECT o.membership_status AS status, count(*) AS n FROM organization o \(filter.from)
+                \(forCounts.whereClause) GROUP BY o.membership_status
+                """, forCounts.binds)
         return counting.rows { (try $0.text(at: 0) ?? "", Int(try $0.integer(at: 1) ?? 0)) }.then { rows in
             var counts: [MembershipStatus: Int] = [:]
             for (status, count) in rows {

@@ -62,6 +62,8 @@ public protocol SQLDialect: Sendable {
     /// `organization_id`, `organization_name` and `title`), its organization as `co`, and the preferred (or
     /// first) channel as `ch` (with `kind`, `value`, `label` and `preferred`).
     var personRowJoins: String { get }
+    /// Every organization counted by membership status, as rows of the status and its count.
+    var organizationCountsByStatus: String { get }
     /// An ORDER BY term that sorts `expression` without regard to letter case.
     func ignoringCase(_ expression: String) -> String
     /// The aggregate joining the texts of a group with the unit separator (U+001F), which no name holds.

@@ -162,6 +162,45 @@ import Testing
     }
 
     @Test(arguments: TestEngine.available)
+    func theWholeDirectorysCountsFollowEveryChangeOfStatus(engine: TestEngine) async throws {
+        try await engine.withStore { store in
+            // Counted with a filter that every organization passes, the counts are made from the rows.
+            func counted() async throws -> [MembershipStatus: Int] {
+                var counts: [MembershipStatus: Int] = [:]
+                for kind in OrganizationKind.allCases {
+                    let page = try await store.listOrganizations(OrganizationQuery(kind: kind, perPage: 1))
+                    counts.merge(page.countsByStatus, uniquingKeysWith: +)
+                }
+                return counts.filter { $0.value > 0 }
+            }
+            var created: [Organization] = []
+            for (index, status) in [MembershipStatus.member, .member, .prospect, .former, .partner].enumerated() {
+                var input = OrganizationInput(kind: index == 4 ? .partner : .city, name: "City \(index)")
+                input.membershipStatus = status
+                created.append(try await store.createOrganization(input))
+            }
+            var whole = try await store.listOrganizations(OrganizationQuery(perPage: 1))
+            #expect(whole.countsByStatus == [.member: 2, .prospect: 1, .former: 1, .partner: 1])
+            #expect(whole.total == 5)
+
+            var joined = created[2].input
+            joined.membershipStatus = .member
+            _ = try await store.updateOrganization(id: created[2].id, expectedVersion: 1, joined)
+            var renamed = created[0].input
+            renamed.name = "City renamed"
+            _ = try await store.updateOrganization(id: created[0].id, expectedVersion: 1, renamed)
+            try await store.deleteOrganization(id: created[3].id, expectedVersion: 1)
+
+            whole = try await store.listOrganizations(OrganizationQuery(perPage: 1))
+            #expect(whole.countsByStatus.filter { $0.value > 0 } == [.member: 3, .partner: 1])
+            #expect(whole.total == 4)
+            #expect(whole.countsByStatus.filter { $0.value > 0 } == (try await counted()))
+            let members = try await store.listOrganizations(OrganizationQuery(status: .member, perPage: 1))
+            #expect(members.total == 3)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
     func filtersCountsSortAndPages(engine: TestEngine) async throws {
         try await engine.withStore { store in
             let outcome = try await DemoNetwork.seed(into: store, regions: .standard, currentYear: 2026)

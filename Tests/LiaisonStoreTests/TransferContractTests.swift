@@ -114,6 +114,12 @@ import Testing
                 #expect(report.counts.first { $0.table == "follow_up_organization" }?.rows ?? 0 > 0)
                 #expect(report.counts.first { $0.table == "notification" }?.rows ?? 0 > 0)
                 #expect(try await everything(target) == everything(source))
+                // The whole directory's counts by status (kept apart from the rows on SQLite) came with them.
+                let counts = try await target.listOrganizations(OrganizationQuery(perPage: 1))
+                #expect(
+                    counts.countsByStatus
+                        == (try await source.listOrganizations(OrganizationQuery(perPage: 1))).countsByStatus)
+                #expect(counts.total == 165)
 
                 // The mission came after its part and after the person met there; both still point to it.
                 let mission = try #require(

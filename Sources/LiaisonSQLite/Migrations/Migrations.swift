@@ -178,6 +178,9 @@ enum Migrations {
         migrator.registerMigration("020 organizations without coordinates") { db in
             try db.execute(sql: Self.organizationsWithoutCoordinates)
         }
+        migrator.registerMigration("021 organization counts by status") { db in
+            try db.execute(sql: Self.organizationCounts)
+        }
         return migrator
     }
 
