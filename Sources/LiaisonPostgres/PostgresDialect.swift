@@ -16,6 +16,9 @@ struct PostgresDialect: SQLDialect {
     /// the others to commit.
     let organizationCountsByStatus =
         "SELECT membership_status, count(*) FROM organization GROUP BY membership_status"
+    func personCount(upTo limit: Int) -> String {
+        "SELECT count(*) FROM (SELECT 1 FROM person LIMIT \(limit + 1)) counted"
+    }
     func ignoringCase(_ expression: String) -> String { "lower(\(expression)) COLLATE \"C\"" }
     func joinedNames(_ expression: String) -> String { "string_agg(\(expression), chr(31))" }
 

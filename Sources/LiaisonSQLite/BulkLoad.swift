@@ -39,7 +39,7 @@ struct BulkLoad {
         try Migrations.raiseIdCounters(db)
         // The trigger that adds each organization's coverage row was set aside with the others.
         try db.execute(sql: CoverageSchema.addMissingRows)
-        try db.execute(sql: Migrations.recountOrganizations)
+        try db.execute(sql: Migrations.recount)
     }
 
     static func insert(_ db: Database, _ table: TransferTable, _ rows: [[TransferValue]]) throws {

@@ -15,6 +15,7 @@ struct SQLiteDialect: SQLDialect {
     var personRowJoins: String { PersonSummary.joins }
     /// Kept by triggers (migration 021): one writer at a time, so the count rows never make writers wait.
     let organizationCountsByStatus = "SELECT membership_status, n FROM organization_status_count WHERE n > 0"
+    func personCount(upTo limit: Int) -> String { "SELECT n FROM person_count" }
     func ignoringCase(_ expression: String) -> String { "\(expression) COLLATE NOCASE" }
     func joinedNames(_ expression: String) -> String { "group_concat(\(expression), char(31))" }
 

@@ -162,11 +162,14 @@ extension PersonPage {
     public static func reading(_ query: PersonQuery, dialect: any SQLDialect) -> SQLPlan<PersonPage> {
         let filter = PeopleFilter(query: query, dialect: dialect)
         let conditions = filter.conditions
-        let counting = SQLFragment(
-            """
-            SELECT count(*) FROM (
-                SELECT 1 FROM person p \(filter.from) \(conditions.whereClause) LIMIT \(PersonQuery.countLimit + 1)) counted
-            """, conditions.binds)
+        let counting =
+            conditions.conditions.isEmpty && filter.from.isEmpty
+            ? SQLFragment(dialect.personCount(upTo: PersonQuery.countLimit))
+            : SQLFragment(
+                """
+                SELECT count(*) FROM (
+                    SELECT 1 FROM person p \(filter.from) \(conditions.whereClause) LIMIT \(PersonQuery.countLimit + 1)) counted
+                """, conditions.binds)
         return counting.rows { Int(try $0.integer(at: 0) ?? 0) }.then { counted in
             let total = counted.first ?? 0
             guard mayHaveRows(query, counted: total) else { return .value(PersonPage(items: [], total: total)) }

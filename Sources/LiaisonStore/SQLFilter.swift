@@ -64,6 +64,8 @@ public protocol SQLDialect: Sendable {
     var personRowJoins: String { get }
     /// Every organization counted by membership status, as rows of the status and its count.
     var organizationCountsByStatus: String { get }
+    /// Everyone counted, as one row: exactly, or up to `limit` and one more, whichever costs less.
+    func personCount(upTo limit: Int) -> String
     /// An ORDER BY term that sorts `expression` without regard to letter case.
     func ignoringCase(_ expression: String) -> String
     /// The aggregate joining the texts of a group with the unit separator (U+001F), which no name holds.

@@ -196,6 +196,24 @@ import Testing
     }
 
     @Test(arguments: TestEngine.available)
+    func theWholeListsCountFollowsCreationsMergesAndDeletions(engine: TestEngine) async throws {
+        try await engine.withStore { store in
+            func total() async throws -> Int { try await store.listPeople(PersonQuery(perPage: 1)).total }
+            let (_, chen) = try await seed(store)
+            let before = try await total()
+            #expect(before == (try await store.listPeople(PersonQuery(perPage: 200)).items.count))
+            let twin = try await store.createPerson(PersonInput(givenName: "Guo", familyName: "Chen"), by: .system)
+            let other = try await store.createPerson(PersonInput(givenName: "Ana", familyName: "Ruiz"), by: .system)
+            #expect(try await total() == before + 2)
+            _ = try await store.mergePeople(
+                keep: chen.id, keepVersion: 1, remove: twin.id, removeVersion: 1, by: .system)
+            try await store.deletePerson(id: other.id, expectedVersion: 1, by: .system)
+            #expect(try await total() == before)
+            #expect(try await store.listPeople(PersonQuery(perPage: 1)).totalIsLowerBound == false)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
     func deletingAnOrganizationKeepsItsNameOnPositions(engine: TestEngine) async throws {
         try await engine.withStore { store in
             let (guangzhou, chen) = try await seed(store)

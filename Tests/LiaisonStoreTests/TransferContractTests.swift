@@ -120,6 +120,9 @@ import Testing
                     counts.countsByStatus
                         == (try await source.listOrganizations(OrganizationQuery(perPage: 1))).countsByStatus)
                 #expect(counts.total == 165)
+                #expect(
+                    try await target.listPeople(PersonQuery(perPage: 1)).total
+                        == (try await source.listPeople(PersonQuery(perPage: 1))).total)
 
                 // The mission came after its part and after the person met there; both still point to it.
                 let mission = try #require(

@@ -178,8 +178,8 @@ enum Migrations {
         migrator.registerMigration("020 organizations without coordinates") { db in
             try db.execute(sql: Self.organizationsWithoutCoordinates)
         }
-        migrator.registerMigration("021 organization counts by status") { db in
-            try db.execute(sql: Self.organizationCounts)
+        migrator.registerMigration("021 directory and people counts") { db in
+            try db.execute(sql: Self.keptCounts)
         }
         return migrator
     }
