@@ -293,14 +293,6 @@ import Testing
     }
 }
 
-extension Array {
-    fileprivate func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
-        var results: [T] = []
-        for element in self { results.append(try await transform(element)) }
-        return results
-    }
-}
-
 @Suite struct BackupDateTests {
     @Test func datesAreWrittenToTheMillisecondAndReadBackExactly() throws {
         for milliseconds: Int64 in [0, 985, 1_795_000_000_985, -500, -1] {

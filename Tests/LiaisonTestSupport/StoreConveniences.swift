@@ -17,3 +17,13 @@ extension LiaisonStore {
         try await deleteOrganization(id: id, expectedVersion: expectedVersion, by: .system)
     }
 }
+
+extension Array {
+    /// The elements transformed one after another, in order.
+    public func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var results: [T] = []
+        results.reserveCapacity(count)
+        for element in self { results.append(try await transform(element)) }
+        return results
+    }
+}
