@@ -43,6 +43,24 @@ struct FieldValuesForm: RecordForm {
     }
 }
 
+/// A form's errors by field.
+extension [String: String] {
+    /// Adds `message` beside `field`, after any message already there.
+    mutating func add(_ message: String, beside field: String) {
+        self[field] = [self[field], message].compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// The record id typed in `field`: nil when blank; nil with the error beside the field when it is no id.
+    mutating func recordId(_ field: String, _ text: String, strings t: Strings) -> Int64? {
+        guard !text.isEmpty else { return nil }
+        guard let value = Int64(text), value > 0 else {
+            self[field] = String(format: t[.errorNotARecordId], text)
+            return nil
+        }
+        return value
+    }
+}
+
 /// Where a record's form is drawn: its heading, where it is sent, and where cancel goes back to.
 struct FormPlace {
     let heading: String
