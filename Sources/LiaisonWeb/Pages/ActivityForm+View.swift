@@ -6,12 +6,7 @@ struct ActivityFormView {
     let csrf: String
 
     func render(into html: inout HTML) {
-        FormParts.head(
-            model.heading, conflict: model.conflict ? t[.activityConflictMessage] : nil, errors: model.errorSummary,
-            t: t, into: &html)
-        FormParts.form(
-            action: model.action, csrf: csrf, version: model.version, cancel: model.cancel, t: t, into: &html
-        ) { html in
+        FormParts.record(model, conflictNotice: .activityConflictMessage, t: t, csrf: csrf, into: &html) { html in
             html.p(.class("hint required-note"), text: t[.requiredNote])
             FormParts.groups(model.groups, into: &html)
             html.datalist(id: ZoneChoices.listId, options: ZoneChoices.options())

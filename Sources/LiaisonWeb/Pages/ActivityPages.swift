@@ -174,76 +174,46 @@ struct ActivityPages {
                     status: ParticipationStatus.invited.rawValue, organizer: false)
             ]
         }
-        return try await formPage(
-            form, heading: t[.newActivity], action: "/activities", cancel: "/calendar", context: context)
+        return try await formPage(form, newPlace, context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var form = ActivityForm(form: try await FormData.read(request, context: context))
-        func again() async throws -> Response {
-            try await formPage(
-                form, heading: t[.newActivity], action: "/activities", cancel: "/calendar",
-                status: .unprocessableContent, context: context)
-        }
-        guard let input = try await input(from: &form) else { return try await again() }
-        do {
-            let activity = try await ActivityIntake(store: store).create(input, by: context.actor)
-            return PageRenderer.redirect(to: "/activities/\(activity.id)?saved=1")
-        } catch let error as ValidationError {
-            form.addErrors(error.errors)
-            return try await again()
-        }
+        try await renderer.createRecord(
+            ActivityForm(form: try await FormData.read(request, context: context)), newPlace, context: context,
+            input: { try await input(from: &$0) }, render: formPage,
+            write: { "/activities/\(try await ActivityIntake(store: store).create($0, by: context.actor).id)" })
     }
 
     @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let activity = try await ActivityInputs.load(context, store: store)
         return try await formPage(
-            ActivityForm(activity: activity), heading: String(format: t[.editHeading], activity.title),
-            action: "/activities/\(activity.id)", cancel: "/activities/\(activity.id)", context: context)
+            ActivityForm(activity: activity), .editing(activity.title, at: "/activities/\(activity.id)", t),
+            context: context)
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let current = try await ActivityInputs.load(context, store: store)
-        var form = ActivityForm(form: try await FormData.read(request, context: context))
-        let action = "/activities/\(current.id)"
-        guard let version = Int(form.version) else { throw HTTPError(.badRequest, message: t[.errorMissingVersion]) }
-        func again(conflict: Bool = false, status: HTTPResponse.Status = .unprocessableContent) async throws -> Response
-        {
-            try await formPage(
-                form, heading: String(format: t[.editHeading], current.title), action: action, cancel: action,
-                conflict: conflict, status: status, context: context)
-        }
-        guard let input = try await input(from: &form) else { return try await again() }
-        do {
-            _ = try await ActivityIntake(store: store).update(
-                id: current.id, expectedVersion: version, input, by: context.actor)
-            return PageRenderer.redirect(to: "\(action)?saved=1")
-        } catch let error as ValidationError {
-            form.addErrors(error.errors)
-            return try await again()
-        } catch StoreError.versionConflict {
-            form.version = String(current.version)
-            return try await again(conflict: true, status: .conflict)
-        }
+        let intake = ActivityIntake(store: store)
+        return try await renderer.updateRecord(
+            ActivityForm(form: try await FormData.read(request, context: context)),
+            .editing(current.title, at: "/activities/\(current.id)", t), current: current.version, context: context,
+            input: { try await input(from: &$0) }, render: formPage,
+            write: { _ = try await intake.update(id: current.id, expectedVersion: $1, $0, by: context.actor) })
     }
 
     @Sendable func confirmDelete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let activity = try await ActivityInputs.load(context, store: store)
-        let model = DeleteModel(
-            action: "/activities/\(activity.id)/delete", cancel: "/activities/\(activity.id)",
-            version: activity.version, prompt: String(format: t[.deleteActivityPrompt], activity.title))
-        return renderer.deletePage(model, context: context)
+        return renderer.confirmDelete(
+            of: "/activities/\(activity.id)", version: activity.version,
+            prompt: String(format: t[.deleteActivityPrompt], activity.title), context: context)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.recordID()
-        let form = try await FormData.read(request, context: context)
-        do {
-            try await store.deleteActivity(id: id, expectedVersion: Int(form["version"]), by: context.actor)
-        } catch StoreError.versionConflict {
-            throw HTTPError(.conflict, message: t[.errorDeleteConflict])
+        return try await renderer.deleteRecord(request, context: context) { version in
+            try await store.deleteActivity(id: id, expectedVersion: version, by: context.actor)
+            return "/calendar?deleted=1"
         }
-        return PageRenderer.redirect(to: "/calendar?deleted=1")
     }
 
     /// Sets the status, the mode or both of the organizations ticked on the activity's page.
@@ -299,16 +269,20 @@ struct ActivityPages {
         return form.input(resolved: resolved)
     }
 
+    private var newPlace: FormPlace {
+        FormPlace(heading: t[.newActivity], action: "/activities", cancel: "/calendar")
+    }
+
     private func formPage(
-        _ form: ActivityForm, heading: String, action: String, cancel: String, conflict: Bool = false,
-        status: HTTPResponse.Status = .ok, context: AppRequestContext
+        _ form: ActivityForm, _ place: FormPlace, conflict: Bool = false, status: HTTPResponse.Status = .ok,
+        context: AppRequestContext
     ) async throws -> Response {
         let missions = try await store.listActivities(ActivityQuery(kinds: [.mission], newestFirst: true, limit: 200))
         let model = ActivityFormModel(
-            form: form, heading: heading, action: action, cancel: cancel, conflict: conflict,
+            form: form, heading: place.heading, action: place.action, cancel: place.cancel, conflict: conflict,
             staff: try await store.accounts().filter { !$0.disabled }, missions: missions, strings: t)
         let view = ActivityFormView(model: model, t: t, csrf: context.identity?.csrfToken ?? "")
-        return renderer.page(title: heading, context: context, status: status) { view.render(into: &$0) }
+        return renderer.page(title: place.heading, context: context, status: status) { view.render(into: &$0) }
     }
 }
 

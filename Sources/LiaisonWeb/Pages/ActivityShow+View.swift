@@ -67,12 +67,8 @@ struct ActivityView {
         }
         html.newline()
         followUps?.render(into: &html, t: t)
-        RecordParts.section("history", heading: t[.sectionHistory], into: &html) { html in
-            if model.history.isEmpty {
-                html.p(.class("muted"), text: t[.noneRecorded])
-            } else {
-                HistoryView(rows: model.history, t: t).render(into: &html)
-            }
+        RecordParts.section("history", heading: t[.sectionHistory], into: &html) {
+            HistoryView(rows: model.history, t: t).renderOrNone(into: &$0)
         }
         html.newline()
         html.p(.class("record-info muted"), text: "\(t[.version]) \(model.version) · \(t[.updated]) \(model.updated)")

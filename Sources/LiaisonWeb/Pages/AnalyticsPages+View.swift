@@ -32,10 +32,7 @@ struct AnalyticsHeadView {
             }
         }
         html.newline()
-        html.form(.class("filters"), .action(current.path), .method("get"), .ariaLabel(t[.filtersLabel])) { html in
-            for field in fields { field.render(into: &html) }
-            html.button(.type("submit"), text: t[.applyFilters])
-        }
+        ListParts.filters(action: current.path, fields: fields, t: t, into: &html)
         html.newline()
     }
 }

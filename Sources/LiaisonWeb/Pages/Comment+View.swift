@@ -76,11 +76,10 @@ struct CommentFormView {
     let t: Strings
     let csrf: String
 
+    var errorSummary: [FieldErrorLink] { errors.map { FieldErrorLink(id: "f-body", message: $0.message) } }
+
     func render(into html: inout HTML) {
-        FormParts.head(
-            heading, conflict: conflict ? t[.conflictMessage] : nil,
-            errors: errors.map { FieldErrorLink(id: "f-body", message: $0.message) }, t: t, into: &html)
-        FormParts.form(action: action, csrf: csrf, version: version, cancel: cancel, t: t, into: &html) { html in
+        FormParts.record(self, t: t, csrf: csrf, into: &html) { html in
             FormField(
                 name: "body", label: t[.commentFieldBody], value: body,
                 error: errors.isEmpty ? nil : errors.map(\.message).joined(separator: " "), hint: t[.commentHint],

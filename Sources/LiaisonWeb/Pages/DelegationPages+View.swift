@@ -34,10 +34,7 @@ struct DelegationHeadView {
         html.p { $0.a(.href(base), text: activity.title) }
         html.newline()
         let action = current == "list" ? "\(base)/delegations" : "\(base)/forecast"
-        html.form(.class("filters"), .action(action), .method("get"), .ariaLabel(t[.filtersLabel])) { html in
-            for field in fields { field.render(into: &html) }
-            html.button(.type("submit"), text: t[.applyFilters])
-        }
+        ListParts.filters(action: action, fields: fields, t: t, into: &html)
         ListParts.errors(filters.errors.map(\.message), into: &html)
         html.newline()
     }

@@ -168,12 +168,8 @@ struct DelegationPages {
             if let letter, input.letterLanguage == nil { input.letterLanguage = letter }
             return (id: delegation.id, expectedVersion: delegation.version, input: input)
         }
-        do {
+        try await renderer.writeChange {
             try await store.writeDelegations(creating: fresh, updating: changed, by: context.actor)
-        } catch let error as ValidationError {
-            throw HTTPError(.unprocessableContent, message: error.errors.map(\.message).joined(separator: " "))
-        } catch StoreError.versionConflict {
-            throw HTTPError(.conflict, message: t[.conflictMessage])
         }
         return PageRenderer.redirect(to: "/activities/\(activity.id)/delegations?saved=1")
     }
@@ -206,34 +202,21 @@ struct DelegationPages {
             "expectedSize": input.expectedSize.map(String.init) ?? "", "mayorHeads": input.mayorHeads ? "on" : "",
             "expectedMode": input.expectedMode.rawValue, "note": input.note ?? "",
         ]
-        return try await formPage(delegation, values, version: delegation.version, context: context)
+        return try await formPage(
+            FieldValuesForm(values: values, version: String(delegation.version)), place(of: delegation),
+            context: context)
     }
 
     /// Saves the invitation and the estimate; the registrations stay as they are (they change on its page).
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let current = try await load(context)
         let form = try await FormData.read(request, context: context)
-        let values = Dictionary(uniqueKeysWithValues: DelegationForm.fieldNames.map { ($0, form[$0]) })
-        guard let version = Int(form["version"]) else { throw HTTPError(.badRequest, message: t[.errorMissingVersion]) }
-        var errors: [String: String] = [:]
-        func again(conflict: Bool = false, status: HTTPResponse.Status = .unprocessableContent) async throws -> Response
-        {
-            try await formPage(
-                current, values, errors: errors, version: conflict ? current.version : version, conflict: conflict,
-                status: status, context: context)
-        }
-        guard let input = DelegationForm.input(values, current: current.input, errors: &errors, t: t) else {
-            return try await again()
-        }
-        do {
-            _ = try await store.updateDelegation(id: current.id, expectedVersion: version, input, by: context.actor)
-            return PageRenderer.redirect(to: "/delegations/\(current.id)?saved=1")
-        } catch let error as ValidationError {
-            for e in error.errors { errors[e.field] = e.message }
-            return try await again()
-        } catch StoreError.versionConflict {
-            return try await again(conflict: true, status: .conflict)
-        }
+        return try await renderer.updateRecord(
+            FieldValuesForm(sent: form, names: DelegationForm.fieldNames, editing: true), place(of: current),
+            current: current.version, context: context,
+            input: { DelegationForm.input($0.values, current: current.input, errors: &$0.errors, t: t) },
+            render: formPage,
+            write: { _ = try await store.updateDelegation(id: current.id, expectedVersion: $1, $0, by: context.actor) })
     }
 
     /// Adds a registration, or replaces the one at `position`.
@@ -279,53 +262,43 @@ struct DelegationPages {
     private func save(_ current: Delegation, version: Int, _ input: DelegationInput, context: AppRequestContext)
         async throws
     {
-        do {
+        try await renderer.writeChange {
             _ = try await store.updateDelegation(id: current.id, expectedVersion: version, input, by: context.actor)
-        } catch let error as ValidationError {
-            throw HTTPError(.unprocessableContent, message: error.errors.map(\.message).joined(separator: " "))
-        } catch StoreError.versionConflict {
-            throw HTTPError(.conflict, message: t[.conflictMessage])
         }
     }
 
     @Sendable func confirmDelete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let delegation = try await load(context)
-        let model = DeleteModel(
-            action: "/delegations/\(delegation.id)/delete", cancel: "/delegations/\(delegation.id)",
-            version: delegation.version,
-            prompt: String(format: t[.deleteDelegationPrompt], delegation.organizationName, delegation.activityTitle))
-        return renderer.deletePage(model, context: context)
+        return renderer.confirmDelete(
+            of: "/delegations/\(delegation.id)", version: delegation.version,
+            prompt: String(format: t[.deleteDelegationPrompt], delegation.organizationName, delegation.activityTitle),
+            context: context)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let delegation = try await load(context)
-        let form = try await FormData.read(request, context: context)
-        do {
-            try await store.deleteDelegation(
-                id: delegation.id, expectedVersion: Int(form["version"]), by: context.actor)
-        } catch StoreError.versionConflict {
-            throw HTTPError(.conflict, message: t[.errorDeleteConflict])
+        return try await renderer.deleteRecord(request, context: context) { version in
+            try await store.deleteDelegation(id: delegation.id, expectedVersion: version, by: context.actor)
+            return "/activities/\(delegation.input.activityId)/delegations"
         }
-        return PageRenderer.redirect(to: "/activities/\(delegation.input.activityId)/delegations")
     }
 
     private func load(_ context: AppRequestContext) async throws -> Delegation {
-        let id = try context.recordID()
-        guard let delegation = try await store.delegation(id: id) else {
-            throw StoreError.notFound(entity: .delegation, id: id)
-        }
-        return delegation
+        try await context.record(.delegation) { try await store.delegation(id: $0) }
+    }
+
+    private func place(of delegation: Delegation) -> FormPlace {
+        .editing(delegation.organizationName, at: "/delegations/\(delegation.id)", t)
     }
 
     private func formPage(
-        _ delegation: Delegation, _ values: [String: String], errors: [String: String] = [:], version: Int,
-        conflict: Bool = false, status: HTTPResponse.Status = .ok, context: AppRequestContext
+        _ form: FieldValuesForm, _ place: FormPlace, conflict: Bool = false, status: HTTPResponse.Status = .ok,
+        context: AppRequestContext
     ) async throws -> Response {
-        let heading = String(format: t[.editHeading], delegation.organizationName)
-        let fields = DelegationForm.fields(values, errors: errors, accounts: try await store.accounts(), t: t)
+        let fields = DelegationForm.fields(form.values, errors: form.errors, accounts: try await store.accounts(), t: t)
         let view = DelegationFormView(
-            heading: heading, action: "/delegations/\(delegation.id)", cancel: "/delegations/\(delegation.id)",
-            version: String(version), conflict: conflict, fields: fields, t: t, csrf: context.identity?.csrfToken ?? "")
-        return renderer.page(title: heading, context: context, status: status) { view.render(into: &$0) }
+            heading: place.heading, action: place.action, cancel: place.cancel, version: form.version,
+            conflict: conflict, fields: fields, t: t, csrf: context.identity?.csrfToken ?? "")
+        return renderer.page(title: place.heading, context: context, status: status) { view.render(into: &$0) }
     }
 }

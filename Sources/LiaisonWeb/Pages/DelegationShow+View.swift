@@ -17,16 +17,9 @@ struct DelegationShowView {
 
     func render(into html: inout HTML) {
         let input = delegation.input
-        RecordParts.notice(notice, into: &html)
-        html.div(.class("page-head")) { html in
-            html.h1(text: delegation.organizationName)
-            if canEdit {
-                html.div(.class("actions")) { html in
-                    html.a(.class("button secondary"), .href("/delegations/\(delegation.id)/edit"), text: t[.edit])
-                    html.a(.class("button secondary"), .href("/delegations/\(delegation.id)/delete"), text: t[.delete])
-                }
-            }
-        }
+        RecordParts.pageHead(
+            delegation.organizationName, path: "/delegations/\(delegation.id)", notice: notice, canEdit: canEdit, t: t,
+            into: &html)
         html.p { html in
             html.a(.href("/activities/\(input.activityId)/delegations"), text: delegation.activityTitle)
             if let organizationId = input.organizationId {
@@ -186,10 +179,10 @@ struct DelegationFormView {
     let t: Strings
     let csrf: String
 
+    var errorSummary: [FieldErrorLink] { FieldErrorLink.of(fields) }
+
     func render(into html: inout HTML) {
-        let errors = fields.compactMap { field in field.error.map { FieldErrorLink(id: field.id, message: $0) } }
-        FormParts.head(heading, conflict: conflict ? t[.conflictMessage] : nil, errors: errors, t: t, into: &html)
-        FormParts.form(action: action, csrf: csrf, version: version, cancel: cancel, t: t, into: &html) { html in
+        FormParts.record(self, t: t, csrf: csrf, into: &html) { html in
             FormParts.fieldset(legend: t[.delegationInvitation], into: &html) { html in
                 for field in fields { field.render(into: &html) }
             }

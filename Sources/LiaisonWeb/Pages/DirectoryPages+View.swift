@@ -62,35 +62,19 @@ struct DirectoryView {
     }
 
     private func table(into html: inout HTML) {
-        html.div(.class("table-wrap")) { html in
-            html.newline()
-            html.table(.class("directory")) { html in
-                html.newline()
-                html.thead { html in
-                    html.tr { html in
-                        html.th(.scope("col"), .class("tick")) { html in
-                            html.span(.class("visually-hidden")) { $0.text(t[.bulkTick]) }
-                        }
-                        html.th(.scope("col"), text: t[.colName])
-                        html.th(.scope("col"), text: t[.colKind])
-                        html.th(.scope("col"), text: t[.colCountry])
-                        html.th(.scope("col"), text: t[.colRegion])
-                        html.th(.scope("col"), .class("num"), text: t[.colPopulation])
-                        html.th(.scope("col"), text: t[.colStatus])
-                        html.th(.scope("col"), .class("num"), text: t[.colMemberSince])
-                    }
-                }
-                html.newline()
-                html.tbody { html in
-                    html.newline()
-                    for row in model.rows {
-                        render(row, into: &html)
-                        html.newline()
-                    }
-                }
-                html.newline()
+        ListParts.table("directory", rows: model.rows, into: &html) { html in
+            html.th(.scope("col"), .class("tick")) { html in
+                html.span(.class("visually-hidden")) { $0.text(t[.bulkTick]) }
             }
-            html.newline()
+            html.th(.scope("col"), text: t[.colName])
+            html.th(.scope("col"), text: t[.colKind])
+            html.th(.scope("col"), text: t[.colCountry])
+            html.th(.scope("col"), text: t[.colRegion])
+            html.th(.scope("col"), .class("num"), text: t[.colPopulation])
+            html.th(.scope("col"), text: t[.colStatus])
+            html.th(.scope("col"), .class("num"), text: t[.colMemberSince])
+        } row: { row, html in
+            render(row, into: &html)
         }
     }
 

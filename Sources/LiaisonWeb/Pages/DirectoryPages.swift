@@ -103,13 +103,9 @@ struct DirectoryPages {
                         organizationId: organization.id, organizationName: organization.name, status: .invited))
             }
         }
-        do {
+        try await renderer.writeChange {
             _ = try await ActivityIntake(store: store).update(
                 id: activity.id, expectedVersion: activity.version, input, by: context.actor)
-        } catch let error as ValidationError {
-            throw HTTPError(.unprocessableContent, message: error.errors.map(\.message).joined(separator: " "))
-        } catch StoreError.versionConflict {
-            throw HTTPError(.conflict, message: t[.conflictMessage])
         }
         return PageRenderer.redirect(to: "/activities/\(activity.id)?saved=1#participants")
     }
@@ -183,9 +179,7 @@ struct DirectoryPages {
     }
 
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await formPage(
-            OrganizationForm(), heading: t[.newOrganization], action: "/organizations", cancel: "/organizations",
-            context: context)
+        try await formPage(OrganizationForm(), newPlace, context: context)
     }
 
     private var intake: OrganizationIntake {
@@ -193,95 +187,60 @@ struct DirectoryPages {
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var form = OrganizationForm(form: try await FormData.read(request, context: context))
-        let heading = t[.newOrganization]
-        guard let input = form.input(regions: settings.regions, currentYear: settings.currentYear()) else {
-            return try await formPage(
-                form, heading: heading, action: "/organizations", cancel: "/organizations",
-                status: .unprocessableContent, context: context)
-        }
-        do {
-            let organization = try await intake.create(input, by: context.actor)
-            return PageRenderer.redirect(to: "/organizations/\(organization.id)?saved=1")
-        } catch let error as ValidationError {
-            form.addErrors(error.errors)
-            return try await formPage(
-                form, heading: heading, action: "/organizations", cancel: "/organizations",
-                status: .unprocessableContent, context: context)
-        }
+        try await renderer.createRecord(
+            OrganizationForm(form: try await FormData.read(request, context: context)), newPlace, context: context,
+            input: { $0.input(regions: settings.regions, currentYear: settings.currentYear()) }, render: formPage,
+            write: { "/organizations/\(try await intake.create($0, by: context.actor).id)" })
     }
 
     @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let organization = try await load(context)
         return try await formPage(
-            OrganizationForm(organization: organization), heading: String(format: t[.editHeading], organization.name),
-            action: "/organizations/\(organization.id)", cancel: "/organizations/\(organization.id)", context: context)
+            OrganizationForm(organization: organization),
+            .editing(organization.name, at: "/organizations/\(organization.id)", t), context: context)
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let current = try await load(context)
-        var form = OrganizationForm(form: try await FormData.read(request, context: context))
-        let heading = String(format: t[.editHeading], current.name)
-        let action = "/organizations/\(current.id)"
-        guard let version = Int(form.version) else {
-            throw HTTPError(.badRequest, message: t[.errorMissingVersion])
-        }
-        guard let input = form.input(regions: settings.regions, currentYear: settings.currentYear()) else {
-            return try await formPage(
-                form, heading: heading, action: action, cancel: action, status: .unprocessableContent, context: context)
-        }
-        do {
-            _ = try await intake.update(id: current.id, expectedVersion: version, input, by: context.actor)
-            return PageRenderer.redirect(to: "/organizations/\(current.id)?saved=1")
-        } catch let error as ValidationError {
-            form.addErrors(error.errors)
-            return try await formPage(
-                form, heading: heading, action: action, cancel: action, status: .unprocessableContent, context: context)
-        } catch StoreError.versionConflict {
-            // Keep what this person typed; the next save, made knowingly, applies on the current version.
-            form.version = String(current.version)
-            return try await formPage(
-                form, heading: heading, action: action, cancel: action, conflict: true, status: .conflict,
-                context: context)
-        }
+        return try await renderer.updateRecord(
+            OrganizationForm(form: try await FormData.read(request, context: context)),
+            .editing(current.name, at: "/organizations/\(current.id)", t), current: current.version, context: context,
+            input: { $0.input(regions: settings.regions, currentYear: settings.currentYear()) }, render: formPage,
+            write: { _ = try await intake.update(id: current.id, expectedVersion: $1, $0, by: context.actor) })
     }
 
     @Sendable func confirmDelete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let organization = try await load(context)
-        let model = DeleteModel(
-            action: "/organizations/\(organization.id)/delete", cancel: "/organizations/\(organization.id)",
-            version: organization.version, prompt: String(format: t[.deletePrompt], organization.name))
-        return renderer.deletePage(model, context: context)
+        return renderer.confirmDelete(
+            of: "/organizations/\(organization.id)", version: organization.version,
+            prompt: String(format: t[.deletePrompt], organization.name), context: context)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.recordID()
-        let form = try await FormData.read(request, context: context)
-        do {
-            try await store.deleteOrganization(id: id, expectedVersion: Int(form["version"]), by: context.actor)
-        } catch StoreError.versionConflict {
-            throw HTTPError(.conflict, message: t[.errorDeleteConflict])
+        return try await renderer.deleteRecord(request, context: context) { version in
+            try await store.deleteOrganization(id: id, expectedVersion: version, by: context.actor)
+            return "/organizations?deleted=1"
         }
-        return PageRenderer.redirect(to: "/organizations?deleted=1")
     }
 
     private func load(_ context: AppRequestContext) async throws -> Organization {
-        let id = try context.recordID()
-        guard let organization = try await store.organization(id: id) else {
-            throw StoreError.notFound(entity: .organization, id: id)
-        }
-        return organization
+        try await context.record(.organization) { try await store.organization(id: $0) }
+    }
+
+    private var newPlace: FormPlace {
+        FormPlace(heading: t[.newOrganization], action: "/organizations", cancel: "/organizations")
     }
 
     private func formPage(
-        _ form: OrganizationForm, heading: String, action: String, cancel: String, conflict: Bool = false,
-        status: HTTPResponse.Status = .ok, context: AppRequestContext
+        _ form: OrganizationForm, _ place: FormPlace, conflict: Bool = false, status: HTTPResponse.Status = .ok,
+        context: AppRequestContext
     ) async throws -> Response {
         let model = OrganizationFormModel(
-            form: form, heading: heading, action: action, cancel: cancel, conflict: conflict,
+            form: form, heading: place.heading, action: place.action, cancel: place.cancel, conflict: conflict,
             networks: try await store.networks(), staff: try await store.accounts().filter { !$0.disabled },
             regions: settings.regions, strings: t)
         let view = OrganizationFormView(model: model, t: t, csrf: context.identity?.csrfToken ?? "")
-        return renderer.page(title: heading, context: context, status: status) { view.render(into: &$0) }
+        return renderer.page(title: place.heading, context: context, status: status) { view.render(into: &$0) }
     }
 }

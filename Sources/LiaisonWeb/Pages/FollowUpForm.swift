@@ -71,14 +71,7 @@ struct FollowUpForm {
     /// The input the form says, or nil with `errors` set for what cannot even be read (a status not offered,
     /// an id that is not a number). The store checks the rest.
     mutating func input(strings t: Strings) -> FollowUpInput? {
-        func id(_ field: String, _ text: String) -> Int64? {
-            guard !text.isEmpty else { return nil }
-            guard let value = Int64(text), value > 0 else {
-                errors[field] = String(format: t[.errorNotARecordId], text)
-                return nil
-            }
-            return value
-        }
+        func id(_ field: String, _ text: String) -> Int64? { errors.recordId(field, text, strings: t) }
         let input = FollowUpInput(
             title: title, details: details, assigneeAccountId: id("assigneeAccountId", assigneeAccountId),
             dueDate: dueDate, status: FollowUpStatus(rawValue: status) ?? .open,
@@ -92,8 +85,7 @@ struct FollowUpForm {
     /// Puts each error beside its field: `organizationIds[2]` beside the organizations.
     mutating func addErrors(_ list: [FieldError]) {
         for error in list {
-            let field = String(error.field.prefix { $0 != "[" })
-            errors[field] = [errors[field], error.message].compactMap { $0 }.joined(separator: " ")
+            errors.add(error.message, beside: String(error.field.prefix { $0 != "[" }))
         }
     }
 }

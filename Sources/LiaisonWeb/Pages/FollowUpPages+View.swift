@@ -79,10 +79,7 @@ struct FollowUpListView {
             if model.canEdit { html.a(.class("button"), .href("/follow-ups/new"), text: t[.newFollowUp]) }
         }
         html.newline()
-        html.form(.class("filters"), .action("/follow-ups"), .method("get"), .ariaLabel(t[.filtersLabel])) { html in
-            for field in model.filters { field.render(into: &html) }
-            html.button(.type("submit"), text: t[.applyFilters])
-        }
+        ListParts.filters(action: "/follow-ups", fields: model.filters, t: t, into: &html)
         html.newline()
         if model.lines.isEmpty {
             html.p(.class("muted"), text: t[.followUpsNone])
@@ -132,12 +129,8 @@ struct FollowUpShowView {
         }
         html.newline()
         if let details = model.details { html.p(.class("details"), text: details) }
-        RecordParts.section("history", heading: t[.sectionHistory], into: &html) { html in
-            if model.history.isEmpty {
-                html.p(.class("muted"), text: t[.noneRecorded])
-            } else {
-                HistoryView(rows: model.history, t: t).render(into: &html)
-            }
+        RecordParts.section("history", heading: t[.sectionHistory], into: &html) {
+            HistoryView(rows: model.history, t: t).renderOrNone(into: &$0)
         }
         html.newline()
     }
@@ -149,12 +142,7 @@ struct FollowUpFormView {
     let csrf: String
 
     func render(into html: inout HTML) {
-        FormParts.head(
-            model.heading, conflict: model.conflict ? t[.conflictMessage] : nil, errors: model.errorSummary, t: t,
-            into: &html)
-        FormParts.form(
-            action: model.action, csrf: csrf, version: model.version, cancel: model.cancel, t: t, into: &html
-        ) { html in
+        FormParts.record(model, t: t, csrf: csrf, into: &html) { html in
             html.p(.class("hint required-note"), text: t[.requiredNote])
             FormParts.fieldset(legend: t[.newFollowUp], into: &html) { html in
                 for field in model.fields { field.render(into: &html) }

@@ -121,56 +121,32 @@ struct FollowUpPages {
         }
         form.organizations = form.organizations.uniqued(on: \.id)
         return try await formPage(
-            form, heading: t[.newFollowUp], action: "/follow-ups", cancel: cancel, context: context)
+            form, FormPlace(heading: t[.newFollowUp], action: "/follow-ups", cancel: cancel), context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var form = FollowUpForm(form: try await FormData.read(request, context: context))
-        func again() async throws -> Response {
-            try await formPage(
-                form, heading: t[.newFollowUp], action: "/follow-ups", cancel: "/follow-ups",
-                status: .unprocessableContent, context: context)
-        }
-        guard let input = try await input(from: &form) else { return try await again() }
-        do {
-            let followUp = try await store.createFollowUp(input, by: context.actor)
-            return PageRenderer.redirect(to: "/follow-ups/\(followUp.id)?saved=1")
-        } catch let error as ValidationError {
-            form.addErrors(error.errors)
-            return try await again()
-        }
+        try await renderer.createRecord(
+            FollowUpForm(form: try await FormData.read(request, context: context)),
+            FormPlace(heading: t[.newFollowUp], action: "/follow-ups", cancel: "/follow-ups"), context: context,
+            input: { try await input(from: &$0) }, render: formPage,
+            write: { "/follow-ups/\(try await store.createFollowUp($0, by: context.actor).id)" })
     }
 
     @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let followUp = try await load(context)
         let names = try await store.listFollowUps(Self.one(followUp)).first
         return try await formPage(
-            FollowUpForm(followUp, names: names), heading: String(format: t[.editHeading], followUp.input.title),
-            action: "/follow-ups/\(followUp.id)", cancel: "/follow-ups/\(followUp.id)", context: context)
+            FollowUpForm(followUp, names: names), .editing(followUp.input.title, at: "/follow-ups/\(followUp.id)", t),
+            context: context)
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let current = try await load(context)
-        var form = FollowUpForm(form: try await FormData.read(request, context: context))
-        let action = "/follow-ups/\(current.id)"
-        guard let version = Int(form.version) else { throw HTTPError(.badRequest, message: t[.errorMissingVersion]) }
-        func again(conflict: Bool = false, status: HTTPResponse.Status = .unprocessableContent) async throws -> Response
-        {
-            try await formPage(
-                form, heading: String(format: t[.editHeading], current.input.title), action: action, cancel: action,
-                conflict: conflict, status: status, context: context)
-        }
-        guard let input = try await input(from: &form) else { return try await again() }
-        do {
-            _ = try await store.updateFollowUp(id: current.id, expectedVersion: version, input, by: context.actor)
-            return PageRenderer.redirect(to: "\(action)?saved=1")
-        } catch let error as ValidationError {
-            form.addErrors(error.errors)
-            return try await again()
-        } catch StoreError.versionConflict {
-            form.version = String(current.version)
-            return try await again(conflict: true, status: .conflict)
-        }
+        return try await renderer.updateRecord(
+            FollowUpForm(form: try await FormData.read(request, context: context)),
+            .editing(current.input.title, at: "/follow-ups/\(current.id)", t), current: current.version,
+            context: context, input: { try await input(from: &$0) }, render: formPage,
+            write: { _ = try await store.updateFollowUp(id: current.id, expectedVersion: $1, $0, by: context.actor) })
     }
 
     /// The one-click Done or Reopen: only the status changes; a stale page is told so.
@@ -195,29 +171,21 @@ struct FollowUpPages {
 
     @Sendable func confirmDelete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let followUp = try await load(context)
-        let model = DeleteModel(
-            action: "/follow-ups/\(followUp.id)/delete", cancel: "/follow-ups/\(followUp.id)",
-            version: followUp.version, prompt: String(format: t[.deleteFollowUpPrompt], followUp.input.title))
-        return renderer.deletePage(model, context: context)
+        return renderer.confirmDelete(
+            of: "/follow-ups/\(followUp.id)", version: followUp.version,
+            prompt: String(format: t[.deleteFollowUpPrompt], followUp.input.title), context: context)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.recordID()
-        let form = try await FormData.read(request, context: context)
-        do {
-            try await store.deleteFollowUp(id: id, expectedVersion: Int(form["version"]), by: context.actor)
-        } catch StoreError.versionConflict {
-            throw HTTPError(.conflict, message: t[.errorDeleteConflict])
+        return try await renderer.deleteRecord(request, context: context) { version in
+            try await store.deleteFollowUp(id: id, expectedVersion: version, by: context.actor)
+            return "/follow-ups?deleted=1"
         }
-        return PageRenderer.redirect(to: "/follow-ups?deleted=1")
     }
 
     private func load(_ context: AppRequestContext) async throws -> FollowUp {
-        let id = try context.recordID()
-        guard let followUp = try await store.followUp(id: id) else {
-            throw StoreError.notFound(entity: .followUp, id: id)
-        }
-        return followUp
+        try await context.record(.followUp) { try await store.followUp(id: $0) }
     }
 
     /// The input, with the organization and person typed by name found in the directory.
@@ -242,14 +210,14 @@ struct FollowUpPages {
     }
 
     private func formPage(
-        _ form: FollowUpForm, heading: String, action: String, cancel: String, conflict: Bool = false,
-        status: HTTPResponse.Status = .ok, context: AppRequestContext
+        _ form: FollowUpForm, _ place: FormPlace, conflict: Bool = false, status: HTTPResponse.Status = .ok,
+        context: AppRequestContext
     ) async throws -> Response {
         let model = FollowUpFormModel(
-            form: form, heading: heading, action: action, cancel: cancel, conflict: conflict,
+            form: form, heading: place.heading, action: place.action, cancel: place.cancel, conflict: conflict,
             staff: try await store.accounts().filter { !$0.disabled }, strings: t)
         let view = FollowUpFormView(model: model, t: t, csrf: context.identity?.csrfToken ?? "")
-        return renderer.page(title: heading, context: context, status: status) { view.render(into: &$0) }
+        return renderer.page(title: place.heading, context: context, status: status) { view.render(into: &$0) }
     }
 }
 

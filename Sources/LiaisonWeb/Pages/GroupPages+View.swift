@@ -81,16 +81,8 @@ struct GroupShowView {
     let t: Strings
 
     func render(into html: inout HTML) {
-        RecordParts.notice(notice, into: &html)
-        html.div(.class("page-head")) { html in
-            html.h1(text: group.input.name)
-            if canEdit {
-                html.div(.class("actions")) { html in
-                    html.a(.class("button secondary"), .href("/groups/\(group.id)/edit"), text: t[.edit])
-                    html.a(.class("button secondary"), .href("/groups/\(group.id)/delete"), text: t[.delete])
-                }
-            }
-        }
+        RecordParts.pageHead(
+            group.input.name, path: "/groups/\(group.id)", notice: notice, canEdit: canEdit, t: t, into: &html)
         html.p { html in
             html.text("\(t[.fieldTheme]): ")
             html.a(.href(InterestsLink.theme(group.input.theme)), text: group.input.theme)
@@ -184,13 +176,7 @@ struct GroupFormView {
     let csrf: String
 
     func render(into html: inout HTML) {
-        FormParts.head(
-            model.heading, conflict: model.conflict ? t[.conflictMessage] : nil, errors: model.errorSummary, t: t,
-            into: &html)
-        html.datalist(id: "themes", options: model.themes.map { ($0, $0) })
-        FormParts.form(
-            action: model.action, csrf: csrf, version: model.version, cancel: model.cancel, t: t, into: &html
-        ) { html in
+        FormParts.record(model, themes: model.themes, t: t, csrf: csrf, into: &html) { html in
             FormParts.fieldset(legend: t[.groupTitle], into: &html) { html in
                 for field in model.fields { field.render(into: &html) }
             }
@@ -224,10 +210,7 @@ struct InterestListView {
         html.div(.class("page-head")) { html in html.h1(text: t[.interestsTitle]) }
         EngagementTabs(current: "/interests", t: t).render(into: &html)
         html.datalist(id: "themes", options: themes.map { ($0, $0) })
-        html.form(.class("filters"), .action("/interests"), .method("get"), .ariaLabel(t[.filtersLabel])) { html in
-            for field in filters { field.render(into: &html) }
-            html.button(.type("submit"), text: t[.applyFilters])
-        }
+        ListParts.filters(action: "/interests", fields: filters, t: t, into: &html)
         html.newline()
         if interests.isEmpty {
             html.p(.class("muted"), text: t[.interestsNone])
@@ -246,16 +229,9 @@ struct InterestShowView {
     let t: Strings
 
     func render(into html: inout HTML) {
-        RecordParts.notice(notice, into: &html)
-        html.div(.class("page-head")) { html in
-            html.h1(text: String(format: t[.interestHeading], interest.organizationName, interest.input.theme))
-            if canEdit {
-                html.div(.class("actions")) { html in
-                    html.a(.class("button secondary"), .href("/interests/\(interest.id)/edit"), text: t[.edit])
-                    html.a(.class("button secondary"), .href("/interests/\(interest.id)/delete"), text: t[.delete])
-                }
-            }
-        }
+        RecordParts.pageHead(
+            String(format: t[.interestHeading], interest.organizationName, interest.input.theme),
+            path: "/interests/\(interest.id)", notice: notice, canEdit: canEdit, t: t, into: &html)
         if let summary { InterestLinesView(interests: [summary], t: t).render(into: &html) }
     }
 }
@@ -271,13 +247,14 @@ struct InterestFormView {
     let t: Strings
     let csrf: String
 
-    func render(into html: inout HTML) {
-        let errors =
-            fields.compactMap { field in field.error.map { FieldErrorLink(id: field.id, message: $0) } }
+    var version: String { form.version }
+    var errorSummary: [FieldErrorLink] {
+        FieldErrorLink.of(fields)
             + (form.errors["organizationId"].map { [FieldErrorLink(id: "f-theme", message: $0)] } ?? [])
-        FormParts.head(heading, conflict: conflict ? t[.conflictMessage] : nil, errors: errors, t: t, into: &html)
-        html.datalist(id: "themes", options: themes.map { ($0, $0) })
-        FormParts.form(action: action, csrf: csrf, version: form.version, cancel: cancel, t: t, into: &html) { html in
+    }
+
+    func render(into html: inout HTML) {
+        FormParts.record(self, themes: themes, t: t, csrf: csrf, into: &html) { html in
             FormParts.fieldset(legend: form.organizationName, into: &html) { html in
                 for field in fields { field.render(into: &html) }
             }
@@ -302,10 +279,7 @@ struct UnengagedView {
         html.div(.class("page-head")) { html in html.h1(text: t[.unengagedTitle]) }
         EngagementTabs(current: "/engagement", t: t).render(into: &html)
         html.p(.class("muted"), text: t[.unengagedHint])
-        html.form(.class("filters"), .action("/engagement"), .method("get"), .ariaLabel(t[.filtersLabel])) { html in
-            for field in filters { field.render(into: &html) }
-            html.button(.type("submit"), text: t[.applyFilters])
-        }
+        ListParts.filters(action: "/engagement", fields: filters, t: t, into: &html)
         html.p { $0.strong { $0.text(String(format: t[.unengagedCount], total)) } }
         guard !members.isEmpty else { return }
         html.table(.class("stacked")) { html in

@@ -47,24 +47,14 @@ struct GroupPages {
     }
 
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await formPage(GroupForm(), heading: t[.newGroup], action: "/groups", cancel: "/groups", context: context)
+        try await formPage(GroupForm(), newPlace, context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var form = GroupForm(form: try await FormData.read(request, context: context))
-        func again() async throws -> Response {
-            try await formPage(
-                form, heading: t[.newGroup], action: "/groups", cancel: "/groups", status: .unprocessableContent,
-                context: context)
-        }
-        guard let input = try await input(from: &form) else { return try await again() }
-        do {
-            let group = try await store.createWorkingGroup(input, by: context.actor)
-            return PageRenderer.redirect(to: "/groups/\(group.id)?saved=1")
-        } catch let error as ValidationError {
-            form.addErrors(error.errors)
-            return try await again()
-        }
+        try await renderer.createRecord(
+            GroupForm(form: try await FormData.read(request, context: context)), newPlace, context: context,
+            input: { try await input(from: &$0) }, render: formPage,
+            write: { "/groups/\(try await store.createWorkingGroup($0, by: context.actor).id)" })
     }
 
     @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -75,60 +65,37 @@ struct GroupPages {
             activityTitles: Dictionary(
                 try await store.activities(ids: group.input.activityIds).map { ($0.id, $0.input.title) },
                 uniquingKeysWith: { first, _ in first }))
-        return try await formPage(
-            form, heading: String(format: t[.editHeading], group.input.name), action: "/groups/\(group.id)",
-            cancel: "/groups/\(group.id)", context: context)
+        return try await formPage(form, .editing(group.input.name, at: "/groups/\(group.id)", t), context: context)
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let current = try await load(context)
-        var form = GroupForm(form: try await FormData.read(request, context: context))
-        let action = "/groups/\(current.id)"
-        guard let version = Int(form.version) else { throw HTTPError(.badRequest, message: t[.errorMissingVersion]) }
-        func again(conflict: Bool = false, status: HTTPResponse.Status = .unprocessableContent) async throws -> Response
-        {
-            try await formPage(
-                form, heading: String(format: t[.editHeading], current.input.name), action: action, cancel: action,
-                conflict: conflict, status: status, context: context)
-        }
-        guard let input = try await input(from: &form) else { return try await again() }
-        do {
-            _ = try await store.updateWorkingGroup(id: current.id, expectedVersion: version, input, by: context.actor)
-            return PageRenderer.redirect(to: "\(action)?saved=1")
-        } catch let error as ValidationError {
-            form.addErrors(error.errors)
-            return try await again()
-        } catch StoreError.versionConflict {
-            form.version = String(current.version)
-            return try await again(conflict: true, status: .conflict)
-        }
+        return try await renderer.updateRecord(
+            GroupForm(form: try await FormData.read(request, context: context)),
+            .editing(current.input.name, at: "/groups/\(current.id)", t), current: current.version, context: context,
+            input: { try await input(from: &$0) }, render: formPage,
+            write: {
+                _ = try await store.updateWorkingGroup(id: current.id, expectedVersion: $1, $0, by: context.actor)
+            })
     }
 
     @Sendable func confirmDelete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let group = try await load(context)
-        let model = DeleteModel(
-            action: "/groups/\(group.id)/delete", cancel: "/groups/\(group.id)", version: group.version,
-            prompt: String(format: t[.deleteGroupPrompt], group.input.name))
-        return renderer.deletePage(model, context: context)
+        return renderer.confirmDelete(
+            of: "/groups/\(group.id)", version: group.version,
+            prompt: String(format: t[.deleteGroupPrompt], group.input.name), context: context)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.recordID()
-        let form = try await FormData.read(request, context: context)
-        do {
-            try await store.deleteWorkingGroup(id: id, expectedVersion: Int(form["version"]), by: context.actor)
-        } catch StoreError.versionConflict {
-            throw HTTPError(.conflict, message: t[.errorDeleteConflict])
+        return try await renderer.deleteRecord(request, context: context) { version in
+            try await store.deleteWorkingGroup(id: id, expectedVersion: version, by: context.actor)
+            return "/groups"
         }
-        return PageRenderer.redirect(to: "/groups")
     }
 
     private func load(_ context: AppRequestContext) async throws -> WorkingGroup {
-        let id = try context.recordID()
-        guard let group = try await store.workingGroup(id: id) else {
-            throw StoreError.notFound(entity: .workingGroup, id: id)
-        }
-        return group
+        try await context.record(.workingGroup) { try await store.workingGroup(id: $0) }
     }
 
     private func organizationNames(_ ids: [Int64]) async throws -> [Int64: String] {
@@ -199,15 +166,17 @@ struct GroupPages {
             activityIds: activityIds)
     }
 
+    private var newPlace: FormPlace { FormPlace(heading: t[.newGroup], action: "/groups", cancel: "/groups") }
+
     private func formPage(
-        _ form: GroupForm, heading: String, action: String, cancel: String, conflict: Bool = false,
-        status: HTTPResponse.Status = .ok, context: AppRequestContext
+        _ form: GroupForm, _ place: FormPlace, conflict: Bool = false, status: HTTPResponse.Status = .ok,
+        context: AppRequestContext
     ) async throws -> Response {
         let model = GroupFormModel(
-            form: form, heading: heading, action: action, cancel: cancel, conflict: conflict,
+            form: form, heading: place.heading, action: place.action, cancel: place.cancel, conflict: conflict,
             recentActivities: try await store.listActivities(ActivityQuery(newestFirst: true, limit: 50)),
             themes: try await store.themes(), strings: t)
         let view = GroupFormView(model: model, t: t, csrf: context.identity?.csrfToken ?? "")
-        return renderer.page(title: heading, context: context, status: status) { view.render(into: &$0) }
+        return renderer.page(title: place.heading, context: context, status: status) { view.render(into: &$0) }
     }
 }

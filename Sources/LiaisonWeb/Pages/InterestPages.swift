@@ -125,32 +125,26 @@ struct InterestPages {
         form.expressedOn = FollowUpPages.today(context)
         form.reportId = reader.recordId("report").map(String.init) ?? ""
         return try await formPage(
-            form, heading: String(format: t[.recordInterestFor], organization.name), action: "/interests",
-            cancel: "/organizations/\(id)", context: context)
+            form,
+            FormPlace(
+                heading: String(format: t[.recordInterestFor], organization.name), action: "/interests",
+                cancel: "/organizations/\(id)"), context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var form = InterestForm(form: try await FormData.read(request, context: context))
-        func again() async throws -> Response {
-            try await formPage(
-                form, heading: String(format: t[.recordInterestFor], form.organizationName), action: "/interests",
-                cancel: "/interests", status: .unprocessableContent, context: context)
-        }
-        guard let input = form.input(strings: t) else { return try await again() }
-        do {
-            let interest = try await store.createInterest(input, by: context.actor)
-            return PageRenderer.redirect(to: "/interests/\(interest.id)?saved=1")
-        } catch let error as ValidationError {
-            form.addErrors(error.errors)
-            return try await again()
-        }
+        let form = InterestForm(form: try await FormData.read(request, context: context))
+        let heading = String(format: t[.recordInterestFor], form.organizationName)
+        return try await renderer.createRecord(
+            form, FormPlace(heading: heading, action: "/interests", cancel: "/interests"), context: context,
+            input: { $0.input(strings: t) }, render: formPage,
+            write: { "/interests/\(try await store.createInterest($0, by: context.actor).id)" })
     }
 
     @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let interest = try await load(context)
         return try await formPage(
-            InterestForm(interest), heading: String(format: t[.editHeading], interest.input.theme),
-            action: "/interests/\(interest.id)", cancel: "/interests/\(interest.id)", context: context)
+            InterestForm(interest), .editing(interest.input.theme, at: "/interests/\(interest.id)", t), context: context
+        )
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -158,58 +152,36 @@ struct InterestPages {
         var form = InterestForm(form: try await FormData.read(request, context: context))
         form.organizationId = String(current.input.organizationId)
         form.organizationName = current.organizationName
-        let action = "/interests/\(current.id)"
-        guard let version = Int(form.version) else { throw HTTPError(.badRequest, message: t[.errorMissingVersion]) }
-        func again(conflict: Bool = false, status: HTTPResponse.Status = .unprocessableContent) async throws -> Response
-        {
-            try await formPage(
-                form, heading: String(format: t[.editHeading], current.input.theme), action: action, cancel: action,
-                conflict: conflict, status: status, context: context)
-        }
-        guard let input = form.input(strings: t) else { return try await again() }
-        do {
-            _ = try await store.updateInterest(id: current.id, expectedVersion: version, input, by: context.actor)
-            return PageRenderer.redirect(to: "\(action)?saved=1")
-        } catch let error as ValidationError {
-            form.addErrors(error.errors)
-            return try await again()
-        } catch StoreError.versionConflict {
-            form.version = String(current.version)
-            return try await again(conflict: true, status: .conflict)
-        }
+        return try await renderer.updateRecord(
+            form, .editing(current.input.theme, at: "/interests/\(current.id)", t), current: current.version,
+            context: context, input: { $0.input(strings: t) }, render: formPage,
+            write: { _ = try await store.updateInterest(id: current.id, expectedVersion: $1, $0, by: context.actor) })
     }
 
     @Sendable func confirmDelete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let interest = try await load(context)
-        let model = DeleteModel(
-            action: "/interests/\(interest.id)/delete", cancel: "/interests/\(interest.id)", version: interest.version,
-            prompt: String(format: t[.deleteInterestPrompt], interest.organizationName, interest.input.theme))
-        return renderer.deletePage(model, context: context)
+        return renderer.confirmDelete(
+            of: "/interests/\(interest.id)", version: interest.version,
+            prompt: String(format: t[.deleteInterestPrompt], interest.organizationName, interest.input.theme),
+            context: context)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.recordID()
-        let form = try await FormData.read(request, context: context)
-        let organizationId = try await store.interest(id: id)?.input.organizationId
-        do {
-            try await store.deleteInterest(id: id, expectedVersion: Int(form["version"]), by: context.actor)
-        } catch StoreError.versionConflict {
-            throw HTTPError(.conflict, message: t[.errorDeleteConflict])
+        return try await renderer.deleteRecord(request, context: context) { version in
+            let organizationId = try await store.interest(id: id)?.input.organizationId
+            try await store.deleteInterest(id: id, expectedVersion: version, by: context.actor)
+            return organizationId.map { "/organizations/\($0)" } ?? "/interests"
         }
-        return PageRenderer.redirect(to: organizationId.map { "/organizations/\($0)" } ?? "/interests")
     }
 
     private func load(_ context: AppRequestContext) async throws -> Interest {
-        let id = try context.recordID()
-        guard let interest = try await store.interest(id: id) else {
-            throw StoreError.notFound(entity: .interest, id: id)
-        }
-        return interest
+        try await context.record(.interest) { try await store.interest(id: $0) }
     }
 
     private func formPage(
-        _ form: InterestForm, heading: String, action: String, cancel: String, conflict: Bool = false,
-        status: HTTPResponse.Status = .ok, context: AppRequestContext
+        _ form: InterestForm, _ place: FormPlace, conflict: Bool = false, status: HTTPResponse.Status = .ok,
+        context: AppRequestContext
     ) async throws -> Response {
         func field(_ name: String, _ label: String, _ value: String, control: FormField.Control = .text) -> FormField {
             FormField(name: name, label: label, value: value, error: form.errors[name], control: control)
@@ -235,8 +207,9 @@ struct InterestPages {
             field("note", t[.fieldStageNote], form.note, control: .textarea),
         ]
         let view = InterestFormView(
-            heading: heading, action: action, cancel: cancel, conflict: conflict, form: form, fields: fields,
+            heading: place.heading, action: place.action, cancel: place.cancel, conflict: conflict, form: form,
+            fields: fields,
             themes: try await store.themes(), t: t, csrf: context.identity?.csrfToken ?? "")
-        return renderer.page(title: heading, context: context, status: status) { view.render(into: &$0) }
+        return renderer.page(title: place.heading, context: context, status: status) { view.render(into: &$0) }
     }
 }

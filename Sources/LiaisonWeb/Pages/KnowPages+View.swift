@@ -50,11 +50,7 @@ struct LeastKnownView {
         html.div(.class("page-head")) { html in html.h1(text: t[.leastKnownTitle]) }
         KnowTabs(current: "/members/least-known", t: t).render(into: &html)
         html.p(.class("muted"), text: t[.leastKnownHint])
-        html.form(.class("filters"), .action("/members/least-known"), .method("get"), .ariaLabel(t[.filtersLabel])) {
-            html in
-            for field in filters { field.render(into: &html) }
-            html.button(.type("submit"), text: t[.applyFilters])
-        }
+        ListParts.filters(action: "/members/least-known", fields: filters, t: t, into: &html)
         html.p { html in
             html.strong {
                 $0.text(String(format: t[.leastKnownCount], page.total, KnowFormats.average(page.averageScore)))
@@ -160,10 +156,7 @@ struct PracticesView {
     func render(into html: inout HTML) {
         html.div(.class("page-head")) { html in html.h1(text: t[.practicesTitle]) }
         KnowTabs(current: "/practices", t: t).render(into: &html)
-        html.form(.class("filters"), .action("/practices"), .method("get"), .ariaLabel(t[.filtersLabel])) { html in
-            for field in filters { field.render(into: &html) }
-            html.button(.type("submit"), text: t[.searchButton])
-        }
+        ListParts.filters(action: "/practices", fields: filters, button: .searchButton, t: t, into: &html)
         html.p { $0.strong { $0.text(String(format: t[.practicesCount], hits.count)) } }
         guard !hits.isEmpty else { return }
         let columns = [t[.practicesPractice], t[.colOrganization], t[.filterCountry], t[.practicesYear]]
@@ -206,11 +199,7 @@ struct NearbyView {
         html.div(.class("page-head")) { html in html.h1(text: t[.nearbyTitle]) }
         KnowTabs(current: "/organizations/nearby", t: t).render(into: &html)
         html.p(.class("muted"), text: t[.nearbyHint])
-        html.form(.class("filters"), .action("/organizations/nearby"), .method("get"), .ariaLabel(t[.filtersLabel])) {
-            html in
-            for field in filters { field.render(into: &html) }
-            html.button(.type("submit"), text: t[.searchButton])
-        }
+        ListParts.filters(action: "/organizations/nearby", fields: filters, button: .searchButton, t: t, into: &html)
         guard let result else { return }
         let centre = centreName ?? asked.point.map { String(format: "%.4f, %.4f", $0.latitude, $0.longitude) } ?? ""
         html.p {

@@ -58,17 +58,8 @@ struct OpportunityShowView {
 
     func render(into html: inout HTML) {
         let input = opportunity.input
-        RecordParts.notice(notice, into: &html)
-        html.div(.class("page-head")) { html in
-            html.h1(text: input.title)
-            if canEdit {
-                html.div(.class("actions")) { html in
-                    html.a(.class("button secondary"), .href("/opportunities/\(opportunity.id)/edit"), text: t[.edit])
-                    html.a(
-                        .class("button secondary"), .href("/opportunities/\(opportunity.id)/delete"), text: t[.delete])
-                }
-            }
-        }
+        RecordParts.pageHead(
+            input.title, path: "/opportunities/\(opportunity.id)", notice: notice, canEdit: canEdit, t: t, into: &html)
         html.p { html in
             html.span(.class("badge")) { $0.text(t.label(input.kind)) }
             if let theme = input.theme {
@@ -155,11 +146,10 @@ struct OpportunityFormView {
     let t: Strings
     let csrf: String
 
+    var errorSummary: [FieldErrorLink] { FieldErrorLink.of(fields) }
+
     func render(into html: inout HTML) {
-        let errors = fields.compactMap { field in field.error.map { FieldErrorLink(id: field.id, message: $0) } }
-        FormParts.head(heading, conflict: conflict ? t[.conflictMessage] : nil, errors: errors, t: t, into: &html)
-        html.datalist(id: "themes", options: themes.map { ($0, $0) })
-        FormParts.form(action: action, csrf: csrf, version: version, cancel: cancel, t: t, into: &html) { html in
+        FormParts.record(self, themes: themes, t: t, csrf: csrf, into: &html) { html in
             FormParts.fieldset(legend: t[.opportunityTitle], into: &html) { html in
                 for field in fields { field.render(into: &html) }
             }

@@ -47,29 +47,16 @@ struct OpportunityPages {
     }
 
     @Sendable func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await formPage(
-            [:], heading: t[.newOpportunity], action: "/opportunities", cancel: "/opportunities", version: "",
-            context: context)
+        try await formPage(FieldValuesForm(values: [:]), newPlace, context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let form = try await FormData.read(request, context: context)
-        let values = Self.values(form)
-        var errors: [String: String] = [:]
-        guard let input = Self.input(values, errors: &errors, strings: t) else {
-            return try await formPage(
-                values, errors: errors, heading: t[.newOpportunity], action: "/opportunities",
-                cancel: "/opportunities", version: "", status: .unprocessableContent, context: context)
-        }
-        do {
-            let opportunity = try await store.createOpportunity(input, by: context.actor)
-            return PageRenderer.redirect(to: "/opportunities/\(opportunity.id)?saved=1")
-        } catch let error as ValidationError {
-            for e in error.errors { errors[e.field] = e.message }
-            return try await formPage(
-                values, errors: errors, heading: t[.newOpportunity], action: "/opportunities",
-                cancel: "/opportunities", version: "", status: .unprocessableContent, context: context)
-        }
+        try await renderer.createRecord(
+            FieldValuesForm(
+                sent: try await FormData.read(request, context: context), names: Self.fieldNames, editing: false),
+            newPlace, context: context, input: { Self.input($0.values, errors: &$0.errors, strings: t) },
+            render: formPage, write: { "/opportunities/\(try await store.createOpportunity($0, by: context.actor).id)" }
+        )
     }
 
     @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -81,36 +68,25 @@ struct OpportunityPages {
             "description": input.description ?? "", "activityId": input.activityId.map(String.init) ?? "",
         ]
         return try await formPage(
-            values, heading: String(format: t[.editHeading], input.title), action: "/opportunities/\(opportunity.id)",
-            cancel: "/opportunities/\(opportunity.id)", version: String(opportunity.version), context: context)
+            FieldValuesForm(values: values, version: String(opportunity.version)),
+            .editing(input.title, at: "/opportunities/\(opportunity.id)", t), context: context)
     }
 
     /// Saves the fields; the invitations stay as they are (they change on the opportunity's page).
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let current = try await load(context)
         let form = try await FormData.read(request, context: context)
-        let values = Self.values(form)
-        let action = "/opportunities/\(current.id)"
-        guard let version = Int(form["version"]) else { throw HTTPError(.badRequest, message: t[.errorMissingVersion]) }
-        var errors: [String: String] = [:]
-        func again(conflict: Bool = false, status: HTTPResponse.Status = .unprocessableContent) async throws -> Response
-        {
-            try await formPage(
-                values, errors: errors, heading: String(format: t[.editHeading], current.input.title), action: action,
-                cancel: action, version: String(conflict ? current.version : version), conflict: conflict,
-                status: status, context: context)
-        }
-        guard var input = Self.input(values, errors: &errors, strings: t) else { return try await again() }
-        input.invitations = current.input.invitations
-        do {
-            _ = try await store.updateOpportunity(id: current.id, expectedVersion: version, input, by: context.actor)
-            return PageRenderer.redirect(to: "\(action)?saved=1")
-        } catch let error as ValidationError {
-            for e in error.errors { errors[e.field] = e.message }
-            return try await again()
-        } catch StoreError.versionConflict {
-            return try await again(conflict: true, status: .conflict)
-        }
+        return try await renderer.updateRecord(
+            FieldValuesForm(sent: form, names: Self.fieldNames, editing: true),
+            .editing(current.input.title, at: "/opportunities/\(current.id)", t), current: current.version,
+            context: context,
+            input: { form in
+                var input = Self.input(form.values, errors: &form.errors, strings: t)
+                input?.invitations = current.input.invitations
+                return input
+            }, render: formPage,
+            write: { _ = try await store.updateOpportunity(id: current.id, expectedVersion: $1, $0, by: context.actor) }
+        )
     }
 
     /// Sets one answer for the organizations ticked, and invites the organizations named (one a line), at once.
@@ -149,48 +125,32 @@ struct OpportunityPages {
                 .unprocessableContent,
                 message: String(format: t[.errorNoOrganizationNamed], missing.joined(separator: ", ")))
         }
-        do {
+        try await renderer.writeChange {
             _ = try await store.updateOpportunity(id: current.id, expectedVersion: version, input, by: context.actor)
-        } catch let error as ValidationError {
-            throw HTTPError(.unprocessableContent, message: error.errors.map(\.message).joined(separator: " "))
-        } catch StoreError.versionConflict {
-            throw HTTPError(.conflict, message: t[.conflictMessage])
         }
         return PageRenderer.redirect(to: "/opportunities/\(current.id)?saved=1#invitations")
     }
 
     @Sendable func confirmDelete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let opportunity = try await load(context)
-        let model = DeleteModel(
-            action: "/opportunities/\(opportunity.id)/delete", cancel: "/opportunities/\(opportunity.id)",
-            version: opportunity.version, prompt: String(format: t[.deleteOpportunityPrompt], opportunity.input.title))
-        return renderer.deletePage(model, context: context)
+        return renderer.confirmDelete(
+            of: "/opportunities/\(opportunity.id)", version: opportunity.version,
+            prompt: String(format: t[.deleteOpportunityPrompt], opportunity.input.title), context: context)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.recordID()
-        let form = try await FormData.read(request, context: context)
-        do {
-            try await store.deleteOpportunity(id: id, expectedVersion: Int(form["version"]), by: context.actor)
-        } catch StoreError.versionConflict {
-            throw HTTPError(.conflict, message: t[.errorDeleteConflict])
+        return try await renderer.deleteRecord(request, context: context) { version in
+            try await store.deleteOpportunity(id: id, expectedVersion: version, by: context.actor)
+            return "/opportunities"
         }
-        return PageRenderer.redirect(to: "/opportunities")
     }
 
     private func load(_ context: AppRequestContext) async throws -> Opportunity {
-        let id = try context.recordID()
-        guard let opportunity = try await store.opportunity(id: id) else {
-            throw StoreError.notFound(entity: .opportunity, id: id)
-        }
-        return opportunity
+        try await context.record(.opportunity) { try await store.opportunity(id: $0) }
     }
 
     static let fieldNames = ["title", "kind", "theme", "deadline", "eligibility", "description", "activityId"]
-
-    static func values(_ form: FormData) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: fieldNames.map { ($0, form[$0]) })
-    }
 
     static func input(_ values: [String: String], errors: inout [String: String], strings t: Strings)
         -> OpportunityInput?
@@ -208,10 +168,15 @@ struct OpportunityPages {
             eligibility: values["eligibility"], description: values["description"], activityId: activityId)
     }
 
+    private var newPlace: FormPlace {
+        FormPlace(heading: t[.newOpportunity], action: "/opportunities", cancel: "/opportunities")
+    }
+
     private func formPage(
-        _ values: [String: String], errors: [String: String] = [:], heading: String, action: String, cancel: String,
-        version: String, conflict: Bool = false, status: HTTPResponse.Status = .ok, context: AppRequestContext
+        _ form: FieldValuesForm, _ place: FormPlace, conflict: Bool = false, status: HTTPResponse.Status = .ok,
+        context: AppRequestContext
     ) async throws -> Response {
+        let (values, errors) = (form.values, form.errors)
         func field(_ name: String, _ label: StringKey, control: FormField.Control = .text) -> FormField {
             FormField(name: name, label: t[label], value: values[name] ?? "", error: errors[name], control: control)
         }
@@ -233,8 +198,9 @@ struct OpportunityPages {
             field("description", .fieldDescription, control: .textarea), activity,
         ]
         let view = OpportunityFormView(
-            heading: heading, action: action, cancel: cancel, version: version, conflict: conflict, fields: fields,
+            heading: place.heading, action: place.action, cancel: place.cancel, version: form.version,
+            conflict: conflict, fields: fields,
             themes: try await store.themes(), t: t, csrf: context.identity?.csrfToken ?? "")
-        return renderer.page(title: heading, context: context, status: status) { view.render(into: &$0) }
+        return renderer.page(title: place.heading, context: context, status: status) { view.render(into: &$0) }
     }
 }

@@ -6,12 +6,7 @@ struct OrganizationFormView {
     let csrf: String
 
     func render(into html: inout HTML) {
-        FormParts.head(
-            model.heading, conflict: model.conflict ? t[.conflictMessage] : nil, errors: model.errorSummary, t: t,
-            into: &html)
-        FormParts.form(
-            action: model.action, csrf: csrf, version: model.version, cancel: model.cancel, t: t, into: &html
-        ) { html in
+        FormParts.record(model, t: t, csrf: csrf, into: &html) { html in
             FormParts.groups(model.groups, into: &html)
             rows(
                 model.roleRows, id: "f-governanceRoles", legend: t[.sectionRoles], error: model.rolesError,

@@ -125,12 +125,8 @@ struct OrganizationShowView {
         }
         html.newline()
         // Open after a save, so the change just made shows.
-        RecordParts.fold("history", heading: t[.sectionHistory], open: model.saved, into: &html) { html in
-            if model.history.isEmpty {
-                html.p(.class("muted"), text: t[.noneRecorded])
-            } else {
-                HistoryView(rows: model.history, t: t).render(into: &html)
-            }
+        RecordParts.fold("history", heading: t[.sectionHistory], open: model.saved, into: &html) {
+            HistoryView(rows: model.history, t: t).renderOrNone(into: &$0)
         }
     }
 

@@ -65,28 +65,12 @@ struct PeopleView {
     }
 
     private func table(into html: inout HTML) {
-        html.div(.class("table-wrap")) { html in
-            html.newline()
-            html.table(.class("directory people")) { html in
-                html.newline()
-                html.thead { html in
-                    html.tr { html in
-                        for key: StringKey in [.colName, .colPosition, .colCountry, .colContact] {
-                            html.th(.scope("col"), text: t[key])
-                        }
-                    }
-                }
-                html.newline()
-                html.tbody { html in
-                    html.newline()
-                    for row in model.rows {
-                        render(row, into: &html)
-                        html.newline()
-                    }
-                }
-                html.newline()
+        ListParts.table("directory people", rows: model.rows, into: &html) { html in
+            for key: StringKey in [.colName, .colPosition, .colCountry, .colContact] {
+                html.th(.scope("col"), text: t[key])
             }
-            html.newline()
+        } row: { row, html in
+            render(row, into: &html)
         }
     }
 

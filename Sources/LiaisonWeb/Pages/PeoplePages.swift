@@ -80,85 +80,55 @@ struct PeoplePages {
         if let id = request.uri.queryParameters["organization"].flatMap({ Int64(String($0)) }) {
             organization = try await store.organization(id: id)?.name
         }
-        return try await formPage(
-            PersonForm(organization: organization), heading: t[.newPerson], action: "/people", cancel: "/people",
-            context: context)
+        return try await formPage(PersonForm(organization: organization), newPlace, context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var form = PersonForm(form: try await FormData.read(request, context: context))
-        let heading = t[.newPerson]
-        func again(_ duplicates: [PersonSummary] = []) async throws -> Response {
-            try await formPage(
-                form, heading: heading, action: "/people", cancel: "/people", duplicates: duplicates,
-                status: .unprocessableContent, context: context)
-        }
-        // "Add another" shows the form again with one more row; nothing is checked or saved.
-        if form.adding != nil {
-            return try await formPage(form, heading: heading, action: "/people", cancel: "/people", context: context)
-        }
-        guard let input = try await input(from: &form) else { return try await again() }
-        do {
-            switch try await intake.create(input, confirmDuplicates: form.confirmDuplicates, by: context.actor) {
-            case .likelyDuplicates(let duplicates): return try await again(duplicates)
-            case .created(let person): return PageRenderer.redirect(to: "/people/\(person.id)?saved=1")
-            }
-        } catch let error as ValidationError {
-            form.addErrors(error.errors)
-            return try await again()
-        }
+        let form = PersonForm(form: try await FormData.read(request, context: context))
+        // Likely duplicates found on saving are shown above the form, to be confirmed.
+        var duplicates: [PersonSummary] = []
+        return try await renderer.createRecord(
+            form, newPlace, context: context, redraw: form.adding != nil, input: { try await input(from: &$0) },
+            render: { try await formPage($0, $1, conflict: $2, duplicates: duplicates, status: $3, context: $4) },
+            write: { input in
+                switch try await intake.create(input, confirmDuplicates: form.confirmDuplicates, by: context.actor) {
+                case .likelyDuplicates(let found):
+                    duplicates = found
+                    return nil
+                case .created(let person): return "/people/\(person.id)"
+                }
+            })
     }
 
     @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let person = try await PersonInputs.load(context, store: store)
         return try await formPage(
-            PersonForm(person: person), heading: String(format: t[.editHeading], person.displayName),
-            action: "/people/\(person.id)", cancel: "/people/\(person.id)", context: context)
+            PersonForm(person: person), .editing(person.displayName, at: "/people/\(person.id)", t), context: context)
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let current = try await PersonInputs.load(context, store: store)
-        var form = PersonForm(form: try await FormData.read(request, context: context))
-        let heading = String(format: t[.editHeading], current.displayName)
-        let action = "/people/\(current.id)"
-        guard let version = Int(form.version) else { throw HTTPError(.badRequest, message: t[.errorMissingVersion]) }
-        func again(conflict: Bool = false, status: HTTPResponse.Status = .unprocessableContent) async throws -> Response
-        {
-            try await formPage(
-                form, heading: heading, action: action, cancel: action, conflict: conflict, status: status,
-                context: context)
-        }
-        if form.adding != nil { return try await again(status: .ok) }
-        guard let input = try await input(from: &form) else { return try await again() }
-        do {
-            _ = try await intake.update(id: current.id, expectedVersion: version, input, by: context.actor)
-            return PageRenderer.redirect(to: "/people/\(current.id)?saved=1")
-        } catch let error as ValidationError {
-            form.addErrors(error.errors)
-            return try await again()
-        } catch StoreError.versionConflict {
-            form.version = String(current.version)
-            return try await again(conflict: true, status: .conflict)
-        }
+        let form = PersonForm(form: try await FormData.read(request, context: context))
+        return try await renderer.updateRecord(
+            form, .editing(current.displayName, at: "/people/\(current.id)", t), current: current.version,
+            context: context, redraw: form.adding != nil, input: { try await input(from: &$0) },
+            render: { try await formPage($0, $1, conflict: $2, status: $3, context: $4) },
+            write: { _ = try await intake.update(id: current.id, expectedVersion: $1, $0, by: context.actor) })
     }
 
     @Sendable func confirmDelete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let person = try await PersonInputs.load(context, store: store)
-        let model = DeleteModel(
-            action: "/people/\(person.id)/delete", cancel: "/people/\(person.id)", version: person.version,
-            prompt: String(format: t[.deletePersonPrompt], person.displayName))
-        return renderer.deletePage(model, context: context)
+        return renderer.confirmDelete(
+            of: "/people/\(person.id)", version: person.version,
+            prompt: String(format: t[.deletePersonPrompt], person.displayName), context: context)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.recordID()
-        let form = try await FormData.read(request, context: context)
-        do {
-            try await store.deletePerson(id: id, expectedVersion: Int(form["version"]), by: context.actor)
-        } catch StoreError.versionConflict {
-            throw HTTPError(.conflict, message: t[.errorDeleteConflict])
+        return try await renderer.deleteRecord(request, context: context) { version in
+            try await store.deletePerson(id: id, expectedVersion: version, by: context.actor)
+            return "/people?deleted=1"
         }
-        return PageRenderer.redirect(to: "/people?deleted=1")
     }
 
     /// Lists the likely duplicates of a person, and anyone found by a search, to fold into this record.
@@ -232,15 +202,18 @@ struct PeoplePages {
         return latest
     }
 
+    private var newPlace: FormPlace { FormPlace(heading: t[.newPerson], action: "/people", cancel: "/people") }
+
     private func formPage(
-        _ form: PersonForm, heading: String, action: String, cancel: String, conflict: Bool = false,
-        duplicates: [PersonSummary] = [], status: HTTPResponse.Status = .ok, context: AppRequestContext
+        _ form: PersonForm, _ place: FormPlace, conflict: Bool = false, duplicates: [PersonSummary] = [],
+        status: HTTPResponse.Status = .ok, context: AppRequestContext
     ) async throws -> Response {
         let model = PersonFormModel(
-            form: form, heading: heading, action: action, cancel: cancel, conflict: conflict, duplicates: duplicates,
+            form: form, heading: place.heading, action: place.action, cancel: place.cancel, conflict: conflict,
+            duplicates: duplicates,
             staff: try await store.accounts().filter { !$0.disabled },
             activities: try await activityChoices(selected: Int64(form.values["metAtActivityId"] ?? "")), strings: t)
         let view = PersonFormView(model: model, t: t, csrf: context.identity?.csrfToken ?? "")
-        return renderer.page(title: heading, context: context, status: status) { view.render(into: &$0) }
+        return renderer.page(title: place.heading, context: context, status: status) { view.render(into: &$0) }
     }
 }

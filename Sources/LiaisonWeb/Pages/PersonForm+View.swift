@@ -6,12 +6,7 @@ struct PersonFormView {
     let csrf: String
 
     func render(into html: inout HTML) {
-        FormParts.head(
-            model.heading, conflict: model.conflict ? t[.conflictMessage] : nil, errors: model.errorSummary, t: t,
-            into: &html)
-        FormParts.form(
-            action: model.action, csrf: csrf, version: model.version, cancel: model.cancel, t: t, into: &html
-        ) { html in
+        FormParts.record(model, t: t, csrf: csrf, into: &html) { html in
             if !model.duplicates.isEmpty {
                 duplicates(into: &html)
                 html.newline()

@@ -77,12 +77,8 @@ struct PersonView {
         RecordParts.fold("about", heading: t[.sectionAbout], into: &html) { about(into: &$0) }
         html.newline()
         // Open after a save or a merge, so the change just made shows.
-        RecordParts.fold("history", heading: t[.sectionHistory], open: model.notice != nil, into: &html) { html in
-            if model.history.isEmpty {
-                html.p(.class("muted"), text: t[.noneRecorded])
-            } else {
-                HistoryView(rows: model.history, t: t).render(into: &html)
-            }
+        RecordParts.fold("history", heading: t[.sectionHistory], open: model.notice != nil, into: &html) {
+            HistoryView(rows: model.history, t: t).renderOrNone(into: &$0)
         }
     }
 

@@ -28,10 +28,7 @@ struct PipelineHeadView {
             }
         }
         html.newline()
-        html.form(.class("filters"), .action(action), .method("get"), .ariaLabel(t[.filtersLabel])) { html in
-            for field in fields { field.render(into: &html) }
-            html.button(.type("submit"), text: t[.applyFilters])
-        }
+        ListParts.filters(action: action, fields: fields, t: t, into: &html)
         html.newline()
     }
 }
@@ -284,12 +281,7 @@ struct ProspectFormView {
     let creating: Bool
 
     func render(into html: inout HTML) {
-        FormParts.head(
-            model.heading, conflict: model.conflict ? t[.conflictMessage] : nil, errors: model.errorSummary, t: t,
-            into: &html)
-        FormParts.form(
-            action: model.action, csrf: csrf, version: model.version, cancel: model.cancel, t: t, into: &html
-        ) { html in
+        FormParts.record(model, t: t, csrf: csrf, into: &html) { html in
             FormParts.fieldset(legend: model.organizationName, into: &html) { html in
                 for field in model.fields where creating || field.name != "stage" { field.render(into: &html) }
             }

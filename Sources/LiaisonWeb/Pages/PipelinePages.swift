@@ -171,32 +171,27 @@ struct PipelinePages {
         form.ownerAccountId = context.identity.map { String($0.account.id) } ?? ""
         form.stageDate = FollowUpPages.today(context)
         return try await formPage(
-            form, heading: String(format: t[.pipelineAddHeading], organization.name), action: "/pipeline",
-            cancel: "/organizations/\(id)", creating: true, context: context)
+            form,
+            FormPlace(
+                heading: String(format: t[.pipelineAddHeading], organization.name), action: "/pipeline",
+                cancel: "/organizations/\(id)"), creating: true, context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var form = ProspectForm(form: try await FormData.read(request, context: context))
-        func again() async throws -> Response {
-            try await formPage(
-                form, heading: String(format: t[.pipelineAddHeading], form.organizationName), action: "/pipeline",
-                cancel: "/pipeline", creating: true, status: .unprocessableContent, context: context)
-        }
-        guard let input = form.input(strings: t) else { return try await again() }
-        do {
-            let prospect = try await create(input, context: context)
-            return PageRenderer.redirect(to: "/pipeline/\(prospect.id)?saved=1")
-        } catch let error as ValidationError {
-            form.addErrors(error.errors)
-            return try await again()
-        }
+        let form = ProspectForm(form: try await FormData.read(request, context: context))
+        let heading = String(format: t[.pipelineAddHeading], form.organizationName)
+        return try await renderer.createRecord(
+            form, FormPlace(heading: heading, action: "/pipeline", cancel: "/pipeline"), context: context,
+            input: { $0.input(strings: t) },
+            render: { try await formPage($0, $1, creating: true, conflict: $2, status: $3, context: $4) },
+            write: { "/pipeline/\(try await create($0, context: context).id)" })
     }
 
     @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let prospect = try await load(context)
         return try await formPage(
-            ProspectForm(prospect), heading: String(format: t[.editHeading], prospect.organizationName),
-            action: "/pipeline/\(prospect.id)", cancel: "/pipeline/\(prospect.id)", creating: false, context: context)
+            ProspectForm(prospect), .editing(prospect.organizationName, at: "/pipeline/\(prospect.id)", t),
+            creating: false, context: context)
     }
 
     /// Saves what the prospect should do next; its stage and organization stay as they are (a move is its own
@@ -207,28 +202,18 @@ struct PipelinePages {
         form.organizationId = String(current.input.organizationId)
         form.organizationName = current.organizationName
         form.stage = current.input.stage.rawValue
-        let action = "/pipeline/\(current.id)"
-        guard let version = Int(form.version) else { throw HTTPError(.badRequest, message: t[.errorMissingVersion]) }
-        func again(conflict: Bool = false, status: HTTPResponse.Status = .unprocessableContent) async throws -> Response
-        {
-            try await formPage(
-                form, heading: String(format: t[.editHeading], current.organizationName), action: action,
-                cancel: action, creating: false, conflict: conflict, status: status, context: context)
-        }
-        guard var input = form.input(strings: t) else { return try await again() }
-        input.stageNote = nil
-        input.stageActivityId = nil
-        input.stageDate = nil
-        do {
-            _ = try await update(current, version: version, input, context: context)
-            return PageRenderer.redirect(to: "\(action)?saved=1")
-        } catch let error as ValidationError {
-            form.addErrors(error.errors)
-            return try await again()
-        } catch StoreError.versionConflict {
-            form.version = String(current.version)
-            return try await again(conflict: true, status: .conflict)
-        }
+        return try await renderer.updateRecord(
+            form, .editing(current.organizationName, at: "/pipeline/\(current.id)", t), current: current.version,
+            context: context,
+            input: { form in
+                guard var input = form.input(strings: t) else { return nil }
+                input.stageNote = nil
+                input.stageActivityId = nil
+                input.stageDate = nil
+                return input
+            },
+            render: { try await formPage($0, $1, creating: false, conflict: $2, status: $3, context: $4) },
+            write: { _ = try await update(current, version: $1, $0, context: context) })
     }
 
     /// A move to another stage, from a card of the board or the prospect's page, with its day, note and place.
@@ -244,12 +229,8 @@ struct PipelinePages {
         guard let input = form.input(strings: t) else {
             throw HTTPError(.badRequest, message: form.errors.values.sorted().joined(separator: " "))
         }
-        do {
+        try await renderer.writeChange {
             _ = try await update(current, version: version, input, context: context)
-        } catch let error as ValidationError {
-            throw HTTPError(.unprocessableContent, message: error.errors.map(\.message).joined(separator: " "))
-        } catch StoreError.versionConflict {
-            throw HTTPError(.conflict, message: t[.conflictMessage])
         }
         let back = sent["back"]
         return PageRenderer.redirect(
@@ -258,21 +239,17 @@ struct PipelinePages {
 
     @Sendable func confirmDelete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let prospect = try await load(context)
-        let model = DeleteModel(
-            action: "/pipeline/\(prospect.id)/delete", cancel: "/pipeline/\(prospect.id)", version: prospect.version,
-            prompt: String(format: t[.pipelineRemovePrompt], prospect.organizationName))
-        return renderer.deletePage(model, context: context)
+        return renderer.confirmDelete(
+            of: "/pipeline/\(prospect.id)", version: prospect.version,
+            prompt: String(format: t[.pipelineRemovePrompt], prospect.organizationName), context: context)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.recordID()
-        let form = try await FormData.read(request, context: context)
-        do {
-            try await store.deleteProspect(id: id, expectedVersion: Int(form["version"]), by: context.actor)
-        } catch StoreError.versionConflict {
-            throw HTTPError(.conflict, message: t[.errorDeleteConflict])
+        return try await renderer.deleteRecord(request, context: context) { version in
+            try await store.deleteProspect(id: id, expectedVersion: version, by: context.actor)
+            return "/pipeline"
         }
-        return PageRenderer.redirect(to: "/pipeline")
     }
 
     // MARK: Shared with the API
@@ -289,11 +266,7 @@ struct PipelinePages {
     }
 
     func load(_ context: AppRequestContext) async throws -> Prospect {
-        let id = try context.recordID()
-        guard let prospect = try await store.prospect(id: id) else {
-            throw StoreError.notFound(entity: .prospect, id: id)
-        }
-        return prospect
+        try await context.record(.prospect) { try await store.prospect(id: $0) }
     }
 
     /// Upcoming events and congresses: what a prospect may aim to join by.
@@ -307,18 +280,20 @@ struct PipelinePages {
     }
 
     private func formPage(
-        _ form: ProspectForm, heading: String, action: String, cancel: String, creating: Bool,
-        conflict: Bool = false, status: HTTPResponse.Status = .ok, context: AppRequestContext
+        _ form: ProspectForm, _ place: FormPlace, creating: Bool, conflict: Bool = false,
+        status: HTTPResponse.Status = .ok,
+        context: AppRequestContext
     ) async throws -> Response {
         let organizationId = Int64(form.organizationId) ?? 0
         let choices = ProspectChoices(
             staff: try await store.accounts().filter { !$0.disabled }, targets: try await targets(),
             places: organizationId > 0 ? try await places(of: organizationId) : [])
         let model = ProspectFormModel(
-            form: form, heading: heading, action: action, cancel: cancel, conflict: conflict, choices: choices,
+            form: form, heading: place.heading, action: place.action, cancel: place.cancel, conflict: conflict,
+            choices: choices,
             strings: t)
         let view = ProspectFormView(model: model, t: t, csrf: context.identity?.csrfToken ?? "", creating: creating)
-        return renderer.page(title: heading, context: context, status: status) { view.render(into: &$0) }
+        return renderer.page(title: place.heading, context: context, status: status) { view.render(into: &$0) }
     }
 
     /// A summary made from the record alone, for a page read while its list row was being deleted.

@@ -75,13 +75,10 @@ extension ReportPages {
     @Sendable func deleteComment(_ request: Request, context: AppRequestContext) async throws -> Response {
         let comment = try await CommentInputs.load(context, store: store)
         try await CommentInputs.requireAuthorOrAdmin(comment, request: request, context: context, store: store)
-        let form = try await FormData.read(request, context: context)
-        do {
-            try await store.deleteComment(id: comment.id, expectedVersion: Int(form["version"]), by: context.actor)
-        } catch StoreError.versionConflict {
-            throw HTTPError(.conflict, message: t[.errorDeleteConflict])
+        return try await renderer.deleteRecord(request, context: context) { version in
+            try await store.deleteComment(id: comment.id, expectedVersion: version, by: context.actor)
+            return "/reports/\(comment.input.reportId)#comments"
         }
-        return PageRenderer.redirect(to: "/reports/\(comment.input.reportId)#comments")
     }
 
     private func commentForm(

@@ -140,13 +140,9 @@ struct ReportView {
             thread.render(into: &$0)
         }
         html.newline()
-        RecordParts.section("history", heading: t[.sectionHistory], into: &html) { html in
-            if history.isEmpty {
-                html.p(.class("muted"), text: t[.noneRecorded])
-            } else {
-                HistoryView(rows: history.map { AdminPages.row($0, strings: t, onRecordPage: true) }, t: t).render(
-                    into: &html)
-            }
+        RecordParts.section("history", heading: t[.sectionHistory], into: &html) {
+            HistoryView(rows: history.map { AdminPages.row($0, strings: t, onRecordPage: true) }, t: t).renderOrNone(
+                into: &$0)
         }
         html.newline()
         html.p(
@@ -204,12 +200,13 @@ struct ReportFormView {
     let t: Strings
     let csrf: String
 
+    var version: String { form.version }
+    var errorSummary: [FieldErrorLink] {
+        form.errors.map { FieldErrorLink(id: "f-" + Self.base($0.field), message: $0.message) }
+    }
+
     func render(into html: inout HTML) {
-        FormParts.head(
-            heading, conflict: conflict ? t[.conflictMessage] : nil,
-            errors: form.errors.map { FieldErrorLink(id: "f-" + Self.base($0.field), message: $0.message) }, t: t,
-            into: &html)
-        FormParts.form(action: action, csrf: csrf, version: form.version, cancel: cancel, t: t, into: &html) { html in
+        FormParts.record(self, t: t, csrf: csrf, into: &html) { html in
             html.hidden(name: "organizationId", value: form.organizationId)
             FormField(
                 name: "title", label: t[.fieldReportTitle], value: form.title, error: form.error("title"),

@@ -100,56 +100,35 @@ struct ReportPages {
         if let id = Int64(form.organizationId), let organization = try await store.organization(id: id) {
             form.title = String(format: t[.reportNoteTitle], organization.name)
         }
-        return try await formPage(
-            form, heading: t[.newReport], action: "/reports", cancel: "/reports", context: context)
+        return try await formPage(form, newPlace, context: context)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var form = ReportForm(form: try await FormData.read(request, context: context))
-        do {
-            let report = try await intake.create(try form.input(), by: context.actor)
-            return PageRenderer.redirect(to: "/reports/\(report.id)?saved=1")
-        } catch let error as ValidationError {
-            form.errors = error.errors
-            return try await formPage(
-                form, heading: t[.newReport], action: "/reports", cancel: "/reports", status: .unprocessableContent,
-                context: context)
-        }
+        try await renderer.createRecord(
+            ReportForm(form: try await FormData.read(request, context: context)), newPlace, context: context,
+            input: { try $0.input() }, render: formPage,
+            write: { "/reports/\(try await intake.create($0, by: context.actor).id)" })
     }
 
     @Sendable func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let report = try await ReportInputs.load(context, store: store)
         return try await formPage(
-            ReportForm(report: report), heading: String(format: t[.editHeading], report.input.title),
-            action: "/reports/\(report.id)", cancel: "/reports/\(report.id)", context: context)
+            ReportForm(report: report), .editing(report.input.title, at: "/reports/\(report.id)", t), context: context)
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let current = try await ReportInputs.load(context, store: store)
-        var form = ReportForm(form: try await FormData.read(request, context: context))
-        let action = "/reports/\(current.id)"
-        guard let version = Int(form.version) else { throw HTTPError(.badRequest, message: t[.errorMissingVersion]) }
-        func again(conflict: Bool = false, status: HTTPResponse.Status = .unprocessableContent) async throws
-            -> Response
-        {
-            try await formPage(
-                form, heading: String(format: t[.editHeading], current.input.title), action: action, cancel: action,
-                conflict: conflict, status: status, context: context)
-        }
-        do {
-            var input = try form.input()
-            // The links panel, not this form, adds and removes links: they stay as they are.
-            input.linksAdded = current.input.linksAdded
-            input.linksRemoved = current.input.linksRemoved
-            _ = try await intake.update(id: current.id, expectedVersion: version, input, by: context.actor)
-            return PageRenderer.redirect(to: "\(action)?saved=1")
-        } catch let error as ValidationError {
-            form.errors = error.errors
-            return try await again()
-        } catch StoreError.versionConflict {
-            form.version = String(current.version)
-            return try await again(conflict: true, status: .conflict)
-        }
+        return try await renderer.updateRecord(
+            ReportForm(form: try await FormData.read(request, context: context)),
+            .editing(current.input.title, at: "/reports/\(current.id)", t), current: current.version, context: context,
+            input: { form in
+                var input = try form.input()
+                // The links panel, not this form, adds and removes links: they stay as they are.
+                input.linksAdded = current.input.linksAdded
+                input.linksRemoved = current.input.linksRemoved
+                return input
+            }, render: formPage,
+            write: { _ = try await intake.update(id: current.id, expectedVersion: $1, $0, by: context.actor) })
     }
 
     /// Adds an organization or person typed by name, or removes a link (`remove` = `organization:12`).
@@ -193,33 +172,31 @@ struct ReportPages {
 
     @Sendable func confirmDelete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let report = try await ReportInputs.load(context, store: store)
-        let model = DeleteModel(
-            action: "/reports/\(report.id)/delete", cancel: "/reports/\(report.id)", version: report.version,
-            prompt: String(format: t[.deleteReportPrompt], report.input.title))
-        return renderer.deletePage(model, context: context)
+        return renderer.confirmDelete(
+            of: "/reports/\(report.id)", version: report.version,
+            prompt: String(format: t[.deleteReportPrompt], report.input.title), context: context)
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.recordID()
-        let form = try await FormData.read(request, context: context)
-        do {
-            try await store.deleteReport(id: id, expectedVersion: Int(form["version"]), by: context.actor)
-        } catch StoreError.versionConflict {
-            throw HTTPError(.conflict, message: t[.errorDeleteConflict])
+        return try await renderer.deleteRecord(request, context: context) { version in
+            try await store.deleteReport(id: id, expectedVersion: version, by: context.actor)
+            return "/reports?deleted=1"
         }
-        return PageRenderer.redirect(to: "/reports?deleted=1")
     }
 
+    private var newPlace: FormPlace { FormPlace(heading: t[.newReport], action: "/reports", cancel: "/reports") }
+
     private func formPage(
-        _ form: ReportForm, heading: String, action: String, cancel: String, conflict: Bool = false,
-        status: HTTPResponse.Status = .ok, context: AppRequestContext
+        _ form: ReportForm, _ place: FormPlace, conflict: Bool = false, status: HTTPResponse.Status = .ok,
+        context: AppRequestContext
     ) async throws -> Response {
         let activities = try await store.listActivities(ActivityQuery(newestFirst: true, limit: 200))
         let view = ReportFormView(
-            form: form, heading: heading, action: action, cancel: cancel, conflict: conflict,
+            form: form, heading: place.heading, action: place.action, cancel: place.cancel, conflict: conflict,
             staff: try await store.accounts().filter { !$0.disabled }, activities: activities, t: t,
             csrf: context.identity?.csrfToken ?? "")
-        return renderer.page(title: heading, context: context, status: status) { view.render(into: &$0) }
+        return renderer.page(title: place.heading, context: context, status: status) { view.render(into: &$0) }
     }
 }
 
@@ -281,6 +258,10 @@ struct ReportForm {
             activityId: id("activityId", activityId), organizationId: id("organizationId", organizationId))
         if !errors.isEmpty { throw ValidationError(errors) }
         return input
+    }
+
+    mutating func addErrors(_ list: [FieldError]) {
+        errors += list
     }
 
     func error(_ field: String) -> String? {

@@ -91,7 +91,7 @@ struct GroupForm {
             } else if field.hasPrefix("activityIds") {
                 field = "addActivityId"
             }
-            errors[field] = [errors[field], error.message].compactMap { $0 }.joined(separator: " ")
+            errors.add(error.message, beside: field)
         }
     }
 }
@@ -210,14 +210,7 @@ struct InterestForm {
     }
 
     mutating func input(strings t: Strings) -> InterestInput? {
-        func id(_ field: String, _ text: String) -> Int64? {
-            guard !text.isEmpty else { return nil }
-            guard let value = Int64(text), value > 0 else {
-                errors[field] = String(format: t[.errorNotARecordId], text)
-                return nil
-            }
-            return value
-        }
+        func id(_ field: String, _ text: String) -> Int64? { errors.recordId(field, text, strings: t) }
         let input = InterestInput(
             organizationId: id("organizationId", organizationId) ?? 0, theme: theme,
             workingGroupId: id("workingGroupId", workingGroupId), expressedOn: expressedOn,
@@ -227,7 +220,7 @@ struct InterestForm {
 
     mutating func addErrors(_ list: [FieldError]) {
         for error in list {
-            errors[error.field] = [errors[error.field], error.message].compactMap { $0 }.joined(separator: " ")
+            errors.add(error.message, beside: error.field)
         }
     }
 }

@@ -16,6 +16,15 @@ struct HistoryView {
         }
     }
 
+    /// A record page's history: the rows, or a line saying none is recorded.
+    func renderOrNone(into html: inout HTML) {
+        if rows.isEmpty {
+            html.p(.class("muted"), text: t[.noneRecorded])
+        } else {
+            render(into: &html)
+        }
+    }
+
     private func render(_ row: AdminPages.AuditRow, into html: inout HTML) {
         html.li { html in
             html.newline()

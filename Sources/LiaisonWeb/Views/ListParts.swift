@@ -1,6 +1,40 @@
 /// The parts lists and forms share: the error list, a record's name cell, the search field and buttons of the
 /// filters, and the pager.
 enum ListParts {
+    /// The form that filters a list: its fields and the button that applies them.
+    static func filters(
+        action: String, fields: [FormField], button: StringKey = .applyFilters, t: Strings, into html: inout HTML
+    ) {
+        html.form(.class("filters"), .action(action), .method("get"), .ariaLabel(t[.filtersLabel])) { html in
+            for field in fields { field.render(into: &html) }
+            html.button(.type("submit"), text: t[button])
+        }
+    }
+
+    /// A list's table in its scrolling wrapper: `head` draws the header row's cells, `row` each row.
+    static func table<Row>(
+        _ className: String, rows: [Row], into html: inout HTML, head: HTML.Content,
+        row: (Row, inout HTML) -> Void
+    ) {
+        html.div(.class("table-wrap")) { html in
+            html.newline()
+            html.table(.class(className)) { html in
+                html.newline()
+                html.thead { html in html.tr { head(&$0) } }
+                html.newline()
+                html.tbody { html in
+                    html.newline()
+                    for item in rows {
+                        row(item, &html)
+                        html.newline()
+                    }
+                }
+                html.newline()
+            }
+            html.newline()
+        }
+    }
+
     static func errors(_ errors: [String], id: String? = nil, into html: inout HTML) {
         guard !errors.isEmpty else { return }
         html.div(.class("alert"), .role("alert"), id.map(Attribute.id)) { html in

@@ -54,14 +54,7 @@ struct ProspectForm {
     /// The input the form says, or nil with `errors` set for what cannot even be read (a stage not offered,
     /// a number that is not one). The store checks the rest.
     mutating func input(strings t: Strings) -> ProspectInput? {
-        func id(_ field: String, _ text: String) -> Int64? {
-            guard !text.isEmpty else { return nil }
-            guard let value = Int64(text), value > 0 else {
-                errors[field] = String(format: t[.errorNotARecordId], text)
-                return nil
-            }
-            return value
-        }
+        func id(_ field: String, _ text: String) -> Int64? { errors.recordId(field, text, strings: t) }
         let stageValue = PipelineStage(rawValue: stage)
         if stageValue == nil { errors["stage"] = t[.errorPipelineStage] }
         var likelihoodValue: Int?
@@ -81,7 +74,7 @@ struct ProspectForm {
 
     mutating func addErrors(_ list: [FieldError]) {
         for error in list {
-            errors[error.field] = [errors[error.field], error.message].compactMap { $0 }.joined(separator: " ")
+            errors.add(error.message, beside: error.field)
         }
     }
 }

@@ -5,6 +5,23 @@ enum RecordParts {
         if let notice { html.div(.class("notice"), .role("status")) { $0.text(notice) } }
     }
 
+    /// A record page's top: the notice of a save, the heading and, for editors, the buttons that edit and delete
+    /// the record at `path`.
+    static func pageHead(
+        _ heading: String, path: String, notice: String?, canEdit: Bool, t: Strings, into html: inout HTML
+    ) {
+        self.notice(notice, into: &html)
+        html.div(.class("page-head")) { html in
+            html.h1(text: heading)
+            if canEdit {
+                html.div(.class("actions")) { html in
+                    html.a(.class("button secondary"), .href("\(path)/edit"), text: t[.edit])
+                    html.a(.class("button secondary"), .href("\(path)/delete"), text: t[.delete])
+                }
+            }
+        }
+    }
+
     /// A section with its heading; `id` names the section's content and its heading is `id-h`.
     static func section(
         _ id: String, heading: String, sectionId: String? = nil, into html: inout HTML, content: HTML.Content
@@ -113,8 +130,53 @@ struct FieldErrorLink {
     let message: String
 }
 
+extension FieldErrorLink {
+    /// The errors of the fields, each linked to its field.
+    static func of(_ fields: [FormField]) -> [FieldErrorLink] {
+        fields.compactMap { field in field.error.map { FieldErrorLink(id: field.id, message: $0) } }
+    }
+}
+
+/// What a record's form page shows around its fields.
+protocol RecordFormPage {
+    var heading: String { get }
+    var action: String { get }
+    var cancel: String { get }
+    /// The version the form edits, "" on a new record's form.
+    var version: String { get }
+    /// Whether the record changed since the form was drawn.
+    var conflict: Bool { get }
+    var errorSummary: [FieldErrorLink] { get }
+}
+
+extension ActivityFormModel: RecordFormPage {}
+extension OrganizationFormModel: RecordFormPage {}
+extension PersonFormModel: RecordFormPage {}
+extension FollowUpFormModel: RecordFormPage {}
+extension ProspectFormModel: RecordFormPage {}
+extension GroupFormModel: RecordFormPage {}
+extension InterestFormView: RecordFormPage {}
+extension OpportunityFormView: RecordFormPage {}
+extension DelegationFormView: RecordFormPage {}
+extension ReportFormView: RecordFormPage {}
+extension CommentFormView: RecordFormPage {}
+
 /// What every record form (organization, person, activity) draws the same way.
 enum FormParts {
+    /// A record's form page: `head`, the themes offered as a list when given, then `form` around `content`.
+    static func record(
+        _ page: some RecordFormPage, conflictNotice: StringKey = .conflictMessage, themes: [String]? = nil,
+        t: Strings, csrf: String, into html: inout HTML, content: HTML.Content
+    ) {
+        head(
+            page.heading, conflict: page.conflict ? t[conflictNotice] : nil, errors: page.errorSummary, t: t,
+            into: &html)
+        if let themes { html.datalist(id: "themes", options: themes.map { ($0, $0) }) }
+        form(
+            action: page.action, csrf: csrf, version: page.version, cancel: page.cancel, t: t, into: &html,
+            content: content)
+    }
+
     /// The heading, the notice of a conflicting edit, and every error as a link to its field.
     static func head(
         _ heading: String, conflict: String?, errors: [FieldErrorLink], t: Strings, into html: inout HTML
