@@ -72,13 +72,13 @@ import Testing
     ]
 
     func fixtures(_ app: TestApp) async throws -> Fixtures {
-        let porto = try await app.store.createOrganization(
-            OrganizationInput(name: "Porto", country: "PT", region: "europe", membershipStatus: .prospect))
-        let congress = try await app.store.createActivity(
-            ActivityInput(
-                kind: .congress, title: "Congress", start: "2027-06-01T09:00", end: "2027-06-03T18:00",
-                timeZone: "Europe/Brussels"), by: .system)
-        return Fixtures(organization: porto.id, event: congress.id)
+        let porto = OrganizationInput(name: "Porto", country: "PT", region: "europe", membershipStatus: .prospect)
+        let congress = ActivityInput(
+            kind: .congress, title: "Congress", start: "2027-06-01T09:00", end: "2027-06-03T18:00",
+            timeZone: "Europe/Brussels")
+        return Fixtures(
+            organization: try await app.store.createOrganization(porto).id,
+            event: try await app.store.createActivity(congress, by: .system).id)
     }
 
     /// Creates one record of the kind; returns its id and the body it was created with.

@@ -11,7 +11,6 @@ struct DelegationsAPI {
     let settings: WebSettings
 
     func register(on routes: RouteRegistry) {
-        let store = store
         RecordAPI<Delegation>(
             path: "/api/v1/delegations", store: store, list: list,
             creating: store.createDelegation, updating: store.updateDelegation

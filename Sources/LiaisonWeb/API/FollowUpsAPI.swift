@@ -11,7 +11,6 @@ struct FollowUpsAPI {
     let settings: WebSettings
 
     func register(on routes: RouteRegistry) {
-        let store = store
         RecordAPI<FollowUp>(
             path: "/api/v1/follow-ups", store: store, list: list,
             creating: store.createFollowUp, updating: store.updateFollowUp
