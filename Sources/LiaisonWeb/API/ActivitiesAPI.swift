@@ -10,32 +10,16 @@ struct ActivitiesAPI {
     let settings: WebSettings
 
     func register(on routes: RouteRegistry) {
-        let prefix = "/api/v1"
-        routes.add(.get, prefix + "/activities", access: .viewer, use: list)
-        routes.add(.post, prefix + "/activities", access: .editor, use: create)
-        routes.add(.get, prefix + "/activities/:id", access: .viewer, use: get)
-        routes.add(.put, prefix + "/activities/:id", access: .editor, use: update)
-        routes.add(.delete, prefix + "/activities/:id", access: .editor, use: delete)
-        routes.add(.post, prefix + "/activities/:id/attendance", access: .editor, use: attendance)
-    }
-
-    struct ListBody: Encodable {
-        var items: [ActivitySummary]
-        var limit: Int
-        var offset: Int
-    }
-
-    struct UpdateBody: Decodable {
-        var version: Int
-        var input: ActivityInput
-
-        enum CodingKeys: String, CodingKey { case version }
-
-        init(from decoder: any Decoder) throws {
-            version = try decoder.container(keyedBy: CodingKeys.self).decode(Int.self, forKey: .version)
-            _ = try ReadOnlyFields(from: decoder)
-            input = try ActivityInput(from: decoder)
-        }
+        let store = store
+        RecordAPI<Activity>(
+            path: "/api/v1/activities", store: store, list: list,
+            create: { body, context in try await ActivityIntake(store: store).create(body.input, by: context.actor) },
+            update: { id, body, context in
+                try await ActivityIntake(store: store).update(
+                    id: id, expectedVersion: try body.expectedVersion(), body.input, by: context.actor)
+            }
+        ).register(on: routes)
+        routes.add(.post, "/api/v1/activities/:id/attendance", access: .editor, use: attendance)
     }
 
     /// Sets how several organizations take part at once ("all of these attended").
@@ -46,76 +30,11 @@ struct ActivitiesAPI {
         var mode: AttendanceMode?
     }
 
-    /// The read-only fields a client may send back with an activity; ignored, but they must have their type.
-    struct ReadOnlyFields: Decodable {
-        enum CodingKeys: String, CodingKey { case id, createdAt, updatedAt, startsAt, endsAt, missionTitle, staff }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            if c.contains(.id) { _ = try c.decode(Int64.self, forKey: .id) }
-            for key in [CodingKeys.createdAt, .updatedAt, .startsAt, .endsAt, .missionTitle] where c.contains(key) {
-                _ = try c.decode(String.self, forKey: key)
-            }
-            // The staff as read back: a list, whatever its entries hold.
-            if c.contains(.staff) { _ = try c.decode([Ignored].self, forKey: .staff) }
-        }
-
-        private struct Ignored: Decodable {
-            init(from decoder: any Decoder) throws {}
-        }
-    }
-
-    static let fields = KnownFields(
-        names: [
-            "kind", "title", "summary", "missionId", "allDay", "start", "end", "timeZone", "placeOrganizationId",
-            "placeName", "venue", "visibility", "staffAccountIds", "organizations", "people", "id", "version",
-            "createdAt", "updatedAt", "startsAt", "endsAt", "missionTitle", "staff",
-        ],
-        lists: [
-            "organizations": ["organizationId", "organizationName", "mode", "status", "organizer"],
-            "people": ["personId", "personName", "organizationId", "role", "inPerson"],
-        ])
-
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (query, errors) = ActivityQuery.parse(request.uri.queryDictionary, regions: settings.regions, strict: true)
         try Problem.refuseQuery(errors)
         let items = try await store.listActivities(query)
-        return try JSONBody.response(ListBody(items: items, limit: query.limit, offset: query.offset))
-    }
-
-    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try JSONBody.response(try await ActivityInputs.load(context, store: store))
-    }
-
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        struct Body: Decodable {
-            var input: ActivityInput
-            init(from decoder: any Decoder) throws {
-                _ = try ReadOnlyFields(from: decoder)
-                input = try ActivityInput(from: decoder)
-            }
-        }
-        let body = try await JSONBody.decode(Body.self, from: request, context: context, fields: Self.fields)
-        let activity = try await ActivityIntake(store: store).create(body.input, by: context.actor)
-        return try JSONBody.response(
-            activity, status: .created, headers: [.location: "/api/v1/activities/\(activity.id)"])
-    }
-
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.recordID()
-        let body = try await JSONBody.decode(UpdateBody.self, from: request, context: context, fields: Self.fields)
-        return try JSONBody.response(
-            try await ActivityIntake(store: store).update(
-                id: id, expectedVersion: body.version, body.input, by: context.actor))
-    }
-
-    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.recordID()
-        var reader = QueryReader(request.uri.queryDictionary, strict: true)
-        let version = reader.integer("version", in: 1...Int(Int32.max))
-        try Problem.refuseQuery(reader.errors)
-        try await store.deleteActivity(id: id, expectedVersion: version, by: context.actor)
-        return Response(status: .noContent)
+        return try JSONBody.response(OffsetList(items: items, limit: query.limit, offset: query.offset))
     }
 
     @Sendable func attendance(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -135,11 +54,7 @@ struct ActivitiesAPI {
 enum ActivityInputs {
     /// The activity named by the request's path, or a 404.
     static func load(_ context: AppRequestContext, store: any LiaisonStore) async throws -> Activity {
-        let id = try context.recordID()
-        guard let activity = try await store.activity(id: id) else {
-            throw StoreError.notFound(entity: .activity, id: id)
-        }
-        return activity
+        try await context.record(Activity.self, in: store)
     }
 
     /// The input with the status and mode of the listed organizations set, leaving the others as they are.
@@ -170,4 +85,25 @@ enum ActivityInputs {
         if !errors.isEmpty { throw ValidationError(errors) }
         return result
     }
+}
+
+extension Activity: APIRecord {
+    static let bodyFields = KnownFields(
+        names: [
+            "kind", "title", "summary", "missionId", "allDay", "start", "end", "timeZone", "placeOrganizationId",
+            "placeName", "venue", "visibility", "staffAccountIds", "organizations", "people", "id", "version",
+            "createdAt", "updatedAt", "startsAt", "endsAt", "missionTitle", "staff",
+        ],
+        lists: [
+            "organizations": ["organizationId", "organizationName", "mode", "status", "organizer"],
+            "people": ["personId", "personName", "organizationId", "role", "inPerson"],
+        ])
+
+    /// The staff as read back is a list, whatever its entries hold.
+    static let echoedFields: [EchoedField] =
+        [.id("id", nullable: false)]
+        + EchoedField.texts("createdAt", "updatedAt", "startsAt", "endsAt", "missionTitle", nullable: false)
+        + [.list("staff", nullable: false)]
+
+    static var versionField: VersionField { .requiredByUpdate }
 }

@@ -18,10 +18,6 @@ struct CommentsAPI {
         routes.add(.delete, prefix + "/comments/:id", access: .editor, use: delete)
     }
 
-    struct ListBody: Encodable {
-        var items: [ReportComment]
-    }
-
     static let fields = KnownFields(
         names: [
             "body", "version", "id", "reportId", "authorAccountId", "authorName", "reportTitle", "createdAt",
@@ -53,7 +49,7 @@ struct CommentsAPI {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let report = try await ReportInputs.load(context, store: store)
-        return try JSONBody.response(ListBody(items: try await store.comments(ofReport: report.id)))
+        return try JSONBody.response(ItemList(items: try await store.comments(ofReport: report.id)))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -80,9 +76,7 @@ struct CommentsAPI {
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var reader = QueryReader(request.uri.queryDictionary, strict: true)
-        let version = reader.integer("version", in: 1...Int(Int32.max))
-        try Problem.refuseQuery(reader.errors)
+        let version = try QueryReader.version(of: request)
         let comment = try await CommentInputs.load(context, store: store)
         try await CommentInputs.requireAuthorOrAdmin(comment, request: request, context: context, store: store)
         try await store.deleteComment(id: comment.id, expectedVersion: version, by: context.actor)

@@ -11,46 +11,12 @@ struct FollowUpsAPI {
     let settings: WebSettings
 
     func register(on routes: RouteRegistry) {
-        let prefix = "/api/v1"
-        routes.add(.get, prefix + "/follow-ups", access: .viewer, use: list)
-        routes.add(.post, prefix + "/follow-ups", access: .editor, use: create)
-        routes.add(.get, prefix + "/follow-ups/:id", access: .viewer, use: get)
-        routes.add(.put, prefix + "/follow-ups/:id", access: .editor, use: update)
-        routes.add(.delete, prefix + "/follow-ups/:id", access: .editor, use: delete)
-        routes.add(.get, prefix + "/notifications", access: .viewer, use: notifications)
-        routes.add(.post, prefix + "/notifications/read", access: .viewer, use: markRead)
-    }
-
-    struct ListBody: Encodable {
-        var items: [FollowUpSummary]
-        var limit: Int
-        var offset: Int
-    }
-
-    static let fields = KnownFields(
-        names: [
-            "title", "details", "assigneeAccountId", "dueDate", "status", "priority", "organizationIds", "personIds",
-            "activityId", "reportId", "id", "version", "createdByAccountId", "taskKey", "createdAt", "updatedAt",
-        ],
-        lists: [:])
-
-    /// A follow-up sent back: its input, with the read-only fields it was read with checked for their type.
-    struct Body: Decodable {
-        var version: Int?
-        var input: FollowUpInput
-
-        enum CodingKeys: String, CodingKey { case id, version, createdByAccountId, taskKey, createdAt, updatedAt }
-
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            version = try c.decodeIfPresent(Int.self, forKey: .version)
-            if c.contains(.id) { _ = try c.decode(Int64.self, forKey: .id) }
-            _ = try c.decodeIfPresent(Int64.self, forKey: .createdByAccountId)
-            for key in [CodingKeys.taskKey, .createdAt, .updatedAt] {
-                _ = try c.decodeIfPresent(String.self, forKey: key)
-            }
-            input = try FollowUpInput(from: decoder)
-        }
+        RecordAPI<FollowUp>(
+            path: "/api/v1/follow-ups", store: store, list: list,
+            creating: store.createFollowUp, updating: store.updateFollowUp
+        ).register(on: routes)
+        routes.add(.get, "/api/v1/notifications", access: .viewer, use: notifications)
+        routes.add(.post, "/api/v1/notifications/read", access: .viewer, use: markRead)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -88,45 +54,7 @@ struct FollowUpsAPI {
         query.offset = reader.integer("offset", in: 0...FollowUpQuery.maxOffset) ?? 0
         try Problem.refuseQuery(reader.errors)
         let items = try await store.listFollowUps(query)
-        return try JSONBody.response(ListBody(items: items, limit: query.limit, offset: query.offset))
-    }
-
-    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try JSONBody.response(try await load(context))
-    }
-
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let body = try await JSONBody.decode(Body.self, from: request, context: context, fields: Self.fields)
-        let followUp = try await store.createFollowUp(body.input, by: context.actor)
-        return try JSONBody.response(
-            followUp, status: .created, headers: [.location: "/api/v1/follow-ups/\(followUp.id)"])
-    }
-
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.recordID()
-        let body = try await JSONBody.decode(Body.self, from: request, context: context, fields: Self.fields)
-        guard let version = body.version else {
-            throw ValidationError(field: "version", rule: "required", message: "version is required.")
-        }
-        return try JSONBody.response(
-            try await store.updateFollowUp(id: id, expectedVersion: version, body.input, by: context.actor))
-    }
-
-    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.recordID()
-        var reader = QueryReader(request.uri.queryDictionary, strict: true)
-        let version = reader.integer("version", in: 1...Int(Int32.max))
-        try Problem.refuseQuery(reader.errors)
-        try await store.deleteFollowUp(id: id, expectedVersion: version, by: context.actor)
-        return Response(status: .noContent)
-    }
-
-    private func load(_ context: AppRequestContext) async throws -> FollowUp {
-        let id = try context.recordID()
-        guard let followUp = try await store.followUp(id: id) else {
-            throw StoreError.notFound(entity: .followUp, id: id)
-        }
-        return followUp
+        return try JSONBody.response(OffsetList(items: items, limit: query.limit, offset: query.offset))
     }
 
     struct InboxBody: Encodable {
@@ -164,4 +92,16 @@ struct FollowUpsAPI {
         }
         return Response(status: .noContent)
     }
+}
+
+extension FollowUp: APIRecord {
+    static let bodyFields = KnownFields(
+        names: [
+            "title", "details", "assigneeAccountId", "dueDate", "status", "priority", "organizationIds", "personIds",
+            "activityId", "reportId", "id", "version", "createdByAccountId", "taskKey", "createdAt", "updatedAt",
+        ],
+        lists: [:])
+
+    static let echoedFields: [EchoedField] =
+        [.id("id", nullable: false), .id("createdByAccountId")] + EchoedField.texts("taskKey", "createdAt", "updatedAt")
 }

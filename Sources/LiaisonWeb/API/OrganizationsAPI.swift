@@ -11,21 +11,22 @@ struct OrganizationsAPI {
 
     func register(on routes: RouteRegistry) {
         let prefix = "/api/v1"
-        routes.add(.get, prefix + "/organizations", access: .viewer, use: list)
-        routes.add(.post, prefix + "/organizations", access: .editor, use: create)
-        routes.add(.get, prefix + "/organizations/:id", access: .viewer, use: get)
-        routes.add(.put, prefix + "/organizations/:id", access: .editor, use: update)
+        RecordAPI<Organization>(
+            path: prefix + "/organizations", store: store, list: list,
+            create: { body, context in try await intake.create(body.input, by: context.actor) },
+            update: { id, body, context in
+                try await intake.update(
+                    id: id, expectedVersion: try body.expectedVersion(), body.input, by: context.actor)
+            },
+            deletes: false
+        ).register(on: routes)
         routes.add(.delete, prefix + "/organizations/:id", access: .editor, use: delete)
         routes.add(.get, prefix + "/regions", access: .viewer) { _, _ in
-            try JSONBody.response(ListBody(items: settings.regions.regions))
+            try JSONBody.response(ItemList(items: settings.regions.regions))
         }
         routes.add(.get, prefix + "/countries", access: .viewer) { _, _ in
-            try JSONBody.response(ListBody(items: Country.all))
+            try JSONBody.response(ItemList(items: Country.all))
         }
-    }
-
-    struct ListBody<Item: Encodable>: Encodable {
-        var items: [Item]
     }
 
     struct PageBody: Encodable {
@@ -35,32 +36,6 @@ struct OrganizationsAPI {
         var perPage: Int
         var countsByStatus: [String: Int]
     }
-
-    /// An update: the full record plus the version it was read at.
-    struct UpdateBody: Decodable {
-        var version: Int
-        var input: OrganizationInput
-
-        enum CodingKeys: String, CodingKey { case version }
-
-        init(from decoder: any Decoder) throws {
-            version = try decoder.container(keyedBy: CodingKeys.self).decode(Int.self, forKey: .version)
-            input = try OrganizationInput(from: decoder)
-        }
-    }
-
-    /// What an organization body may hold: its fields, plus the read-only ones a client may send back.
-    static let fields = KnownFields(
-        names: [
-            "kind", "name", "nativeName", "aliases", "country", "region", "metroArea", "population", "latitude",
-            "longitude", "website", "membershipStatus", "memberSince", "paying", "duesPerYear", "focalPoint",
-            "focalPointAccountId", "focalPointStaff",
-            "governanceRoles", "affiliations", "practices", "id", "version", "createdAt", "updatedAt",
-        ],
-        lists: [
-            "governanceRoles": ["title", "fromYear", "toYear"], "practices": ["title", "year", "description"],
-            "affiliations": ["networkId", "networkName"],
-        ])
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let parameters = request.uri.queryDictionary
@@ -73,33 +48,12 @@ struct OrganizationsAPI {
                 items: page.items, total: page.total, page: query.page, perPage: query.perPage, countsByStatus: counts))
     }
 
-    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.recordID()
-        guard let organization = try await store.organization(id: id) else {
-            throw StoreError.notFound(entity: .organization, id: id)
-        }
-        return try JSONBody.response(organization)
-    }
-
+    /// Made for each request, so that the year it checks against is the current one.
     private var intake: OrganizationIntake {
         OrganizationIntake(store: store, regions: settings.regions, currentYear: settings.currentYear())
     }
 
-    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await JSONBody.decode(
-            OrganizationInput.self, from: request, context: context, fields: Self.fields)
-        let organization = try await intake.create(input, by: context.actor)
-        return try JSONBody.response(
-            organization, status: .created, headers: [.location: "/api/v1/organizations/\(organization.id)"])
-    }
-
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.recordID()
-        let body = try await JSONBody.decode(UpdateBody.self, from: request, context: context, fields: Self.fields)
-        let organization = try await intake.update(id: id, expectedVersion: body.version, body.input, by: context.actor)
-        return try JSONBody.response(organization)
-    }
-
+    /// A version that is not a whole number is refused as the directory always has (any whole number is read).
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.recordID()
         var version: Int?
@@ -114,4 +68,24 @@ struct OrganizationsAPI {
         try await store.deleteOrganization(id: id, expectedVersion: version, by: context.actor)
         return Response(status: .noContent)
     }
+}
+
+extension Organization: APIRecord {
+    /// What an organization body may hold: its fields, plus the read-only ones a client may send back.
+    static let bodyFields = KnownFields(
+        names: [
+            "kind", "name", "nativeName", "aliases", "country", "region", "metroArea", "population", "latitude",
+            "longitude", "website", "membershipStatus", "memberSince", "paying", "duesPerYear", "focalPoint",
+            "focalPointAccountId", "focalPointStaff",
+            "governanceRoles", "affiliations", "practices", "id", "version", "createdAt", "updatedAt",
+        ],
+        lists: [
+            "governanceRoles": ["title", "fromYear", "toYear"], "practices": ["title", "year", "description"],
+            "affiliations": ["networkId", "networkName"],
+        ])
+
+    /// The read-only fields are left to the input, which ignores them.
+    static let echoedFields: [EchoedField] = []
+
+    static var versionField: VersionField { .requiredByUpdate }
 }

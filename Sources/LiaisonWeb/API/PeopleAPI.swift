@@ -11,12 +11,15 @@ struct PeopleAPI {
 
     func register(on routes: RouteRegistry) {
         let prefix = "/api/v1"
-        routes.add(.get, prefix + "/people", access: .viewer, use: list)
         routes.add(.post, prefix + "/people", access: .editor, use: create)
         routes.add(.post, prefix + "/people/duplicates", access: .viewer, use: duplicates)
-        routes.add(.get, prefix + "/people/:id", access: .viewer, use: get)
-        routes.add(.put, prefix + "/people/:id", access: .editor, use: update)
-        routes.add(.delete, prefix + "/people/:id", access: .editor, use: delete)
+        RecordAPI<Person>(
+            path: prefix + "/people", store: store, list: list,
+            update: { id, body, context in
+                try await intake.update(
+                    id: id, expectedVersion: try body.expectedVersion(), body.input, by: context.actor)
+            }
+        ).register(on: routes)
         routes.add(.post, prefix + "/people/:id/merge", access: .editor, use: merge)
         routes.add(.get, prefix + "/search", access: .viewer, use: search)
     }
@@ -27,19 +30,6 @@ struct PeopleAPI {
         var totalIsLowerBound: Bool
         var page: Int
         var perPage: Int
-    }
-
-    struct UpdateBody: Decodable {
-        var version: Int
-        var input: PersonInput
-
-        enum CodingKeys: String, CodingKey { case version }
-
-        init(from decoder: any Decoder) throws {
-            version = try decoder.container(keyedBy: CodingKeys.self).decode(Int.self, forKey: .version)
-            _ = try ReadOnlyFields(from: decoder)
-            input = try PersonInput(from: decoder)
-        }
     }
 
     struct MergeBody: Decodable {
@@ -55,44 +45,10 @@ struct PeopleAPI {
         var items: [SearchHit]
     }
 
-    /// The read-only fields a client may send back with a person; they are ignored, but must have their type.
-    struct ReadOnlyFields: Decodable {
-        enum CodingKeys: String, CodingKey { case id, createdAt, updatedAt, displayName }
-
-        // Present means of the right type and not null.
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            if c.contains(.id) { _ = try c.decode(Int64.self, forKey: .id) }
-            for key in [CodingKeys.createdAt, .updatedAt, .displayName] where c.contains(key) {
-                _ = try c.decode(String.self, forKey: key)
-            }
-        }
-    }
-
     /// A person body: its fields, with the read-only ones checked for their type.
     static func decodeInput(_ request: Request, context: AppRequestContext) async throws -> PersonInput {
-        struct Body: Decodable {
-            var input: PersonInput
-            init(from decoder: any Decoder) throws {
-                _ = try ReadOnlyFields(from: decoder)
-                input = try PersonInput(from: decoder)
-            }
-        }
-        return try await JSONBody.decode(Body.self, from: request, context: context, fields: fields).input
+        try await RecordBody<Person, ForCreation>.read(request, context: context).input
     }
-
-    /// What a person body may hold: its fields, plus the read-only ones a client may send back.
-    static let fields = KnownFields(
-        names: [
-            "givenName", "familyName", "nameOrder", "nativeName", "honorific", "languages", "role", "notes", "metAt",
-            "metAtActivityId", "consentNote", "consentDate", "positions", "channels", "id", "version", "createdAt",
-            "updatedAt",
-            "displayName",
-        ],
-        lists: [
-            "positions": ["organizationId", "organizationName", "title", "department", "startDate", "endDate"],
-            "channels": ["kind", "value", "label", "preferred", "heldByAccountId", "heldBy"],
-        ])
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (query, errors) = PersonQuery.parse(request.uri.queryDictionary, strict: true)
@@ -102,10 +58,6 @@ struct PeopleAPI {
             PageBody(
                 items: page.items, total: page.total, totalIsLowerBound: page.totalIsLowerBound, page: query.page,
                 perPage: query.perPage))
-    }
-
-    @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try JSONBody.response(try await PersonInputs.load(context, store: store))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -130,23 +82,7 @@ struct PeopleAPI {
     /// The people a new record would probably duplicate; the body is checked as a create would check it.
     @Sendable func duplicates(_ request: Request, context: AppRequestContext) async throws -> Response {
         let found = try await intake.likelyDuplicates(of: try await Self.decodeInput(request, context: context))
-        return try JSONBody.response(OrganizationsAPI.ListBody(items: found))
-    }
-
-    @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.recordID()
-        let body = try await JSONBody.decode(UpdateBody.self, from: request, context: context, fields: Self.fields)
-        return try JSONBody.response(
-            try await intake.update(id: id, expectedVersion: body.version, body.input, by: context.actor))
-    }
-
-    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.recordID()
-        var reader = QueryReader(request.uri.queryDictionary, strict: true)
-        let version = reader.integer("version", in: 1...Int(Int32.max))
-        try Problem.refuseQuery(reader.errors)
-        try await store.deletePerson(id: id, expectedVersion: version, by: context.actor)
-        return Response(status: .noContent)
+        return try JSONBody.response(ItemList(items: found))
     }
 
     @Sendable func merge(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -171,16 +107,33 @@ struct PeopleAPI {
         return try JSONBody.response(SearchBody(query: text ?? "", items: hits))
     }
 
+    /// Made for each request, so that the year it checks against is the current one.
     private var intake: PersonIntake { PersonIntake(store: store, currentYear: settings.currentYear()) }
-
 }
 
 /// What the API and the pages share about a person's input.
 enum PersonInputs {
     /// The person named by the request's path, or a 404.
     static func load(_ context: AppRequestContext, store: any LiaisonStore) async throws -> Person {
-        let id = try context.recordID()
-        guard let person = try await store.person(id: id) else { throw StoreError.notFound(entity: .person, id: id) }
-        return person
+        try await context.record(Person.self, in: store)
     }
+}
+
+extension Person: APIRecord {
+    /// What a person body may hold: its fields, plus the read-only ones a client may send back.
+    static let bodyFields = KnownFields(
+        names: [
+            "givenName", "familyName", "nameOrder", "nativeName", "honorific", "languages", "role", "notes", "metAt",
+            "metAtActivityId", "consentNote", "consentDate", "positions", "channels", "id", "version", "createdAt",
+            "updatedAt", "displayName",
+        ],
+        lists: [
+            "positions": ["organizationId", "organizationName", "title", "department", "startDate", "endDate"],
+            "channels": ["kind", "value", "label", "preferred", "heldByAccountId", "heldBy"],
+        ])
+
+    static let echoedFields: [EchoedField] =
+        [.id("id", nullable: false)] + EchoedField.texts("createdAt", "updatedAt", "displayName", nullable: false)
+
+    static var versionField: VersionField { .requiredByUpdate }
 }

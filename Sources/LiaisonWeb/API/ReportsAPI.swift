@@ -19,12 +19,6 @@ struct ReportsAPI {
         routes.add(.delete, prefix + "/reports/:id", access: .editor, use: delete)
     }
 
-    struct ListBody: Encodable {
-        var items: [ReportSummary]
-        var limit: Int
-        var offset: Int
-    }
-
     /// A report as the API gives it: the author's fields at the top level beside what the store adds.
     struct ReportJSON: Encodable {
         let report: Report
@@ -110,7 +104,7 @@ struct ReportsAPI {
         let (query, errors) = ReportQuery.parse(request.uri.queryDictionary, regions: settings.regions, strict: true)
         try Problem.refuseQuery(errors)
         let items = try await store.listReports(query)
-        return try JSONBody.response(ListBody(items: items, limit: query.limit, offset: query.offset))
+        return try JSONBody.response(OffsetList(items: items, limit: query.limit, offset: query.offset))
     }
 
     @Sendable func get(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -137,10 +131,7 @@ struct ReportsAPI {
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.recordID()
-        var reader = QueryReader(request.uri.queryDictionary, strict: true)
-        let version = reader.integer("version", in: 1...Int(Int32.max))
-        try Problem.refuseQuery(reader.errors)
-        try await store.deleteReport(id: id, expectedVersion: version, by: context.actor)
+        try await store.deleteReport(id: id, expectedVersion: try QueryReader.version(of: request), by: context.actor)
         return Response(status: .noContent)
     }
 }
@@ -149,8 +140,6 @@ struct ReportsAPI {
 enum ReportInputs {
     /// The report named by the request's path, or a 404.
     static func load(_ context: AppRequestContext, store: any LiaisonStore) async throws -> Report {
-        let id = try context.recordID()
-        guard let report = try await store.report(id: id) else { throw StoreError.notFound(entity: .report, id: id) }
-        return report
+        try await context.record(Report.self, in: store)
     }
 }
