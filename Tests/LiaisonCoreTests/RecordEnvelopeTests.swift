@@ -50,8 +50,8 @@ import Testing
             "people",
         ]
         try Self.expectEnvelope(activity, keys: inputKeys.union(["startsAt", "endsAt", "staff", "missionTitle"]))
-        activity.missionTitle = nil
-        activity.staff = []
+        activity.extras.missionTitle = nil
+        activity.extras.staff = []
         try Self.expectEnvelope(activity, keys: inputKeys.union(["startsAt", "endsAt", "staff"]))
     }
 
@@ -76,7 +76,7 @@ import Testing
             "affiliations", "practices",
         ]
         try Self.expectEnvelope(organization, keys: inputKeys.union(["focalPointStaff"]))
-        organization.focalPointStaff = nil
+        organization.extras.focalPointStaff = nil
         try Self.expectEnvelope(organization, keys: inputKeys)
     }
 
@@ -105,8 +105,8 @@ import Testing
             updatedAt: Self.updated)
         let inputKeys: Set<String> = ["title", "status", "priority", "organizationIds", "personIds", "reportId"]
         try Self.expectEnvelope(followUp, keys: inputKeys.union(["createdByAccountId", "taskKey"]))
-        followUp.createdByAccountId = nil
-        followUp.taskKey = nil
+        followUp.extras.createdByAccountId = nil
+        followUp.extras.taskKey = nil
         try Self.expectEnvelope(followUp, keys: inputKeys)
     }
 
@@ -153,7 +153,7 @@ import Testing
             "activityId", "organizationId", "state", "expectedSize", "mayorHeads", "expectedMode", "registrations",
         ]
         try Self.expectEnvelope(delegation, keys: inputKeys.union(["organizationName", "activityTitle", "sentByName"]))
-        delegation.sentByName = nil
+        delegation.extras.sentByName = nil
         try Self.expectEnvelope(delegation, keys: inputKeys.union(["organizationName", "activityTitle"]))
     }
 }
