@@ -110,17 +110,14 @@ extension LiaisonStore {
     }
 
     public func createOpportunity(_ input: OpportunityInput, by actor: AuditActor) async throws -> Opportunity {
-        let input = input.normalized()
-        try input.validate()
-        return try await createRecord(input, by: actor)
+        try await createRecord(try input.checked(), by: actor)
     }
 
     public func updateOpportunity(id: Int64, expectedVersion: Int, _ input: OpportunityInput, by actor: AuditActor)
         async throws -> Opportunity
     {
-        let input = input.normalized()
-        try input.validate()
-        return try await updateRecord(Opportunity.self, id: id, expectedVersion: expectedVersion, input, by: actor)
+        try await updateRecord(
+            Opportunity.self, id: id, expectedVersion: expectedVersion, try input.checked(), by: actor)
     }
 
     public func deleteOpportunity(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {

@@ -1,8 +1,10 @@
 import Foundation
 import LiaisonCore
 
-/// What every kind's conformance would otherwise write for itself: its audit entry, the look-up of the records
-/// it refers to, the error naming one that is not there, the reading of ordered child rows and of its stamp.
+// What every kind's conformance would otherwise write for itself: its audit entry, the checking of its input,
+// the look-up of the records it refers to, the error naming one that is not there, the reading of ordered
+// child rows and of its stamp.
+
 /// A kind whose audit entries name the record by one line and compare its fields one by one: most kinds.
 public protocol FieldAudited: StoredRecord where Input: Encodable {
     /// The line its audit entries name it by.
@@ -19,6 +21,27 @@ extension FieldAudited {
             changes: AuditDiff.changes(from: before, to: after))
     }
 }
+
+/// An input whose own rules need no database: normalized, then validated, before any write of it.
+public protocol SelfCheckedInput {
+    func normalized() -> Self
+    func validate() throws(ValidationError)
+}
+
+extension SelfCheckedInput {
+    /// The input normalized. Throws `ValidationError` naming every rule it breaks.
+    public func checked() throws(ValidationError) -> Self {
+        let input = normalized()
+        try input.validate()
+        return input
+    }
+}
+
+extension WorkingGroupInput: SelfCheckedInput {}
+extension InterestInput: SelfCheckedInput {}
+extension OpportunityInput: SelfCheckedInput {}
+extension DelegationInput: SelfCheckedInput {}
+extension ReportInput: SelfCheckedInput {}
 
 extension ReferenceLookup {
     /// The look-up of which of `ids` are rows of `table`, those found held against deletion until the write
