@@ -106,35 +106,30 @@ public struct ActivityPerson: Sendable, Hashable, Codable {
 /// A mission, meeting, visit, event, Congress or call. The fields people set are `input`; the store adds
 /// the rest, with the instants the local times stand for in the activity's zone.
 @dynamicMemberLookup
-public struct Activity: Sendable, Hashable, Identifiable {
-    public var id: Int64
+public struct Activity: FlatRecord, Sendable, Hashable, Identifiable {
+    public var stamp: RecordStamp
     public var input: ActivityInput
-    /// The start and end as instants (UTC), worked out from the local times in `input.timeZone`. An all-day
-    /// activity runs from midnight of its first day to midnight after its last, in its zone.
-    public var startsAt: Date
-    public var endsAt: Date
-    /// The staff members `input.staffAccountIds` names, filled in on reading.
-    public var staff: [StaffContact]
-    /// The title of the mission this activity is part of, filled in on reading.
-    public var missionTitle: String?
-    public var version: Int
-    public var createdAt: Date
-    public var updatedAt: Date
+    public var extras: Extras
+
+    public init(stamp: RecordStamp, input: ActivityInput, extras: Extras) {
+        self.stamp = stamp
+        self.input = input
+        self.extras = extras
+    }
 
     public init(
         id: Int64, input: ActivityInput, startsAt: Date, endsAt: Date, staff: [StaffContact] = [],
         missionTitle: String? = nil, version: Int, createdAt: Date, updatedAt: Date
     ) {
-        self.id = id
-        self.input = input
-        self.startsAt = startsAt
-        self.endsAt = endsAt
-        self.staff = staff
-        self.missionTitle = missionTitle
-        self.version = version
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
+        self.init(
+            stamp: RecordStamp(id: id, version: version, createdAt: createdAt, updatedAt: updatedAt), input: input,
+            extras: Extras(startsAt: startsAt, endsAt: endsAt, staff: staff, missionTitle: missionTitle))
     }
+
+    public var startsAt: Date { extras.startsAt }
+    public var endsAt: Date { extras.endsAt }
+    public var staff: [StaffContact] { extras.staff }
+    public var missionTitle: String? { extras.missionTitle }
 
     public subscript<Value>(dynamicMember keyPath: WritableKeyPath<ActivityInput, Value>) -> Value {
         get { input[keyPath: keyPath] }
@@ -149,37 +144,34 @@ public struct Activity: Sendable, Hashable, Identifiable {
     public func attendees(_ mode: AttendanceMode) -> [ActivityOrganization] {
         input.organizations.filter { $0.mode == mode }
     }
-}
 
-extension Activity: Codable {
-    private enum RecordKeys: String, CodingKey {
-        case id, startsAt, endsAt, staff, missionTitle, version, createdAt, updatedAt
-    }
+    /// What the store works out and fills in on reading.
+    public struct Extras: Sendable, Hashable, Codable {
+        /// The start and end as instants (UTC), worked out from the local times in `input.timeZone`. An all-day
+        /// activity runs from midnight of its first day to midnight after its last, in its zone.
+        public var startsAt: Date
+        public var endsAt: Date
+        /// The staff members `input.staffAccountIds` names.
+        public var staff: [StaffContact]
+        /// The title of the mission this activity is part of.
+        public var missionTitle: String?
 
-    /// One flat JSON object: the record's keys beside its fields.
-    public func encode(to encoder: any Encoder) throws {
-        try input.encode(to: encoder)
-        var container = encoder.container(keyedBy: RecordKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(startsAt, forKey: .startsAt)
-        try container.encode(endsAt, forKey: .endsAt)
-        try container.encode(staff, forKey: .staff)
-        try container.encodeIfPresent(missionTitle, forKey: .missionTitle)
-        try container.encode(version, forKey: .version)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(updatedAt, forKey: .updatedAt)
-    }
+        public init(startsAt: Date, endsAt: Date, staff: [StaffContact] = [], missionTitle: String? = nil) {
+            self.startsAt = startsAt
+            self.endsAt = endsAt
+            self.staff = staff
+            self.missionTitle = missionTitle
+        }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: RecordKeys.self)
-        self.init(
-            id: try container.decode(Int64.self, forKey: .id), input: try ActivityInput(from: decoder),
-            startsAt: try container.decode(Date.self, forKey: .startsAt),
-            endsAt: try container.decode(Date.self, forKey: .endsAt),
-            staff: try container.decodeIfPresent([StaffContact].self, forKey: .staff) ?? [],
-            missionTitle: try container.decodeIfPresent(String.self, forKey: .missionTitle),
-            version: try container.decode(Int.self, forKey: .version),
-            createdAt: try container.decode(Date.self, forKey: .createdAt),
-            updatedAt: try container.decode(Date.self, forKey: .updatedAt))
+        private enum CodingKeys: String, CodingKey { case startsAt, endsAt, staff, missionTitle }
+
+        // A JSON object without staff names none.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                startsAt: try c.decode(Date.self, forKey: .startsAt), endsAt: try c.decode(Date.self, forKey: .endsAt),
+                staff: try c.decodeIfPresent([StaffContact].self, forKey: .staff) ?? [],
+                missionTitle: try c.decodeIfPresent(String.self, forKey: .missionTitle))
+        }
     }
 }

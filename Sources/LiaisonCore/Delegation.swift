@@ -182,30 +182,29 @@ public struct DelegationInput: Sendable, Hashable, Codable {
 }
 
 /// A delegation as stored, with the names it is shown with.
-public struct Delegation: Sendable, Hashable, Identifiable {
-    public var id: Int64
+public struct Delegation: FlatRecord, Sendable, Hashable, Identifiable {
+    public var stamp: RecordStamp
     public var input: DelegationInput
-    /// The organization's name as it was when last written, kept after it leaves the directory.
-    public var organizationName: String
-    public var activityTitle: String
-    public var sentByName: String?
-    public var version: Int
-    public var createdAt: Date
-    public var updatedAt: Date
+    public var extras: Extras
+
+    public init(stamp: RecordStamp, input: DelegationInput, extras: Extras) {
+        self.stamp = stamp
+        self.input = input
+        self.extras = extras
+    }
 
     public init(
         id: Int64, input: DelegationInput, organizationName: String, activityTitle: String, sentByName: String?,
         version: Int, createdAt: Date, updatedAt: Date
     ) {
-        self.id = id
-        self.input = input
-        self.organizationName = organizationName
-        self.activityTitle = activityTitle
-        self.sentByName = sentByName
-        self.version = version
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
+        self.init(
+            stamp: RecordStamp(id: id, version: version, createdAt: createdAt, updatedAt: updatedAt), input: input,
+            extras: Extras(organizationName: organizationName, activityTitle: activityTitle, sentByName: sentByName))
     }
+
+    public var organizationName: String { extras.organizationName }
+    public var activityTitle: String { extras.activityTitle }
+    public var sentByName: String? { extras.sentByName }
 
     /// What the forecast counts for it.
     public var figures: DelegationFigures {
@@ -214,34 +213,18 @@ public struct Delegation: Sendable, Hashable, Identifiable {
             state: input.state, expectedSize: input.expectedSize, expectedMode: input.expectedMode,
             registeredInPerson: registered.inPerson, registeredVirtual: registered.virtual)
     }
-}
 
-extension Delegation: Codable {
-    private enum RecordKeys: String, CodingKey {
-        case id, organizationName, activityTitle, sentByName, version, createdAt, updatedAt
-    }
+    /// What the store fills in on reading.
+    public struct Extras: Sendable, Hashable, Codable {
+        /// The organization's name as it was when last written, kept after it leaves the directory.
+        public var organizationName: String
+        public var activityTitle: String
+        public var sentByName: String?
 
-    public func encode(to encoder: any Encoder) throws {
-        try input.encode(to: encoder)
-        var container = encoder.container(keyedBy: RecordKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(organizationName, forKey: .organizationName)
-        try container.encode(activityTitle, forKey: .activityTitle)
-        try container.encodeIfPresent(sentByName, forKey: .sentByName)
-        try container.encode(version, forKey: .version)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(updatedAt, forKey: .updatedAt)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: RecordKeys.self)
-        self.init(
-            id: try container.decode(Int64.self, forKey: .id), input: try DelegationInput(from: decoder),
-            organizationName: try container.decode(String.self, forKey: .organizationName),
-            activityTitle: try container.decode(String.self, forKey: .activityTitle),
-            sentByName: try container.decodeIfPresent(String.self, forKey: .sentByName),
-            version: try container.decode(Int.self, forKey: .version),
-            createdAt: try container.decode(Date.self, forKey: .createdAt),
-            updatedAt: try container.decode(Date.self, forKey: .updatedAt))
+        public init(organizationName: String, activityTitle: String, sentByName: String?) {
+            self.organizationName = organizationName
+            self.activityTitle = activityTitle
+            self.sentByName = sentByName
+        }
     }
 }

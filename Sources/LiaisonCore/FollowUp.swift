@@ -100,59 +100,44 @@ public struct FollowUpInput: Sendable, Hashable, Codable {
 }
 
 /// A follow-up as stored.
-public struct FollowUp: Sendable, Hashable, Identifiable {
-    public var id: Int64
+public struct FollowUp: FlatRecord, Sendable, Hashable, Identifiable {
+    public var stamp: RecordStamp
     public var input: FollowUpInput
-    public var createdByAccountId: Int64?
-    /// The words of the task line of its report it was made from (`ReportTask.key`); the two tick together.
-    public var taskKey: String?
-    public var version: Int
-    public var createdAt: Date
-    public var updatedAt: Date
+    public var extras: Extras
+
+    public init(stamp: RecordStamp, input: FollowUpInput, extras: Extras) {
+        self.stamp = stamp
+        self.input = input
+        self.extras = extras
+    }
 
     public init(
         id: Int64, input: FollowUpInput, createdByAccountId: Int64?, taskKey: String?, version: Int, createdAt: Date,
         updatedAt: Date
     ) {
-        self.id = id
-        self.input = input
-        self.createdByAccountId = createdByAccountId
-        self.taskKey = taskKey
-        self.version = version
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
+        self.init(
+            stamp: RecordStamp(id: id, version: version, createdAt: createdAt, updatedAt: updatedAt), input: input,
+            extras: Extras(createdByAccountId: createdByAccountId, taskKey: taskKey))
     }
+
+    public var createdByAccountId: Int64? { extras.createdByAccountId }
+    public var taskKey: String? { extras.taskKey }
 
     /// Still to do and due before `today` ("YYYY-MM-DD").
     public func isOverdue(today: String) -> Bool {
         guard !input.status.isClosed, let due = input.dueDate else { return false }
         return due < today
     }
-}
 
-extension FollowUp: Codable {
-    private enum RecordKeys: String, CodingKey { case id, createdByAccountId, taskKey, version, createdAt, updatedAt }
+    /// What the store keeps beside the fields people set.
+    public struct Extras: Sendable, Hashable, Codable {
+        public var createdByAccountId: Int64?
+        /// The words of the task line of its report it was made from (`ReportTask.key`); the two tick together.
+        public var taskKey: String?
 
-    /// One flat JSON object, as the API reads a follow-up back: the record's keys beside its fields.
-    public func encode(to encoder: any Encoder) throws {
-        try input.encode(to: encoder)
-        var container = encoder.container(keyedBy: RecordKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encodeIfPresent(createdByAccountId, forKey: .createdByAccountId)
-        try container.encodeIfPresent(taskKey, forKey: .taskKey)
-        try container.encode(version, forKey: .version)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(updatedAt, forKey: .updatedAt)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: RecordKeys.self)
-        self.init(
-            id: try container.decode(Int64.self, forKey: .id), input: try FollowUpInput(from: decoder),
-            createdByAccountId: try container.decodeIfPresent(Int64.self, forKey: .createdByAccountId),
-            taskKey: try container.decodeIfPresent(String.self, forKey: .taskKey),
-            version: try container.decode(Int.self, forKey: .version),
-            createdAt: try container.decode(Date.self, forKey: .createdAt),
-            updatedAt: try container.decode(Date.self, forKey: .updatedAt))
+        public init(createdByAccountId: Int64?, taskKey: String?) {
+            self.createdByAccountId = createdByAccountId
+            self.taskKey = taskKey
+        }
     }
 }

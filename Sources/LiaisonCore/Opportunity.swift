@@ -123,40 +123,13 @@ public struct OpportunityInput: Sendable, Hashable, Codable {
     }
 }
 
-public struct Opportunity: Sendable, Hashable, Identifiable {
-    public var id: Int64
+/// An opportunity as stored.
+public struct Opportunity: FlatRecord, Sendable, Hashable, Identifiable {
+    public var stamp: RecordStamp
     public var input: OpportunityInput
-    public var version: Int
-    public var createdAt: Date
-    public var updatedAt: Date
 
-    public init(id: Int64, input: OpportunityInput, version: Int, createdAt: Date, updatedAt: Date) {
-        self.id = id
+    public init(stamp: RecordStamp, input: OpportunityInput, extras _: NoExtras) {
+        self.stamp = stamp
         self.input = input
-        self.version = version
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-    }
-}
-
-extension Opportunity: Codable {
-    private enum RecordKeys: String, CodingKey { case id, version, createdAt, updatedAt }
-
-    public func encode(to encoder: any Encoder) throws {
-        try input.encode(to: encoder)
-        var container = encoder.container(keyedBy: RecordKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(version, forKey: .version)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(updatedAt, forKey: .updatedAt)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: RecordKeys.self)
-        self.init(
-            id: try container.decode(Int64.self, forKey: .id), input: try OpportunityInput(from: decoder),
-            version: try container.decode(Int.self, forKey: .version),
-            createdAt: try container.decode(Date.self, forKey: .createdAt),
-            updatedAt: try container.decode(Date.self, forKey: .updatedAt))
     }
 }

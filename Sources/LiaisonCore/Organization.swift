@@ -3,58 +3,39 @@ import Foundation
 /// A local government, network, agency or partner in the association's directory: the fields people set
 /// (`input`, read through as `organization.name`), and what the store keeps about the record.
 @dynamicMemberLookup
-public struct Organization: Sendable, Hashable, Identifiable {
-    public var id: Int64
+public struct Organization: FlatRecord, Sendable, Hashable, Identifiable {
+    public var stamp: RecordStamp
     public var input: OrganizationInput
-    /// Incremented by every update; an update naming an older version is refused.
-    public var version: Int
-    public var createdAt: Date
-    public var updatedAt: Date
-    /// The staff account `input.focalPointAccountId` names, filled in on reading.
-    public var focalPointStaff: StaffContact?
+    public var extras: Extras
+
+    public init(stamp: RecordStamp, input: OrganizationInput, extras: Extras) {
+        self.stamp = stamp
+        self.input = input
+        self.extras = extras
+    }
 
     public init(
         id: Int64, input: OrganizationInput, version: Int, createdAt: Date, updatedAt: Date,
         focalPointStaff: StaffContact? = nil
     ) {
-        self.id = id
-        self.input = input
-        self.version = version
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.focalPointStaff = focalPointStaff
+        self.init(
+            stamp: RecordStamp(id: id, version: version, createdAt: createdAt, updatedAt: updatedAt), input: input,
+            extras: Extras(focalPointStaff: focalPointStaff))
     }
+
+    public var focalPointStaff: StaffContact? { extras.focalPointStaff }
 
     public subscript<Value>(dynamicMember keyPath: WritableKeyPath<OrganizationInput, Value>) -> Value {
         get { input[keyPath: keyPath] }
         set { input[keyPath: keyPath] = newValue }
     }
-}
 
-extension Organization: Codable {
-    private enum RecordKeys: String, CodingKey {
-        case id, version, createdAt, updatedAt, focalPointStaff
-    }
+    /// What the store fills in on reading.
+    public struct Extras: Sendable, Hashable, Codable {
+        /// The staff account `input.focalPointAccountId` names.
+        public var focalPointStaff: StaffContact?
 
-    /// One flat JSON object: the record's keys beside its fields.
-    public func encode(to encoder: any Encoder) throws {
-        try input.encode(to: encoder)
-        var container = encoder.container(keyedBy: RecordKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(version, forKey: .version)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(updatedAt, forKey: .updatedAt)
-        try container.encodeIfPresent(focalPointStaff, forKey: .focalPointStaff)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: RecordKeys.self)
-        self.init(
-            id: try container.decode(Int64.self, forKey: .id), input: try OrganizationInput(from: decoder),
-            version: try container.decode(Int.self, forKey: .version),
-            createdAt: try container.decode(Date.self, forKey: .createdAt),
-            updatedAt: try container.decode(Date.self, forKey: .updatedAt),
-            focalPointStaff: try container.decodeIfPresent(StaffContact.self, forKey: .focalPointStaff))
+        public init(focalPointStaff: StaffContact?) { self.focalPointStaff = focalPointStaff }
     }
 }
 

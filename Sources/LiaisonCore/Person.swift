@@ -3,21 +3,23 @@ import Foundation
 /// Someone the association deals with: an official, an interpreter, a protocol officer. The fields people
 /// set are `input` (read through as `person.familyName`); the store adds the rest.
 @dynamicMemberLookup
-public struct Person: Sendable, Hashable, Identifiable {
-    public var id: Int64
+public struct Person: FlatRecord, Sendable, Hashable, Identifiable {
+    public var stamp: RecordStamp
     public var input: PersonInput
-    /// Incremented by every update; an update naming an older version is refused.
-    public var version: Int
-    public var createdAt: Date
-    public var updatedAt: Date
+
+    public init(stamp: RecordStamp, input: PersonInput) {
+        self.stamp = stamp
+        self.input = input
+    }
+
+    public init(stamp: RecordStamp, input: PersonInput, extras _: Extras) { self.init(stamp: stamp, input: input) }
 
     public init(id: Int64, input: PersonInput, version: Int, createdAt: Date, updatedAt: Date) {
-        self.id = id
-        self.input = input
-        self.version = version
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
+        self.init(
+            stamp: RecordStamp(id: id, version: version, createdAt: createdAt, updatedAt: updatedAt), input: input)
     }
+
+    public var extras: Extras { Extras(displayName: input.displayName) }
 
     public subscript<Value>(dynamicMember keyPath: WritableKeyPath<PersonInput, Value>) -> Value {
         get { input[keyPath: keyPath] }
@@ -30,31 +32,14 @@ public struct Person: Sendable, Hashable, Identifiable {
 
     /// The positions held now, in the order they were entered.
     public var currentPositions: [Position] { input.positions.filter(\.isCurrent) }
-}
 
-extension Person: Codable {
-    private enum RecordKeys: String, CodingKey {
-        case id, version, createdAt, updatedAt, displayName
-    }
+    /// The name as pages show it, written beside the fields for readers of the JSON. It is worked out from the
+    /// fields, so it is never read back.
+    public struct Extras: Sendable, Codable {
+        let displayName: String?
 
-    /// One flat JSON object: the record's keys beside its fields, and the name as pages show it.
-    public func encode(to encoder: any Encoder) throws {
-        try input.encode(to: encoder)
-        var container = encoder.container(keyedBy: RecordKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(version, forKey: .version)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(updatedAt, forKey: .updatedAt)
-        try container.encode(input.displayName, forKey: .displayName)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: RecordKeys.self)
-        self.init(
-            id: try container.decode(Int64.self, forKey: .id), input: try PersonInput(from: decoder),
-            version: try container.decode(Int.self, forKey: .version),
-            createdAt: try container.decode(Date.self, forKey: .createdAt),
-            updatedAt: try container.decode(Date.self, forKey: .updatedAt))
+        public init(from decoder: any Decoder) { displayName = nil }
+        init(displayName: String) { self.displayName = displayName }
     }
 }
 

@@ -146,60 +146,42 @@ public struct StageChange: Sendable, Hashable, Codable {
 }
 
 /// A prospect as stored, with the way it came, oldest move first.
-public struct Prospect: Sendable, Hashable, Identifiable {
-    public var id: Int64
+public struct Prospect: FlatRecord, Sendable, Hashable, Identifiable {
+    public var stamp: RecordStamp
     public var input: ProspectInput
-    /// The organization's name as read with it.
-    public var organizationName: String
-    /// "YYYY-MM-DD": the day it reached its stage.
-    public var stageSince: String
-    public var history: [StageChange]
-    public var version: Int
-    public var createdAt: Date
-    public var updatedAt: Date
+    public var extras: Extras
+
+    public init(stamp: RecordStamp, input: ProspectInput, extras: Extras) {
+        self.stamp = stamp
+        self.input = input
+        self.extras = extras
+    }
 
     public init(
         id: Int64, input: ProspectInput, organizationName: String, stageSince: String, history: [StageChange],
         version: Int, createdAt: Date, updatedAt: Date
     ) {
-        self.id = id
-        self.input = input
-        self.organizationName = organizationName
-        self.stageSince = stageSince
-        self.history = history
-        self.version = version
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-    }
-}
-
-extension Prospect: Codable {
-    private enum RecordKeys: String, CodingKey {
-        case id, organizationName, stageSince, history, version, createdAt, updatedAt
-    }
-
-    /// One flat JSON object, as the API reads a prospect back: the record's keys beside its fields.
-    public func encode(to encoder: any Encoder) throws {
-        try input.encode(to: encoder)
-        var container = encoder.container(keyedBy: RecordKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(organizationName, forKey: .organizationName)
-        try container.encode(stageSince, forKey: .stageSince)
-        try container.encode(history, forKey: .history)
-        try container.encode(version, forKey: .version)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(updatedAt, forKey: .updatedAt)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: RecordKeys.self)
         self.init(
-            id: try container.decode(Int64.self, forKey: .id), input: try ProspectInput(from: decoder),
-            organizationName: try container.decode(String.self, forKey: .organizationName),
-            stageSince: try container.decode(String.self, forKey: .stageSince),
-            history: try container.decode([StageChange].self, forKey: .history),
-            version: try container.decode(Int.self, forKey: .version),
-            createdAt: try container.decode(Date.self, forKey: .createdAt),
-            updatedAt: try container.decode(Date.self, forKey: .updatedAt))
+            stamp: RecordStamp(id: id, version: version, createdAt: createdAt, updatedAt: updatedAt), input: input,
+            extras: Extras(organizationName: organizationName, stageSince: stageSince, history: history))
+    }
+
+    public var organizationName: String { extras.organizationName }
+    public var stageSince: String { extras.stageSince }
+    public var history: [StageChange] { extras.history }
+
+    /// What the store fills in on reading.
+    public struct Extras: Sendable, Hashable, Codable {
+        /// The organization's name as read with it.
+        public var organizationName: String
+        /// "YYYY-MM-DD": the day it reached its stage.
+        public var stageSince: String
+        public var history: [StageChange]
+
+        public init(organizationName: String, stageSince: String, history: [StageChange]) {
+            self.organizationName = organizationName
+            self.stageSince = stageSince
+            self.history = history
+        }
     }
 }

@@ -110,41 +110,14 @@ public struct WorkingGroupInput: Sendable, Hashable, Codable {
     }
 }
 
-public struct WorkingGroup: Sendable, Hashable, Identifiable {
-    public var id: Int64
+/// A working group as stored.
+public struct WorkingGroup: FlatRecord, Sendable, Hashable, Identifiable {
+    public var stamp: RecordStamp
     public var input: WorkingGroupInput
-    public var version: Int
-    public var createdAt: Date
-    public var updatedAt: Date
 
-    public init(id: Int64, input: WorkingGroupInput, version: Int, createdAt: Date, updatedAt: Date) {
-        self.id = id
+    public init(stamp: RecordStamp, input: WorkingGroupInput, extras _: NoExtras) {
+        self.stamp = stamp
         self.input = input
-        self.version = version
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-    }
-}
-
-extension WorkingGroup: Codable {
-    private enum RecordKeys: String, CodingKey { case id, version, createdAt, updatedAt }
-
-    public func encode(to encoder: any Encoder) throws {
-        try input.encode(to: encoder)
-        var container = encoder.container(keyedBy: RecordKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(version, forKey: .version)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(updatedAt, forKey: .updatedAt)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: RecordKeys.self)
-        self.init(
-            id: try container.decode(Int64.self, forKey: .id), input: try WorkingGroupInput(from: decoder),
-            version: try container.decode(Int.self, forKey: .version),
-            createdAt: try container.decode(Date.self, forKey: .createdAt),
-            updatedAt: try container.decode(Date.self, forKey: .updatedAt))
     }
 }
 
@@ -211,46 +184,32 @@ public struct InterestInput: Sendable, Hashable, Codable {
     }
 }
 
-public struct Interest: Sendable, Hashable, Identifiable {
-    public var id: Int64
+/// An interest as stored, with the name of its organization.
+public struct Interest: FlatRecord, Sendable, Hashable, Identifiable {
+    public var stamp: RecordStamp
     public var input: InterestInput
-    public var organizationName: String
-    public var version: Int
-    public var createdAt: Date
-    public var updatedAt: Date
+    public var extras: Extras
+
+    public init(stamp: RecordStamp, input: InterestInput, extras: Extras) {
+        self.stamp = stamp
+        self.input = input
+        self.extras = extras
+    }
 
     public init(
         id: Int64, input: InterestInput, organizationName: String, version: Int, createdAt: Date, updatedAt: Date
     ) {
-        self.id = id
-        self.input = input
-        self.organizationName = organizationName
-        self.version = version
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-    }
-}
-
-extension Interest: Codable {
-    private enum RecordKeys: String, CodingKey { case id, organizationName, version, createdAt, updatedAt }
-
-    public func encode(to encoder: any Encoder) throws {
-        try input.encode(to: encoder)
-        var container = encoder.container(keyedBy: RecordKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(organizationName, forKey: .organizationName)
-        try container.encode(version, forKey: .version)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(updatedAt, forKey: .updatedAt)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: RecordKeys.self)
         self.init(
-            id: try container.decode(Int64.self, forKey: .id), input: try InterestInput(from: decoder),
-            organizationName: try container.decode(String.self, forKey: .organizationName),
-            version: try container.decode(Int.self, forKey: .version),
-            createdAt: try container.decode(Date.self, forKey: .createdAt),
-            updatedAt: try container.decode(Date.self, forKey: .updatedAt))
+            stamp: RecordStamp(id: id, version: version, createdAt: createdAt, updatedAt: updatedAt), input: input,
+            extras: Extras(organizationName: organizationName))
+    }
+
+    public var organizationName: String { extras.organizationName }
+
+    /// What the store fills in on reading.
+    public struct Extras: Sendable, Hashable, Codable {
+        public var organizationName: String
+
+        public init(organizationName: String) { self.organizationName = organizationName }
     }
 }

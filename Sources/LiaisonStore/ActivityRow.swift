@@ -158,15 +158,15 @@ public enum ActivityRow {
             venue: try row.text("venue"),
             visibility: ActivityVisibility(rawValue: try row.string("visibility")) ?? .internal,
             staffAccountIds: staff.map(\.id), organizations: organizations, people: people)
-        let stamps = try row.stamps()
         return Activity(
-            id: try row.integer("id") ?? 0, input: input, startsAt: try row.date("starts_at") ?? Date(),
-            endsAt: try row.date("ends_at") ?? Date(), staff: staff, missionTitle: try row.text("mission_title"),
-            version: stamps.version, createdAt: stamps.createdAt, updatedAt: stamps.updatedAt)
+            stamp: try row.stamp(), input: input,
+            extras: Activity.Extras(
+                startsAt: try row.date("starts_at") ?? Date(), endsAt: try row.date("ends_at") ?? Date(), staff: staff,
+                missionTitle: try row.text("mission_title")))
     }
 }
 
-extension Activity: StoredRecord {
+extension Activity: FieldAudited {
     public static let kind = RecordKind.activity
     public static var table: RecordTable { ActivityRow.table }
 
@@ -231,10 +231,5 @@ extension Activity: StoredRecord {
         ActivityRow.children(of: id, input, names: references.names)
     }
 
-    public static func audit(
-        _ action: AuditAction, _ record: Activity, from before: ActivityInput?, to after: ActivityInput?,
-        by actor: AuditActor
-    ) -> AuditEvent {
-        .activity(action, record, from: before, to: after, by: actor)
-    }
+    public var auditSummary: String { input.title }
 }

@@ -29,7 +29,7 @@ public struct CheckedDelegation: Sendable {
     public var personNames: [Int64: String]
 }
 
-extension Delegation: StoredRecord {
+extension Delegation: FieldAudited {
     public static let kind = RecordKind.delegation
     public static var table: RecordTable { DelegationRow.table }
 
@@ -40,15 +40,7 @@ extension Delegation: StoredRecord {
                 JOIN activity a ON a.id = d.activity_id LEFT JOIN account acc ON acc.id = d.sent_by_account_id
                 WHERE d.id \(idsMatch)
                 """,
-            children: [
-                (
-                    "registrations",
-                    """
-                    SELECT * FROM delegation_registration WHERE delegation_id \(idsMatch)
-                    ORDER BY delegation_id, position
-                    """
-                )
-            ])
+            children: [("registrations", orderedChildren("delegation_registration", idsMatch: idsMatch))])
     }
 
     public static func record<Row: SQLRow>(_ row: Row, children: ChildRows<Row>) throws -> Delegation {
@@ -62,11 +54,11 @@ extension Delegation: StoredRecord {
             expectedMode: AttendanceMode(rawValue: try row.string("expected_mode")) ?? .inPerson,
             note: try row.text("note"),
             registrations: try children("registrations", of: id).map { try DelegationRow.registration($0) })
-        let stamps = try row.stamps()
         return Delegation(
-            id: id, input: input, organizationName: try row.string("organization_name"),
-            activityTitle: try row.string("activity_title"), sentByName: try row.text("sent_by_name"),
-            version: stamps.version, createdAt: stamps.createdAt, updatedAt: stamps.updatedAt)
+            stamp: try row.stamp(), input: input,
+            extras: Delegation.Extras(
+                organizationName: try row.string("organization_name"), activityTitle: try row.string("activity_title"),
+                sentByName: try row.text("sent_by_name")))
     }
 
     /// The organization is locked for the write, so two simultaneous invitations of one organization to one
@@ -82,9 +74,7 @@ extension Delegation: StoredRecord {
             .of("existing", organization, dialect: dialect) { match in
                 "SELECT id, activity_id FROM delegation WHERE organization_id \(match)"
             },
-            .of("activity", [input.activityId], dialect: dialect) { match in
-                "SELECT id FROM activity WHERE id \(match) \(dialect.lockAgainstDeletion)"
-            },
+            .existing("activity", in: "activity", [input.activityId], dialect: dialect),
             .of("account", account, dialect: dialect) { match in "SELECT id FROM account WHERE id \(match)" },
             .of("people", people, dialect: dialect) { match in
                 "SELECT id, display_name FROM person WHERE id \(match)"
@@ -100,10 +90,7 @@ extension Delegation: StoredRecord {
         let organizations = try found.text("name", of: "organization")
         if let organizationId = input.organizationId {
             if organizations[organizationId] == nil {
-                errors.append(
-                    FieldError(
-                        field: "organizationId", rule: "exists", message: "There is no organization \(organizationId)."
-                    ))
+                errors.append(.missing("organizationId", "organization", organizationId))
             }
         } else if id == nil {
             errors.append(FieldError(field: "organizationId", rule: "required", message: "Organization is required."))
@@ -117,20 +104,15 @@ extension Delegation: StoredRecord {
             }
         }
         if try !found.ids("activity").contains(input.activityId) {
-            errors.append(
-                FieldError(field: "activityId", rule: "exists", message: "There is no activity \(input.activityId)."))
+            errors.append(.missing("activityId", "activity", input.activityId))
         }
         if let account = input.sentByAccountId, try !found.ids("account").contains(account) {
-            errors.append(
-                FieldError(field: "sentByAccountId", rule: "exists", message: "There is no staff account \(account)."))
+            errors.append(.missing("sentByAccountId", "staff account", account))
         }
         let people = try found.text("display_name", of: "people")
         for (index, registration) in input.registrations.enumerated() {
             if let personId = registration.personId, people[personId] == nil {
-                errors.append(
-                    FieldError(
-                        field: "registrations[\(index)].personId", rule: "exists",
-                        message: "There is no person \(personId)."))
+                errors.append(.missing("registrations[\(index)].personId", "person", personId))
             }
         }
         if !errors.isEmpty { throw ValidationError(errors) }
@@ -166,13 +148,5 @@ extension Delegation: StoredRecord {
         }
     }
 
-    public static func audit(
-        _ action: AuditAction, _ record: Delegation, from before: DelegationInput?, to after: DelegationInput?,
-        by actor: AuditActor
-    ) -> AuditEvent {
-        AuditEvent(
-            actor: actor, action: action, entity: .delegation, entityId: record.id,
-            summary: "\(record.organizationName) · \(record.activityTitle)",
-            changes: AuditDiff.changes(from: before, to: after))
-    }
+    public var auditSummary: String { "\(organizationName) · \(activityTitle)" }
 }

@@ -138,16 +138,12 @@ extension LiaisonStore {
     /// Records the organization's delegation to the event at version 1. Throws `ValidationError` naming every
     /// rule it breaks, one of them the organization already having a delegation to that event.
     public func createDelegation(_ input: DelegationInput, by actor: AuditActor) async throws -> Delegation {
-        let input = input.normalized()
-        try input.validate()
-        return try await createRecord(input, by: actor)
+        try await createRecord(try input.checked(), by: actor)
     }
 
     /// Records many delegations in one transaction, all or none (a failure is a `BatchRowError`).
     public func createDelegations(_ inputs: [DelegationInput], by actor: AuditActor) async throws -> [Int64] {
-        let inputs = inputs.map { $0.normalized() }
-        for input in inputs { try input.validate() }
-        return try await createRecords(Delegation.self, inputs, by: actor)
+        try await createRecords(Delegation.self, try inputs.map { try $0.checked() }, by: actor)
     }
 
     /// Rewrites the delegation when `expectedVersion` is current; its event and organization stay the ones it

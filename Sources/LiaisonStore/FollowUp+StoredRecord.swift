@@ -1,7 +1,7 @@
 import Foundation
 import LiaisonCore
 
-extension FollowUp: StoredRecord {
+extension FollowUp: FieldAudited {
     public static let kind = RecordKind.followUp
     public static var table: RecordTable { FollowUpRow.table }
 
@@ -32,9 +32,7 @@ extension FollowUp: StoredRecord {
                 "SELECT id FROM organization WHERE id \($0)"
             },
             .of("people", input.personIds, dialect: dialect) { "SELECT id FROM person WHERE id \($0)" },
-            .of("activity", [input.activityId].compactMap { $0 }, dialect: dialect) {
-                "SELECT id FROM activity WHERE id \($0) \(dialect.lockAgainstDeletion)"
-            },
+            .existing("activity", in: "activity", [input.activityId].compactMap { $0 }, dialect: dialect),
             .of("report", [input.reportId].compactMap { $0 }, dialect: dialect) {
                 "SELECT id, body FROM report WHERE id \($0) \(dialect.lockAgainstDeletion)"
             },
@@ -77,12 +75,5 @@ extension FollowUp: StoredRecord {
         return [NotificationRows.assignment(of: record, by: change.actor)].compactMap { $0 }
     }
 
-    public static func audit(
-        _ action: AuditAction, _ record: FollowUp, from before: FollowUpInput?, to after: FollowUpInput?,
-        by actor: AuditActor
-    ) -> AuditEvent {
-        AuditEvent(
-            actor: actor, action: action, entity: .followUp, entityId: record.id, summary: record.input.title,
-            changes: AuditDiff.changes(from: before, to: after))
-    }
+    public var auditSummary: String { input.title }
 }

@@ -61,11 +61,10 @@ public enum FollowUpRow {
             priority: FollowUpPriority(rawValue: try row.string("priority")) ?? .normal,
             organizationIds: organizationIds, personIds: personIds, activityId: try row.integer("activity_id"),
             reportId: try row.integer("report_id"))
-        let stamps = try row.stamps()
         return FollowUp(
-            id: try row.integer("id") ?? 0, input: input, createdByAccountId: try row.integer("created_by"),
-            taskKey: try row.text("task_key"), version: stamps.version, createdAt: stamps.createdAt,
-            updatedAt: stamps.updatedAt)
+            stamp: try row.stamp(), input: input,
+            extras: FollowUp.Extras(
+                createdByAccountId: try row.integer("created_by"), taskKey: try row.text("task_key")))
     }
 
     // MARK: The report line a follow-up ticks
@@ -111,25 +110,16 @@ extension FollowUpInput {
     ) -> [FieldError] {
         var errors: [FieldError] = []
         if let id = assigneeAccountId, !accountIds.contains(id) {
-            errors.append(
-                FieldError(
-                    field: "assigneeAccountId", rule: "exists", message: "There is no staff account \(id)."))
+            errors.append(.missing("assigneeAccountId", "staff account", id))
         }
         for (index, id) in self.organizationIds.enumerated() where !organizationIds.contains(id) {
-            errors.append(
-                FieldError(
-                    field: "organizationIds[\(index)]", rule: "exists", message: "There is no organization \(id)."))
+            errors.append(.missing("organizationIds[\(index)]", "organization", id))
         }
         for (index, id) in self.personIds.enumerated() where !personIds.contains(id) {
-            errors.append(
-                FieldError(field: "personIds[\(index)]", rule: "exists", message: "There is no person \(id)."))
+            errors.append(.missing("personIds[\(index)]", "person", id))
         }
-        if let id = activityId, !activityIds.contains(id) {
-            errors.append(FieldError(field: "activityId", rule: "exists", message: "There is no activity \(id)."))
-        }
-        if let id = reportId, !reportIds.contains(id) {
-            errors.append(FieldError(field: "reportId", rule: "exists", message: "There is no report \(id)."))
-        }
+        if let id = activityId, !activityIds.contains(id) { errors.append(.missing("activityId", "activity", id)) }
+        if let id = reportId, !reportIds.contains(id) { errors.append(.missing("reportId", "report", id)) }
         return errors
     }
 }

@@ -161,17 +161,14 @@ extension LiaisonStore {
     }
 
     public func createWorkingGroup(_ input: WorkingGroupInput, by actor: AuditActor) async throws -> WorkingGroup {
-        let input = input.normalized()
-        try input.validate()
-        return try await createRecord(input, by: actor)
+        try await createRecord(try input.checked(), by: actor)
     }
 
     public func updateWorkingGroup(id: Int64, expectedVersion: Int, _ input: WorkingGroupInput, by actor: AuditActor)
         async throws -> WorkingGroup
     {
-        let input = input.normalized()
-        try input.validate()
-        return try await updateRecord(WorkingGroup.self, id: id, expectedVersion: expectedVersion, input, by: actor)
+        try await updateRecord(
+            WorkingGroup.self, id: id, expectedVersion: expectedVersion, try input.checked(), by: actor)
     }
 
     public func deleteWorkingGroup(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {
@@ -213,17 +210,13 @@ extension LiaisonStore {
     public func interest(id: Int64) async throws -> Interest? { try await records(Interest.self, ids: [id]).first }
 
     public func createInterest(_ input: InterestInput, by actor: AuditActor) async throws -> Interest {
-        let input = input.normalized()
-        try input.validate()
-        return try await createRecord(input, by: actor)
+        try await createRecord(try input.checked(), by: actor)
     }
 
     public func updateInterest(id: Int64, expectedVersion: Int, _ input: InterestInput, by actor: AuditActor)
         async throws -> Interest
     {
-        let input = input.normalized()
-        try input.validate()
-        return try await updateRecord(Interest.self, id: id, expectedVersion: expectedVersion, input, by: actor)
+        try await updateRecord(Interest.self, id: id, expectedVersion: expectedVersion, try input.checked(), by: actor)
     }
 
     public func deleteInterest(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {

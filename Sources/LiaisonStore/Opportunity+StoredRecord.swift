@@ -11,7 +11,7 @@ public enum OpportunityRow {
         ])
 }
 
-extension Opportunity: StoredRecord {
+extension Opportunity: FieldAudited {
     public static let kind = RecordKind.opportunity
     public static var table: RecordTable { OpportunityRow.table }
 
@@ -19,13 +19,7 @@ extension Opportunity: StoredRecord {
         RecordReads(
             records: "SELECT * FROM opportunity WHERE id \(idsMatch)",
             children: [
-                (
-                    "invitations",
-                    """
-                    SELECT * FROM opportunity_invitation WHERE opportunity_id \(idsMatch)
-                    ORDER BY opportunity_id, position
-                    """
-                )
+                ("invitations", orderedChildren("opportunity_invitation", idsMatch: idsMatch))
             ])
     }
 
@@ -43,19 +37,14 @@ extension Opportunity: StoredRecord {
             deadline: try row.text("deadline"), eligibility: try row.text("eligibility"),
             description: try row.text("description"), activityId: try row.integer("activity_id"),
             invitations: invitations)
-        let stamps = try row.stamps()
-        return Opportunity(
-            id: id, input: input, version: stamps.version, createdAt: stamps.createdAt, updatedAt: stamps.updatedAt)
+        return Opportunity(stamp: try row.stamp(), input: input)
     }
 
     public static func referenceLookups(_ input: OpportunityInput, dialect: any SQLDialect) -> [ReferenceLookup] {
         [
-            .of("organizations", Set(input.invitations.map(\.organizationId)), dialect: dialect) {
-                "SELECT id FROM organization WHERE id \($0) \(dialect.lockAgainstDeletion)"
-            },
-            .of("activity", [input.activityId].compactMap { $0 }, dialect: dialect) {
-                "SELECT id FROM activity WHERE id \($0) \(dialect.lockAgainstDeletion)"
-            },
+            .existing(
+                "organizations", in: "organization", Set(input.invitations.map(\.organizationId)), dialect: dialect),
+            .existing("activity", in: "activity", [input.activityId].compactMap { $0 }, dialect: dialect),
         ].compactMap { $0 }
     }
 
@@ -66,14 +55,10 @@ extension Opportunity: StoredRecord {
         var errors: [FieldError] = []
         for (index, invitation) in input.invitations.enumerated()
         where !organizations.contains(invitation.organizationId) {
-            errors.append(
-                FieldError(
-                    field: "invitations[\(index)].organizationId", rule: "exists",
-                    message: "There is no organization \(invitation.organizationId)."))
+            errors.append(.missing("invitations[\(index)].organizationId", "organization", invitation.organizationId))
         }
         if let activityId = input.activityId, try !found.ids("activity").contains(activityId) {
-            errors.append(
-                FieldError(field: "activityId", rule: "exists", message: "There is no activity \(activityId)."))
+            errors.append(.missing("activityId", "activity", activityId))
         }
         if !errors.isEmpty { throw ValidationError(errors) }
     }
@@ -97,14 +82,7 @@ extension Opportunity: StoredRecord {
         }
     }
 
-    public static func audit(
-        _ action: AuditAction, _ record: Opportunity, from before: OpportunityInput?, to after: OpportunityInput?,
-        by actor: AuditActor
-    ) -> AuditEvent {
-        AuditEvent(
-            actor: actor, action: action, entity: .opportunity, entityId: record.id, summary: record.input.title,
-            changes: AuditDiff.changes(from: before, to: after))
-    }
+    public var auditSummary: String { input.title }
 }
 
 /// An opportunity as the list shows it: how many were invited and how they answered.
@@ -132,17 +110,14 @@ extension LiaisonStore {
     }
 
     public func createOpportunity(_ input: OpportunityInput, by actor: AuditActor) async throws -> Opportunity {
-        let input = input.normalized()
-        try input.validate()
-        return try await createRecord(input, by: actor)
+        try await createRecord(try input.checked(), by: actor)
     }
 
     public func updateOpportunity(id: Int64, expectedVersion: Int, _ input: OpportunityInput, by actor: AuditActor)
         async throws -> Opportunity
     {
-        let input = input.normalized()
-        try input.validate()
-        return try await updateRecord(Opportunity.self, id: id, expectedVersion: expectedVersion, input, by: actor)
+        try await updateRecord(
+            Opportunity.self, id: id, expectedVersion: expectedVersion, try input.checked(), by: actor)
     }
 
     public func deleteOpportunity(id: Int64, expectedVersion: Int?, by actor: AuditActor) async throws {

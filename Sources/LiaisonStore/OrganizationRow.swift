@@ -114,14 +114,12 @@ public enum OrganizationRow {
             memberSince: try row.int("member_since"), paying: try row.bool("paying") ?? false,
             duesPerYear: try row.int("dues_per_year"), focalPoint: try row.text("focal_point"),
             focalPointAccountId: staffId, governanceRoles: roles, affiliations: affiliations, practices: practices)
-        let stamps = try row.stamps()
         return Organization(
-            id: try row.integer("id") ?? 0, input: input, version: stamps.version, createdAt: stamps.createdAt,
-            updatedAt: stamps.updatedAt, focalPointStaff: staff)
+            stamp: try row.stamp(), input: input, extras: Organization.Extras(focalPointStaff: staff))
     }
 }
 
-extension Organization: StoredRecord {
+extension Organization: FieldAudited {
     public static let kind = RecordKind.organization
     public static var table: RecordTable { OrganizationRow.table }
 
@@ -171,10 +169,5 @@ extension Organization: StoredRecord {
         OrganizationRow.children(of: id, input)
     }
 
-    public static func audit(
-        _ action: AuditAction, _ record: Organization, from before: OrganizationInput?, to after: OrganizationInput?,
-        by actor: AuditActor
-    ) -> AuditEvent {
-        .organization(action, record, from: before, to: after, by: actor)
-    }
+    public var auditSummary: String { input.name }
 }

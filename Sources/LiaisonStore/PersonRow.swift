@@ -114,14 +114,11 @@ public enum PersonRow {
             metAt: try row.text("met_at"), metAtActivityId: try row.integer("met_at_activity_id"),
             consentNote: try row.text("consent_note"), consentDate: try row.text("consent_date"),
             positions: positions, channels: channels)
-        let stamps = try row.stamps()
-        return Person(
-            id: try row.integer("id") ?? 0, input: input, version: stamps.version, createdAt: stamps.createdAt,
-            updatedAt: stamps.updatedAt)
+        return Person(stamp: try row.stamp(), input: input)
     }
 }
 
-extension Person: StoredRecord {
+extension Person: FieldAudited {
     public static let kind = RecordKind.person
     public static var table: RecordTable { PersonRow.table }
 
@@ -151,9 +148,7 @@ extension Person: StoredRecord {
                 "SELECT id, name FROM organization WHERE id \($0)"
             },
             .of("accounts", input.holderAccountIds, dialect: dialect) { "SELECT id FROM account WHERE id \($0)" },
-            .of("metAt", [input.metAtActivityId].compactMap { $0 }, dialect: dialect) {
-                "SELECT id FROM activity WHERE id \($0) \(dialect.lockAgainstDeletion)"
-            },
+            .existing("metAt", in: "activity", [input.metAtActivityId].compactMap { $0 }, dialect: dialect),
         ].compactMap { $0 }
     }
 
@@ -177,10 +172,5 @@ extension Person: StoredRecord {
         PersonRow.children(of: id, input, organizationNames: references)
     }
 
-    public static func audit(
-        _ action: AuditAction, _ record: Person, from before: PersonInput?, to after: PersonInput?,
-        by actor: AuditActor
-    ) -> AuditEvent {
-        .person(action, record, from: before, to: after, by: actor)
-    }
+    public var auditSummary: String { input.displayName }
 }

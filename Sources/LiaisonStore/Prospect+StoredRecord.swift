@@ -19,11 +19,11 @@ public enum ProspectRow {
             ownerAccountId: try row.integer("owner_account_id"), targetDate: try row.text("target_date"),
             targetActivityId: try row.integer("target_activity_id"), likelihood: try row.int("likelihood"),
             nextStep: try row.text("next_step"))
-        let stamps = try row.stamps()
         return Prospect(
-            id: try row.integer("id") ?? 0, input: input, organizationName: try row.string("organization_name"),
-            stageSince: try row.string("stage_since"), history: history, version: stamps.version,
-            createdAt: stamps.createdAt, updatedAt: stamps.updatedAt)
+            stamp: try row.stamp(), input: input,
+            extras: Prospect.Extras(
+                organizationName: try row.string("organization_name"), stageSince: try row.string("stage_since"),
+                history: history))
     }
 
     public static func change(_ row: some SQLRow) throws -> StageChange {
@@ -60,7 +60,7 @@ public struct CheckedProspect: Sendable {
     public var stageSince: String
 }
 
-extension Prospect: StoredRecord {
+extension Prospect: FieldAudited {
     public static let kind = RecordKind.prospect
     public static var table: RecordTable { ProspectRow.table }
 
@@ -96,10 +96,9 @@ extension Prospect: StoredRecord {
             .of("accounts", [input.ownerAccountId].compactMap { $0 }, dialect: dialect) {
                 "SELECT id FROM account WHERE id \($0)"
             },
-            .of("activities", Set([input.targetActivityId, input.stageActivityId].compactMap { $0 }), dialect: dialect)
-            {
-                "SELECT id FROM activity WHERE id \($0) \(dialect.lockAgainstDeletion)"
-            },
+            .existing(
+                "activities", in: "activity", Set([input.targetActivityId, input.stageActivityId].compactMap { $0 }),
+                dialect: dialect),
         ].compactMap { $0 }
     }
 
@@ -108,13 +107,7 @@ extension Prospect: StoredRecord {
     {
         var errors: [FieldError] = []
         let organization = found["organization"].first
-        if organization == nil {
-            errors.append(
-                FieldError(
-                    field: "organizationId", rule: "exists",
-                    message: "There is no organization \(input.organizationId)."
-                ))
-        }
+        if organization == nil { errors.append(.missing("organizationId", "organization", input.organizationId)) }
         let existing = found["existing"].first
         if let existing, try existing.integer("id") != id {
             errors.append(
@@ -123,15 +116,14 @@ extension Prospect: StoredRecord {
         }
         let accounts = try found.ids("accounts")
         if let owner = input.ownerAccountId, !accounts.contains(owner) {
-            errors.append(
-                FieldError(field: "ownerAccountId", rule: "exists", message: "There is no staff account \(owner)."))
+            errors.append(.missing("ownerAccountId", "staff account", owner))
         }
         let activities = try found.ids("activities")
         for (field, activityId) in [
             ("targetActivityId", input.targetActivityId), ("stageActivityId", input.stageActivityId),
         ] {
             if let activityId, !activities.contains(activityId) {
-                errors.append(FieldError(field: field, rule: "exists", message: "There is no activity \(activityId)."))
+                errors.append(.missing(field, "activity", activityId))
             }
         }
         if !errors.isEmpty { throw ValidationError(errors) }
@@ -158,14 +150,7 @@ extension Prospect: StoredRecord {
         -> [SQLFragment]
     { [] }
 
-    public static func audit(
-        _ action: AuditAction, _ record: Prospect, from before: ProspectInput?, to after: ProspectInput?,
-        by actor: AuditActor
-    ) -> AuditEvent {
-        AuditEvent(
-            actor: actor, action: action, entity: .prospect, entityId: record.id, summary: record.organizationName,
-            changes: AuditDiff.changes(from: before, to: after))
-    }
+    public var auditSummary: String { organizationName }
 
     /// A new stage appends its move to the history; joining makes the organization a member (from the year
     /// it joined, unless it says since when), with its own audit entry, in the same transaction.

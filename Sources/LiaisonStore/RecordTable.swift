@@ -86,9 +86,4 @@ extension SQLRow {
     public func string(_ column: String) throws -> String { try text(column) ?? "" }
 
     public func int(_ column: String) throws -> Int? { try integer(column).map(Int.init) }
-
-    /// The version and time stamps every record's row has.
-    public func stamps() throws -> (version: Int, createdAt: Date, updatedAt: Date) {
-        (try int("version") ?? 0, try date("created_at") ?? Date(), try date("updated_at") ?? Date())
-    }
 }

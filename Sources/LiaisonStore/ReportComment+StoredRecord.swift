@@ -21,14 +21,14 @@ public enum CommentRows {
     }
 
     public static func comment(_ row: some SQLRow) throws -> ReportComment {
-        let stamps = try row.stamps()
+        let stamp = try row.stamp()
         return ReportComment(
-            id: try row.integer("id") ?? 0,
+            id: stamp.id,
             input: CommentInput(
                 reportId: try row.integer("report_id") ?? 0, body: try row.string("body"),
                 authorAccountId: try row.integer("author_account_id")),
             authorName: try row.text("author_name"), reportTitle: try row.string("report_title"),
-            version: stamps.version, createdAt: stamps.createdAt, updatedAt: stamps.updatedAt)
+            version: stamp.version, createdAt: stamp.createdAt, updatedAt: stamp.updatedAt)
     }
 
     /// The ids of a report's comments, oldest first.

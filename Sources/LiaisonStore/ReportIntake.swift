@@ -29,11 +29,7 @@ public struct ReportIntake: Sendable {
     }
 
     /// The input as the author set it, normalized. Throws `ValidationError` naming every rule it breaks.
-    public func checked(_ input: ReportInput) throws(ValidationError) -> ReportInput {
-        let input = input.normalized()
-        try input.validate()
-        return input
-    }
+    public func checked(_ input: ReportInput) throws(ValidationError) -> ReportInput { try input.checked() }
 
     /// The checked input with what the store writes from it: the authors (the one saving, when none are
     /// named), the links its text names, whom its `@handles` and task lines name.

@@ -200,11 +200,11 @@ public enum ReportRow {
             linksAdded: links.filter { $0.state == "added" }.map(\.link.target),
             linksRemoved: links.filter { $0.state == "removed" }.map(\.link.target))
         input.resolved.found = links.filter { $0.state == "found" }.map(\.link.target)
-        let stamps = try row.stamps()
+        let stamp = try row.stamp()
         return Report(
-            id: try row.integer("id") ?? 0, input: input, links: links.filter { $0.state != "removed" }.map(\.link),
-            createdByAccountId: try row.integer("created_by"), version: stamps.version, createdAt: stamps.createdAt,
-            updatedAt: stamps.updatedAt, activityTitle: try row.text("activity_title"),
+            id: stamp.id, input: input, links: links.filter { $0.state != "removed" }.map(\.link),
+            createdByAccountId: try row.integer("created_by"), version: stamp.version, createdAt: stamp.createdAt,
+            updatedAt: stamp.updatedAt, activityTitle: try row.text("activity_title"),
             activityKind: try row.text("activity_kind").flatMap(ActivityKind.init(rawValue:)),
             organizationName: try row.text("organization_name"), authors: authors, reviewers: reviewers)
     }

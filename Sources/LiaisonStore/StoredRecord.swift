@@ -37,7 +37,8 @@ public protocol StoredRecord: Sendable {
     static func values(_ input: Input, _ references: References) -> [SQLBind]
     /// The rows of the child tables of record `id`.
     static func children(of id: Int64, _ input: Input, _ references: References) -> [SQLFragment]
-    /// The audit entry of a change: `before` nil for a creation, `after` nil for a deletion.
+    /// The audit entry of a change: `before` nil for a creation, `after` nil for a deletion (`FieldAudited`
+    /// writes the usual one).
     static func audit(
         _ action: AuditAction, _ record: Self, from before: Input?, to after: Input?, by actor: AuditActor
     )

@@ -41,7 +41,7 @@ public enum WorkingGroupRow {
     }
 }
 
-extension WorkingGroup: StoredRecord {
+extension WorkingGroup: FieldAudited {
     public static let kind = RecordKind.workingGroup
     public static var table: RecordTable { WorkingGroupRow.table }
 
@@ -49,27 +49,9 @@ extension WorkingGroup: StoredRecord {
         RecordReads(
             records: "SELECT * FROM working_group WHERE id \(idsMatch)",
             children: [
-                (
-                    "members",
-                    """
-                    SELECT * FROM working_group_member WHERE working_group_id \(idsMatch)
-                    ORDER BY working_group_id, position
-                    """
-                ),
-                (
-                    "representatives",
-                    """
-                    SELECT * FROM working_group_representative WHERE working_group_id \(idsMatch)
-                    ORDER BY working_group_id, position
-                    """
-                ),
-                (
-                    "activities",
-                    """
-                    SELECT * FROM working_group_activity WHERE working_group_id \(idsMatch)
-                    ORDER BY working_group_id, position
-                    """
-                ),
+                ("members", orderedChildren("working_group_member", idsMatch: idsMatch)),
+                ("representatives", orderedChildren("working_group_representative", idsMatch: idsMatch)),
+                ("activities", orderedChildren("working_group_activity", idsMatch: idsMatch)),
             ])
     }
 
@@ -90,22 +72,14 @@ extension WorkingGroup: StoredRecord {
             name: try row.string("name"), theme: try row.string("theme"), description: try row.text("description"),
             members: members,
             activityIds: try children("activities", of: id).compactMap { try $0.integer("activity_id") })
-        let stamps = try row.stamps()
-        return WorkingGroup(
-            id: id, input: input, version: stamps.version, createdAt: stamps.createdAt, updatedAt: stamps.updatedAt)
+        return WorkingGroup(stamp: try row.stamp(), input: input)
     }
 
     public static func referenceLookups(_ input: WorkingGroupInput, dialect: any SQLDialect) -> [ReferenceLookup] {
         [
-            .of("organizations", Set(input.members.map(\.organizationId)), dialect: dialect) {
-                "SELECT id FROM organization WHERE id \($0) \(dialect.lockAgainstDeletion)"
-            },
-            .of("people", Set(input.members.flatMap(\.representativeIds)), dialect: dialect) {
-                "SELECT id FROM person WHERE id \($0) \(dialect.lockAgainstDeletion)"
-            },
-            .of("activities", Set(input.activityIds), dialect: dialect) {
-                "SELECT id FROM activity WHERE id \($0) \(dialect.lockAgainstDeletion)"
-            },
+            .existing("organizations", in: "organization", Set(input.members.map(\.organizationId)), dialect: dialect),
+            .existing("people", in: "person", Set(input.members.flatMap(\.representativeIds)), dialect: dialect),
+            .existing("activities", in: "activity", Set(input.activityIds), dialect: dialect),
         ].compactMap { $0 }
     }
 
@@ -118,22 +92,14 @@ extension WorkingGroup: StoredRecord {
         var errors: [FieldError] = []
         for (index, member) in input.members.enumerated() {
             if !organizations.contains(member.organizationId) {
-                errors.append(
-                    FieldError(
-                        field: "members[\(index)].organizationId", rule: "exists",
-                        message: "There is no organization \(member.organizationId)."))
+                errors.append(.missing("members[\(index)].organizationId", "organization", member.organizationId))
             }
             for personId in member.representativeIds where !people.contains(personId) {
-                errors.append(
-                    FieldError(
-                        field: "members[\(index)].representativeIds", rule: "exists",
-                        message: "There is no person \(personId)."))
+                errors.append(.missing("members[\(index)].representativeIds", "person", personId))
             }
         }
         for (index, activityId) in input.activityIds.enumerated() where !activities.contains(activityId) {
-            errors.append(
-                FieldError(
-                    field: "activityIds[\(index)]", rule: "exists", message: "There is no activity \(activityId)."))
+            errors.append(.missing("activityIds[\(index)]", "activity", activityId))
         }
         if !errors.isEmpty { throw ValidationError(errors) }
     }
@@ -149,14 +115,7 @@ extension WorkingGroup: StoredRecord {
         WorkingGroupRow.children(of: id, input)
     }
 
-    public static func audit(
-        _ action: AuditAction, _ record: WorkingGroup, from before: WorkingGroupInput?, to after: WorkingGroupInput?,
-        by actor: AuditActor
-    ) -> AuditEvent {
-        AuditEvent(
-            actor: actor, action: action, entity: .workingGroup, entityId: record.id, summary: record.input.name,
-            changes: AuditDiff.changes(from: before, to: after))
-    }
+    public var auditSummary: String { input.name }
 }
 
 /// An interest's row as both engines write and read it.
@@ -175,7 +134,7 @@ public struct CheckedInterest: Sendable {
     public var expressedOn: String
 }
 
-extension Interest: StoredRecord {
+extension Interest: FieldAudited {
     public static let kind = RecordKind.interest
     public static var table: RecordTable { InterestRow.table }
 
@@ -193,26 +152,19 @@ extension Interest: StoredRecord {
             workingGroupId: try row.integer("working_group_id"), expressedOn: try row.text("expressed_on"),
             activityId: try row.integer("activity_id"), reportId: try row.integer("report_id"),
             note: try row.text("note"))
-        let stamps = try row.stamps()
         return Interest(
-            id: try row.integer("id") ?? 0, input: input, organizationName: try row.string("organization_name"),
-            version: stamps.version, createdAt: stamps.createdAt, updatedAt: stamps.updatedAt)
+            stamp: try row.stamp(), input: input,
+            extras: Interest.Extras(organizationName: try row.string("organization_name")))
     }
 
     public static func referenceLookups(_ input: InterestInput, dialect: any SQLDialect) -> [ReferenceLookup] {
         [
-            .of("organization", [input.organizationId], dialect: dialect) {
-                "SELECT id FROM organization WHERE id \($0) \(dialect.lockAgainstDeletion)"
-            },
+            .existing("organization", in: "organization", [input.organizationId], dialect: dialect),
             .of("group", [input.workingGroupId].compactMap { $0 }, dialect: dialect) {
                 "SELECT id, theme FROM working_group WHERE id \($0) \(dialect.lockAgainstDeletion)"
             },
-            .of("activity", [input.activityId].compactMap { $0 }, dialect: dialect) {
-                "SELECT id FROM activity WHERE id \($0) \(dialect.lockAgainstDeletion)"
-            },
-            .of("report", [input.reportId].compactMap { $0 }, dialect: dialect) {
-                "SELECT id FROM report WHERE id \($0) \(dialect.lockAgainstDeletion)"
-            },
+            .existing("activity", in: "activity", [input.activityId].compactMap { $0 }, dialect: dialect),
+            .existing("report", in: "report", [input.reportId].compactMap { $0 }, dialect: dialect),
         ].compactMap { $0 }
     }
 
@@ -221,9 +173,7 @@ extension Interest: StoredRecord {
     {
         var errors: [FieldError] = []
         func check(_ name: String, _ field: String, _ id: Int64?, _ noun: String) throws {
-            if let id, try !found.ids(name).contains(id) {
-                errors.append(FieldError(field: field, rule: "exists", message: "There is no \(noun) \(id)."))
-            }
+            if let id, try !found.ids(name).contains(id) { errors.append(.missing(field, noun, id)) }
         }
         try check("organization", "organizationId", input.organizationId, "organization")
         try check("group", "workingGroupId", input.workingGroupId, "working group")
@@ -248,13 +198,5 @@ extension Interest: StoredRecord {
         []
     }
 
-    public static func audit(
-        _ action: AuditAction, _ record: Interest, from before: InterestInput?, to after: InterestInput?,
-        by actor: AuditActor
-    ) -> AuditEvent {
-        AuditEvent(
-            actor: actor, action: action, entity: .interest, entityId: record.id,
-            summary: "\(record.organizationName): \(record.input.theme)",
-            changes: AuditDiff.changes(from: before, to: after))
-    }
+    public var auditSummary: String { "\(organizationName): \(input.theme)" }
 }
