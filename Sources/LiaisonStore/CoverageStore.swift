@@ -79,10 +79,7 @@ extension LiaisonStore {
     /// Today's coverage of one organization, worked out from its records now; nil when there is no such
     /// organization.
     public func coverage(organizationId: Int64, now: Date = Date()) async throws -> OrganizationCoverage? {
-        guard let facts = try await coverageFacts(ids: [organizationId], now: now)[organizationId] else { return nil }
-        return OrganizationCoverage(
-            organizationId: organizationId, coverage: Coverage.evaluate(facts.facts, today: CoverageDays.day(now)),
-            facts: facts.facts)
+        try await reading { _ in OrganizationCoverage.reading(organizationId: organizationId, now: now) }
     }
 
     /// Recomputes the coverage of every organization marked stale, or whose date-bound checks change by today,
@@ -277,5 +274,18 @@ extension LiaisonStore {
             SQLFragment(CoverageSchema.addMissingRows),
             SQLFragment("UPDATE organization_coverage SET due_on = '', generation = generation + 1"),
         ])
+    }
+}
+
+extension OrganizationCoverage {
+    /// The organization's coverage worked out now from its records, as a plan (nil when it does not exist).
+    public static func reading(organizationId: Int64, now: Date = Date()) -> SQLPlan<OrganizationCoverage?> {
+        CoverageFacts.reading(ids: [organizationId], now: now).map { found in
+            found[organizationId].map {
+                OrganizationCoverage(
+                    organizationId: organizationId, coverage: Coverage.evaluate($0.facts, today: CoverageDays.day(now)),
+                    facts: $0.facts)
+            }
+        }
     }
 }

@@ -136,6 +136,12 @@ struct DirectoryPages {
                 }
                 .reading(\.prospect) { _ in Prospect.reading(organizationId: id, dialect: dialect) }
                 .reading(\.engagement) { _ in OrganizationEngagement.reading(organizationId: id) }
+                .reading(\.delegations) { _ in
+                    DelegationLists.select(DelegationQuery(organizationId: id, limit: 50))
+                        .rows { try DelegationLists.summary($0) }
+                }
+                // Worked out from its records now: one statement per fact.
+                .reading(\.coverage) { _ in OrganizationCoverage.reading(organizationId: id) }
         }
         guard let organization = read.organization else { throw StoreError.notFound(entity: .organization, id: id) }
         let model = OrganizationShowModel(
@@ -154,10 +160,8 @@ struct DirectoryPages {
             engagement: EngagementSection(
                 organizationId: organization.id, isMember: organization.input.membershipStatus == .member,
                 engagement: read.engagement, canEdit: canEdit),
-            delegations: OrganizationDelegationsSection(
-                items: try await store.listDelegations(DelegationQuery(organizationId: organization.id, limit: 50))),
-            // Worked out from its records now, in a read of its own: one statement per fact.
-            coverage: try await store.coverage(organizationId: organization.id).map {
+            delegations: OrganizationDelegationsSection(items: read.delegations),
+            coverage: read.coverage.map {
                 CoverageSection(organizationId: organization.id, coverage: $0, canEdit: canEdit)
             },
             reports: read.reports, reportCount: read.reportCount, zone: ActivityPages.viewerZone(context))
@@ -173,6 +177,8 @@ struct DirectoryPages {
         var settings = WorkspaceSettings()
         var followUps: [FollowUpSummary] = []
         var reports: [ReportSummary] = []
+        var delegations: [DelegationSummary] = []
+        var coverage: OrganizationCoverage?
         var reportCount = 0
         var prospect: Prospect?
         var engagement = OrganizationEngagement()
