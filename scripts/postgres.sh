@@ -72,7 +72,7 @@ start_test_postgres() {
     # give up durability: never anywhere else. Loopback only; the socket stays in the cluster's directory.
     # 200 connections: the test suites and two app servers each keep a pool.
     if ! _liaison_pg_as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 30 start -o \
-        "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=200 -c ssl=on -c ssl_cert_file=$dir/server.crt -c ssl_key_file=$dir/server.key" \
+        "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=600 -c ssl=on -c ssl_cert_file=$dir/server.crt -c ssl_key_file=$dir/server.key" \
         >/dev/null; then
         cat "$dir/postgres.log" >&2 2>/dev/null
         # A postmaster that is up but was slow to say so is still ours to stop.
