@@ -110,6 +110,8 @@ extension Country {
 
     /// Looks a code up, ignoring case and surrounding spaces; nil when it is not an assigned code.
     public static func named(code: String) -> Country? {
+        // Codes as they are stored (two capital letters) are found as they are: lists look one up a row.
+        if let found = byCode[code] { return found }
         var trimmed = Substring(code)
         while trimmed.first?.isWhitespace == true { trimmed.removeFirst() }
         while trimmed.last?.isWhitespace == true { trimmed.removeLast() }

@@ -223,7 +223,9 @@ final class FakeSMTPHandler: ChannelInboundHandler {
                 return
             }
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // The configured 300 ms, not the default minute. Bounded loosely: on a machine busy with other tests
+        // the event loop that fires the timer may be late by many seconds.
+        #expect(ContinuousClock.now - started < .seconds(50))
         try await server.stop()
     }
 

@@ -56,7 +56,7 @@ struct DirectoryModel {
                     "\(a.title) (\(ActivityFormats.when(a.startsAt, a.endsAt, allDay: a.allDay, start: a.start, end: a.end, in: ActivityFormats.zone(of: a.timeZone))))",
                 selected: false)
         }
-        totalLabel = String(format: t[result.total == 1 ? .directoryCountOne : .directoryCount], result.total)
+        totalLabel = t.format(result.total == 1 ? .directoryCountOne : .directoryCount, String(result.total))
         rows = result.items.map { o in
             Row(
                 id: o.id, name: o.name, nativeName: o.nativeName, kind: t.label(o.kind),
@@ -110,7 +110,7 @@ struct DirectoryModel {
                     href: link(["status": status.rawValue, "page": nil]), current: query.status == status)
             }
         let pages = max(1, (result.total + query.perPage - 1) / query.perPage)
-        pageLabel = String(format: t[.pageOf], query.page, pages)
+        pageLabel = t.format(.pageOf, String(query.page), String(pages))
         // Past the end, "previous" leads back to the last page that has rows.
         previous = query.page > 1 ? link(["page": String(min(query.page - 1, pages))]) : nil
         next =

@@ -5,13 +5,16 @@ import LiaisonCore
 /// grouped ("18,676,605"). Written by hand: the format styles went through the locale machinery on every call.
 enum Formats {
     static func number(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var grouped = value < 0 ? "-" : ""
+        if value > -1000, value < 1000 { return String(value) }
+        // By bytes: a list formats a number a row, and walking a String's characters costs more than the row.
+        let digits = Array(String(value.magnitude).utf8)
+        var grouped: [UInt8] = value < 0 ? [UInt8(ascii: "-")] : []
+        grouped.reserveCapacity(digits.count + digits.count / 3 + 1)
         for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(",") }
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(UInt8(ascii: ",")) }
             grouped.append(digit)
         }
-        return grouped
+        return String(decoding: grouped, as: UTF8.self)
     }
 
     /// "2026-11-11".

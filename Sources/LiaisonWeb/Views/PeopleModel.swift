@@ -38,8 +38,8 @@ struct PeopleModel {
         self.query = query.text ?? ""
         totalLabel =
             result.totalIsLowerBound
-            ? String(format: t[.peopleCountMore], Formats.number(result.total))
-            : String(format: t[result.total == 1 ? .peopleCountOne : .peopleCount], result.total)
+            ? t.format(.peopleCountMore, Formats.number(result.total))
+            : t.format(result.total == 1 ? .peopleCountOne : .peopleCount, String(result.total))
         rows = result.items.map { p in
             Row(
                 id: p.id, name: p.displayName, nativeName: p.nativeName, title: p.title,
@@ -73,7 +73,7 @@ struct PeopleModel {
             : max(1, (result.total + query.perPage - 1) / query.perPage)
         pageLabel =
             result.totalIsLowerBound
-            ? String(format: t[.pageN], query.page) : String(format: t[.pageOf], query.page, pages)
+            ? t.format(.pageN, String(query.page)) : t.format(.pageOf, String(query.page), String(pages))
         previous = query.page > 1 ? link.with(["page": String(min(query.page - 1, pages))]) : nil
         next =
             query.page < pages && query.offset + query.perPage <= PersonQuery.maxOffset
