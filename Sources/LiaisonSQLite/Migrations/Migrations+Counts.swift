@@ -34,8 +34,8 @@ extension Migrations {
         \(recount)
         """
 
-    /// The counts made again from the organizations: after the migration, and after a bulk load, which sets
-    /// the triggers aside while its rows go in.
+    /// Both counts made again from the rows: after the migration, and after a bulk load, which sets the
+    /// triggers aside while its rows go in.
     static let recount = """
         DELETE FROM organization_status_count;
         INSERT INTO organization_status_count (membership_status, n)
